@@ -1,0 +1,10 @@
+//! Built-in knowledge: real regions and the latencies between them, presets, lessons.
+//!
+//! Numbers here come from real systems and say where they come from, so that a student can
+//! trust the lab's answers the way they would trust a measurement.
+
+mod latency;
+mod regions;
+
+pub use latency::{rtt_ms, CROSS_ZONE_RTT_MS, JITTER, SAME_ZONE_RTT_MS};
+pub use regions::{region, RegionInfo, REGIONS};

@@ -1,0 +1,102 @@
+//! The event log: what happened, when, to whom. Data only; `i18n` words it for people.
+
+use super::{ErrorCause, Time};
+
+/// One entry in the plain-language event log.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LogEntry {
+    pub time: Time,
+    /// Index of the component concerned, in scenario order (None for zone/region-wide events).
+    pub component: Option<usize>,
+    pub kind: LogKind,
+}
+
+/// Everything the log can say. Each variant has an English and a Korean wording in `i18n`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LogKind {
+    /// A fault from the timeline or a click was applied; `what` is its description.
+    FaultInjected {
+        what: String,
+    },
+    ServerDown {
+        server: u32,
+    },
+    ServerUp {
+        server: u32,
+    },
+    ProcessCrashed {
+        server: u32,
+        process: u32,
+    },
+    ProcessRestarted {
+        server: u32,
+        process: u32,
+    },
+    ComponentDown,
+    ComponentUp,
+    /// A load balancer took a target out after `failures` failed health checks.
+    TargetUnhealthy {
+        target: usize,
+        server: u32,
+        failures: u32,
+    },
+    /// A load balancer put a target back after `passes` passed health checks.
+    TargetHealthy {
+        target: usize,
+        server: u32,
+        passes: u32,
+    },
+    NoHealthyTargets,
+    /// DNS stopped (or resumed) answering with a target.
+    DnsRemoved {
+        target: usize,
+    },
+    DnsRestored {
+        target: usize,
+    },
+    FailoverStarted {
+        standby: usize,
+        seconds: f64,
+    },
+    FailoverDone {
+        standby: usize,
+    },
+    /// First rejection after a quiet period: the queue is full (logged at most once a second).
+    QueueFull,
+    /// Errors of one cause during the last second, when there were any.
+    Errors {
+        cause: ErrorCause,
+        count: u64,
+    },
+    ZoneDown {
+        region: String,
+        zone: String,
+    },
+    ZoneUp {
+        region: String,
+        zone: String,
+    },
+    RegionDown {
+        region: String,
+    },
+    RegionUp {
+        region: String,
+    },
+    Partitioned {
+        a: String,
+        b: String,
+    },
+    Healed {
+        a: String,
+        b: String,
+    },
+    LatencyAdded {
+        a: String,
+        b: String,
+        ms: f64,
+    },
+    LatencyCleared {
+        a: String,
+        b: String,
+    },
+}

@@ -1,0 +1,195 @@
+//! What the engine measures: totals over the measurement window and one row per second.
+
+use hdrhistogram::Histogram;
+
+use super::Time;
+
+/// Why a request failed. Every failed request has exactly one cause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ErrorCause {
+    /// The client gave up waiting (its timeout passed).
+    Timeout,
+    /// A dead host, load balancer or database refused the connection.
+    Refused,
+    /// A load balancer (or DNS) had no healthy target to send to.
+    NoHealthyTarget,
+    /// A bounded queue was full.
+    QueueFull,
+}
+
+impl ErrorCause {
+    pub const ALL: [ErrorCause; 4] =
+        [ErrorCause::Timeout, ErrorCause::Refused, ErrorCause::NoHealthyTarget, ErrorCause::QueueFull];
+
+    /// Stable snake_case name, used as a JSON key by the runner.
+    pub fn key(self) -> &'static str {
+        match self {
+            ErrorCause::Timeout => "timeout",
+            ErrorCause::Refused => "refused",
+            ErrorCause::NoHealthyTarget => "no_healthy_target",
+            ErrorCause::QueueFull => "queue_full",
+        }
+    }
+}
+
+/// Counts of failed requests, by cause.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ErrorCounts {
+    pub timeout: u64,
+    pub refused: u64,
+    pub no_healthy_target: u64,
+    pub queue_full: u64,
+}
+
+impl ErrorCounts {
+    pub fn add(&mut self, cause: ErrorCause) {
+        *self.get_mut(cause) += 1;
+    }
+    pub fn get(&self, cause: ErrorCause) -> u64 {
+        match cause {
+            ErrorCause::Timeout => self.timeout,
+            ErrorCause::Refused => self.refused,
+            ErrorCause::NoHealthyTarget => self.no_healthy_target,
+            ErrorCause::QueueFull => self.queue_full,
+        }
+    }
+    fn get_mut(&mut self, cause: ErrorCause) -> &mut u64 {
+        match cause {
+            ErrorCause::Timeout => &mut self.timeout,
+            ErrorCause::Refused => &mut self.refused,
+            ErrorCause::NoHealthyTarget => &mut self.no_healthy_target,
+            ErrorCause::QueueFull => &mut self.queue_full,
+        }
+    }
+    pub fn total(&self) -> u64 {
+        self.timeout + self.refused + self.no_healthy_target + self.queue_full
+    }
+}
+
+/// Per-component totals over the measurement window.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ComponentTotals {
+    /// Requests (or queries) that reached the component.
+    pub arrivals: u64,
+    /// Requests (or queries) that left it served.
+    pub completions: u64,
+    /// Requests it failed (refused, queue full, no healthy target).
+    pub errors: u64,
+    /// Time-integral of busy servers, in server-seconds.
+    pub busy_s: f64,
+    /// Time-integral of the queue length, in request-seconds.
+    pub queue_s: f64,
+    /// Time-integral of requests present (waiting + in service), in request-seconds.
+    pub present_s: f64,
+    /// Sum of the time completed requests spent here (waiting + service), in seconds.
+    pub sojourn_s: f64,
+    /// Server capacity (servers x seconds) available over the window, for utilisation.
+    pub capacity_s: f64,
+}
+
+impl ComponentTotals {
+    pub fn utilization(&self) -> f64 {
+        if self.capacity_s > 0.0 {
+            self.busy_s / self.capacity_s
+        } else {
+            0.0
+        }
+    }
+    pub fn mean_queue(&self, window_s: f64) -> f64 {
+        if window_s > 0.0 {
+            self.queue_s / window_s
+        } else {
+            0.0
+        }
+    }
+    /// Mean time a completed request spent here, in seconds.
+    pub fn mean_sojourn_s(&self) -> f64 {
+        if self.completions > 0 {
+            self.sojourn_s / self.completions as f64
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Totals over the measurement window (from `measure_from` to now). Only requests that
+/// arrive inside the window are counted, so a warm-up cut removes the empty-system bias.
+#[derive(Clone, Debug)]
+pub struct Totals {
+    pub arrived: u64,
+    pub completed: u64,
+    pub failed: u64,
+    pub errors: ErrorCounts,
+    /// End-to-end latency of completed requests, in microseconds.
+    pub latency_us: Histogram<u64>,
+    pub latency_sum_s: f64,
+    pub components: Vec<ComponentTotals>,
+}
+
+/// One simulated second of the run, for the live charts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SecondStats {
+    /// Start of the second, in whole simulated seconds.
+    pub second: u64,
+    pub arrived: u64,
+    pub completed: u64,
+    pub errors: ErrorCounts,
+    /// Latency percentiles of requests completed in this second, in ms (0 when none).
+    pub p50_ms: f64,
+    pub p95_ms: f64,
+    pub p99_ms: f64,
+    pub mean_ms: f64,
+    /// Per component, in scenario order: utilisation and mean queue over this second.
+    pub utilization: Vec<f32>,
+    pub queue: Vec<f32>,
+}
+
+/// Everything measured so far.
+#[derive(Clone, Debug)]
+pub struct Metrics {
+    /// Measurement starts here (the runner's --warmup); requests born earlier are ignored.
+    pub measure_from: Time,
+    pub totals: Totals,
+    /// The most recent seconds, oldest first (at most `SERIES_LEN`).
+    pub series: std::collections::VecDeque<SecondStats>,
+}
+
+impl Metrics {
+    /// How many seconds of history the live charts keep (10 minutes).
+    pub const SERIES_LEN: usize = 600;
+
+    pub fn throughput_rps(&self, now: Time) -> f64 {
+        let w = self.window_s(now);
+        if w > 0.0 {
+            self.totals.completed as f64 / w
+        } else {
+            0.0
+        }
+    }
+    pub fn window_s(&self, now: Time) -> f64 {
+        super::to_secs(now.saturating_sub(self.measure_from))
+    }
+    pub fn error_rate(&self) -> f64 {
+        let done = self.totals.completed + self.totals.failed;
+        if done > 0 {
+            self.totals.failed as f64 / done as f64
+        } else {
+            0.0
+        }
+    }
+    /// A latency quantile (0..1) of completed requests, in ms.
+    pub fn latency_ms(&self, q: f64) -> f64 {
+        if self.totals.latency_us.is_empty() {
+            0.0
+        } else {
+            self.totals.latency_us.value_at_quantile(q) as f64 / 1000.0
+        }
+    }
+    pub fn mean_latency_ms(&self) -> f64 {
+        if self.totals.completed > 0 {
+            self.totals.latency_sum_s * 1000.0 / self.totals.completed as f64
+        } else {
+            0.0
+        }
+    }
+}

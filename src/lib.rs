@@ -1,0 +1,12 @@
+//! Archlab: a browser lab for production web architectures.
+//!
+//! Data flows one way: [`model`] (what the user built) → [`engine`] (what happens) → [`ui`]
+//! (what the user sees). See `ARCHITECTURE.md` for the map and its invariants.
+
+pub mod catalog;
+pub mod editor;
+pub mod engine;
+pub mod i18n;
+pub mod model;
+pub mod share;
+pub mod ui;

@@ -1,0 +1,3 @@
+//! The browser entry point: mounts the app. Everything else lives in the library.
+
+fn main() {}

@@ -1,0 +1,280 @@
+//! Components a user places in a zone, and the properties the inspector edits.
+//!
+//! Defaults come from real systems; the catalog cites them. A tier of identical app servers is
+//! one component with a `count`, not N copies, so a target group or an auto-scaling group stays
+//! one thing in the model and on the canvas.
+
+use serde::{Deserialize, Serialize};
+
+use super::Placement;
+
+/// One box on the canvas.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Component {
+    /// Unique, human-readable id ("app-1"); links and faults refer to it. Plain text.
+    pub id: String,
+    pub place: Placement,
+    /// Position of the component's centre on the canvas, in canvas units.
+    pub x: f64,
+    pub y: f64,
+    pub kind: Kind,
+}
+
+/// What a component is, with the properties that kind has.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Kind {
+    Clients(Clients),
+    Dns(Dns),
+    LoadBalancer(LoadBalancer),
+    AppServer(AppServer),
+    Database(Database),
+}
+
+impl Kind {
+    /// The prefix used for fresh ids of this kind ("lb" -> "lb-2").
+    pub fn id_prefix(&self) -> &'static str {
+        match self {
+            Kind::Clients(_) => "users",
+            Kind::Dns(_) => "dns",
+            Kind::LoadBalancer(_) => "lb",
+            Kind::AppServer(_) => "app",
+            Kind::Database(d) => match d.role {
+                DbRole::Primary => "db",
+                DbRole::Standby => "standby",
+                DbRole::ReadReplica => "replica",
+            },
+        }
+    }
+}
+
+/// A population of users near a zone. It sends `weight` of the scenario's traffic.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Clients {
+    /// Share of the total rate sent by this population, relative to the other populations.
+    pub weight: f64,
+    /// A request not answered within this time is counted as a timeout.
+    pub timeout_ms: f64,
+}
+
+impl Default for Clients {
+    fn default() -> Self {
+        Clients { weight: 1.0, timeout_ms: 10_000.0 }
+    }
+}
+
+/// A DNS service (like Route 53) answering with the entry point of a region.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Dns {
+    pub policy: DnsPolicy,
+    /// How long clients cache an answer, in seconds.
+    pub ttl_s: f64,
+    /// DNS health checks of its targets: interval and failures before a target is dropped.
+    pub health_check: HealthCheck,
+}
+
+impl Default for Dns {
+    fn default() -> Self {
+        // Route 53: health checks every 30 s, 3 failures; a 60 s TTL is common for failover.
+        Dns {
+            policy: DnsPolicy::Latency,
+            ttl_s: 60.0,
+            health_check: HealthCheck {
+                interval_s: 30.0,
+                timeout_s: 4.0,
+                unhealthy_threshold: 3,
+                healthy_threshold: 3,
+            },
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DnsPolicy {
+    /// Answer with the healthy target nearest (lowest RTT) to the asking client.
+    Latency,
+    /// Answer with the first healthy target in link order (primary, then secondary).
+    Failover,
+    /// Spread answers evenly over healthy targets.
+    RoundRobin,
+}
+
+/// A load balancer spreading requests over its healthy targets.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LoadBalancer {
+    pub layer: LbLayer,
+    pub algorithm: LbAlgorithm,
+    pub health_check: HealthCheck,
+    /// With no healthy target: true sends to all targets anyway (as an AWS ALB does, "fail
+    /// open"); false answers 503 "no healthy target".
+    pub fail_open: bool,
+    /// Per-target weights for the weighted algorithm, by target component id; missing = 1.
+    pub weights: Vec<TargetWeight>,
+}
+
+impl Default for LoadBalancer {
+    fn default() -> Self {
+        LoadBalancer {
+            layer: LbLayer::L7,
+            algorithm: LbAlgorithm::RoundRobin,
+            health_check: HealthCheck::default(),
+            fail_open: false,
+            weights: Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetWeight {
+    pub target: String,
+    pub weight: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LbLayer {
+    /// Network load balancer: forwards connections, sees no HTTP.
+    L4,
+    /// Application load balancer: terminates HTTP.
+    L7,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LbAlgorithm {
+    RoundRobin,
+    LeastConnections,
+    Random,
+    PowerOfTwo,
+    Weighted,
+}
+
+impl LbAlgorithm {
+    pub const ALL: [LbAlgorithm; 5] = [
+        LbAlgorithm::RoundRobin,
+        LbAlgorithm::LeastConnections,
+        LbAlgorithm::Random,
+        LbAlgorithm::PowerOfTwo,
+        LbAlgorithm::Weighted,
+    ];
+}
+
+/// Health-check settings of a load balancer (or DNS) for each of its targets.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct HealthCheck {
+    pub interval_s: f64,
+    pub timeout_s: f64,
+    /// Consecutive failed checks before a healthy target is taken out.
+    pub unhealthy_threshold: u32,
+    /// Consecutive passed checks before an unhealthy target is put back.
+    pub healthy_threshold: u32,
+}
+
+impl Default for HealthCheck {
+    /// AWS Application Load Balancer target-group defaults: interval 30 s, timeout 5 s,
+    /// healthy threshold 5, unhealthy threshold 2.
+    fn default() -> Self {
+        HealthCheck { interval_s: 30.0, timeout_s: 5.0, unhealthy_threshold: 2, healthy_threshold: 5 }
+    }
+}
+
+/// A tier of identical app servers (`count` hosts), each with `vcpus` cores and `processes`
+/// worker processes behind a process manager.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AppServer {
+    /// Number of identical hosts in this tier (a target group).
+    pub count: u32,
+    pub vcpus: u32,
+    /// Worker processes per host. Each serves one request at a time and stays busy while it
+    /// waits for its database queries (a synchronous worker).
+    pub processes: u32,
+    /// Mean CPU time one request needs, in milliseconds.
+    pub cpu_ms: f64,
+    pub service: ServiceDist,
+    /// Database queries each request makes, one after another.
+    pub db_queries: u32,
+    /// Fraction of those queries that are writes (go to the primary).
+    pub write_ratio: f64,
+    /// Requests waiting for a free process, per host, before new ones are refused.
+    pub backlog: u32,
+    /// Seconds the process manager takes to restart a crashed process.
+    pub restart_delay_s: f64,
+}
+
+impl Default for AppServer {
+    fn default() -> Self {
+        AppServer {
+            count: 1,
+            vcpus: 2,
+            processes: 1,
+            cpu_ms: 10.0,
+            service: ServiceDist::Exponential,
+            db_queries: 1,
+            write_ratio: 0.2,
+            backlog: 1024,
+            restart_delay_s: 2.0,
+        }
+    }
+}
+
+/// The distribution of service times around their mean.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ServiceDist {
+    Exponential,
+    Constant,
+}
+
+/// A database node. A primary takes writes (and reads); a standby in another zone replaces a
+/// failed primary after `failover_s`; a read replica serves reads.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Database {
+    pub role: DbRole,
+    /// For a standby or read replica: the id of its primary.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub primary: Option<String>,
+    /// Queries served at once; further queries wait for a connection.
+    pub max_connections: u32,
+    /// Mean time one query takes, in milliseconds.
+    pub query_ms: f64,
+    pub service: ServiceDist,
+    /// Queries that may wait for a connection before new ones are refused.
+    pub queue_limit: u32,
+    /// Seconds a managed multi-AZ database takes to promote its standby.
+    pub failover_s: f64,
+    /// Runs on this app server's host (book step 1): shares its cores and its fate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+}
+
+impl Default for Database {
+    fn default() -> Self {
+        Database {
+            role: DbRole::Primary,
+            primary: None,
+            max_connections: 100,
+            query_ms: 5.0,
+            service: ServiceDist::Exponential,
+            queue_limit: 1000,
+            failover_s: 90.0,
+            host: None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DbRole {
+    Primary,
+    Standby,
+    ReadReplica,
+}

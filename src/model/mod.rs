@@ -1,0 +1,22 @@
+//! The scenario: everything a user can build, as plain serde data, and nothing else.
+//!
+//! A [`Scenario`] is the single source of truth for the lab. The editor changes it, the share
+//! codec carries it, the engine compiles it into its own dense form. This module holds no
+//! behaviour beyond construction helpers and [`validate`], which turns untrusted data into
+//! either "fine" or a list of [`Diagnostic`]s that name the component and the field.
+
+mod component;
+mod fault;
+mod scenario;
+mod traffic;
+mod validate;
+
+pub use component::*;
+pub use fault::*;
+pub use scenario::*;
+pub use traffic::*;
+pub use validate::{validate, Diagnostic, Limits, LIMITS};
+
+/// The version of the scenario format written by this build. Readers migrate older versions
+/// (see `share::migrate`); a scenario claiming a newer version is refused, not guessed at.
+pub const FORMAT_VERSION: u32 = 1;

@@ -1,0 +1,425 @@
+//! Validation of untrusted scenarios: every field, every reference, every limit.
+//!
+//! Scenarios arrive from share links and files written by strangers, so validation never
+//! panics and never stops at the first problem: it returns every [`Diagnostic`] it finds, each
+//! naming the component and field ("lb-1.health_check.interval_s: must be > 0").
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use super::*;
+
+/// Hard limits that keep a hostile scenario from freezing the tab or exhausting memory.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    pub components: usize,
+    pub links: usize,
+    pub faults: usize,
+    pub regions: usize,
+    pub zones_per_region: usize,
+    pub rate_rps: f64,
+    pub duration_s: f64,
+    pub text_len: usize,
+    pub count: u32,
+    pub vcpus: u32,
+    pub processes: u32,
+    pub connections: u32,
+    pub queue: u32,
+    pub service_ms: f64,
+    pub coordinate: f64,
+}
+
+pub const LIMITS: Limits = Limits {
+    components: 200,
+    links: 1000,
+    faults: 500,
+    regions: 12,
+    zones_per_region: 6,
+    rate_rps: 1_000_000.0,
+    duration_s: 86_400.0,
+    text_len: 64,
+    count: 64,
+    vcpus: 96,
+    processes: 64,
+    connections: 5000,
+    queue: 100_000,
+    service_ms: 600_000.0,
+    coordinate: 1.0e6,
+};
+
+/// One problem, located by a dotted path ("app-1.processes") and said in plain words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Checks a scenario; an empty list means the engine and the editor may use it.
+pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
+    let mut v = Checker::default();
+    v.scenario(s);
+    v.out
+}
+
+/// Whether a link from a component of kind `from` to one of kind `to` makes sense, and why not.
+/// Requests flow clients -> DNS -> load balancer -> app server -> database, so no link list
+/// that passes this rule can form a loop.
+pub fn check_link_kinds(from: &Kind, to: &Kind) -> Result<(), &'static str> {
+    use Kind::*;
+    match (from, to) {
+        (Clients(_), Dns(_) | LoadBalancer(_) | AppServer(_)) => Ok(()),
+        (Dns(_), LoadBalancer(_) | AppServer(_)) => Ok(()),
+        (LoadBalancer(_), AppServer(_)) => Ok(()),
+        (AppServer(_), Database(d)) if d.role == DbRole::Standby => {
+            Err("connect the app to the primary: its standby takes over by itself")
+        }
+        (AppServer(_), Database(_)) => Ok(()),
+        (_, Clients(_)) => Err("nothing sends requests to clients: they only start them"),
+        (Database(_), _) => Err("a database only answers queries; it does not send requests"),
+        (LoadBalancer(_), LoadBalancer(_)) => Err("chain load balancers through DNS instead"),
+        (AppServer(_), _) => Err("an app server sends requests only to databases"),
+        (Clients(_), Database(_)) => Err("clients reach a database only through an app server"),
+        (Dns(_), _) => Err("DNS answers with load balancers or app servers"),
+        (LoadBalancer(_), _) => Err("a load balancer forwards only to app servers"),
+    }
+}
+
+#[derive(Default)]
+struct Checker {
+    out: Vec<Diagnostic>,
+}
+
+impl Checker {
+    fn err(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.out.push(Diagnostic { path: path.into(), message: message.into() });
+    }
+
+    /// A finite number within [lo, hi]; NaN and infinities fail with their own message.
+    fn range(&mut self, path: &str, x: f64, lo: f64, hi: f64) {
+        if !x.is_finite() {
+            self.err(path, "must be a finite number");
+        } else if x < lo || x > hi {
+            self.err(path, format!("must be between {lo} and {hi} (got {x})"));
+        }
+    }
+
+    fn positive(&mut self, path: &str, x: f64, hi: f64) {
+        if !x.is_finite() {
+            self.err(path, "must be a finite number");
+        } else if x <= 0.0 {
+            self.err(path, "must be > 0");
+        } else if x > hi {
+            self.err(path, format!("must be at most {hi} (got {x})"));
+        }
+    }
+
+    fn int(&mut self, path: &str, x: u32, lo: u32, hi: u32) {
+        if x < lo || x > hi {
+            self.err(path, format!("must be between {lo} and {hi} (got {x})"));
+        }
+    }
+
+    fn text(&mut self, path: &str, t: &str) {
+        if t.chars().count() > LIMITS.text_len {
+            self.err(path, format!("is longer than {} characters", LIMITS.text_len));
+        }
+        if t.chars().any(char::is_control) {
+            self.err(path, "contains control characters");
+        }
+    }
+
+    fn scenario(&mut self, s: &Scenario) {
+        if s.version != FORMAT_VERSION {
+            self.err("version", format!("must be {FORMAT_VERSION} (got {})", s.version));
+        }
+        self.text("name", &s.name);
+        self.regions(s);
+        self.components(s);
+        self.links(s);
+        self.traffic(&s.traffic);
+        self.faults(s);
+        self.range("run.speed", s.run.speed, 0.1, 100.0);
+        self.positive("run.duration_s", s.run.duration_s, LIMITS.duration_s);
+    }
+
+    fn regions(&mut self, s: &Scenario) {
+        if s.regions.len() > LIMITS.regions {
+            self.err("regions", format!("at most {} regions", LIMITS.regions));
+        }
+        let mut seen = BTreeSet::new();
+        for r in &s.regions {
+            let p = format!("regions.{}", r.code);
+            if crate::catalog::region(&r.code).is_none() {
+                self.err(&p, "is not a region in the catalog");
+            }
+            if !seen.insert(&r.code) {
+                self.err(&p, "appears twice");
+            }
+            for (f, x) in [("x", r.rect.x), ("y", r.rect.y)] {
+                self.range(&format!("{p}.rect.{f}"), x, -LIMITS.coordinate, LIMITS.coordinate);
+            }
+            for (f, x) in [("w", r.rect.w), ("h", r.rect.h)] {
+                self.range(&format!("{p}.rect.{f}"), x, 100.0, LIMITS.coordinate);
+            }
+            if r.zones.is_empty() || r.zones.len() > LIMITS.zones_per_region {
+                self.err(format!("{p}.zones"), format!("must hold 1 to {} zones", LIMITS.zones_per_region));
+            }
+            let mut names = BTreeSet::new();
+            for z in &r.zones {
+                let valid = z.name.len() == 1 && z.name.bytes().all(|b| b.is_ascii_lowercase());
+                if !valid {
+                    self.err(format!("{p}.zones.{}", z.name.escape_debug()), "a zone is one letter a-z");
+                } else if !names.insert(&z.name) {
+                    self.err(format!("{p}.zones.{}", z.name), "appears twice");
+                }
+            }
+        }
+    }
+
+    fn components(&mut self, s: &Scenario) {
+        if s.components.len() > LIMITS.components {
+            self.err(
+                "components",
+                format!("at most {} components (got {})", LIMITS.components, s.components.len()),
+            );
+            return;
+        }
+        let mut ids = BTreeSet::new();
+        for c in &s.components {
+            let id = &c.id;
+            let valid_id = !id.is_empty()
+                && id.len() <= 32
+                && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            if !valid_id {
+                self.err(
+                    format!("components.{}", id.escape_debug()),
+                    "an id is 1-32 letters, digits, '-' or '_'",
+                );
+                continue;
+            }
+            if !ids.insert(id.as_str()) {
+                self.err(id.as_str(), "id appears twice");
+            }
+            if !s.has_zone(&c.place) {
+                self.err(
+                    format!("{id}.place"),
+                    format!("zone {}{} is not in the scenario", c.place.region, c.place.zone),
+                );
+            }
+            self.range(&format!("{id}.x"), c.x, -LIMITS.coordinate, LIMITS.coordinate);
+            self.range(&format!("{id}.y"), c.y, -LIMITS.coordinate, LIMITS.coordinate);
+            self.kind(s, id, &c.kind);
+        }
+    }
+
+    fn health(&mut self, p: &str, h: &HealthCheck) {
+        self.range(&format!("{p}.interval_s"), h.interval_s, 1.0, 300.0);
+        self.positive(&format!("{p}.timeout_s"), h.timeout_s, 120.0);
+        if h.timeout_s.is_finite() && h.interval_s.is_finite() && h.timeout_s >= h.interval_s {
+            self.err(format!("{p}.timeout_s"), "must be shorter than the interval");
+        }
+        self.int(&format!("{p}.unhealthy_threshold"), h.unhealthy_threshold, 1, 10);
+        self.int(&format!("{p}.healthy_threshold"), h.healthy_threshold, 1, 10);
+    }
+
+    fn kind(&mut self, s: &Scenario, id: &str, kind: &Kind) {
+        match kind {
+            Kind::Clients(c) => {
+                self.range(&format!("{id}.weight"), c.weight, 0.0, 1000.0);
+                self.positive(&format!("{id}.timeout_ms"), c.timeout_ms, 600_000.0);
+            }
+            Kind::Dns(d) => {
+                self.range(&format!("{id}.ttl_s"), d.ttl_s, 0.0, 86_400.0);
+                self.health(&format!("{id}.health_check"), &d.health_check);
+            }
+            Kind::LoadBalancer(lb) => {
+                self.health(&format!("{id}.health_check"), &lb.health_check);
+                for w in &lb.weights {
+                    self.int(&format!("{id}.weights.{}", w.target.escape_debug()), w.weight, 0, 1000);
+                }
+            }
+            Kind::AppServer(a) => {
+                self.int(&format!("{id}.count"), a.count, 1, LIMITS.count);
+                self.int(&format!("{id}.vcpus"), a.vcpus, 1, LIMITS.vcpus);
+                self.int(&format!("{id}.processes"), a.processes, 1, LIMITS.processes);
+                self.positive(&format!("{id}.cpu_ms"), a.cpu_ms, LIMITS.service_ms);
+                self.int(&format!("{id}.db_queries"), a.db_queries, 0, 50);
+                self.range(&format!("{id}.write_ratio"), a.write_ratio, 0.0, 1.0);
+                self.int(&format!("{id}.backlog"), a.backlog, 0, LIMITS.queue);
+                self.range(&format!("{id}.restart_delay_s"), a.restart_delay_s, 0.0, 3600.0);
+            }
+            Kind::Database(d) => {
+                self.int(&format!("{id}.max_connections"), d.max_connections, 1, LIMITS.connections);
+                self.positive(&format!("{id}.query_ms"), d.query_ms, LIMITS.service_ms);
+                self.int(&format!("{id}.queue_limit"), d.queue_limit, 0, LIMITS.queue);
+                self.range(&format!("{id}.failover_s"), d.failover_s, 0.0, 3600.0);
+                self.database_refs(s, id, d);
+            }
+        }
+    }
+
+    fn database_refs(&mut self, s: &Scenario, id: &str, d: &Database) {
+        match (d.role, &d.primary) {
+            (DbRole::Primary, Some(_)) => self.err(format!("{id}.primary"), "a primary has no primary"),
+            (DbRole::Standby | DbRole::ReadReplica, None) => {
+                self.err(format!("{id}.primary"), "name the primary this node copies")
+            }
+            (DbRole::Standby | DbRole::ReadReplica, Some(p)) => {
+                let is_primary = matches!(
+                    s.component(p).map(|c| &c.kind),
+                    Some(Kind::Database(Database { role: DbRole::Primary, .. }))
+                );
+                if !is_primary {
+                    self.err(
+                        format!("{id}.primary"),
+                        format!("{} is not a primary database", p.escape_debug()),
+                    );
+                }
+            }
+            (DbRole::Primary, None) => {}
+        }
+        if d.role == DbRole::Standby {
+            let standbys = s
+                .components
+                .iter()
+                .filter(|c| matches!(&c.kind, Kind::Database(o) if o.role == DbRole::Standby && o.primary == d.primary))
+                .count();
+            if standbys > 1 {
+                self.err(format!("{id}.primary"), "a primary has at most one standby");
+            }
+        }
+        if let Some(h) = &d.host {
+            match s.component(h) {
+                Some(c) if matches!(c.kind, Kind::AppServer(_)) => {
+                    let app_count = if let Kind::AppServer(a) = &c.kind { a.count } else { 0 };
+                    if app_count != 1 {
+                        self.err(format!("{id}.host"), "a shared host must be a single app server (count 1)");
+                    }
+                }
+                _ => self.err(format!("{id}.host"), format!("{} is not an app server", h.escape_debug())),
+            }
+        }
+    }
+
+    fn links(&mut self, s: &Scenario) {
+        if s.links.len() > LIMITS.links {
+            self.err("links", format!("at most {} links (got {})", LIMITS.links, s.links.len()));
+            return;
+        }
+        let mut seen = BTreeSet::new();
+        for l in &s.links {
+            let p = format!("links.{}->{}", l.from.escape_debug(), l.to.escape_debug());
+            if l.from == l.to {
+                self.err(&p, "a component cannot link to itself");
+                continue;
+            }
+            if !seen.insert((&l.from, &l.to)) {
+                self.err(&p, "duplicate link");
+            }
+            match (s.component(&l.from), s.component(&l.to)) {
+                (Some(a), Some(b)) => {
+                    if let Err(why) = check_link_kinds(&a.kind, &b.kind) {
+                        self.err(&p, why);
+                    }
+                }
+                (None, _) => self.err(&p, format!("no component {}", l.from.escape_debug())),
+                (_, None) => self.err(&p, format!("no component {}", l.to.escape_debug())),
+            }
+            if let Some(ms) = l.rtt_ms {
+                self.range(&format!("{p}.rtt_ms"), ms, 0.0, 10_000.0);
+            }
+        }
+    }
+
+    fn traffic(&mut self, t: &Traffic) {
+        self.range("traffic.rate_rps", t.rate_rps, 0.0, LIMITS.rate_rps);
+        match t.pattern {
+            Pattern::Steady => {}
+            Pattern::Ramp { to_rps, over_s } => {
+                self.range("traffic.pattern.to_rps", to_rps, 0.0, LIMITS.rate_rps);
+                self.positive("traffic.pattern.over_s", over_s, LIMITS.duration_s);
+            }
+            Pattern::Spike { at_s, for_s, factor } => {
+                self.range("traffic.pattern.at_s", at_s, 0.0, LIMITS.duration_s);
+                self.positive("traffic.pattern.for_s", for_s, LIMITS.duration_s);
+                self.range("traffic.pattern.factor", factor, 0.0, 100.0);
+                if factor.is_finite() && t.rate_rps.is_finite() && t.rate_rps * factor > LIMITS.rate_rps {
+                    self.err(
+                        "traffic.pattern.factor",
+                        format!("the spike would exceed {} req/s", LIMITS.rate_rps),
+                    );
+                }
+            }
+        }
+    }
+
+    fn faults(&mut self, s: &Scenario) {
+        if s.faults.len() > LIMITS.faults {
+            self.err("faults", format!("at most {} faults", LIMITS.faults));
+            return;
+        }
+        for (i, f) in s.faults.iter().enumerate() {
+            let p = format!("faults.{i}");
+            self.range(&format!("{p}.at_s"), f.at_s, 0.0, LIMITS.duration_s);
+            match &f.action {
+                FaultAction::Kill { target } | FaultAction::Revive { target } => self.target(s, &p, target),
+                FaultAction::AddLatency { a, b, ms } => {
+                    self.zone_ref(s, &p, a);
+                    self.zone_ref(s, &p, b);
+                    self.range(&format!("{p}.ms"), *ms, 0.0, 10_000.0);
+                }
+                FaultAction::ClearLatency { a, b }
+                | FaultAction::Partition { a, b }
+                | FaultAction::Heal { a, b } => {
+                    self.zone_ref(s, &p, a);
+                    self.zone_ref(s, &p, b);
+                }
+            }
+        }
+    }
+
+    fn zone_ref(&mut self, s: &Scenario, p: &str, z: &Placement) {
+        if !s.has_zone(z) {
+            self.err(
+                p,
+                format!("zone {}{} is not in the scenario", z.region.escape_debug(), z.zone.escape_debug()),
+            );
+        }
+    }
+
+    fn target(&mut self, s: &Scenario, p: &str, t: &Target) {
+        let app = |id: &str| match s.component(id).map(|c| &c.kind) {
+            Some(Kind::AppServer(a)) => Some(a.clone()),
+            _ => None,
+        };
+        match t {
+            Target::Component { id } => {
+                if s.component(id).is_none() {
+                    self.err(p, format!("no component {}", id.escape_debug()));
+                }
+            }
+            Target::Server { id, index } => match app(id) {
+                Some(a) if *index < a.count => {}
+                Some(_) => self.err(p, format!("{id} has no server {index}")),
+                None => self.err(p, format!("{} is not an app server", id.escape_debug())),
+            },
+            Target::Process { id, server, index } => match app(id) {
+                Some(a) if *server < a.count && *index < a.processes => {}
+                Some(_) => self.err(p, format!("{id} has no process {server}/{index}")),
+                None => self.err(p, format!("{} is not an app server", id.escape_debug())),
+            },
+            Target::Zone { region, zone } => self.zone_ref(s, p, &Placement::new(region, zone)),
+            Target::Region { region } => {
+                if s.region(region).is_none() {
+                    self.err(p, format!("region {} is not in the scenario", region.escape_debug()));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! The Yew user interface: the only module that touches the DOM.
