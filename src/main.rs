@@ -1,3 +1,5 @@
 //! The browser entry point: mounts the app. Everything else lives in the library.
 
-fn main() {}
+fn main() {
+    archlab::ui::start();
+}

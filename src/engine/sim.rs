@@ -7,6 +7,7 @@ use super::{Dot, LogEntry, Metrics, Snapshot, Time};
 /// A running simulation of one scenario with one seed.
 pub struct Sim {
     now: Time,
+    metrics: Metrics,
 }
 
 impl Sim {
@@ -18,7 +19,22 @@ impl Sim {
             return Err(d);
         }
         let _ = seed;
-        Ok(Sim { now: 0 })
+        Ok(Sim {
+            now: 0,
+            metrics: Metrics {
+                measure_from: 0,
+                totals: super::Totals {
+                    arrived: 0,
+                    completed: 0,
+                    failed: 0,
+                    errors: Default::default(),
+                    latency_us: hdrhistogram::Histogram::new(3).expect("3 significant figures is valid"),
+                    latency_sum_s: 0.0,
+                    components: Vec::new(),
+                },
+                series: Default::default(),
+            },
+        })
     }
 
     /// Current simulated time.
@@ -73,7 +89,7 @@ impl Sim {
     }
 
     pub fn metrics(&self) -> &Metrics {
-        unimplemented!()
+        &self.metrics
     }
 
     pub fn log(&self) -> &[LogEntry] {

@@ -1,1 +1,20 @@
 //! The Yew user interface: the only module that touches the DOM.
+//!
+//! What the user edits (regions, zones, components, links, the inspector) is Yew and re-renders
+//! only when the scenario or the selection changes. What moves every frame (dots, tints, live
+//! charts) is drawn straight from the engine's snapshot by the frame loop, and the numbers in
+//! panels refresh a few times a second.
+
+mod app;
+mod frame_loop;
+mod runtime;
+mod starter;
+mod stats;
+
+pub use app::App;
+pub use runtime::{FrameReport, Runtime};
+
+/// Mounts the app on the page's body.
+pub fn start() {
+    yew::Renderer::<App>::new().render();
+}

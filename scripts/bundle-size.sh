@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Prints the gzipped size of the release bundle (wasm + js + css) and fails above the budget.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUDGET_KB=${BUDGET_KB:-400}
+total=0
+for f in dist/*.wasm dist/*.js dist/*.css; do
+  [ -f "$f" ] || continue
+  raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
+  printf '%-48s %8d B raw %8d B gzip\n' "$(basename "$f")" "$raw" "$gz"
+  total=$((total + gz))
+done
+printf 'bundle total (gzip -9): %d B = %d KB (budget %d KB)\n' "$total" $((total / 1024)) "$BUDGET_KB"
+[ "$total" -le $((BUDGET_KB * 1024)) ]
