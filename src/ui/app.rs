@@ -1,36 +1,52 @@
-//! The root component: owns the running lab and wires the frame loop to the panels.
+//! The root component: owns the edited scenario and the running lab, lays out the panels.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::frame_loop::FrameLoop;
 use super::runtime::Runtime;
+use super::shared::{Shared, ViewBox};
 use super::starter;
+use super::state::{EditorHandle, EditorState};
 use super::stats::{LiveNumbers, Stats};
 
-/// How often the numbers panel re-renders, in wall-clock milliseconds.
+/// How often the live panels re-render, in wall-clock milliseconds.
 const PANEL_REFRESH_MS: f64 = 250.0;
 /// Share of a frame the engine may use, in milliseconds.
 const ENGINE_BUDGET_MS: f64 = 8.0;
 
 #[component]
 pub fn App() -> Html {
+    let editor: EditorHandle = use_reducer(|| EditorState::new(starter::single_server()));
     let runtime =
-        use_mut_ref(|| Runtime::new(starter::single_server()).expect("the starter scenario is valid"));
-    let numbers = use_state(LiveNumbers::default);
+        use_mut_ref(|| Runtime::new(editor.scenario().clone()).expect("the starting scenario is valid"));
+    let view = use_state(|| Rc::new(Cell::new(ViewBox::default())));
+    let tick = use_state(|| 0u64);
     let playing = use_state(|| false);
 
+    // Editing rebuilds the engine from the edited scenario (the run restarts at t = 0).
     {
         let runtime = runtime.clone();
-        let numbers = numbers.clone();
+        use_effect_with(editor.revision, move |_| {
+            let scenario = editor.scenario().clone();
+            let mut rt = runtime.borrow_mut();
+            if rt.scenario() != &scenario {
+                let _ = rt.load(scenario);
+            }
+        });
+    }
+    {
+        let runtime = runtime.clone();
+        let tick = tick.clone();
         use_effect_with((), move |_| {
-            let frame = start_loop(runtime, numbers);
+            let frame = start_loop(runtime, tick);
             move || drop(frame)
         });
     }
 
+    let shared = Shared { runtime: runtime.clone(), view: (*view).clone(), tick: *tick };
     let toggle = {
         let runtime = runtime.clone();
         let playing = playing.clone();
@@ -44,37 +60,43 @@ pub fn App() -> Html {
         let runtime = runtime.clone();
         Callback::from(move |_| runtime.borrow_mut().reset())
     };
+    let numbers = {
+        let rt = runtime.borrow();
+        let ids: Vec<String> = rt.scenario().components.iter().map(|c| c.id.clone()).collect();
+        LiveNumbers::read(rt.sim().metrics(), rt.sim().now(), &ids, rt.speed, rt.achieved_speed)
+    };
 
     html! {
-        <div class="app">
-            <header class="topbar">
-                <h1>{"Archlab"}</h1>
-                <button data-testid="play" onclick={toggle}>{ if *playing { "Pause" } else { "Play" } }</button>
-                <button data-testid="reset" onclick={reset}>{"Reset"}</button>
-            </header>
-            <main>
-                <Stats numbers={(*numbers).clone()} />
-            </main>
-        </div>
+        <ContextProvider<Shared> context={shared}>
+            <div class="app">
+                <header class="topbar">
+                    <h1>{"Archlab"}</h1>
+                    <button data-testid="play" onclick={toggle}>{ if *playing { "Pause" } else { "Play" } }</button>
+                    <button data-testid="reset" onclick={reset}>{"Reset"}</button>
+                </header>
+                <main>
+                    <Stats {numbers} />
+                </main>
+            </div>
+        </ContextProvider<Shared>>
     }
 }
 
-/// Drives the engine every frame and refreshes the panel state a few times a second.
-fn start_loop(runtime: Rc<RefCell<Runtime>>, numbers: UseStateHandle<LiveNumbers>) -> FrameLoop {
+/// Drives the engine every frame and bumps `tick` a few times a second for the live panels.
+fn start_loop(runtime: Rc<RefCell<Runtime>>, tick: UseStateHandle<u64>) -> FrameLoop {
     let mut last_ts: Option<f64> = None;
-    let mut since_panel = f64::INFINITY;
+    let mut since_panel = 0.0;
+    let mut ticks = 0u64;
     FrameLoop::start(move |ts| {
         let dt = last_ts.map_or(0.0, |l| ts - l);
         last_ts = Some(ts);
-        let mut rt = runtime.borrow_mut();
         let start = now_ms();
-        rt.frame(dt, &mut || now_ms() - start > ENGINE_BUDGET_MS);
+        runtime.borrow_mut().frame(dt, &mut || now_ms() - start > ENGINE_BUDGET_MS);
         since_panel += dt;
         if since_panel >= PANEL_REFRESH_MS {
             since_panel = 0.0;
-            let ids: Vec<String> = rt.scenario().components.iter().map(|c| c.id.clone()).collect();
-            let sim = rt.sim();
-            numbers.set(LiveNumbers::read(sim.metrics(), sim.now(), &ids, rt.speed, rt.achieved_speed));
+            ticks += 1;
+            tick.set(ticks);
         }
     })
 }

@@ -5,11 +5,13 @@
 //! charts) is drawn straight from the engine's snapshot by the frame loop, and the numbers in
 //! panels refresh a few times a second.
 
-mod app;
-mod frame_loop;
-mod runtime;
-mod starter;
-mod stats;
+pub mod app;
+pub mod frame_loop;
+pub mod runtime;
+pub mod shared;
+pub mod starter;
+pub mod state;
+pub mod stats;
 
 pub use app::App;
 pub use runtime::{FrameReport, Runtime};

@@ -1,0 +1,49 @@
+//! State shared between the Yew panels and the per-frame drawing, without re-rendering.
+//!
+//! The frame loop must read the engine and the view transform every frame, and the panels must
+//! not re-render every frame. So the engine (`Runtime`) and the canvas view live behind
+//! `Rc<RefCell<..>>`/`Rc<Cell<..>>` handles in a context, and panels re-render on `tick`, which
+//! the frame loop bumps a few times a second.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use super::runtime::Runtime;
+
+/// Model → screen transform of the canvas: `screen = (model - origin) * zoom`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ViewBox {
+    pub x: f64,
+    pub y: f64,
+    pub zoom: f64,
+}
+
+impl Default for ViewBox {
+    fn default() -> Self {
+        ViewBox { x: -40.0, y: -40.0, zoom: 1.0 }
+    }
+}
+
+impl ViewBox {
+    pub fn to_screen(self, mx: f64, my: f64) -> (f64, f64) {
+        ((mx - self.x) * self.zoom, (my - self.y) * self.zoom)
+    }
+    pub fn to_model(self, sx: f64, sy: f64) -> (f64, f64) {
+        (sx / self.zoom + self.x, sy / self.zoom + self.y)
+    }
+}
+
+/// Handles every panel can reach through Yew context.
+#[derive(Clone)]
+pub struct Shared {
+    pub runtime: Rc<RefCell<Runtime>>,
+    pub view: Rc<Cell<ViewBox>>,
+    /// Bumped by the frame loop a few times a second: panels showing live numbers depend on it.
+    pub tick: u64,
+}
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.runtime, &other.runtime) && self.tick == other.tick
+    }
+}
