@@ -4,7 +4,7 @@
 //! scenario invalid. References (links, faults, standby/replica primaries, shared hosts, load
 //! balancer weights) are kept consistent here rather than left for validation to reject.
 
-use super::geometry::{dist, snap};
+use super::geometry::{dist, snap, COMPONENT_H, COMPONENT_W};
 use super::hit::{zone_at, zone_rect_of};
 use super::{refuse, Editor, Refusal};
 use crate::model::{
@@ -87,6 +87,23 @@ fn pick_primary(s: &Scenario, role: DbRole, x: f64, y: f64) -> Result<String, Re
     Ok(candidates[0].id.clone())
 }
 
+/// Where a new box dropped at (x, y) goes: moved inside its zone if it overhangs (when the zone
+/// is big enough), and snapped to the grid unless snapping would make it overhang again.
+fn fit_in_zone(s: &Scenario, place: &crate::model::Placement, x: f64, y: f64) -> (f64, f64) {
+    let Some(r) = zone_rect_of(s, place) else { return (x, y) };
+    if r.w < COMPONENT_W || r.h < COMPONENT_H {
+        return (x, y);
+    }
+    let (hw, hh) = (COMPONENT_W / 2.0, COMPONENT_H / 2.0);
+    let (x, y) = (x.clamp(r.x + hw, r.x + r.w - hw), y.clamp(r.y + hh, r.y + r.h - hh));
+    let (sx, sy) = (snap(x), snap(y));
+    let inside = |v: f64, lo: f64, hi: f64| v >= lo && v <= hi;
+    (
+        if inside(sx, r.x + hw, r.x + r.w - hw) { sx } else { x },
+        if inside(sy, r.y + hh, r.y + r.h - hh) { sy } else { y },
+    )
+}
+
 impl Editor {
     /// Drops a new component from the palette at model point (x, y); returns its id and
     /// selects it. Refused outside every zone.
@@ -95,9 +112,7 @@ impl Editor {
             let Some(place) = zone_at(s, x, y) else {
                 return refuse("drop it inside an availability zone");
             };
-            // Snap, unless that would leave the zone the user aimed at.
-            let (sx, sy) = (snap(x), snap(y));
-            let (x, y) = if zone_at(s, sx, sy).as_ref() == Some(&place) { (sx, sy) } else { (x, y) };
+            let (x, y) = fit_in_zone(s, &place, x, y);
             let mut kind = item.kind();
             if let Kind::Database(d) = &mut kind {
                 if d.role != DbRole::Primary {

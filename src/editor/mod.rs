@@ -25,6 +25,7 @@
 //! no drift); Escape restores the snapshot exactly; pointer-up commits one undo step. A press
 //! that moves less than [`drag::DRAG_THRESHOLD_PX`] screen pixels is a click, which selects.
 
+mod actions;
 mod commands;
 mod drag;
 mod fields;
@@ -37,6 +38,7 @@ mod view;
 
 use std::fmt;
 
+pub use actions::Action;
 pub use commands::PaletteItem;
 pub use drag::check_link;
 pub use drag::{Drag, Modifiers, Moving, Press, DRAG_THRESHOLD_PX, HIT_SLOP_PX};
