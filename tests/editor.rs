@@ -742,7 +742,7 @@ fn random_command(ed: &mut Editor, op: u8, a: u8, b: u8, c: u8) {
         2 | 3 => {
             if let (Some(id), Some(to)) = (id(a), zone_spot(ed, b, c, a)) {
                 let from = pos(ed, &id);
-                let _ = drag(ed, from, to, if c % 3 == 0 { SHIFT } else { NONE });
+                let _ = drag(ed, from, to, if c.is_multiple_of(3) { SHIFT } else { NONE });
             }
         }
         4 => {
@@ -755,7 +755,7 @@ fn random_command(ed: &mut Editor, op: u8, a: u8, b: u8, c: u8) {
         5 => {
             if let Some(i) = id(a) {
                 ed.selection.only(&i);
-                if c % 2 == 0 {
+                if c.is_multiple_of(2) {
                     id(b).inspect(|j| ed.selection.add(j));
                 }
                 let _ = ed.delete_selection();
@@ -802,7 +802,7 @@ fn random_command(ed: &mut Editor, op: u8, a: u8, b: u8, c: u8) {
         }
         11 => {
             if let Some(r) = regions.get(a as usize % regions.len().max(1)) {
-                let _ = ed.remove_region(r, b % 2 == 0);
+                let _ = ed.remove_region(r, b.is_multiple_of(2));
             }
         }
         12 => {
