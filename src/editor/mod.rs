@@ -138,6 +138,13 @@ impl Editor {
         self.selection.select_all(&self.scenario);
     }
 
+    /// What lies under a screen point, with the same slop as a press: for hover cursors and
+    /// for highlighting the zone a palette item would drop into.
+    pub fn hit_at(&self, sx: f64, sy: f64) -> Hit {
+        let (x, y) = self.view.to_model(sx, sy);
+        hit_test(&self.scenario, x, y, HIT_SLOP_PX / self.view.zoom)
+    }
+
     /// Fits every region and component on a screen of the given size ("fit to view").
     pub fn fit_view(&mut self, screen_w: f64, screen_h: f64) {
         if let Some(b) = bounds(&self.scenario) {
