@@ -23,7 +23,7 @@
 //! Panning`, as in tldraw's Translating state. Entering a move snapshots the scenario; every
 //! pointer move recomputes the preview from that snapshot plus the pointer offset (so there is
 //! no drift); Escape restores the snapshot exactly; pointer-up commits one undo step. A press
-//! that moves less than [`drag::DRAG_THRESHOLD_PX`] screen pixels is a click, which selects.
+//! that moves less than [`DRAG_THRESHOLD_PX`] screen pixels is a click, which selects.
 
 mod actions;
 mod commands;
