@@ -4,6 +4,7 @@
 //! trust the lab's answers the way they would trust a measurement.
 
 mod latency;
+pub mod pricing;
 mod regions;
 
 pub use latency::{rtt_ms, CROSS_ZONE_RTT_MS, JITTER, SAME_ZONE_RTT_MS};

@@ -254,6 +254,8 @@ pub struct Database {
     /// Runs on this app server's host (book step 1): shares its cores and its fate.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
+    /// Size of the database instance (its price class); the query time is set separately.
+    pub vcpus: u32,
 }
 
 impl Default for Database {
@@ -267,6 +269,7 @@ impl Default for Database {
             queue_limit: 1000,
             failover_s: 90.0,
             host: None,
+            vcpus: 2,
         }
     }
 }

@@ -259,6 +259,7 @@ impl Checker {
                 self.positive(&format!("{id}.query_ms"), d.query_ms, LIMITS.service_ms);
                 self.int(&format!("{id}.queue_limit"), d.queue_limit, 0, LIMITS.queue);
                 self.range(&format!("{id}.failover_s"), d.failover_s, 0.0, 3600.0);
+                self.int(&format!("{id}.vcpus"), d.vcpus, 1, LIMITS.vcpus);
                 self.database_refs(s, id, d);
             }
         }
