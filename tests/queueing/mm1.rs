@@ -6,15 +6,15 @@ use super::mmc::{check, Noise};
 
 #[test]
 fn mm1_at_050() {
-    check(1, 0.50, Noise { mean: 0.0096, p_wait: 0.0055, p95: 0.0118, p99: 0.0205 });
+    check(1, 0.50, Noise { mean: 3.0, p_wait: 1.7, p95: 3.7, p99: 6.5 });
 }
 
 #[test]
 fn mm1_at_080() {
-    check(1, 0.80, Noise { mean: 0.0205, p_wait: 0.0037, p95: 0.0244, p99: 0.0429 });
+    check(1, 0.80, Noise { mean: 9.2, p_wait: 1.7, p95: 10.9, p99: 19.2 });
 }
 
 #[test]
 fn mm1_at_095() {
-    check(1, 0.95, Noise { mean: 0.0507, p_wait: 0.0022, p95: 0.0, p99: 0.0 });
+    check(1, 0.95, Noise { mean: 32.1, p_wait: 1.4, p95: 0.0, p99: 0.0 });
 }
