@@ -28,7 +28,9 @@ pub const SLACK: f64 = 2.0;
 /// seed), so one number serves any run length. Measured by the reference simulation at
 /// 100,000 / 200,000 / 400,000 requests (ρ = 0.5 / 0.8 / 0.95). For c = 1 the mean's
 /// coefficient agrees with Whitt's asymptotic variance of the M/M/1 time-average queue,
-/// √(2(1+ρ))/(1−ρ) = 3.5, 9.5, 39.5. Percentile coefficients are 0 where none is asserted.
+/// √(2(1+ρ))/(1−ρ) = 3.5, 9.5, 39.5. The reference counts P(wait) as the fraction of arrivals
+/// that waited; here it is the fraction of grid instants with all servers busy (equal means by
+/// PASTA, similar noise). Percentile coefficients are 0 where none is asserted.
 #[derive(Clone, Copy, Debug)]
 pub struct Noise {
     pub mean: f64,
@@ -64,8 +66,8 @@ pub fn check(c: u32, rho: f64, noise: Noise) {
         warmup_s: 10.0 * q.relaxation_s(),
         window_s: n / q.lambda,
         seeds: SEEDS,
-        // Two samples per mean service time of the whole station: dense against the
-        // relaxation time (≥ 8.5 service times of one server), cheap against the run.
+        // Two samples per mean inter-departure time 1/(cμ) of the busy station: at least
+        // 1/(2(1 − √ρ)²) ≥ 5.8 samples per relaxation time, and cheap against the run.
         sample_every_s: Some(2.0 / (c as f64 * MU)),
         probe: APP,
     };
