@@ -3,9 +3,9 @@
 //! totals then cover every request ever born, as `in_flight` does).
 
 use archlab::engine::{ms, Sim};
-use archlab::model::Scenario;
+use archlab::model::{FaultAction, Scenario, ScheduledFault, Target};
 
-use super::build::{db, station};
+use super::build::{behind_a_balancer, db, station};
 use super::stats::Report;
 
 fn check(name: &str, s: &Scenario, until_ms: u64) {
@@ -60,4 +60,22 @@ fn with_a_database_and_timeouts() {
     st.timeout_ms = 200.0;
     st.rtt_ms = 2.0;
     check("tandem, slow database, 200 ms timeouts", &st.scenario_with(Some(db(2, 60.0, 1))), 15_000);
+}
+
+#[test]
+fn with_faults() {
+    let mut st = station(2, 150.0, 100.0);
+    st.processes = 4;
+    st.timeout_ms = 2000.0;
+    let mut s = st.scenario_with(Some(db(4, 100.0, 1)));
+    behind_a_balancer(&mut s, 0.5);
+    let server = || Target::Server { id: "app".into(), index: 0 };
+    let database = || Target::Component { id: "db".into() };
+    s.faults = vec![
+        ScheduledFault { at_s: 3.0, action: FaultAction::Kill { target: server() } },
+        ScheduledFault { at_s: 5.0, action: FaultAction::Kill { target: database() } },
+        ScheduledFault { at_s: 7.0, action: FaultAction::Revive { target: database() } },
+        ScheduledFault { at_s: 9.0, action: FaultAction::Revive { target: server() } },
+    ];
+    check("load balancer, a host and the database killed and revived", &s, 15_000);
 }

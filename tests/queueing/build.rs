@@ -11,8 +11,8 @@
 //!   as the 64 processes are (almost) never all busy.
 
 use archlab::model::{
-    AppServer, Arrivals, Clients, Component, Database, DbRole, Kind, Link, Pattern, Placement, Rect, Region,
-    Scenario, ServiceDist, Traffic, Zone, LIMITS,
+    AppServer, Arrivals, Clients, Component, Database, DbRole, Kind, Link, LoadBalancer, Pattern, Placement,
+    Rect, Region, Scenario, ServiceDist, Traffic, Zone, LIMITS,
 };
 
 /// Component indices in every scenario built here, in scenario order (the clients are 0).
@@ -110,6 +110,23 @@ impl Station {
         assert!(problems.is_empty(), "a test scenario must be valid: {problems:?}");
         s
     }
+}
+
+/// Clients → load balancer (the users link's round trip) → two app hosts (`rtt_ms`).
+pub fn behind_a_balancer(s: &mut Scenario, rtt_ms: f64) {
+    let lb = Component {
+        id: "lb".into(),
+        kind: Kind::LoadBalancer(LoadBalancer::default()),
+        ..s.components[0].clone()
+    };
+    s.components.push(lb);
+    if let Some(Kind::AppServer(a)) = s.component_mut("app").map(|c| &mut c.kind) {
+        a.count = 2;
+    }
+    s.links[0].to = "lb".into();
+    s.links.push(Link { from: "lb".into(), to: "app".into(), rtt_ms: Some(rtt_ms) });
+    let problems = archlab::model::validate(s);
+    assert!(problems.is_empty(), "a test scenario must be valid: {problems:?}");
 }
 
 fn component(id: &str, kind: Kind) -> Component {

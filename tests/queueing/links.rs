@@ -9,10 +9,13 @@
 use archlab::engine::{secs, Sim};
 use archlab::model::ServiceDist;
 
-use super::build::{db, station, Db, Station};
+use super::build::{behind_a_balancer, db, station, Db, Station};
 use super::stats::Report;
 
 struct Case {
+    /// Put a load balancer (no service time) between the clients and two app hosts, its
+    /// second link with this round trip.
+    lb_rtt_ms: Option<f64>,
     rtt_users_ms: f64,
     cpu_ms: f64,
     rtt_db_ms: f64,
@@ -30,8 +33,15 @@ fn check(k: Case) {
     };
     let database =
         Db { service: ServiceDist::Constant, rtt_ms: k.rtt_db_ms, ..db(100, 1000.0 / k.query_ms, k.queries) };
-    let expected_ms = k.rtt_users_ms + k.cpu_ms + k.queries as f64 * (k.rtt_db_ms + k.query_ms);
-    let mut sim = Sim::new(&app.scenario_with(Some(database)), 7).expect("valid");
+    let expected_ms = k.rtt_users_ms
+        + k.lb_rtt_ms.unwrap_or(0.0)
+        + k.cpu_ms
+        + k.queries as f64 * (k.rtt_db_ms + k.query_ms);
+    let mut scenario = app.scenario_with(Some(database));
+    if let Some(rtt) = k.lb_rtt_ms {
+        behind_a_balancer(&mut scenario, rtt);
+    }
+    let mut sim = Sim::new(&scenario, 7).expect("valid");
     sim.set_measure_from(0);
     sim.advance_to(secs(30.0));
     let t = &sim.metrics().totals;
@@ -58,16 +68,49 @@ fn check(k: Case) {
 
 #[test]
 fn one_link_no_database() {
-    check(Case { rtt_users_ms: 30.0, cpu_ms: 4.0, rtt_db_ms: 0.0, query_ms: 1.0, queries: 0 });
+    check(Case {
+        lb_rtt_ms: None,
+        rtt_users_ms: 30.0,
+        cpu_ms: 4.0,
+        rtt_db_ms: 0.0,
+        query_ms: 1.0,
+        queries: 0,
+    });
 }
 
 #[test]
 fn two_links_two_queries() {
-    check(Case { rtt_users_ms: 30.0, cpu_ms: 4.0, rtt_db_ms: 7.0, query_ms: 3.0, queries: 2 });
+    check(Case {
+        lb_rtt_ms: None,
+        rtt_users_ms: 30.0,
+        cpu_ms: 4.0,
+        rtt_db_ms: 7.0,
+        query_ms: 3.0,
+        queries: 2,
+    });
 }
 
 #[test]
 fn cross_region_rtt() {
     // Seoul–N. Virginia is about 177 ms round trip; as a fixed link it adds exactly that.
-    check(Case { rtt_users_ms: 177.0, cpu_ms: 2.5, rtt_db_ms: 0.5, query_ms: 1.5, queries: 3 });
+    check(Case {
+        lb_rtt_ms: None,
+        rtt_users_ms: 177.0,
+        cpu_ms: 2.5,
+        rtt_db_ms: 0.5,
+        query_ms: 1.5,
+        queries: 3,
+    });
+}
+
+#[test]
+fn through_a_load_balancer() {
+    check(Case {
+        lb_rtt_ms: Some(1.0),
+        rtt_users_ms: 20.0,
+        cpu_ms: 4.0,
+        rtt_db_ms: 2.0,
+        query_ms: 3.0,
+        queries: 1,
+    });
 }
