@@ -91,6 +91,7 @@ impl Station {
             write_ratio: 1.0,
             backlog: self.backlog.unwrap_or(LIMITS.queue),
             restart_delay_s: 2.0,
+            autoscaling: None,
         };
         s.components = vec![component("users", Kind::Clients(users)), component("app", Kind::AppServer(app))];
         s.links = vec![link("users", "app", self.rtt_ms)];
