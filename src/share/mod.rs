@@ -1,4 +1,44 @@
-//! Share links and scenario files (doc essay to come).
+//! Share links and scenario files: how a scenario leaves the tab and comes back, unchanged.
+//!
+//! A scenario travels in two forms. A **file** (`to_json_file` / `from_json_file`) is the
+//! scenario as pretty JSON, every field written out, for people to read, diff and keep. A
+//! **link** (`encode` / `decode`) is the same scenario packed into a URL fragment, so that a
+//! click opens exactly the same design — and, with the seed, settings and fault timeline it
+//! carries, exactly the same run — with nothing sent to any server.
+//!
+//! # Link format 1 (frozen)
+//!
+//! ```text
+//! URL      = <page address> "#s=" link            (other "&"-separated fragment keys allowed)
+//! link     = "1" "." payload
+//! payload  = base64url, RFC 4648 §5, no "=" padding, of
+//!            zlib (RFC 1950: deflate + Adler-32 checksum, no preset dictionary) of
+//!            UTF-8 JSON: the scenario minified, with
+//!              - fields equal to their format-1 default left out (see `compact`),
+//!              - whole-number floats written without ".0",
+//!              - object keys replaced by the short codes of the frozen table in `keys`.
+//! ```
+//!
+//! The leading `1` versions the *envelope* (this packing). The scenario inside carries its own
+//! `version` (the model's [`crate::model::FORMAT_VERSION`]); a newer model reuses envelope 1
+//! and is brought up to date by [`migrate`]. A new envelope (say a binary one) would get
+//! marker `2`, and decoders keep reading `1` forever. Once released, nothing about envelope 1
+//! changes: `tests/golden/v1/` holds links that must decode to the same scenarios in every
+//! future build. The encoder may improve (a better deflate search) without breaking anything,
+//! because only what a decoder accepts is frozen.
+//!
+//! # Reading untrusted input
+//!
+//! A link or file comes from a stranger. [`decode`] checks, in this order, each with its own
+//! [`ShareError`]: empty; longer than [`MAX_LINK_LEN`]; version marker missing or unknown; not
+//! base64url; zlib stream truncated, corrupt or failing its checksum; more than
+//! [`MAX_JSON_LEN`] bytes once inflated (the inflater stops *at* the limit, so a
+//! decompression bomb never allocates more); not UTF-8; not JSON (with line and column; nesting
+//! deeper than 128 is an error, not a stack overflow); `version` missing, unknown or newer;
+//! migration; not the shape of a scenario (unknown fields are refused, and the error names the
+//! path); and finally [`crate::model::validate`], which checks every range, reference and limit
+//! and names the component and field. Nothing panics and nothing partial is returned. Text
+//! fields (the scenario's name) stay plain text, byte for byte: the UI renders them as text.
 
 mod compact;
 mod error;
