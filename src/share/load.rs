@@ -52,8 +52,19 @@ fn shape(value: &Value) -> Result<Scenario, ShareError> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let (path, message) = inside_kind(value, &path).unwrap_or_else(|| (path, e.inner().to_string()));
-        ShareError::Shape { path: readable_path(value, &path), message }
+        ShareError::Shape { path: clip(&readable_path(value, &path)), message: clip(&message) }
     })
+}
+
+/// serde quotes the offending key or value in its message ("unknown field `…`"); a hostile
+/// one may be a megabyte long, so messages keep at most this many characters of it.
+const CLIP_CHARS: usize = 120;
+
+fn clip(text: &str) -> String {
+    match text.char_indices().nth(CLIP_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
 }
 
 /// serde reads the internally tagged `kind` through a buffer and loses the path inside it

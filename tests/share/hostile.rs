@@ -255,6 +255,10 @@ fn unknown_fields_are_refused_with_their_place() {
         kind(decode(&link_with(|v| v["components"][1]["kind"]["type"] = json!("mainframe")))),
         "shape"
     );
+    // A hostile key a megabyte long is not echoed back whole.
+    let e = decode(&link_with(|v| v["x".repeat(500_000)] = json!(1))).unwrap_err();
+    assert_eq!(e.kind(), "shape");
+    assert!(e.to_string().len() < 400, "{} characters", e.to_string().len());
     // A short code next to the key it stands for is refused, not silently merged.
     assert_eq!(kind(decode(&link_with(|v| v["A"] = json!([])))), "shape");
 }
