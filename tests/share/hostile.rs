@@ -222,6 +222,24 @@ fn script_tags_stay_plain_text_in_names_and_are_refused_in_ids() {
 }
 
 #[test]
+fn load_balancer_weights_name_each_app_server_once() {
+    let mut s = from_json_file(include_str!("../../scenarios/examples/lb-two-zones.json")).unwrap();
+    let Kind::LoadBalancer(lb) = &mut s.component_mut("lb-1").unwrap().kind else { unreachable!() };
+    let w = |t: &str| archlab::model::TargetWeight { target: t.into(), weight: 2 };
+    lb.weights = vec![w("app-1"), w("app-1"), w("db-1"), w("nowhere")];
+    let d = diagnostics(decode(&encode(&s)));
+    let found: Vec<String> = d.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        found,
+        [
+            "lb-1.weights.app-1: appears twice",
+            "lb-1.weights.db-1: is not an app server",
+            "lb-1.weights.nowhere: is not an app server",
+        ]
+    );
+}
+
+#[test]
 fn links_that_would_form_a_cycle_are_refused() {
     let mut s = from_json_file(include_str!("../../scenarios/examples/lb-two-zones.json")).unwrap();
     assert!(matches!(s.component("lb-1").unwrap().kind, Kind::LoadBalancer(_)));
