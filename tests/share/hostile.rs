@@ -53,6 +53,10 @@ fn empty() {
 fn too_long() {
     let huge = format!("1.{}", "A".repeat(MAX_LINK_LEN));
     assert_eq!(decode(&huge), Err(ShareError::LinkTooLong { len: MAX_LINK_LEN + 2, max: MAX_LINK_LEN }));
+    let url = format!("https://lab.example/#s={}", &huge[..MAX_LINK_LEN]);
+    assert_ne!(kind(decode(&url)), "link_too_long", "a link at the limit inside a URL is read");
+    let huge_url = format!("https://lab.example/#s={huge}");
+    assert_eq!(kind(decode(&huge_url)), "link_too_long");
     let file = " ".repeat(MAX_JSON_LEN + 1);
     assert_eq!(kind(from_json_file(&file)), "file_too_large");
 }
