@@ -139,7 +139,7 @@ fn lb_spof_needs_recovery_after_dns() {
 #[test]
 fn zone_outage_needs_capacity_in_the_other_zone() {
     let outage =
-        |p95_down: f64, err_down: f64| during(run(200, 450.0, 40.0, 0.0), 120, 150, err_down, p95_down);
+        |p95_down: f64, err_down: f64| during(run(200, 600.0, 40.0, 0.0), 120, 150, err_down, p95_down);
     passes(LessonId::ZoneOutage, &outage(45.0, 0.0));
     assert_eq!(keys(LessonId::ZoneOutage, &outage(800.0, 0.0)), vec![Key::MissWindowP95]);
     assert_eq!(

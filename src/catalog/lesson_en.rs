@@ -151,10 +151,10 @@ pub fn text(id: LessonId) -> LessonText {
             ],
             steps: &[
                 "Play at 300 req/s and watch the outage.",
-                "Raise the rate to 450 req/s and play again: zone b alone is near its limit and p95 climbs.",
+                "Raise the rate to 600 req/s and play again: zone b alone (about 476 req/s) cannot keep up.",
                 "Add servers to app-2 (zone b) until p95 stays low while zone a is down.",
             ],
-            task: "At 450 req/s, while zone a is down (120 s to 150 s), keep errors under 0.1% and p95 under \
+            task: "At 600 req/s, while zone a is down (120 s to 150 s), keep errors under 0.1% and p95 under \
                    100 ms.",
         },
         LessonId::DbFailover => LessonText {

@@ -364,7 +364,7 @@ pub fn lesson(id: LessonId) -> Lesson {
         LessonId::LbSpof => (vec![ErrorsAfterFaultBelow { grace_s: 180.0, max: 0.01 }], kill("lb-1")),
         LessonId::ZoneOutage => (
             vec![
-                RateAtLeast { rps: 450.0 },
+                RateAtLeast { rps: 600.0 },
                 WindowErrorsBelow { from_s: 120.0, to_s: 150.0, max: 0.001 },
                 WindowP95Below { from_s: 120.0, to_s: 150.0, ms: 100.0 },
             ],
