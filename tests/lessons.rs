@@ -112,7 +112,7 @@ fn multi_az_needs_a_fault_and_quiet_after_detection() {
     let res = evaluate(&lesson(LessonId::MultiAz).check, &dead);
     assert_eq!(
         res.missing[0].describe(Lang::En),
-        "From 2:00.0 after the failure, keep errors under 0.10% (now 100.0%)"
+        "From 120 s after the failure, keep errors under 0.10% (now 100.0%)"
     );
 }
 

@@ -6,7 +6,7 @@
 //! their numbers, worded by `i18n` in the student's language.
 
 use crate::engine::{to_secs, Metrics, Time};
-use crate::i18n::{format_ms, format_percent, format_rate, format_time, tf, Key, Lang};
+use crate::i18n::{format_duration, format_ms, format_percent, format_rate, format_time, tf, Key, Lang};
 use crate::model::{FaultAction, Scenario, Target};
 
 /// A lesson's identity; also the id of the preset it uses.
@@ -213,16 +213,20 @@ impl RunSummary {
     }
 }
 
-/// What is still missing, as a text key and its already formatted numbers.
+/// What is still missing, as a text key and its numbers (formatted the same in every
+/// language, except for lengths of time).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Missing {
     pub key: Key,
     pub args: Vec<String>,
+    /// A length of time in seconds that fills the slot after `args` ("120 s" / "120초").
+    pub duration_s: Option<f64>,
 }
 
 impl Missing {
     pub fn describe(&self, lang: Lang) -> String {
-        let args: Vec<&str> = self.args.iter().map(String::as_str).collect();
+        let duration = self.duration_s.map(|s| format_duration(lang, s));
+        let args: Vec<&str> = self.args.iter().map(String::as_str).chain(duration.as_deref()).collect();
         tf(lang, self.key, &args)
     }
 }
@@ -245,14 +249,17 @@ fn below(x: f64, limit: f64) -> bool {
 }
 
 fn miss(key: Key, args: Vec<String>) -> Option<Missing> {
-    Some(Missing { key, args })
+    Some(Missing { key, args, duration_s: None })
 }
 
 fn missing(c: &Condition, r: &RunSummary) -> Option<Missing> {
     let pct = format_percent;
     let until = |t: f64| {
-        (r.elapsed_s < t)
-            .then(|| Missing { key: Key::MissRunUntil, args: vec![format_time(t), format_time(r.elapsed_s)] })
+        (r.elapsed_s < t).then(|| Missing {
+            key: Key::MissRunUntil,
+            args: vec![format_time(t), format_time(r.elapsed_s)],
+            duration_s: None,
+        })
     };
     match c {
         Condition::RateAtLeast { rps } if r.offered_rps < *rps => {
@@ -278,6 +285,7 @@ fn missing(c: &Condition, r: &RunSummary) -> Option<Missing> {
             (u < *min).then(|| Missing {
                 key: Key::MissUtilization,
                 args: vec![component.clone(), format!("{:.0}", min * 100.0), format!("{:.0}", u * 100.0)],
+                duration_s: None,
             })
         }
         Condition::WindowErrorsBelow { from_s, to_s, max } => until(*to_s).or_else(|| {
@@ -285,6 +293,7 @@ fn missing(c: &Condition, r: &RunSummary) -> Option<Missing> {
             (e >= *max).then(|| Missing {
                 key: Key::MissWindowErrors,
                 args: vec![pct(*max), pct(e), format_time(*from_s), format_time(*to_s)],
+                duration_s: None,
             })
         }),
         Condition::WindowP95Below { from_s, to_s, ms } => until(*to_s).or_else(|| {
@@ -292,6 +301,7 @@ fn missing(c: &Condition, r: &RunSummary) -> Option<Missing> {
             (p >= *ms).then(|| Missing {
                 key: Key::MissWindowP95,
                 args: vec![format_ms(*ms), format_ms(p), format_time(*from_s), format_time(*to_s)],
+                duration_s: None,
             })
         }),
         Condition::ErrorsAfterFaultBelow { grace_s, max } => match r.first_fault_s {
@@ -300,7 +310,8 @@ fn missing(c: &Condition, r: &RunSummary) -> Option<Missing> {
                 let e = r.window_error_rate(f + grace_s, r.elapsed_s);
                 (e >= *max).then(|| Missing {
                     key: Key::MissErrorsAfterFault,
-                    args: vec![pct(*max), pct(e), format_time(*grace_s)],
+                    args: vec![pct(*max), pct(e)],
+                    duration_s: Some(*grace_s),
                 })
             }),
         },
