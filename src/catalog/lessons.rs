@@ -5,9 +5,9 @@
 //! anything: [`evaluate`] is a pure function, and what is still missing comes back as keys with
 //! their numbers, worded by `i18n` in the student's language.
 
-use crate::engine::{to_secs, Metrics, Time};
+pub use super::run_summary::{RunSummary, SecondSummary};
 use crate::i18n::{format_duration, format_ms, format_percent, format_rate, format_time, tf, Key, Lang};
-use crate::model::{FaultAction, Scenario, Target};
+use crate::model::{FaultAction, Target};
 
 /// A lesson's identity; also the id of the preset it uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -113,104 +113,6 @@ pub struct Lesson {
     pub id: LessonId,
     pub check: Vec<Condition>,
     pub failure: Option<FaultAction>,
-}
-
-/// One simulated second as the checks need it.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct SecondSummary {
-    pub second: u64,
-    pub completed: u64,
-    pub failed: u64,
-    pub p95_ms: f64,
-}
-
-/// What the UI knows about the run so far. Totals are over the measurement window, which the
-/// UI restarts (after a warm-up) when the design or the rate changes.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct RunSummary {
-    /// Simulated time now, in seconds.
-    pub elapsed_s: f64,
-    /// The traffic rate currently set.
-    pub offered_rps: f64,
-    pub throughput_rps: f64,
-    pub p50_ms: f64,
-    pub p95_ms: f64,
-    pub p99_ms: f64,
-    pub mean_ms: f64,
-    pub error_rate: f64,
-    /// When the first fault was applied (timeline or click), in simulated seconds.
-    pub first_fault_s: Option<f64>,
-    /// Per simulated second, oldest first.
-    pub seconds: Vec<SecondSummary>,
-    /// Utilisation over the window by component id.
-    pub utilization: Vec<(String, f64)>,
-}
-
-impl RunSummary {
-    /// Fills a summary from the engine's metrics at `now`.
-    pub fn from_metrics(
-        s: &Scenario,
-        m: &Metrics,
-        now: Time,
-        offered_rps: f64,
-        first_fault_s: Option<f64>,
-    ) -> RunSummary {
-        RunSummary {
-            elapsed_s: to_secs(now),
-            offered_rps,
-            throughput_rps: m.throughput_rps(now),
-            p50_ms: m.latency_ms(0.5),
-            p95_ms: m.latency_ms(0.95),
-            p99_ms: m.latency_ms(0.99),
-            mean_ms: m.mean_latency_ms(),
-            error_rate: m.error_rate(),
-            first_fault_s,
-            seconds: m
-                .series
-                .iter()
-                .map(|r| SecondSummary {
-                    second: r.second,
-                    completed: r.completed,
-                    failed: r.errors.total(),
-                    p95_ms: r.p95_ms,
-                })
-                .collect(),
-            utilization: s
-                .components
-                .iter()
-                .zip(&m.totals.components)
-                .map(|(c, t)| (c.id.clone(), t.utilization()))
-                .collect(),
-        }
-    }
-
-    /// Error rate over the seconds in [from, to); 1.0 when nothing finished there at all.
-    pub fn window_error_rate(&self, from_s: f64, to_s: f64) -> f64 {
-        let (done, failed) = self
-            .in_window(from_s, to_s)
-            .fold((0u64, 0u64), |(d, f), r| (d + r.completed + r.failed, f + r.failed));
-        if done == 0 {
-            1.0
-        } else {
-            failed as f64 / done as f64
-        }
-    }
-
-    /// Completion-weighted mean of the per-second p95 over [from, to); infinite when empty.
-    pub fn window_p95_ms(&self, from_s: f64, to_s: f64) -> f64 {
-        let (n, sum) = self
-            .in_window(from_s, to_s)
-            .fold((0u64, 0.0), |(n, s), r| (n + r.completed, s + r.p95_ms * r.completed as f64));
-        if n == 0 {
-            f64::INFINITY
-        } else {
-            sum / n as f64
-        }
-    }
-
-    fn in_window(&self, from_s: f64, to_s: f64) -> impl Iterator<Item = &SecondSummary> {
-        self.seconds.iter().filter(move |r| r.second as f64 >= from_s && (r.second as f64) < to_s)
-    }
 }
 
 /// What is still missing, as a text key and its numbers (formatted the same in every

@@ -8,6 +8,7 @@ mod lesson_text;
 mod lessons;
 mod presets;
 mod regions;
+mod run_summary;
 
 pub use latency::{rtt_ms, CROSS_ZONE_RTT_MS, JITTER, SAME_ZONE_RTT_MS};
 pub use lesson_text::{lesson_text, LessonText};
