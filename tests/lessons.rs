@@ -177,6 +177,7 @@ fn every_lesson_has_a_preset_a_check_and_text() {
         assert_eq!(LessonId::from_slug(id.slug()), Some(id));
         let p = PRESETS.iter().find(|p| p.lesson == id).expect("a preset per lesson");
         assert_eq!(p.id, id.slug());
+        assert_eq!(p.title, id.title());
         let s = preset(id.slug()).unwrap();
         assert!(validate(&s).is_empty());
         let l = lesson(id);

@@ -51,6 +51,21 @@ impl LessonId {
         }
     }
 
+    /// The lesson's title, which is also its preset's title.
+    pub fn title(self) -> Key {
+        match self {
+            LessonId::SingleServer => Key::PresetSingleServer,
+            LessonId::SeparateDb => Key::PresetSeparateDb,
+            LessonId::LoadBalancer => Key::PresetLoadBalancer,
+            LessonId::Processes => Key::PresetProcesses,
+            LessonId::MultiAz => Key::PresetMultiAz,
+            LessonId::MultiRegion => Key::PresetMultiRegion,
+            LessonId::LbSpof => Key::PresetLbSpof,
+            LessonId::ZoneOutage => Key::PresetZoneOutage,
+            LessonId::DbFailover => Key::PresetDbFailover,
+        }
+    }
+
     pub fn from_slug(slug: &str) -> Option<LessonId> {
         LessonId::ALL.into_iter().find(|l| l.slug() == slug)
     }
