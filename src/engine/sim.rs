@@ -219,9 +219,15 @@ impl Sim {
         &self.ids
     }
 
-    /// Whether component `c` is up (not killed, its zone and region up).
+    /// Whether component `c` is up: not killed and, for what runs in the cloud, its zone and
+    /// region up. Client populations (users near a zone) and DNS (a global service) are not
+    /// inside a zone's failure domain: a zone or region failure leaves them running.
     pub(super) fn comp_up(&self, c: usize) -> bool {
         let comp = &self.comps[c];
-        !comp.killed && !self.zone_down[comp.zone as usize] && !self.region_down[comp.region as usize]
+        if comp.killed {
+            return false;
+        }
+        matches!(comp.role, Role::Clients(_) | Role::Dns(_))
+            || (!self.zone_down[comp.zone as usize] && !self.region_down[comp.region as usize])
     }
 }
