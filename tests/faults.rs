@@ -167,9 +167,8 @@ fn multi_az_database_write_errors_last_the_failover_time() {
     println!("failover started at {started} s, done at {done} s");
     assert_eq!((started, done), (30.0, 50.0));
     assert_eq!(errors_in(&rows, 0, 30), 0);
-    for s in 31..49 {
-        let r = &rows[s];
-        assert!(r.completed == 0 && r.errors.refused > 0, "second {s}: every write fails");
+    for r in &rows[31..49] {
+        assert!(r.completed == 0 && r.errors.refused > 0, "second {}: every write fails", r.second);
     }
     assert_eq!(errors_in(&rows, 51, 100), 0, "writes work again after the promotion");
     assert!(completed_in(&rows, 51, 100) > 190 * 49);

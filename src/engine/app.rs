@@ -12,6 +12,7 @@ use std::collections::VecDeque;
 use super::log::LogKind;
 use super::queue::Kind;
 use super::request::{Stage, NONE};
+use super::rng::to_ns;
 use super::sim::Sim;
 use super::station::{Offer, Station};
 use super::{ErrorCause, Time};
@@ -86,9 +87,9 @@ impl Sim {
     #[inline]
     pub(super) fn sample(&mut self, mean: f64, constant: bool) -> Time {
         if constant {
-            mean.round() as Time
+            to_ns(mean)
         } else {
-            self.rng.exp(mean).round() as Time
+            to_ns(self.rng.exp(mean))
         }
     }
 

@@ -9,6 +9,7 @@
 use crate::model::{Arrivals, Pattern, Traffic};
 
 use super::queue::Kind;
+use super::rng::to_ns;
 use super::sim::Sim;
 use super::{to_secs, Time, NS_PER_MS, NS_PER_S};
 
@@ -42,7 +43,7 @@ impl Sim {
                 if peak.is_nan() || peak <= 0.0 {
                     return;
                 }
-                from + self.rng.exp(NS_PER_S as f64 / peak).round() as Time
+                from + to_ns(self.rng.exp(NS_PER_S as f64 / peak))
             }
             Arrivals::Uniform => {
                 let rate = self.traffic.rate_at(to_secs(from)) * share;
