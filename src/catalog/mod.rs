@@ -4,10 +4,10 @@
 //! trust the lab's answers the way they would trust a measurement.
 
 mod latency;
-pub mod pricing;
 mod lesson_text;
 mod lessons;
 mod presets;
+pub mod pricing;
 mod regions;
 mod run_summary;
 

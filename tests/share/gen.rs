@@ -144,12 +144,23 @@ fn kind(rng: &mut impl RngCore, i: usize) -> Kind {
             health_check: if rng.random_bool(0.5) { HealthCheck::default() } else { health(rng) },
             fail_open: rng.random_bool(0.5),
             weights: Vec::new(),
+            deregistration_delay_s: rng.random_range(0.0..=3600.0),
         }),
         3 => Kind::AppServer(if rng.random_bool(0.2) {
             AppServer::default()
         } else {
+            let count = rng.random_range(1..=64);
+            let autoscaling = rng.random_bool(0.3).then(|| AutoScaling {
+                min: rng.random_range(0..=count),
+                max: rng.random_range(count..=64),
+                target_cpu_pct: rng.random_range(1.0..=100.0),
+                boot_s: rng.random_range(0.0..=3600.0),
+                warmup_s: rng.random_range(0.0..=3600.0),
+                cooldown_s: rng.random_range(0.0..=3600.0),
+            });
             AppServer {
-                count: rng.random_range(1..=64),
+                count,
+                autoscaling,
                 vcpus: rng.random_range(1..=96),
                 processes: rng.random_range(1..=64),
                 cpu_ms: positive(rng, 600_000.0),
@@ -169,6 +180,7 @@ fn kind(rng: &mut impl RngCore, i: usize) -> Kind {
             queue_limit: rng.random_range(0..=100_000),
             failover_s: rng.random_range(0.0..=3600.0),
             host: None,
+            vcpus: rng.random_range(1..=96),
         }),
     }
 }

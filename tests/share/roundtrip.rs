@@ -95,6 +95,7 @@ fn the_largest_valid_scenario_has_a_link_that_opens() {
                 write_ratio: r.random(),
                 backlog: 99_999,
                 restart_delay_s: r.random_range(0.0..3600.0),
+                autoscaling: None,
             }),
             _ => Kind::Database(Database {
                 max_connections: 4999,
