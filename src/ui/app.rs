@@ -6,7 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::frame_loop::FrameLoop;
+use super::persist;
 use super::runtime::Runtime;
+use super::share_menu::{ShareMenu, ShareNotice};
 use super::shared::{Shared, ViewBox};
 use super::starter;
 use super::state::{EditorHandle, EditorState};
@@ -19,10 +21,14 @@ const ENGINE_BUDGET_MS: f64 = 8.0;
 
 #[component]
 pub fn App() -> Html {
-    let editor: EditorHandle = use_reducer(|| EditorState::new(starter::single_server()));
+    let boot = persist::use_boot(starter::single_server);
+    let editor: EditorHandle = use_reducer(|| EditorState::new(boot.scenario.clone()));
+    let view = use_state(|| Rc::new(Cell::new(boot.extras.view.map(ViewBox::from).unwrap_or_default())));
+    // The view cell changes without a render; the panel tick re-renders often enough to save it.
+    let extras = persist::Extras { selection: Vec::new(), view: Some(view.get().into()) };
+    let keep = persist::use_persistence(&editor, &boot, extras);
     let runtime =
         use_mut_ref(|| Runtime::new(editor.scenario().clone()).expect("the starting scenario is valid"));
-    let view = use_state(|| Rc::new(Cell::new(ViewBox::default())));
     let tick = use_state(|| 0u64);
     let playing = use_state(|| false);
 
@@ -56,6 +62,11 @@ pub fn App() -> Html {
             playing.set(rt.playing);
         })
     };
+    // TEMP (share e2e): one simulated second per click, until the lab toolbar's Step is mounted.
+    let step = {
+        let runtime = runtime.clone();
+        Callback::from(move |_| runtime.borrow_mut().step(crate::engine::secs(1.0)))
+    };
     let reset = {
         let runtime = runtime.clone();
         Callback::from(move |_| runtime.borrow_mut().reset())
@@ -73,7 +84,10 @@ pub fn App() -> Html {
                     <h1>{"Archlab"}</h1>
                     <button data-testid="play" onclick={toggle}>{ if *playing { "Pause" } else { "Play" } }</button>
                     <button data-testid="reset" onclick={reset}>{"Reset"}</button>
+                    <button data-testid="step" onclick={step}>{"Step"}</button>
+                    <ShareMenu keep={keep.clone()} />
                 </header>
+                <ShareNotice keep={keep.clone()} />
                 <main>
                     <Stats {numbers} />
                 </main>
