@@ -1,5 +1,5 @@
-//! Share, Export, Import and Recent buttons, the share dialog with its QR code, and the banner
-//! that says what was opened, what was kept and what was refused.
+//! Share, Export, Import and Recent buttons, the share dialog with its QR code, and
+//! [`ShareNotice`], the banner that says what was opened, what was kept and what was refused.
 //!
 //! Every load goes through [`Keep`], so nothing opened from here can lose the current work.
 //! User text (scenario names) is only ever rendered as text.
@@ -168,7 +168,6 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
             if dragging {
                 <div class="share-drop" data-testid="drop-overlay">{ text::DROP }</div>
             }
-            { notice_banner(&keep) }
         </div>
     }
 }
@@ -246,7 +245,12 @@ fn recent_list(keep: &Keep, recent: &[Recent], open: UseStateHandle<bool>) -> Ht
     }
 }
 
-fn notice_banner(keep: &Keep) -> Html {
+/// The banner: what was opened, what was kept (with "Go back"), or why nothing was loaded.
+/// It is its own component so the page can place it in the flow, under the top bar, where it
+/// pushes the content down instead of covering it.
+#[component]
+pub fn ShareNotice(props: &ShareMenuProps) -> Html {
+    let keep = &props.keep;
     let Some(n) = keep.notice.as_ref() else { return html! {} };
     let back = n.back.clone().map(|link| {
         let keep = keep.clone();
@@ -260,7 +264,7 @@ fn notice_banner(keep: &Keep) -> Html {
     let class = classes!("share-notice", if n.error { "error" } else { "info" });
     html! {
         <div {class} role={ if n.error { "alert" } else { "status" } } data-testid="share-notice">
-            <span class="share-notice-text">{ n.text.clone() }</span>
+            <span class="share-notice-text" data-testid="notice-text">{ n.text.clone() }</span>
             { for back }
             <button class="share-dismiss" aria-label={text::DISMISS} data-testid="notice-dismiss" onclick={dismiss}>{ "×" }</button>
         </div>
