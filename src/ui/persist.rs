@@ -13,6 +13,7 @@
 use serde::{Deserialize, Serialize};
 use web_sys::Storage;
 
+use super::shared::ViewBox;
 use crate::model::Scenario;
 use crate::share::{self, ShareError};
 
@@ -81,6 +82,18 @@ pub struct SavedView {
     pub x: f64,
     pub y: f64,
     pub zoom: f64,
+}
+
+impl From<ViewBox> for SavedView {
+    fn from(v: ViewBox) -> Self {
+        SavedView { x: v.x, y: v.y, zoom: v.zoom }
+    }
+}
+
+impl From<SavedView> for ViewBox {
+    fn from(v: SavedView) -> Self {
+        ViewBox { x: v.x, y: v.y, zoom: v.zoom }
+    }
 }
 
 /// Editing state restored on reload but not part of the scenario: what was selected and
@@ -212,7 +225,7 @@ pub fn load_autosave() -> Option<Result<(Scenario, Extras), ShareError>> {
 }
 
 /// The view and selection come from storage too: keep them finite and small.
-fn sane_extras(mut e: Extras) -> Extras {
+pub fn sane_extras(mut e: Extras) -> Extras {
     e.selection.truncate(1000);
     e.selection.retain(|id| id.len() <= 200);
     if let Some(v) = e.view {

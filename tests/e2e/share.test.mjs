@@ -119,11 +119,31 @@ test('a corrupted link shows why, loads nothing, and reload restores the autosav
     assert.equal(await name(a.page), 'Load balancer over two zones');
   }
   await screenshot(a.page, 'share-corrupted-link');
+  // What is stored is share link text (read back through the same decoder) plus the view.
+  const saved = JSON.parse(await a.page.evaluate(() => localStorage.getItem('archlab.autosave.v1')));
+  assert.match(saved.link, /^1\.[A-Za-z0-9_-]+$/);
+  assert.equal(typeof saved.view.zoom, 'number');
   await a.page.reload();
   await a.page.waitForSelector('.app');
   assert.equal(await name(a.page), 'Load balancer over two zones');
   assert.deepEqual(await ids(a.page), example.components.map((c) => c.id));
   assert.equal(await notice(a.page).count(), 0);
+  assert.deepEqual(a.errors, []);
+  await a.context.close();
+});
+
+test('a damaged autosave is set aside with a message, and the default opens', async () => {
+  const a = await open(browser, server.url);
+  const junk = '{"link":"1.<script>alert(1)</script>","view":{"x":1e300,"y":0,"zoom":-1}}';
+  await a.page.evaluate((junk) => localStorage.setItem('archlab.autosave.v1', junk), junk);
+  await a.page.reload();
+  await a.page.waitForSelector('.app');
+  assert.equal(await name(a.page), 'Single server');
+  assert.match(await noticeText(a.page),
+    /^Your autosaved work could not be restored \(a copy was kept\): This link is damaged: '<' at position 2 is not allowed in a link\.$/);
+  assert.equal(await a.page.evaluate(() => localStorage.getItem('archlab.autosave.v1.unreadable')), junk);
+  assert.equal(await a.page.evaluate(() => window.__pwned), undefined);
+  await screenshot(a.page, 'share-damaged-autosave');
   assert.deepEqual(a.errors, []);
   await a.context.close();
 });
