@@ -240,8 +240,16 @@ impl Checker {
             }
             Kind::LoadBalancer(lb) => {
                 self.health(&format!("{id}.health_check"), &lb.health_check);
+                let mut targets = BTreeSet::new();
                 for w in &lb.weights {
-                    self.int(&format!("{id}.weights.{}", w.target.escape_debug()), w.weight, 0, 1000);
+                    let p = format!("{id}.weights.{}", w.target.escape_debug());
+                    self.int(&p, w.weight, 0, 1000);
+                    // A checked reference also bounds the list: at most one weight per app server.
+                    if !matches!(s.component(&w.target).map(|c| &c.kind), Some(Kind::AppServer(_))) {
+                        self.err(&p, "is not an app server");
+                    } else if !targets.insert(&w.target) {
+                        self.err(&p, "appears twice");
+                    }
                 }
             }
             Kind::AppServer(a) => {

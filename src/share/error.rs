@@ -99,11 +99,14 @@ impl fmt::Display for ShareError {
                 f,
                 "This is not an Archlab scenario link: it should start with a version such as \"1.\"."
             ),
-            UnknownLinkVersion { found, supported } => write!(
+            UnknownLinkVersion { found, supported } if found > supported => write!(
                 f,
                 "This link was made by a newer Archlab (link format {found}; this one reads up to \
                  {supported}). Reload the page to get the latest version."
             ),
+            UnknownLinkVersion { found, .. } => {
+                write!(f, "This link claims link format {found}, which no Archlab ever wrote.")
+            }
             NotBase64 { detail } => write!(f, "This link is damaged: {detail}."),
             Truncated => write!(f, "This link is damaged: it ends too early (the data is truncated)."),
             NotDeflate => write!(f, "This link is damaged: its compressed data is corrupt."),

@@ -11,6 +11,9 @@ use miniz_oxide::inflate::{decompress_to_vec_zlib_with_limit, TINFLStatus};
 use super::{load, ShareError, FRAGMENT_KEY, LINK_VERSION, MAX_JSON_LEN, MAX_LINK_LEN};
 use crate::model::Scenario;
 
+/// Bytes a pasted URL may have around its link (address, other fragment parameters).
+const ADDRESS_ALLOWANCE: usize = 2048;
+
 /// The highest deflate effort miniz_oxide offers; links are small, so time is no concern.
 const COMPRESSION_LEVEL: u8 = 10;
 
@@ -38,8 +41,9 @@ pub fn from_fragment(fragment: &str) -> Option<Result<Scenario, ShareError>> {
 /// Decodes a link in any of the forms a person may paste: a whole URL
 /// (`https://…/#s=1.…`), a fragment (`#s=1.…`, `s=1.…`) or the bare link text (`1.…`).
 pub fn decode(input: &str) -> Result<Scenario, ShareError> {
-    if input.len() > MAX_LINK_LEN {
-        // Checked before anything scans the text.
+    // Checked before anything scans the text, with room for the page address around a link
+    // of the largest allowed length; the link itself is measured exactly below.
+    if input.len() > MAX_LINK_LEN + ADDRESS_ALLOWANCE {
         return Err(ShareError::LinkTooLong { len: input.len(), max: MAX_LINK_LEN });
     }
     let input = input.trim();

@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use super::{keys, migrate, ShareError};
-use crate::model::{validate, Scenario};
+use crate::model::{validate, AppServer, Clients, Database, Dns, LoadBalancer, Scenario};
 
 /// Decompressed link bytes (JSON with short keys) to a scenario.
 pub(super) fn from_link_bytes(bytes: Vec<u8>) -> Result<Scenario, ShareError> {
@@ -49,10 +49,43 @@ fn json_error(e: &serde_json::Error) -> ShareError {
 
 /// Deserializes the migrated value, reporting where it does not fit: "components[2](app-1).x".
 fn shape(value: &Value) -> Result<Scenario, ShareError> {
-    serde_path_to_error::deserialize(value).map_err(|e| ShareError::Shape {
-        path: readable_path(value, &e.path().to_string()),
-        message: e.inner().to_string(),
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let (path, message) = inside_kind(value, &path).unwrap_or_else(|| (path, e.inner().to_string()));
+        ShareError::Shape { path: clip(&readable_path(value, &path)), message: clip(&message) }
     })
+}
+
+/// serde quotes the offending key or value in its message ("unknown field `…`"); a hostile
+/// one may be a megabyte long, so messages keep at most this many characters of it.
+const CLIP_CHARS: usize = 120;
+
+fn clip(text: &str) -> String {
+    match text.char_indices().nth(CLIP_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
+
+/// serde reads the internally tagged `kind` through a buffer and loses the path inside it
+/// ("components[1].kind: invalid value -1"). Reading that one object again as its concrete
+/// type finds the field ("components[1].kind.count").
+fn inside_kind(value: &Value, path: &str) -> Option<(String, String)> {
+    let index: usize = path.strip_prefix("components[")?.strip_suffix("].kind")?.parse().ok()?;
+    let mut kind = value.get("components")?.get(index)?.get("kind")?.as_object()?.clone();
+    let tag = kind.remove("type")?;
+    let kind = Value::Object(kind);
+    let err = match tag.as_str()? {
+        "clients" => serde_path_to_error::deserialize::<_, Clients>(&kind).err()?,
+        "dns" => serde_path_to_error::deserialize::<_, Dns>(&kind).err()?,
+        "load_balancer" => serde_path_to_error::deserialize::<_, LoadBalancer>(&kind).err()?,
+        "app_server" => serde_path_to_error::deserialize::<_, AppServer>(&kind).err()?,
+        "database" => serde_path_to_error::deserialize::<_, Database>(&kind).err()?,
+        _ => return None,
+    };
+    let inner = err.path().to_string();
+    let path = if inner == "." { path.to_string() } else { format!("{path}.{inner}") };
+    Some((path, err.inner().to_string()))
 }
 
 /// serde_path_to_error writes "components[2].kind.x"; add the component's id when it has one,
