@@ -36,6 +36,8 @@ mod text {
     pub const GO_BACK: &str = "Go back";
     pub const DISMISS: &str = "Dismiss";
     pub const JSON_MIME: &str = "application/json";
+    pub const NOT_JSON: &str =
+        "is not a scenario file, so nothing was loaded. Archlab opens the .json files that Export writes.";
 }
 
 #[derive(Properties, PartialEq)]
@@ -58,12 +60,19 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
     let status = use_state(|| text::COPYING);
     let recent_open = use_state(|| false);
     let file_input = use_node_ref();
+    let url_input = use_node_ref();
 
     let open_file = {
         let keep = keep.clone();
         Callback::from(move |file: File| {
             let keep = keep.clone();
             let name = file.name();
+            let json = name.to_ascii_lowercase().ends_with(".json") || file.type_().contains("json");
+            if !json {
+                let text = format!("“{}” {}", persist::clip(&name), text::NOT_JSON);
+                keep.tell(persist::Notice { error: true, text, back: None });
+                return;
+            }
             file_io::read_text(
                 file,
                 Callback::from(move |text: Result<String, share::ShareError>| {
@@ -97,9 +106,14 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
         Callback::from(move |_| dialog.set(None))
     };
     {
-        // Escape closes the dialog, as every dialog does.
+        // The link is focused and selected on open (ready for Ctrl+C); Escape closes the dialog.
         let dialog = dialog.clone();
+        let url_input = url_input.clone();
         use_effect_with(dialog.is_some(), move |open| {
+            if let Some(input) = url_input.cast::<HtmlInputElement>() {
+                let _ = input.focus();
+                input.select();
+            }
             let listener = open.then(|| {
                 EventListener::new(&gloo::utils::window(), "keydown", move |e| {
                     if e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape") {
@@ -163,7 +177,7 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
                 }
             </div>
             if let Some(view) = dialog.as_ref() {
-                { share_dialog(view, *status, on_copy, on_close) }
+                { share_dialog(view, *status, url_input.clone(), on_copy, on_close) }
             }
             if dragging {
                 <div class="share-drop" data-testid="drop-overlay">{ text::DROP }</div>
@@ -185,6 +199,7 @@ fn copy(url: String, status: UseStateHandle<&'static str>) {
 fn share_dialog(
     view: &ShareView,
     status: &'static str,
+    url_input: NodeRef,
     on_copy: Callback<MouseEvent>,
     on_close: Callback<MouseEvent>,
 ) -> Html {
@@ -201,7 +216,7 @@ fn share_dialog(
                     { format!("Whoever opens this link sees this design and, on Play, the same run (seed {}).", view.seed) }
                 </p>
                 <div class="share-row">
-                    <input class="share-url" readonly=true value={view.url.clone()} data-testid="share-url"
+                    <input class="share-url" readonly=true value={view.url.clone()} data-testid="share-url" ref={url_input}
                         aria-label="Share link" onfocus={select_all} />
                     <button data-testid="share-copy" onclick={on_copy}>{ text::COPY }</button>
                 </div>

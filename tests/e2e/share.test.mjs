@@ -62,6 +62,7 @@ test('a shared link opens the same design in a fresh browser', async () => {
   // The QR code is a data: image the CSP allows, and it decodes to a real picture.
   const qr = a.page.getByTestId('share-qr');
   assert.match(await qr.getAttribute('src'), /^data:image\/svg\+xml;base64,/);
+  assert.equal(await a.page.evaluate(() => document.activeElement?.dataset.testid), 'share-url');
   await a.page.waitForFunction(() => document.querySelector('[data-testid=share-qr]')?.naturalWidth > 0);
   await screenshot(a.page, 'share-dialog');
   await a.page.keyboard.press('Escape');
@@ -224,6 +225,12 @@ test('hostile links and files get a clear message and run no script', async () =
     /^This file could not be opened, so nothing was loaded: This scenario has 1 problem: name: is longer than 64 characters\.$/);
   assert.equal(await name(b.page), 'Load balancer over two zones');
   assert.equal(await b.page.evaluate(() => window.__pwned), undefined);
+  // A file that is not JSON at all is turned away by its name before it is read.
+  await b.page.getByTestId('import-file').setInputFiles({
+    name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+  });
+  assert.match(await noticeText(b.page), /^“photo\.png” is not a scenario file, so nothing was loaded\./);
+  assert.equal(await name(b.page), 'Load balancer over two zones');
   assert.deepEqual([...a.errors, ...b.errors], []);
   await a.context.close(); await b.context.close();
 });
