@@ -6,8 +6,14 @@
 //! ```ignore
 //! let boot = persist::use_boot(starter::single_server);
 //! let editor = use_reducer(|| EditorState::new(boot.scenario.clone()));
-//! let keep = persist::use_persistence(&editor, &boot, Extras::default());
-//! html! { <ShareMenu editor={editor.clone()} keep={keep.clone()} /> }
+//! // Selection and view, from the editor state when it has them (restore them from
+//! // `boot.extras` once, at start).
+//! let extras = Extras { selection: Vec::new(), view: Some(view.get().into()) };
+//! let keep = persist::use_persistence(&editor, &boot, extras);
+//! html! { <>
+//!     <header>{ /* … */ }<ShareMenu keep={keep.clone()} /></header>
+//!     <ShareNotice keep={keep.clone()} />   // in the flow, under the top bar
+//! </> }
 //! ```
 
 use std::rc::Rc;

@@ -36,6 +36,10 @@ mod text {
     pub const GO_BACK: &str = "Go back";
     pub const DISMISS: &str = "Dismiss";
     pub const JSON_MIME: &str = "application/json";
+    /// Past this many characters some chat apps and mail clients cut a link.
+    pub const LONG_LINK: usize = 2000;
+    pub const LONG_LINK_HINT: &str =
+        "characters: a long link, which some chat apps may cut. Export a file to be safe.";
     pub const NOT_JSON: &str =
         "is not a scenario file, so nothing was loaded. Archlab opens the .json files that Export writes.";
 }
@@ -229,7 +233,13 @@ fn share_dialog(
                         Err(why) => html! { <p class="share-qr-none" data-testid="share-qr-none">{ why.clone() }</p> },
                     }
                 }
-                <p class="share-size">{ format!("{} characters", view.url.len()) }</p>
+                if view.url.len() > text::LONG_LINK {
+                    <p class="share-size share-long" data-testid="share-long">
+                        { format!("{} {}", view.url.len(), text::LONG_LINK_HINT) }
+                    </p>
+                } else {
+                    <p class="share-size">{ format!("{} characters", view.url.len()) }</p>
+                }
                 <button class="share-close" data-testid="share-close" onclick={on_close}>{ text::CLOSE }</button>
             </div>
         </div>
