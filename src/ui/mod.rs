@@ -6,8 +6,13 @@
 //! panels refresh a few times a second.
 
 pub mod app;
+pub mod file_io;
 pub mod frame_loop;
+pub mod keep;
+pub mod persist;
+pub mod qr;
 pub mod runtime;
+pub mod share_menu;
 pub mod shared;
 pub mod starter;
 pub mod state;
