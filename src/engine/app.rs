@@ -74,8 +74,7 @@ impl Host {
         if self.idle == 0 {
             return None;
         }
-        let rr = self.rr.min(63);
-        let ahead = self.idle & (u64::MAX << rr);
+        let ahead = if self.rr >= 64 { 0 } else { self.idle & (u64::MAX << self.rr) };
         let p = if ahead != 0 { ahead.trailing_zeros() } else { self.idle.trailing_zeros() };
         self.idle &= !(1u64 << p);
         self.rr = p + 1;
