@@ -258,8 +258,18 @@ impl Sim {
         self.hosts[h].up = false;
         self.apps[a].hosts_up -= 1;
         self.set_app_capacity(a);
-        let held: Vec<u32> = self.hosts[h].proc_req.iter().copied().filter(|&r| r != NONE).collect();
-        for r in held {
+        // Cancelling one request can end another of this list (a freed database connection
+        // drops a queued query whose client gave up), so each is checked before it is touched.
+        let held: Vec<(u32, u32)> = self.hosts[h]
+            .proc_req
+            .iter()
+            .filter(|&&r| r != NONE)
+            .map(|&r| (r, self.slab.get(r).gen))
+            .collect();
+        for (r, gen) in held {
+            if !self.slab.current(r, gen) {
+                continue;
+            }
             self.cancel(r);
             self.rec.gauge(comp, self.now, -1, 0, 0);
             self.reply_from_host(r, Some(ErrorCause::Refused));
