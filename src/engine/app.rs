@@ -5,7 +5,9 @@
 //! manager hands idle processes out round robin. The process holds the request for its whole
 //! stay: a CPU burst on a core (the cores are a FIFO station, so processes beyond the cores
 //! contend), then its database queries one after another, then the response. With processes
-//! <= vcpus and no queries a host is exactly an M/M/c station with one shared queue.
+//! <= vcpus and no queries a host is exactly an M/M/c station with one shared queue (and
+//! M/M/c/K with K = processes + backlog). A crashed process still counts in the tier's
+//! capacity (utilisation = busy processes / (processes x hosts up)).
 
 use std::collections::VecDeque;
 
