@@ -6,6 +6,10 @@
 //! panels refresh a few times a second.
 
 pub mod app;
+pub mod canvas;
+pub mod inspector;
+pub mod keys;
+pub mod palette;
 pub mod frame_loop;
 pub mod runtime;
 pub mod shared;
