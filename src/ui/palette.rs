@@ -1,12 +1,13 @@
 //! The palette: components to drag onto the canvas, the regions and zones of the scenario, and
 //! starting over.
 //!
-//! Dragging uses pointer events with pointer capture and a ghost that follows the pointer (not
+//! Dragging uses pointer events (window listeners while a drag lasts) and a ghost that follows the pointer (not
 //! HTML5 drag and drop, which cannot show a live "not here" hint and behaves differently with
 //! a mouse, a pen and a finger). The drop point becomes model units through the editor's view.
 
+use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlSelectElement};
+use web_sys::{Element, HtmlSelectElement, PointerEvent};
 use yew::prelude::*;
 
 use super::canvas::{icon, SVG_ID};
@@ -80,6 +81,16 @@ pub fn Palette() -> Html {
     let state = use_context::<EditorHandle>().expect("Palette needs the EditorHandle context");
     let ghost = use_state(|| None::<Ghost>);
 
+    // While an item is dragged, follow the pointer anywhere on the page.
+    {
+        let (ghost, state) = (ghost.clone(), state.clone());
+        let dragging = ghost.map(|g| g.item);
+        use_effect_with(dragging, move |dragging| {
+            let listeners = dragging.map(|_| follow(ghost, state));
+            move || drop(listeners)
+        });
+    }
+
     let items = PaletteItem::ALL.iter().map(|&item| {
         let down = {
             let ghost = ghost.clone();
@@ -88,40 +99,13 @@ pub fn Palette() -> Html {
                     return;
                 }
                 e.prevent_default();
-                if let Some(el) = e.current_target().and_then(|t| t.dyn_into::<Element>().ok()) {
-                    let _ = el.set_pointer_capture(e.pointer_id());
-                }
                 ghost.set(Some(Ghost { item, x: e.client_x() as f64, y: e.client_y() as f64, over_zone: None }));
             })
-        };
-        let moved = {
-            let (ghost, state) = (ghost.clone(), state.clone());
-            Callback::from(move |e: PointerEvent| {
-                let Some(g) = *ghost else { return };
-                let (x, y) = (e.client_x() as f64, e.client_y() as f64);
-                let over_zone = canvas_point(&state, x, y)
-                    .map(|(_, (mx, my))| zone_at(state.scenario(), mx, my).is_some());
-                ghost.set(Some(Ghost { x, y, over_zone, ..g }));
-            })
-        };
-        let up = {
-            let (ghost, state) = (ghost.clone(), state.clone());
-            Callback::from(move |e: PointerEvent| {
-                let Some(g) = *ghost else { return };
-                ghost.set(None);
-                if let Some((screen, at)) = canvas_point(&state, e.client_x() as f64, e.client_y() as f64) {
-                    state.dispatch(Action::Place { item: g.item, at, screen });
-                }
-            })
-        };
-        let cancel = {
-            let ghost = ghost.clone();
-            Callback::from(move |_: PointerEvent| ghost.set(None))
         };
         let kind = item.kind();
         html! {
             <li class="palette-item" data-testid={format!("palette-{}", item_slug(item))} title={text::DRAG_HELP}
-                onpointerdown={down} onpointermove={moved} onpointerup={up} onpointercancel={cancel}>
+                onpointerdown={down}>
                 <svg class="palette-icon" viewBox="0 0 20 20" width="26" height="26">{ icon(&kind, 0.0, 0.0, 20.0) }</svg>
                 <span>{ text::item(item.label_key()) }</span>
             </li>
@@ -159,6 +143,33 @@ pub fn Palette() -> Html {
             <ConfirmRemoval />
         </aside>
     }
+}
+
+/// Window listeners that move the ghost and drop it (or cancel) when the pointer is released.
+fn follow(ghost: UseStateHandle<Option<Ghost>>, state: EditorHandle) -> [EventListener; 3] {
+    let window = web_sys::window().expect("a browser window");
+    let moved = {
+        let (ghost, state) = (ghost.clone(), state.clone());
+        EventListener::new(&window, "pointermove", move |e| {
+            let (Some(e), Some(g)) = (e.dyn_ref::<PointerEvent>(), *ghost) else { return };
+            let (x, y) = (e.client_x() as f64, e.client_y() as f64);
+            let over_zone =
+                canvas_point(&state, x, y).map(|(_, (mx, my))| zone_at(state.scenario(), mx, my).is_some());
+            ghost.set(Some(Ghost { x, y, over_zone, ..g }));
+        })
+    };
+    let up = {
+        let ghost = ghost.clone();
+        EventListener::new(&window, "pointerup", move |e| {
+            let (Some(e), Some(g)) = (e.dyn_ref::<PointerEvent>(), *ghost) else { return };
+            ghost.set(None);
+            if let Some((screen, at)) = canvas_point(&state, e.client_x() as f64, e.client_y() as f64) {
+                state.dispatch(Action::Place { item: g.item, at, screen });
+            }
+        })
+    };
+    let cancel = EventListener::new(&window, "pointercancel", move |_| ghost.set(None));
+    [moved, up, cancel]
 }
 
 fn dispatch<E>(state: &EditorHandle, make: impl Fn() -> Action + 'static) -> Callback<E> {

@@ -12,11 +12,11 @@ mod text {
     pub const WEIGHT: &str = "weight";
     pub const TIMEOUT: &str = "timeout";
     pub const TTL: &str = "TTL";
-    pub const CHECK: &str = "check every";
+    pub const CHECK: &str = "check";
     pub const PROCESS: &str = "process";
     pub const PROCESSES: &str = "processes";
     pub const PRIMARY: &str = "primary";
-    pub const ON: &str = "on";
+    pub const HOSTED_ON: &str = "hosted on";
     pub const STANDBY_OF: &str = "standby of";
     pub const REPLICA_OF: &str = "replica of";
     pub const CONN: &str = "conn";
@@ -34,8 +34,8 @@ pub struct Marks {
 }
 
 /// Most characters of the id and of a status line that fit on a card at their font sizes.
-const ID_CHARS: usize = 11;
-const STATUS_CHARS: usize = 18;
+const ID_CHARS: usize = 9;
+const STATUS_CHARS: usize = 15;
 
 pub fn node(c: &Component, marks: Marks) -> Html {
     let (w, h) = (COMPONENT_W, COMPONENT_H);
@@ -84,8 +84,8 @@ pub fn node(c: &Component, marks: Marks) -> Html {
                   height={h.to_string()} rx="8" stroke={stroke} />
             <rect class="outline" x={(left - 5.0).to_string()} y={(top - 5.0).to_string()}
                   width={(w + 10.0).to_string()} height={(h + 10.0).to_string()} rx="11" />
-            { icon(&c.kind, left + 8.0, top + 7.0, 20.0) }
-            <text class="id" x={(left + 34.0).to_string()} y={(top + 22.0).to_string()}>
+            { icon(&c.kind, left + 8.0, top + 8.0, 18.0) }
+            <text class="id" x={(left + 31.0).to_string()} y={(top + 22.0).to_string()}>
                 { clip(&c.id, ID_CHARS) }
             </text>
             <text class="status" x={(left + 9.0).to_string()} y={(top + 41.0).to_string()}>
@@ -152,7 +152,7 @@ pub fn status(kind: &Kind) -> [String; 2] {
                 LbLayer::L4 => "L4",
                 LbLayer::L7 => "L7",
             };
-            [format!("{layer} · {}", algorithm(l.algorithm)), format!("{CHECK} {} s", num(l.health_check.interval_s))]
+            [format!("{layer} {}", algorithm(l.algorithm)), format!("{CHECK} {} s", num(l.health_check.interval_s))]
         }
         Kind::AppServer(a) => {
             let hosts =
@@ -163,7 +163,7 @@ pub fn status(kind: &Kind) -> [String; 2] {
         Kind::Database(d) => {
             let of = d.primary.clone().unwrap_or_default();
             let first = match (d.role, &d.host) {
-                (DbRole::Primary, Some(h)) => format!("{PRIMARY} · {ON} {h}"),
+                (DbRole::Primary, Some(h)) => format!("{HOSTED_ON} {h}"),
                 (DbRole::Primary, None) => PRIMARY.to_string(),
                 (DbRole::Standby, _) => format!("{STANDBY_OF} {of}"),
                 (DbRole::ReadReplica, _) => format!("{REPLICA_OF} {of}"),
