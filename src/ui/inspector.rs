@@ -136,10 +136,8 @@ fn component_view(state: &EditorHandle, s: &Scenario, c: &Component) -> Html {
 fn range(input: &Input) -> Option<String> {
     match input {
         Input::Int { min, max } => Some(format!("{min}–{max}")),
-        Input::Number { min, max, min_exclusive } => {
-            let lo = if *min_exclusive { ">" } else { "" };
-            Some(format!("{lo}{min}–{max}"))
-        }
+        Input::Number { min, max, min_exclusive: true } => Some(format!("> {min}, ≤ {max}")),
+        Input::Number { min, max, .. } => Some(format!("{min}–{max}")),
         _ => None,
     }
 }

@@ -15,7 +15,9 @@ mod regions;
 use std::cell::Cell;
 use std::rc::Rc;
 
+use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
@@ -30,6 +32,8 @@ pub use node::{num, status};
 
 /// How long a notice stays, in milliseconds.
 const NOTICE_MS: u32 = 2200;
+/// Height kept free for the zoom controls at the bottom when fitting the view.
+const CONTROLS_SPACE: f64 = 56.0;
 /// Wheel zoom speed: the zoom factor is exp(-deltaY * this).
 const WHEEL_ZOOM: f64 = 0.0015;
 
@@ -51,6 +55,14 @@ fn local(svg: &NodeRef, client_x: i32, client_y: i32) -> (f64, f64) {
     }
 }
 
+/// "Fit to view" on the canvas above the controls, so they never cover the diagram.
+fn fit(state: &EditorHandle, svg: &NodeRef) {
+    let (w, h) = size(svg);
+    if w > 0.0 && h > 0.0 {
+        state.dispatch(Action::Fit { w, h: (h - CONTROLS_SPACE).max(h / 2.0) });
+    }
+}
+
 fn size(svg: &NodeRef) -> (f64, f64) {
     svg.cast::<Element>().map_or((0.0, 0.0), |el| {
         let r = el.get_bounding_client_rect();
@@ -61,7 +73,7 @@ fn size(svg: &NodeRef) -> (f64, f64) {
 /// Typing in the inspector ends when the user presses on the canvas.
 fn blur_active() {
     let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
-    if let Some(el) = active.and_then(|a| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(a).ok()) {
+    if let Some(el) = active.and_then(|a| a.dyn_into::<HtmlElement>().ok()) {
         let _ = el.blur();
     }
 }
@@ -77,12 +89,7 @@ pub fn Canvas() -> Html {
     // Fit the scenario to the canvas once it has a size.
     {
         let (state, svg) = (state.clone(), svg.clone());
-        use_effect_with((), move |_| {
-            let (w, h) = size(&svg);
-            if w > 0.0 && h > 0.0 {
-                state.dispatch(Action::Fit { w, h });
-            }
-        });
+        use_effect_with((), move |_| fit(&state, &svg));
     }
     // A notice goes away by itself; a newer notice restarts the clock.
     {
@@ -94,6 +101,17 @@ pub fn Canvas() -> Html {
         });
     }
 
+    // While a gesture lasts, follow the pointer on the whole window: a drag may leave the SVG,
+    // and pointer capture does not survive Yew moving nodes while it re-renders.
+    {
+        let (state, svg) = (state.clone(), svg.clone());
+        let active = state.editor().drag != Drag::Idle;
+        use_effect_with(active, move |active| {
+            let listeners = active.then(|| follow(state, svg));
+            move || drop(listeners)
+        });
+    }
+
     let onpointerdown = {
         let (state, svg, space) = (state.clone(), svg.clone(), space.clone());
         Callback::from(move |e: PointerEvent| {
@@ -102,40 +120,14 @@ pub fn Canvas() -> Html {
             }
             e.prevent_default();
             blur_active();
-            if let Some(el) = svg.cast::<Element>() {
-                let _ = el.set_pointer_capture(e.pointer_id());
-            }
             let (x, y) = local(&svg, e.client_x(), e.client_y());
             let mods = Modifiers { shift: e.shift_key(), pan: space.get() || e.button() == 1 };
             state.dispatch(Action::PointerDown { x, y, mods });
         })
     };
-    let onpointermove = {
-        let (state, svg) = (state.clone(), svg.clone());
-        Callback::from(move |e: PointerEvent| {
-            if state.editor().drag == Drag::Idle {
-                return;
-            }
-            let (x, y) = local(&svg, e.client_x(), e.client_y());
-            state.dispatch(Action::PointerMove { x, y });
-        })
-    };
     let onpointerup = {
         let (state, svg) = (state.clone(), svg.clone());
-        Callback::from(move |e: PointerEvent| {
-            if let Some(el) = svg.cast::<Element>() {
-                let _ = el.release_pointer_capture(e.pointer_id());
-            }
-            if state.editor().drag == Drag::Idle {
-                return;
-            }
-            let (x, y) = local(&svg, e.client_x(), e.client_y());
-            state.dispatch(Action::PointerUp { x, y });
-        })
-    };
-    let onpointercancel = {
-        let state = state.clone();
-        Callback::from(move |_: PointerEvent| state.dispatch(Action::Key(editor::Action::Cancel)))
+        Callback::from(move |e: PointerEvent| pointer_up(&state, &svg, &e))
     };
     let onwheel = {
         let (state, svg) = (state.clone(), svg.clone());
@@ -156,10 +148,7 @@ pub fn Canvas() -> Html {
     };
     let on_fit = {
         let (state, svg) = (state.clone(), svg.clone());
-        Callback::from(move |()| {
-            let (w, h) = size(&svg);
-            state.dispatch(Action::Fit { w, h });
-        })
+        Callback::from(move |()| fit(&state, &svg))
     };
     let on_undo = {
         let state = state.clone();
@@ -222,8 +211,8 @@ pub fn Canvas() -> Html {
         <div class="canvas-root" data-testid="canvas-root" data-components={s.components.len().to_string()}
              data-links={s.links.len().to_string()} data-revision={state.revision.to_string()}>
             <svg id={SVG_ID} class={class} data-testid="canvas" ref={svg}
-                 onpointerdown={onpointerdown} onpointermove={onpointermove} onpointerup={onpointerup}
-                 onpointercancel={onpointercancel} onwheel={onwheel}>
+                 onpointerdown={onpointerdown} onpointerup={onpointerup}
+                 onwheel={onwheel}>
                 { links::defs() }
                 <g transform={transform}>
                     <rect class="grid" x="-20000" y="-20000" width="40000" height="40000" fill="url(#grid)" />
@@ -241,6 +230,42 @@ pub fn Canvas() -> Html {
             <Keys {space} />
         </div>
     }
+}
+
+fn pointer_up(state: &EditorHandle, svg: &NodeRef, e: &PointerEvent) {
+    if state.editor().drag == Drag::Idle {
+        return;
+    }
+    let (x, y) = local(svg, e.client_x(), e.client_y());
+    state.dispatch(Action::PointerUp { x, y });
+}
+
+/// Window listeners that feed a gesture in progress with pointer moves and its release.
+fn follow(state: EditorHandle, svg: NodeRef) -> [EventListener; 3] {
+    let window = web_sys::window().expect("a browser window");
+    let moved = {
+        let (state, svg) = (state.clone(), svg.clone());
+        EventListener::new(&window, "pointermove", move |e| {
+            let Some(e) = e.dyn_ref::<PointerEvent>() else { return };
+            if state.editor().drag == Drag::Idle {
+                return;
+            }
+            let (x, y) = local(&svg, e.client_x(), e.client_y());
+            state.dispatch(Action::PointerMove { x, y });
+        })
+    };
+    let up = {
+        let state = state.clone();
+        EventListener::new(&window, "pointerup", move |e| {
+            if let Some(e) = e.dyn_ref::<PointerEvent>() {
+                pointer_up(&state, &svg, e);
+            }
+        })
+    };
+    let cancel = EventListener::new(&window, "pointercancel", move |_| {
+        state.dispatch(Action::Key(editor::Action::Cancel));
+    });
+    [moved, up, cancel]
 }
 
 fn capitalize(s: &str) -> String {
