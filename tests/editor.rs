@@ -621,6 +621,21 @@ fn duplicate_copies_components_and_the_links_among_them() {
     assert!(has("lb-2", "app-2"), "the link between the copies is copied");
     assert!(!has(&c, "lb-2") && !has("app-2", &db), "links leaving the selection are not");
     assert_valid(&ed);
+    // A standby copied alone would give its primary a second standby; with it, the copy
+    // follows the copied primary.
+    let standby = put(&mut ed, PaletteItem::DbStandby, SEOUL, "b", 0);
+    ed.selection.only(&standby);
+    let before = ed.scenario.clone();
+    assert!(ed.duplicate_selection().unwrap_err().reason.contains("already has a standby"));
+    assert_eq!(ed.scenario, before);
+    ed.selection.add(&db);
+    let copies = ed.duplicate_selection().unwrap();
+    let primary = match &ed.scenario.component(&copies[0]).unwrap().kind {
+        Kind::Database(d) => d.primary.clone(),
+        _ => None,
+    };
+    assert_eq!(primary.as_deref(), Some(copies[1].as_str()));
+    assert_valid(&ed);
 }
 
 // ---------------------------------------------------------------- regions and zones

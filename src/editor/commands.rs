@@ -243,6 +243,13 @@ fn rename_refs(s: &mut Scenario, old: &str, new: &str) {
 
 fn duplicate(s: &mut Scenario, ids: &[String]) -> Result<Vec<String>, Refusal> {
     const OFFSET: f64 = 40.0;
+    for c in ids.iter().filter_map(|id| s.component(id)) {
+        if let Kind::Database(Database { role: DbRole::Standby, primary: Some(p), .. }) = &c.kind {
+            if !ids.contains(p) {
+                return refuse(format!("{p} already has a standby: duplicate {} together with {p}", c.id));
+            }
+        }
+    }
     let mut map: Vec<(String, String)> = Vec::new();
     for id in ids {
         let Some(orig) = s.component(id).cloned() else { continue };

@@ -24,7 +24,7 @@ impl History {
         self.redo.clear();
     }
 
-    /// Swaps `current` for the previous step; `None` when there is nothing to undo.
+    /// Swaps `current` for the previous step; false when there is nothing to undo.
     pub fn undo(&mut self, current: &mut Scenario) -> bool {
         match self.undo.pop() {
             Some(prev) => {

@@ -23,7 +23,7 @@
 //! Panning`, as in tldraw's Translating state. Entering a move snapshots the scenario; every
 //! pointer move recomputes the preview from that snapshot plus the pointer offset (so there is
 //! no drift); Escape restores the snapshot exactly; pointer-up commits one undo step. A press
-//! that moves less than [`drag::DRAG_THRESHOLD_PX`] screen pixels is a click, which selects.
+//! that moves less than [`DRAG_THRESHOLD_PX`] screen pixels is a click, which selects.
 
 mod actions;
 mod commands;
@@ -136,6 +136,13 @@ impl Editor {
 
     pub fn select_all(&mut self) {
         self.selection.select_all(&self.scenario);
+    }
+
+    /// What lies under a screen point, with the same slop as a press: for hover cursors and
+    /// for highlighting the zone a palette item would drop into.
+    pub fn hit_at(&self, sx: f64, sy: f64) -> Hit {
+        let (x, y) = self.view.to_model(sx, sy);
+        hit_test(&self.scenario, x, y, HIT_SLOP_PX / self.view.zoom)
     }
 
     /// Fits every region and component on a screen of the given size ("fit to view").
