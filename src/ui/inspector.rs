@@ -18,7 +18,8 @@ use crate::model::{Component, Kind, Scenario};
 
 mod text {
     pub const TITLE: &str = "Inspector";
-    pub const NOTHING: &str = "Select a component to edit it. Shift-click or drag a band with Shift to select several.";
+    pub const NOTHING: &str =
+        "Select a component to edit it. Shift-click or drag a band with Shift to select several.";
     pub const LINKS: &str = "Links";
     pub const NO_LINKS: &str = "No links yet: drag from the handle on its right edge to another component.";
     pub const SAME_ZONE: &str = "same zone";
@@ -186,7 +187,7 @@ fn field_row(state: &EditorHandle, id: &str, f: Field) -> Html {
                 }
             });
             html! { <input type="text" id={input_id.clone()} data-testid={input_id.clone()} {value} {onchange}
-                           aria-invalid={invalid} spellcheck="false" /> }
+            aria-invalid={invalid} spellcheck="false" /> }
         }
         Input::Int { .. } | Input::Number { .. } => {
             let oninput = Callback::from(move |e: InputEvent| {
@@ -196,7 +197,7 @@ fn field_row(state: &EditorHandle, id: &str, f: Field) -> Html {
             });
             let mode = if matches!(f.input, Input::Int { .. }) { "numeric" } else { "decimal" };
             html! { <input type="text" inputmode={mode} id={input_id.clone()} data-testid={input_id.clone()}
-                           {value} {oninput} aria-invalid={invalid} spellcheck="false" /> }
+            {value} {oninput} aria-invalid={invalid} spellcheck="false" /> }
         }
     };
     let hint = match (f.unit, range(&f.input)) {

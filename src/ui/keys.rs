@@ -116,7 +116,9 @@ pub fn Keys(p: &KeysProps) -> Html {
     let rows = editor::Action::ALL.iter().map(|&a| {
         html! { <tr><td><kbd>{ a.shortcut().replace("Mod", "Ctrl/⌘") }</kbd></td><td>{ label(a) }</td></tr> }
     });
-    let gestures = text::GESTURES.iter().map(|(k, what)| html! { <tr><td><kbd>{ *k }</kbd></td><td>{ *what }</td></tr> });
+    let gestures = text::GESTURES
+        .iter()
+        .map(|(k, what)| html! { <tr><td><kbd>{ *k }</kbd></td><td>{ *what }</td></tr> });
     html! {
         <div class="shortcuts-backdrop" onclick={close.clone()}>
             <div class="shortcuts" data-testid="shortcuts" role="dialog" aria-label={text::TITLE}

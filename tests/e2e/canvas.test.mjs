@@ -183,6 +183,12 @@ test('processes edited in the inspector: invalid values refused with a message, 
     assert.match(await err.textContent(), /between 1 and 64|whole number from 1 to 64/);
     assert.match(await card.textContent(), /4 processes/, `${bad} is not applied`);
   }
+  // A tier of several hosts is drawn as a stack.
+  assert.equal(await card.locator('.stack').count(), 0);
+  await page.getByTestId('field-count').fill('4');
+  assert.match(await card.textContent(), /4 × 2 vCPU/);
+  assert.equal(await card.locator('.stack').count(), 2);
+  await page.getByTestId('field-count').fill('1');
   // A second edit: duplicate the app server.
   await page.mouse.click(5, 300);
   await select(page, app);
@@ -302,6 +308,14 @@ test('pan by dragging empty space, wheel zoom about the pointer, fit to view', a
   await page.waitForFunction((z) => document.querySelector('[data-testid="zoom-level"]').textContent !== z, zoom0);
   const zoomed = await center(page, 'component-app-1');
   assert.ok(Math.abs(zoomed.x - panned.x) < 3 && Math.abs(zoomed.y - panned.y) < 3, 'the point under the pointer stays put');
+  // Space+drag pans even when the press lands on a component, which stays in its zone.
+  const onApp = await center(page, 'component-app-1');
+  await page.keyboard.down('Space');
+  await drag(page, { x: onApp.x - 20, y: onApp.y }, { x: onApp.x + 40, y: onApp.y + 30 });
+  await page.keyboard.up('Space');
+  const spaced = await center(page, 'component-app-1');
+  assert.ok(Math.abs(spaced.x - onApp.x - 60) < 3 && Math.abs(spaced.y - onApp.y - 30) < 3, 'space+drag pans');
+  assert.equal(await count(page, 'revision'), 0, 'panning changes no model');
   await page.getByTestId('fit').click();
   const fitted = await center(page, 'component-app-1');
   assert.ok(Math.abs(fitted.x - before.x) < 2 && Math.abs(fitted.y - before.y) < 2, 'fit returns to the fitted view');

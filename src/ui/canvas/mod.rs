@@ -96,7 +96,8 @@ pub fn Canvas() -> Html {
         let state2 = state.clone();
         let seq = state.notice.as_ref().map(|n| n.seq);
         use_effect_with(seq, move |seq| {
-            let timer = seq.map(|seq| Timeout::new(NOTICE_MS, move || state2.dispatch(Action::DismissNotice(seq))));
+            let timer =
+                seq.map(|seq| Timeout::new(NOTICE_MS, move || state2.dispatch(Action::DismissNotice(seq))));
             move || drop(timer)
         });
     }
@@ -165,7 +166,8 @@ pub fn Canvas() -> Html {
     if let Some(shared) = &shared {
         shared.view.set(ViewBox { x: view.x, y: view.y, zoom: view.zoom });
     }
-    let transform = format!("translate({} {}) scale({})", -view.x * view.zoom, -view.y * view.zoom, view.zoom);
+    let transform =
+        format!("translate({} {}) scale({})", -view.x * view.zoom, -view.y * view.zoom, view.zoom);
 
     let (drop, moving, refused) = match &ed.drag {
         Drag::Moving(m) => {

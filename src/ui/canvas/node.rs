@@ -49,7 +49,7 @@ pub fn node(c: &Component, marks: Marks) -> Html {
                 .map(|i| {
                     let d = 5.0 * i as f64;
                     html! { <rect class="stack" x={(left + d).to_string()} y={(top - d).to_string()}
-                        width={w.to_string()} height={h.to_string()} rx="8" stroke={stroke} /> }
+                    width={w.to_string()} height={h.to_string()} rx="8" stroke={stroke} /> }
                 })
                 .collect::<Html>()
         }
@@ -71,7 +71,7 @@ pub fn node(c: &Component, marks: Marks) -> Html {
     let zone = format!("{}/{}", c.place.region, c.place.zone);
     let handle = if has_handle(&c.kind) {
         html! { <circle class="handle" cx={(left + w).to_string()} cy={c.y.to_string()}
-                        r={HANDLE_R.to_string()} /> }
+        r={HANDLE_R.to_string()} /> }
     } else {
         Html::default()
     };
@@ -138,7 +138,9 @@ pub fn algorithm(a: LbAlgorithm) -> &'static str {
 pub fn status(kind: &Kind) -> [String; 2] {
     use text::*;
     match kind {
-        Kind::Clients(c) => [format!("{WEIGHT} {}", num(c.weight)), format!("{TIMEOUT} {}", secs(c.timeout_ms))],
+        Kind::Clients(c) => {
+            [format!("{WEIGHT} {}", num(c.weight)), format!("{TIMEOUT} {}", secs(c.timeout_ms))]
+        }
         Kind::Dns(d) => {
             let policy = match d.policy {
                 DnsPolicy::Latency => "latency routing",
@@ -152,11 +154,17 @@ pub fn status(kind: &Kind) -> [String; 2] {
                 LbLayer::L4 => "L4",
                 LbLayer::L7 => "L7",
             };
-            [format!("{layer} {}", algorithm(l.algorithm)), format!("{CHECK} {} s", num(l.health_check.interval_s))]
+            [
+                format!("{layer} {}", algorithm(l.algorithm)),
+                format!("{CHECK} {} s", num(l.health_check.interval_s)),
+            ]
         }
         Kind::AppServer(a) => {
-            let hosts =
-                if a.count > 1 { format!("{} × {} vCPU", a.count, a.vcpus) } else { format!("{} vCPU", a.vcpus) };
+            let hosts = if a.count > 1 {
+                format!("{} × {} vCPU", a.count, a.vcpus)
+            } else {
+                format!("{} vCPU", a.vcpus)
+            };
             let procs = if a.processes == 1 { PROCESS } else { PROCESSES };
             [hosts, format!("{} {procs}", a.processes)]
         }
