@@ -53,6 +53,9 @@ pub struct EditorState {
     pub revision: u64,
     /// Bumped on every action: selection, drag, view and notices included.
     pub version: u64,
+    /// Bumped when the canvas should fit the view to the scenario: a scenario was loaded or a
+    /// region was added (it lands to the right, often off screen).
+    pub refit: u64,
     /// The scenario changed since `revision` was last bumped (during a move preview).
     dirty: bool,
     /// Last pointer position over the canvas during a gesture (canvas-relative screen units).
@@ -78,6 +81,7 @@ impl EditorState {
             editor: Rc::new(RefCell::new(Editor::new(scenario))),
             revision: 0,
             version: 0,
+            refit: 0,
             dirty: false,
             pointer: (0.0, 0.0),
             notice: None,
@@ -175,6 +179,7 @@ impl Reducible for EditorState {
             scenario: self.scenario.clone(),
             revision: self.revision,
             version: self.version + 1,
+            refit: self.refit,
             dirty: self.dirty,
             pointer: self.pointer,
             notice: self.notice.clone(),
@@ -210,6 +215,7 @@ impl EditorState {
         match action {
             Action::Replace(s) => {
                 ed.load(s);
+                self.refit += 1;
                 self.drafts.clear();
                 self.pending_removal = None;
                 None
@@ -235,7 +241,13 @@ impl EditorState {
                 refused(ed.perform(a), None)
             }
             Action::Place { item, at, screen } => refused(ed.place(item, at.0, at.1), Some(screen)),
-            Action::AddRegion(code) => refused(ed.add_region(&code), None),
+            Action::AddRegion(code) => {
+                let r = ed.add_region(&code);
+                if r.is_ok() {
+                    self.refit += 1;
+                }
+                refused(r, None)
+            }
             Action::AddZone(code) => refused(ed.add_zone(&code), None),
             Action::RemoveZone { region, zone } => refused(ed.remove_zone(&region, &zone), None),
             Action::RemoveRegion(code) => match ed.remove_region(&code, false) {

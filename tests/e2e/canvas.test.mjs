@@ -157,12 +157,19 @@ test('a link that makes no sense is refused with its reason at the pointer', asy
   await page.mouse.down();
   await page.mouse.move(target.x, target.y, { steps: 12 });
   assert.match(await page.getByTestId('canvas-hint').textContent(), /clients/);
+  await screenshot(page, 'canvas-refused-link');
   await page.mouse.up();
   assert.match(await page.getByTestId('notice').textContent(), /clients/);
   // A duplicate link is refused too.
   await connect(page, app, db);
   assert.match(await page.getByTestId('notice').textContent(), /already connected/);
   assert.equal(await count(page, 'links'), 3);
+  // A link is selected by clicking it, shows its latency and is deleted with Delete.
+  const ab = await page.locator(`[data-testid="link-${app}-${db}"] .path`).boundingBox();
+  await page.mouse.click(ab.x + ab.width * 0.3, ab.y + ab.height / 2);
+  assert.match(await page.getByTestId('inspector-link').textContent(), /1 ms/);
+  await page.keyboard.press('Delete');
+  assert.equal(await count(page, 'links'), 2);
   assert.deepEqual(errors, []);
   await page.context().close();
 });
@@ -226,6 +233,7 @@ test('moving the database into another region changes its link latency in the in
   await select(page, app);
   assert.equal(await page.getByTestId(`link-rtt-${app}-${db}`).getAttribute('data-rtt'), '31');
   assert.match(await page.getByTestId('inspector').textContent(), /cross-region/);
+  await screenshot(page, 'canvas-two-regions-1280');
   // Each move was one undo step.
   await page.getByTestId('undo').click();
   assert.equal(await zoneOf(page, db), `${SEOUL}/b`);

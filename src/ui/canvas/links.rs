@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::label_size;
 use super::node::num;
 use crate::editor::{link_info, link_segment, Selection};
 use crate::model::Scenario;
@@ -26,7 +27,8 @@ pub fn defs() -> Html {
     }
 }
 
-pub fn links(s: &Scenario, sel: &Selection) -> Html {
+pub fn links(s: &Scenario, sel: &Selection, zoom: f64) -> Html {
+    let font = label_size(10.5, zoom, 11.5, 20.0);
     s.links
         .iter()
         .filter_map(|l| {
@@ -37,16 +39,17 @@ pub fn links(s: &Scenario, sel: &Selection) -> Html {
             let marker = if selected { "url(#arrow-sel)" } else { "url(#arrow)" };
             let (mx, my) = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
             let label = format!("{} ms", num(rtt));
-            let w = 8.0 + 6.4 * label.chars().count() as f64;
+            let (w, h) = (font * 0.7 + font * 0.58 * label.chars().count() as f64, font * 1.6);
             Some(html! {
                 <g class={class} data-testid={format!("link-{}-{}", l.from, l.to)} data-rtt={num(rtt)}>
                     <line class="hit" x1={a.0.to_string()} y1={a.1.to_string()} x2={b.0.to_string()}
                           y2={b.1.to_string()} />
                     <line class="path" x1={a.0.to_string()} y1={a.1.to_string()} x2={b.0.to_string()}
                           y2={b.1.to_string()} marker-end={marker} />
-                    <rect class="rtt-bg" x={(mx - w / 2.0).to_string()} y={(my - 9.0).to_string()}
-                          width={w.to_string()} height="18" rx="9" />
-                    <text class="rtt" x={mx.to_string()} y={(my + 4.0).to_string()}>{ label }</text>
+                    <rect class="rtt-bg" x={(mx - w / 2.0).to_string()} y={(my - h / 2.0).to_string()}
+                          width={w.to_string()} height={h.to_string()} rx={(h / 2.0).to_string()} />
+                    <text class="rtt" x={mx.to_string()} y={(my + font * 0.36).to_string()}
+                          font-size={font.to_string()}>{ label }</text>
                 </g>
             })
         })

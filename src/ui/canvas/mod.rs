@@ -37,6 +37,16 @@ const CONTROLS_SPACE: f64 = 56.0;
 /// Wheel zoom speed: the zoom factor is exp(-deltaY * this).
 const WHEEL_ZOOM: f64 = 0.0015;
 
+/// A label meant to read at `screen_px` on screen, in model units: never smaller than `min`
+/// (its size at 100 %), never larger than `max` (what its container has room for). Zoomed out,
+/// labels grow in model units so a two-region diagram still reads on a projector.
+pub fn label_size(screen_px: f64, zoom: f64, min: f64, max: f64) -> f64 {
+    (screen_px / zoom.max(0.01)).clamp(min, max)
+}
+
+/// Below this zoom a card shows only its icon and a larger id (its status would not read).
+pub const COMPACT_ZOOM: f64 = 0.6;
+
 /// The id of the SVG element; the palette finds it to turn a drop point into canvas units.
 pub const SVG_ID: &str = "archlab-canvas";
 
@@ -86,10 +96,11 @@ pub fn Canvas() -> Html {
     let space = use_state(|| Rc::new(Cell::new(false)));
     let space: Rc<Cell<bool>> = (*space).clone();
 
-    // Fit the scenario to the canvas once it has a size.
+    // Fit the scenario to the canvas when it first has a size, and when asked (a scenario was
+    // loaded, a region added).
     {
-        let (state, svg) = (state.clone(), svg.clone());
-        use_effect_with((), move |_| fit(&state, &svg));
+        let (state2, svg) = (state.clone(), svg.clone());
+        use_effect_with(state.refit, move |_| fit(&state2, &svg));
     }
     // A notice goes away by itself; a newer notice restarts the clock.
     {
@@ -186,7 +197,7 @@ pub fn Canvas() -> Html {
             link_target: (link_target == Some(c.id.as_str())).then_some(link_ok),
             refused: refused && moving.contains(&c.id),
         };
-        node::node(c, marks)
+        node::node(c, marks, view.zoom)
     });
     let class = classes!(
         "canvas",
@@ -218,8 +229,8 @@ pub fn Canvas() -> Html {
                 { links::defs() }
                 <g transform={transform}>
                     <rect class="grid" x="-20000" y="-20000" width="40000" height="40000" fill="url(#grid)" />
-                    { for s.regions.iter().map(|r| regions::region(r, drop.as_ref())) }
-                    { links::links(s, &ed.selection) }
+                    { for s.regions.iter().map(|r| regions::region(r, drop.as_ref(), view.zoom)) }
+                    { links::links(s, &ed.selection, view.zoom) }
                     { for nodes }
                     { gesture::gesture(s, &ed.drag) }
                 </g>

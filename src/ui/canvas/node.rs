@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::icons::{color, icon};
+use super::COMPACT_ZOOM;
 use crate::editor::{has_handle, COMPONENT_H, COMPONENT_W, HANDLE_R};
 use crate::model::{Component, DbRole, DnsPolicy, Kind, LbAlgorithm, LbLayer};
 
@@ -36,8 +37,10 @@ pub struct Marks {
 /// Most characters of the id and of a status line that fit on a card at their font sizes.
 const ID_CHARS: usize = 9;
 const STATUS_CHARS: usize = 15;
+const COMPACT_ID_CHARS: usize = 7;
 
-pub fn node(c: &Component, marks: Marks) -> Html {
+pub fn node(c: &Component, marks: Marks, zoom: f64) -> Html {
+    let compact = zoom < COMPACT_ZOOM;
     let (w, h) = (COMPONENT_W, COMPONENT_H);
     let (left, top) = (c.x - w / 2.0, c.y - h / 2.0);
     let stroke = color(&c.kind);
@@ -84,16 +87,23 @@ pub fn node(c: &Component, marks: Marks) -> Html {
                   height={h.to_string()} rx="8" stroke={stroke} />
             <rect class="outline" x={(left - 5.0).to_string()} y={(top - 5.0).to_string()}
                   width={(w + 10.0).to_string()} height={(h + 10.0).to_string()} rx="11" />
-            { icon(&c.kind, left + 8.0, top + 8.0, 18.0) }
-            <text class="id" x={(left + 31.0).to_string()} y={(top + 22.0).to_string()}>
-                { clip(&c.id, ID_CHARS) }
-            </text>
-            <text class="status" x={(left + 9.0).to_string()} y={(top + 41.0).to_string()}>
-                { clip(&line1, STATUS_CHARS) }
-            </text>
-            <text class="status" x={(left + 9.0).to_string()} y={(top + 56.0).to_string()}>
-                { clip(&line2, STATUS_CHARS) }
-            </text>
+            if compact {
+                { icon(&c.kind, left + 7.0, c.y - 12.0, 24.0) }
+                <text class="id compact" x={(left + 36.0).to_string()} y={(c.y + 7.0).to_string()}>
+                    { clip(&c.id, COMPACT_ID_CHARS) }
+                </text>
+            } else {
+                { icon(&c.kind, left + 8.0, top + 8.0, 18.0) }
+                <text class="id" x={(left + 31.0).to_string()} y={(top + 22.0).to_string()}>
+                    { clip(&c.id, ID_CHARS) }
+                </text>
+                <text class="status" x={(left + 9.0).to_string()} y={(top + 41.0).to_string()}>
+                    { clip(&line1, STATUS_CHARS) }
+                </text>
+                <text class="status" x={(left + 9.0).to_string()} y={(top + 56.0).to_string()}>
+                    { clip(&line2, STATUS_CHARS) }
+                </text>
+            }
             { handle }
         </g>
     }
