@@ -54,6 +54,12 @@ fn typing(e: &KeyboardEvent) -> bool {
     })
 }
 
+fn on_button(e: &KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().to_ascii_lowercase().as_str(), "button" | "a" | "summary"))
+}
+
 #[derive(Properties, PartialEq)]
 pub struct KeysProps {
     /// Set while the space bar is held: the canvas pans instead of selecting or moving.
@@ -87,6 +93,9 @@ pub fn Keys(p: &KeysProps) -> Html {
                         return;
                     }
                     if key == " " {
+                        if on_button(e) {
+                            return; // Space presses a focused button.
+                        }
                         e.prevent_default();
                         space.set(true);
                         return;
