@@ -7,10 +7,10 @@
 
 pub mod app;
 pub mod canvas;
+pub mod frame_loop;
 pub mod inspector;
 pub mod keys;
 pub mod palette;
-pub mod frame_loop;
 pub mod runtime;
 pub mod shared;
 pub mod starter;

@@ -8,7 +8,8 @@
 //! The editor lives behind `Rc<RefCell<..>>` because its history holds up to 200 whole
 //! scenarios: cloning that on every pointer move of a drag would be wasteful. Only `reduce`
 //! mutates it; views read it through [`EditorState::editor`]. `version` changes on every
-//! action, so the state still compares unequal after each change.
+//! action, so the state still compares unequal after each change. The price: states share
+//! their editor, so only the newest state is meaningful (as in Yew, which keeps only that).
 
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
