@@ -153,22 +153,29 @@ fn follow(ghost: UseStateHandle<Option<Ghost>>, state: EditorHandle) -> [EventLi
         EventListener::new(&window, "pointermove", move |e| {
             let (Some(e), Some(g)) = (e.dyn_ref::<PointerEvent>(), *ghost) else { return };
             let (x, y) = (e.client_x() as f64, e.client_y() as f64);
-            let over_zone =
-                canvas_point(&state, x, y).map(|(_, (mx, my))| zone_at(state.scenario(), mx, my).is_some());
-            ghost.set(Some(Ghost { x, y, over_zone, ..g }));
+            let zone = canvas_point(&state, x, y).map(|(_, (mx, my))| zone_at(state.scenario(), mx, my));
+            let target = zone.clone().flatten();
+            if state.palette_target != target {
+                state.dispatch(Action::PaletteHover(target));
+            }
+            ghost.set(Some(Ghost { x, y, over_zone: zone.map(|z| z.is_some()), ..g }));
         })
     };
     let up = {
-        let ghost = ghost.clone();
+        let (ghost, state) = (ghost.clone(), state.clone());
         EventListener::new(&window, "pointerup", move |e| {
             let (Some(e), Some(g)) = (e.dyn_ref::<PointerEvent>(), *ghost) else { return };
             ghost.set(None);
-            if let Some((screen, at)) = canvas_point(&state, e.client_x() as f64, e.client_y() as f64) {
-                state.dispatch(Action::Place { item: g.item, at, screen });
+            match canvas_point(&state, e.client_x() as f64, e.client_y() as f64) {
+                Some((screen, at)) => state.dispatch(Action::Place { item: g.item, at, screen }),
+                None => state.dispatch(Action::PaletteHover(None)),
             }
         })
     };
-    let cancel = EventListener::new(&window, "pointercancel", move |_| ghost.set(None));
+    let cancel = EventListener::new(&window, "pointercancel", move |_| {
+        ghost.set(None);
+        state.dispatch(Action::PaletteHover(None));
+    });
     [moved, up, cancel]
 }
 

@@ -17,7 +17,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::editor::{self, apply_field, Drag, Editor, Modifiers, PaletteItem, RegionRemoval};
-use crate::model::Scenario;
+use crate::model::{Placement, Scenario};
 
 /// A message shown on the canvas for about two seconds (a refused drop, link or command).
 #[derive(Clone, Debug, PartialEq)]
@@ -64,6 +64,8 @@ pub struct EditorState {
     pub notice: Option<Notice>,
     pub drafts: Vec<Draft>,
     pub pending_removal: Option<PendingRemoval>,
+    /// The zone a palette item being dragged would drop into, drawn highlighted.
+    pub palette_target: Option<Placement>,
     /// The last field edit (component, key, revision after it): typing into the same field
     /// again replaces that undo step instead of adding one per keystroke.
     last_field: Option<(String, String, u64)>,
@@ -88,6 +90,7 @@ impl EditorState {
             notice: None,
             drafts: Vec::new(),
             pending_removal: None,
+            palette_target: None,
             last_field: None,
         }
     }
@@ -134,6 +137,8 @@ pub enum Action {
         at: (f64, f64),
         screen: (f64, f64),
     },
+    /// A palette item is dragged over this zone (`None`: over no zone, or the drag ended).
+    PaletteHover(Option<Placement>),
     AddRegion(String),
     AddZone(String),
     RemoveZone {
@@ -186,6 +191,7 @@ impl Reducible for EditorState {
             notice: self.notice.clone(),
             drafts: self.drafts.clone(),
             pending_removal: self.pending_removal.clone(),
+            palette_target: self.palette_target.clone(),
             last_field: self.last_field.clone(),
         };
         let refusal = next.apply(action);
@@ -241,7 +247,14 @@ impl EditorState {
                 }
                 refused(ed.perform(a), None)
             }
-            Action::Place { item, at, screen } => refused(ed.place(item, at.0, at.1), Some(screen)),
+            Action::Place { item, at, screen } => {
+                self.palette_target = None;
+                refused(ed.place(item, at.0, at.1), Some(screen))
+            }
+            Action::PaletteHover(target) => {
+                self.palette_target = target;
+                None
+            }
             Action::AddRegion(code) => {
                 let r = ed.add_region(&code);
                 if r.is_ok() {

@@ -102,6 +102,17 @@ test('a load balancer and an app server dragged from the palette land in zones a
   await freshSeoul(page);
   const lb = await place(page, 'load_balancer', await zonePoint(page, SEOUL, 'a'));
   assert.equal(lb, 'lb-1');
+  // While an item is dragged over a zone, that zone is highlighted as the drop target.
+  await page.mouse.move((await center(page, 'palette-dns')).x, (await center(page, 'palette-dns')).y);
+  await page.mouse.down();
+  const overB = await zonePoint(page, SEOUL, 'b', 0.5, 0.3);
+  await page.mouse.move(overB.x, overB.y, { steps: 8 });
+  assert.match(await page.getByTestId(`zone-${SEOUL}-b`).getAttribute('class'), /\bdrop\b/);
+  assert.doesNotMatch(await page.getByTestId(`zone-${SEOUL}-a`).getAttribute('class'), /\bdrop\b/);
+  await page.mouse.move(5, 5, { steps: 4 }); // back over the palette: dropping there places nothing
+  await page.mouse.up();
+  assert.equal(await page.locator('.zone.drop').count(), 0);
+  assert.equal(await count(page, 'components'), 1);
   assert.equal(await zoneOf(page, lb), `${SEOUL}/a`);
   const app = await place(page, 'app_server', await zonePoint(page, SEOUL, 'b'));
   assert.equal(await zoneOf(page, app), `${SEOUL}/b`);

@@ -185,7 +185,7 @@ pub fn Canvas() -> Html {
             let place = s.component(&m.grab).map(|c| c.place.clone());
             (place, m.ids.clone(), m.refusal.is_some())
         }
-        _ => (None, Vec::new(), false),
+        _ => (state.palette_target.clone(), Vec::new(), false),
     };
     let (link_target, link_ok) = match &ed.drag {
         Drag::Connecting { target: Some(t), verdict, .. } => (Some(t.as_str()), verdict.is_ok()),
