@@ -145,8 +145,9 @@ pub fn Palette() -> Html {
     }
 }
 
-/// Window listeners that move the ghost and drop it (or cancel) when the pointer is released.
-fn follow(ghost: UseStateHandle<Option<Ghost>>, state: EditorHandle) -> [EventListener; 3] {
+/// Window listeners that move the ghost, drop it when the pointer is released, and cancel the
+/// drag on Escape.
+fn follow(ghost: UseStateHandle<Option<Ghost>>, state: EditorHandle) -> [EventListener; 4] {
     let window = web_sys::window().expect("a browser window");
     let moved = {
         let (ghost, state) = (ghost.clone(), state.clone());
@@ -172,11 +173,20 @@ fn follow(ghost: UseStateHandle<Option<Ghost>>, state: EditorHandle) -> [EventLi
             }
         })
     };
-    let cancel = EventListener::new(&window, "pointercancel", move |_| {
-        ghost.set(None);
-        state.dispatch(Action::PaletteHover(None));
+    let cancel = {
+        let (ghost, state) = (ghost.clone(), state.clone());
+        EventListener::new(&window, "pointercancel", move |_| {
+            ghost.set(None);
+            state.dispatch(Action::PaletteHover(None));
+        })
+    };
+    let escape = EventListener::new(&window, "keydown", move |e| {
+        if e.dyn_ref::<web_sys::KeyboardEvent>().is_some_and(|k| k.key() == "Escape") {
+            ghost.set(None);
+            state.dispatch(Action::PaletteHover(None));
+        }
     });
-    [moved, up, cancel]
+    [moved, up, cancel, escape]
 }
 
 fn dispatch<E>(state: &EditorHandle, make: impl Fn() -> Action + 'static) -> Callback<E> {
