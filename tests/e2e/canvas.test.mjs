@@ -149,7 +149,7 @@ test('client → LB → app → DB connected by dragging from handles', async ()
   for (const [a, b] of [[users, lb], [lb, app], [app, db]]) {
     await page.getByTestId(`link-${a}-${b}`).waitFor();
   }
-  await page.mouse.click(5, 300); // nothing selected for the picture
+  await page.keyboard.press('Escape'); // nothing selected for the picture
   await page.getByTestId('fit').click();
   await screenshot(page, 'canvas-three-tier-1280');
   await page.setViewportSize({ width: 1920, height: 1080 });
