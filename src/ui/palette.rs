@@ -30,6 +30,7 @@ mod text {
     pub const CONFIRM_TITLE: &str = "Remove region?";
     pub const CANCEL: &str = "Cancel";
     pub const DRAG_HELP: &str = "Drag into a zone";
+    pub const DRAG_HELP_LONG: &str = "Drag a component from the palette into an availability zone";
     pub fn confirm(region: &str, n: usize) -> String {
         let things = if n == 1 { "component" } else { "components" };
         format!("{region} holds {n} {things}. Removing it deletes them with their links.")
@@ -169,7 +170,10 @@ fn follow(ghost: UseStateHandle<Option<Ghost>>, state: EditorHandle) -> [EventLi
             ghost.set(None);
             match canvas_point(&state, e.client_x() as f64, e.client_y() as f64) {
                 Some((screen, at)) => state.dispatch(Action::Place { item: g.item, at, screen }),
-                None => state.dispatch(Action::PaletteHover(None)),
+                None => {
+                    state.dispatch(Action::PaletteHover(None));
+                    state.dispatch(Action::Notify { text: text::DRAG_HELP_LONG.into(), at: None });
+                }
             }
         })
     };

@@ -112,6 +112,9 @@ test('a load balancer and an app server dragged from the palette land in zones a
   await page.keyboard.press('Escape'); // cancels the drag: releasing over zone b places nothing
   assert.equal(await page.getByTestId('palette-ghost').count(), 0);
   await page.mouse.up();
+  // A click on a palette item, without a drag, says what to do.
+  await page.getByTestId('palette-dns').click();
+  assert.match(await page.getByTestId('notice').textContent(), /Drag a component/);
   assert.equal(await page.locator('.zone.drop').count(), 0);
   assert.equal(await count(page, 'components'), 1);
   assert.equal(await zoneOf(page, lb), `${SEOUL}/a`);
@@ -208,6 +211,13 @@ test('processes edited in the inspector: invalid values refused with a message, 
   assert.match(await card.textContent(), /4 × 2 vCPU/);
   assert.equal(await card.locator('.stack').count(), 2);
   await page.getByTestId('field-count').fill('1');
+  // Renaming applies on Enter and follows the links.
+  await page.getByTestId('field-id').fill('web');
+  await page.getByTestId('field-id').press('Enter');
+  await page.getByTestId('component-web').waitFor();
+  assert.equal(await page.getByTestId(`link-web-db-1`).count(), 1);
+  await page.getByTestId('undo').click();
+  await page.getByTestId(`component-${app}`).waitFor();
   // A second edit: duplicate the app server.
   await page.mouse.click(5, 300);
   await select(page, app);
