@@ -124,14 +124,37 @@ fn removing_a_region_with_components_waits_for_confirmation() {
 }
 
 #[test]
-fn replace_loads_a_scenario_with_fresh_history_and_asks_for_a_fit() {
+fn replace_loads_a_scenario_as_one_undo_step_and_asks_for_a_fit() {
     let st = start();
     let st = type_into(st, "processes", "4");
+    let edited = st.scenario().clone();
     let refit = st.refit;
     let mut other = single_server();
     other.name = "other".into();
     let st = st.reduce(Action::Replace(other.clone()));
     assert_eq!(st.scenario(), &other);
-    assert!(!st.editor().history.can_undo());
     assert_eq!(st.refit, refit + 1);
+    let st = st.reduce(Action::Key(editor::Action::Undo));
+    assert_eq!(st.scenario(), &edited);
+}
+
+#[test]
+fn run_settings_are_no_undo_step_and_survive_undo() {
+    let st = start();
+    let st = type_into(st, "processes", "4");
+    let rev = st.revision;
+    let st = st.reduce(Action::SetSpeed(10.0));
+    let st = st.reduce(Action::SetSeed(42));
+    assert_eq!(st.revision, rev + 2, "the lab sees each change");
+    let st = st.reduce(Action::Key(editor::Action::Undo));
+    assert_eq!(processes(st.scenario(), "app-1"), 1, "undo reverts the design edit");
+    assert_eq!((st.scenario().run.speed, st.scenario().seed), (10.0, 42), "and keeps the run settings");
+}
+
+#[test]
+fn selection_is_readable_by_panels() {
+    let st = start().reduce(Action::Select(vec!["app-1".into(), "db-1".into()]));
+    assert_eq!(st.selected(), ["app-1".to_string(), "db-1".to_string()]);
+    let st = st.reduce(Action::Select(Vec::new()));
+    assert!(st.selected().is_empty());
 }

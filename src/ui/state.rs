@@ -17,7 +17,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::editor::{self, apply_field, Drag, Editor, Modifiers, PaletteItem, RegionRemoval};
-use crate::model::{Placement, Scenario};
+use crate::model::{Placement, Scenario, Traffic};
 
 /// A message shown on the canvas for about two seconds (a refused drop, link or command).
 #[derive(Clone, Debug, PartialEq)]
@@ -66,6 +66,8 @@ pub struct EditorState {
     pub pending_removal: Option<PendingRemoval>,
     /// The zone a palette item being dragged would drop into, drawn highlighted.
     pub palette_target: Option<Placement>,
+    /// The selected component ids, copied out of the editor for panels that read them.
+    selection: Vec<String>,
     /// The last field edit (component, key, revision after it): typing into the same field
     /// again replaces that undo step instead of adding one per keystroke.
     last_field: Option<(String, String, u64)>,
@@ -91,6 +93,7 @@ impl EditorState {
             drafts: Vec::new(),
             pending_removal: None,
             palette_target: None,
+            selection: Vec::new(),
             last_field: None,
         }
     }
@@ -98,6 +101,11 @@ impl EditorState {
     /// The scenario as drawn; during a move this is the preview.
     pub fn scenario(&self) -> &Scenario {
         &self.scenario
+    }
+
+    /// Ids of the selected components.
+    pub fn selected(&self) -> &[String] {
+        &self.selection
     }
 
     /// Read access to the editor (selection, drag, view, history). Do not hold it across a
@@ -113,8 +121,14 @@ impl EditorState {
 }
 
 pub enum Action {
-    /// Load a whole scenario (a preset, a link, a file): history starts afresh.
+    /// Load a whole scenario (a preset, a link, a file): one undo step.
     Replace(Scenario),
+    /// Run settings changed from the toolbar while the lab runs. They are saved and shared with
+    /// the scenario but are not edits of the design: no undo step, and undo keeps them.
+    SetTraffic(Traffic),
+    SetSpeed(f64),
+    /// A new seed is a different run: the lab restarts with it.
+    SetSeed(u64),
     /// Pointer events on the canvas, in canvas-relative screen pixels.
     PointerDown {
         x: f64,
@@ -192,6 +206,7 @@ impl Reducible for EditorState {
             drafts: self.drafts.clone(),
             pending_removal: self.pending_removal.clone(),
             palette_target: self.palette_target.clone(),
+            selection: self.selection.clone(),
             last_field: self.last_field.clone(),
         };
         let refusal = next.apply(action);
@@ -221,7 +236,18 @@ impl EditorState {
         let mut ed = cell.borrow_mut();
         match action {
             Action::Replace(s) => {
-                ed.load(s);
+                // One undo step; a scenario with problems of its own (which the lab reports)
+                // cannot go through the editor's validity check, so it starts a fresh history.
+                if ed
+                    .edit(|cur| {
+                        *cur = s.clone();
+                        Ok(())
+                    })
+                    .is_err()
+                {
+                    ed.load(s);
+                }
+                ed.selection.clear();
                 self.refit += 1;
                 self.drafts.clear();
                 self.pending_removal = None;
@@ -241,11 +267,31 @@ impl EditorState {
                 self.pointer = (x, y);
                 refused(ed.pointer_up(x, y), Some((x, y)))
             }
+            Action::SetTraffic(t) => {
+                ed.scenario.traffic = t;
+                None
+            }
+            Action::SetSpeed(v) => {
+                ed.scenario.run.speed = v;
+                None
+            }
+            Action::SetSeed(seed) => {
+                ed.scenario.seed = seed;
+                None
+            }
             Action::Key(a) => {
-                if matches!(a, editor::Action::Undo | editor::Action::Redo) {
-                    self.drafts.clear();
+                if !matches!(a, editor::Action::Undo | editor::Action::Redo) {
+                    return refused(ed.perform(a), None);
                 }
-                refused(ed.perform(a), None)
+                self.drafts.clear();
+                // Undo walks back the design, not the run settings (they have no undo step).
+                let (traffic, run, seed) =
+                    (ed.scenario.traffic.clone(), ed.scenario.run.clone(), ed.scenario.seed);
+                let out = ed.perform(a);
+                ed.scenario.traffic = traffic;
+                ed.scenario.run = run;
+                ed.scenario.seed = seed;
+                refused(out, None)
             }
             Action::Place { item, at, screen } => {
                 self.palette_target = None;
@@ -351,6 +397,9 @@ impl EditorState {
         if self.dirty && !matches!(ed.drag, Drag::Moving(_)) {
             self.revision += 1;
             self.dirty = false;
+        }
+        if self.selection != ed.selection.ids {
+            self.selection = ed.selection.ids.clone();
         }
         let single = ed.selection.single().map(str::to_string);
         self.drafts.retain(|d| Some(&d.id) == single.as_ref());
