@@ -5,7 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::canvas::Canvas;
 use super::frame_loop::FrameLoop;
+use super::inspector::Inspector;
+use super::palette::Palette;
 use super::runtime::Runtime;
 use super::shared::{Shared, ViewBox};
 use super::starter;
@@ -29,6 +32,7 @@ pub fn App() -> Html {
     // Editing rebuilds the engine from the edited scenario (the run restarts at t = 0).
     {
         let runtime = runtime.clone();
+        let editor = editor.clone();
         use_effect_with(editor.revision, move |_| {
             let scenario = editor.scenario().clone();
             let mut rt = runtime.borrow_mut();
@@ -67,6 +71,7 @@ pub fn App() -> Html {
     };
 
     html! {
+        <ContextProvider<EditorHandle> context={editor.clone()}>
         <ContextProvider<Shared> context={shared}>
             <div class="app">
                 <header class="topbar">
@@ -74,11 +79,15 @@ pub fn App() -> Html {
                     <button data-testid="play" onclick={toggle}>{ if *playing { "Pause" } else { "Play" } }</button>
                     <button data-testid="reset" onclick={reset}>{"Reset"}</button>
                 </header>
-                <main>
-                    <Stats {numbers} />
+                <main style="display:grid;grid-template-columns:220px 1fr 300px;grid-template-rows:1fr auto;height:100%;min-height:0">
+                    <div style="grid-column:1;grid-row:1 / span 2;border-right:1px solid #cbd2dc;min-height:0"><Palette /></div>
+                    <div class="canvas-area" style="grid-column:2;grid-row:1;min-height:0;min-width:0"><Canvas /></div>
+                    <div style="grid-column:3;grid-row:1 / span 2;border-left:1px solid #cbd2dc;min-height:0"><Inspector /></div>
+                    <div style="grid-column:2;grid-row:2"><Stats {numbers} /></div>
                 </main>
             </div>
         </ContextProvider<Shared>>
+        </ContextProvider<EditorHandle>>
     }
 }
 

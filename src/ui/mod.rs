@@ -6,9 +6,13 @@
 //! panels refresh a few times a second.
 
 pub mod app;
+pub mod canvas;
 pub mod file_io;
 pub mod frame_loop;
+pub mod inspector;
 pub mod keep;
+pub mod keys;
+pub mod palette;
 pub mod persist;
 pub mod qr;
 pub mod runtime;

@@ -1,40 +1,410 @@
 //! The edited scenario as Yew state: one reducer, props down, intents up as actions.
 //!
-//! (Minimal for now: the canvas work replaces the inside with `editor::Editor` and grows
-//! `Action`, keeping `scenario()` and `Action::Replace`, which the lab and sharing use.)
+//! The reducer wraps the pure [`Editor`] (selection, drag machine, history, view) and adds only
+//! what the screen needs around it: a notice to show at the pointer after a refusal, the text
+//! the user typed into an inspector field that was refused (with its error), and a pending
+//! "remove this region?" question.
+//!
+//! The editor lives behind `Rc<RefCell<..>>` because its history holds up to 200 whole
+//! scenarios: cloning that on every pointer move of a drag would be wasteful. Only `reduce`
+//! mutates it; views read it through [`EditorState::editor`]. `version` changes on every
+//! action, so the state still compares unequal after each change. The price: states share
+//! their editor, so only the newest state is meaningful (as in Yew, which keeps only that).
 
+use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::Scenario;
+use crate::editor::{self, apply_field, Drag, Editor, Modifiers, PaletteItem, RegionRemoval};
+use crate::model::{Placement, Scenario, Traffic};
 
+/// A message shown on the canvas for about two seconds (a refused drop, link or command).
 #[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    /// Canvas-relative screen point to show it at; `None` shows it at the top of the canvas.
+    pub at: Option<(f64, f64)>,
+    /// Distinguishes notices so the timer of an old one does not dismiss a new one.
+    pub seq: u64,
+}
+
+/// Text typed into an inspector field that was not applied, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    pub id: String,
+    pub key: String,
+    pub text: String,
+    pub error: String,
+}
+
+/// A region removal waiting for the user's confirmation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingRemoval {
+    pub region: String,
+    pub components: usize,
+}
+
 pub struct EditorState {
+    editor: Rc<RefCell<Editor>>,
+    /// The scenario as drawn (a drag's preview included), copied out of the editor.
     scenario: Rc<Scenario>,
-    /// Bumped on every change of the scenario, so effects can depend on a cheap value.
+    /// Bumped on every change of the scenario outside a move preview (a preview becomes a
+    /// change when the drag ends), so effects such as rebuilding the engine depend on it.
     pub revision: u64,
+    /// Bumped on every action: selection, drag, view and notices included.
+    pub version: u64,
+    /// Bumped when the canvas should fit the view to the scenario: a scenario was loaded or a
+    /// region was added (it lands to the right, often off screen).
+    pub refit: u64,
+    /// The scenario changed since `revision` was last bumped (during a move preview).
+    dirty: bool,
+    /// Last pointer position over the canvas during a gesture (canvas-relative screen units).
+    pub pointer: (f64, f64),
+    pub notice: Option<Notice>,
+    pub drafts: Vec<Draft>,
+    pub pending_removal: Option<PendingRemoval>,
+    /// The zone a palette item being dragged would drop into, drawn highlighted.
+    pub palette_target: Option<Placement>,
+    /// The selected component ids, copied out of the editor for panels that read them.
+    selection: Vec<String>,
+    /// The last field edit (component, key, revision after it): typing into the same field
+    /// again replaces that undo step instead of adding one per keystroke.
+    last_field: Option<(String, String, u64)>,
+}
+
+impl PartialEq for EditorState {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.editor, &other.editor) && self.version == other.version
+    }
 }
 
 impl EditorState {
     pub fn new(scenario: Scenario) -> Self {
-        EditorState { scenario: Rc::new(scenario), revision: 0 }
+        EditorState {
+            scenario: Rc::new(scenario.clone()),
+            editor: Rc::new(RefCell::new(Editor::new(scenario))),
+            revision: 0,
+            version: 0,
+            refit: 0,
+            dirty: false,
+            pointer: (0.0, 0.0),
+            notice: None,
+            drafts: Vec::new(),
+            pending_removal: None,
+            palette_target: None,
+            selection: Vec::new(),
+            last_field: None,
+        }
     }
+
+    /// The scenario as drawn; during a move this is the preview.
     pub fn scenario(&self) -> &Scenario {
         &self.scenario
+    }
+
+    /// Ids of the selected components.
+    pub fn selected(&self) -> &[String] {
+        &self.selection
+    }
+
+    /// Read access to the editor (selection, drag, view, history). Do not hold it across a
+    /// dispatch.
+    pub fn editor(&self) -> Ref<'_, Editor> {
+        self.editor.borrow()
+    }
+
+    /// The refused text and error of a field, if any.
+    pub fn draft(&self, id: &str, key: &str) -> Option<&Draft> {
+        self.drafts.iter().find(|d| d.id == id && d.key == key)
     }
 }
 
 pub enum Action {
     /// Load a whole scenario (a preset, a link, a file): one undo step.
     Replace(Scenario),
+    /// Run settings changed from the toolbar while the lab runs. They are saved and shared with
+    /// the scenario but are not edits of the design: no undo step, and undo keeps them.
+    SetTraffic(Traffic),
+    SetSpeed(f64),
+    /// A new seed is a different run: the lab restarts with it.
+    SetSeed(u64),
+    /// Pointer events on the canvas, in canvas-relative screen pixels.
+    PointerDown {
+        x: f64,
+        y: f64,
+        mods: Modifiers,
+    },
+    PointerMove {
+        x: f64,
+        y: f64,
+    },
+    PointerUp {
+        x: f64,
+        y: f64,
+    },
+    /// A keyboard action (undo, redo, delete, duplicate, select all, Escape).
+    Key(editor::Action),
+    /// A palette item dropped at model point `at`; `screen` is where to show a refusal.
+    Place {
+        item: PaletteItem,
+        at: (f64, f64),
+        screen: (f64, f64),
+    },
+    /// A palette item is dragged over this zone (`None`: over no zone, or the drag ended).
+    PaletteHover(Option<Placement>),
+    AddRegion(String),
+    AddZone(String),
+    RemoveZone {
+        region: String,
+        zone: String,
+    },
+    /// Ask to remove a region; one holding components waits in `pending_removal`.
+    RemoveRegion(String),
+    ConfirmRemoval,
+    CancelRemoval,
+    Clear,
+    New,
+    /// Text typed into an inspector field of component `id`.
+    SetField {
+        id: String,
+        key: String,
+        text: String,
+    },
+    /// Select exactly these components (the inspector's link list, tests).
+    Select(Vec<String>),
+    ZoomAt {
+        factor: f64,
+        x: f64,
+        y: f64,
+    },
+    /// Fit everything on a canvas of this size in pixels.
+    Fit {
+        w: f64,
+        h: f64,
+    },
+    Notify {
+        text: String,
+        at: Option<(f64, f64)>,
+    },
+    DismissNotice(u64),
 }
 
 impl Reducible for EditorState {
     type Action = Action;
+
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = EditorState {
+            editor: self.editor.clone(),
+            scenario: self.scenario.clone(),
+            revision: self.revision,
+            version: self.version + 1,
+            refit: self.refit,
+            dirty: self.dirty,
+            pointer: self.pointer,
+            notice: self.notice.clone(),
+            drafts: self.drafts.clone(),
+            pending_removal: self.pending_removal.clone(),
+            palette_target: self.palette_target.clone(),
+            selection: self.selection.clone(),
+            last_field: self.last_field.clone(),
+        };
+        let refusal = next.apply(action);
+        if let Some((text, at)) = refusal {
+            next.notify(text, at);
+        }
+        next.sync();
+        Rc::new(next)
+    }
+}
+
+type Refused = Option<(String, Option<(f64, f64)>)>;
+
+fn refused<T>(r: Result<T, editor::Refusal>, at: Option<(f64, f64)>) -> Refused {
+    r.err().map(|e| (capitalize(&e.reason), at))
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+impl EditorState {
+    /// Applies one action to the editor; returns a refusal to show, if any.
+    fn apply(&mut self, action: Action) -> Refused {
+        let cell = self.editor.clone();
+        let mut ed = cell.borrow_mut();
         match action {
-            Action::Replace(s) => Rc::new(EditorState { scenario: Rc::new(s), revision: self.revision + 1 }),
+            Action::Replace(s) => {
+                // One undo step; a scenario with problems of its own (which the lab reports)
+                // cannot go through the editor's validity check, so it starts a fresh history.
+                if ed
+                    .edit(|cur| {
+                        *cur = s.clone();
+                        Ok(())
+                    })
+                    .is_err()
+                {
+                    ed.load(s);
+                }
+                ed.selection.clear();
+                self.refit += 1;
+                self.drafts.clear();
+                self.pending_removal = None;
+                None
+            }
+            Action::PointerDown { x, y, mods } => {
+                self.pointer = (x, y);
+                ed.pointer_down(x, y, mods);
+                None
+            }
+            Action::PointerMove { x, y } => {
+                self.pointer = (x, y);
+                ed.pointer_move(x, y);
+                None
+            }
+            Action::PointerUp { x, y } => {
+                self.pointer = (x, y);
+                refused(ed.pointer_up(x, y), Some((x, y)))
+            }
+            Action::SetTraffic(t) => {
+                ed.scenario.traffic = t;
+                None
+            }
+            Action::SetSpeed(v) => {
+                ed.scenario.run.speed = v;
+                None
+            }
+            Action::SetSeed(seed) => {
+                ed.scenario.seed = seed;
+                None
+            }
+            Action::Key(a) => {
+                if !matches!(a, editor::Action::Undo | editor::Action::Redo) {
+                    return refused(ed.perform(a), None);
+                }
+                self.drafts.clear();
+                // Undo walks back the design, not the run settings (they have no undo step).
+                let (traffic, run, seed) =
+                    (ed.scenario.traffic.clone(), ed.scenario.run.clone(), ed.scenario.seed);
+                let out = ed.perform(a);
+                ed.scenario.traffic = traffic;
+                ed.scenario.run = run;
+                ed.scenario.seed = seed;
+                refused(out, None)
+            }
+            Action::Place { item, at, screen } => {
+                self.palette_target = None;
+                refused(ed.place(item, at.0, at.1), Some(screen))
+            }
+            Action::PaletteHover(target) => {
+                self.palette_target = target;
+                None
+            }
+            Action::AddRegion(code) => {
+                let r = ed.add_region(&code);
+                if r.is_ok() {
+                    self.refit += 1;
+                }
+                refused(r, None)
+            }
+            Action::AddZone(code) => refused(ed.add_zone(&code), None),
+            Action::RemoveZone { region, zone } => refused(ed.remove_zone(&region, &zone), None),
+            Action::RemoveRegion(code) => match ed.remove_region(&code, false) {
+                Ok(RegionRemoval::NeedsConfirmation { components }) => {
+                    self.pending_removal = Some(PendingRemoval { region: code, components });
+                    None
+                }
+                other => refused(other, None),
+            },
+            Action::ConfirmRemoval => match self.pending_removal.take() {
+                Some(p) => refused(ed.remove_region(&p.region, true), None),
+                None => None,
+            },
+            Action::CancelRemoval => {
+                self.pending_removal = None;
+                None
+            }
+            Action::Clear => refused(ed.clear(), None),
+            Action::New => refused(ed.new_scenario(), None),
+            Action::SetField { id, key, text } => {
+                self.set_field(&mut ed, id, key, text);
+                None
+            }
+            Action::Select(ids) => {
+                ed.selection.clear();
+                ids.iter().for_each(|id| ed.selection.add(id));
+                None
+            }
+            Action::ZoomAt { factor, x, y } => {
+                ed.view.zoom_at(factor, x, y);
+                None
+            }
+            Action::Fit { w, h } => {
+                ed.fit_view(w, h);
+                None
+            }
+            Action::Notify { text, at } => Some((text, at)),
+            Action::DismissNotice(seq) => {
+                if self.notice.as_ref().is_some_and(|n| n.seq == seq) {
+                    self.notice = None;
+                }
+                None
+            }
+        }
+    }
+
+    /// Applies a typed value, replacing the previous step when the user keeps typing into the
+    /// same field; a refused value is kept as a draft with its error and changes nothing.
+    fn set_field(&mut self, ed: &mut Editor, id: String, key: String, text: String) {
+        let same_field = key != "id"
+            && self
+                .last_field
+                .as_ref()
+                .is_some_and(|(i, k, rev)| *i == id && *k == key && *rev == self.revision && !self.dirty);
+        let undone = same_field && ed.history.can_undo() && ed.undo();
+        let base = ed.scenario.clone();
+        match apply_field(ed, &id, &key, &text) {
+            Ok(()) => {
+                self.drafts.retain(|d| !(d.id == id && d.key == key));
+                // Only an edit that recorded a step may be replaced by the next keystroke.
+                let recorded = ed.scenario != base;
+                let rev = if ed.scenario != *self.scenario { self.revision + 1 } else { self.revision };
+                self.last_field = (recorded && key != "id").then_some((id, key, rev));
+            }
+            Err(e) => {
+                if undone {
+                    ed.redo();
+                }
+                self.drafts.retain(|d| !(d.id == id && d.key == key));
+                self.drafts.push(Draft { id, key, text, error: capitalize(&e.message) });
+            }
+        }
+    }
+
+    fn notify(&mut self, text: String, at: Option<(f64, f64)>) {
+        let seq = self.notice.as_ref().map_or(0, |n| n.seq) + 1;
+        self.notice = Some(Notice { text, at, seq });
+    }
+
+    /// Copies the scenario out of the editor and bumps `revision` when it changed for good.
+    fn sync(&mut self) {
+        let ed = self.editor.borrow();
+        if ed.scenario != *self.scenario {
+            self.scenario = Rc::new(ed.scenario.clone());
+            self.dirty = true;
+        }
+        if self.dirty && !matches!(ed.drag, Drag::Moving(_)) {
+            self.revision += 1;
+            self.dirty = false;
+        }
+        if self.selection != ed.selection.ids {
+            self.selection = ed.selection.ids.clone();
+        }
+        let single = ed.selection.single().map(str::to_string);
+        self.drafts.retain(|d| Some(&d.id) == single.as_ref());
+        if self.pending_removal.as_ref().is_some_and(|p| ed.scenario.region(&p.region).is_none()) {
+            self.pending_removal = None;
         }
     }
 }

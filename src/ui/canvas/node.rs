@@ -1,0 +1,196 @@
+//! One component on the canvas: a card with its icon, id and a two-line status, a stack behind
+//! an app tier of several hosts, and the link handle that appears on hover.
+
+use yew::prelude::*;
+
+use super::icons::{color, icon};
+use super::COMPACT_ZOOM;
+use crate::editor::{has_handle, COMPONENT_H, COMPONENT_W, HANDLE_R};
+use crate::model::{Component, DbRole, DnsPolicy, Kind, LbAlgorithm, LbLayer};
+
+/// Strings shown on cards, in one place until the i18n tables take them.
+mod text {
+    pub const WEIGHT: &str = "weight";
+    pub const TIMEOUT: &str = "timeout";
+    pub const TTL: &str = "TTL";
+    pub const CHECK: &str = "check";
+    pub const PROCESS: &str = "process";
+    pub const PROCESSES: &str = "processes";
+    pub const PRIMARY: &str = "primary";
+    pub const HOSTED_ON: &str = "hosted on";
+    pub const STANDBY_OF: &str = "standby of";
+    pub const REPLICA_OF: &str = "replica of";
+    pub const CONN: &str = "conn";
+    pub const FAILOVER: &str = "failover";
+}
+
+/// How a card is highlighted.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Marks {
+    pub selected: bool,
+    /// The drop target of a link being drawn: `Some(true)` accepted, `Some(false)` refused.
+    pub link_target: Option<bool>,
+    /// Being moved to a place where the drop would be refused.
+    pub refused: bool,
+}
+
+/// Most characters of the id and of a status line that fit on a card at their font sizes.
+const ID_CHARS: usize = 9;
+const STATUS_CHARS: usize = 15;
+const COMPACT_ID_CHARS: usize = 7;
+
+pub fn node(c: &Component, marks: Marks, zoom: f64) -> Html {
+    let compact = zoom < COMPACT_ZOOM;
+    let (w, h) = (COMPONENT_W, COMPONENT_H);
+    let (left, top) = (c.x - w / 2.0, c.y - h / 2.0);
+    let stroke = color(&c.kind);
+    let stack = match &c.kind {
+        Kind::AppServer(a) if a.count > 1 => {
+            let layers = if a.count > 2 { 2 } else { 1 };
+            (1..=layers)
+                .rev()
+                .map(|i| {
+                    let d = 5.0 * i as f64;
+                    html! { <rect class="stack" x={(left + d).to_string()} y={(top - d).to_string()}
+                    width={w.to_string()} height={h.to_string()} rx="8" stroke={stroke} /> }
+                })
+                .collect::<Html>()
+        }
+        _ => Html::default(),
+    };
+    let mut class = classes!("component");
+    if marks.selected {
+        class.push("selected");
+    }
+    match marks.link_target {
+        Some(true) => class.push("link-ok"),
+        Some(false) => class.push("link-bad"),
+        None => {}
+    }
+    if marks.refused {
+        class.push("refused");
+    }
+    let [line1, line2] = status(&c.kind);
+    let zone = format!("{}/{}", c.place.region, c.place.zone);
+    let handle = if has_handle(&c.kind) {
+        html! { <circle class="handle" cx={(left + w).to_string()} cy={c.y.to_string()}
+        r={HANDLE_R.to_string()} /> }
+    } else {
+        Html::default()
+    };
+    html! {
+        <g class={class} data-testid={format!("component-{}", c.id)} data-id={c.id.clone()}
+           data-zone={zone} data-kind={c.kind.id_prefix()} data-selected={marks.selected.to_string()}>
+            <title>{ format!("{} — {} · {}", c.id, line1, line2) }</title>
+            { stack }
+            <rect class="card" x={left.to_string()} y={top.to_string()} width={w.to_string()}
+                  height={h.to_string()} rx="8" stroke={stroke} />
+            <rect class="outline" x={(left - 5.0).to_string()} y={(top - 5.0).to_string()}
+                  width={(w + 10.0).to_string()} height={(h + 10.0).to_string()} rx="11" />
+            if compact {
+                { icon(&c.kind, left + 7.0, c.y - 12.0, 24.0) }
+                <text class="id compact" x={(left + 36.0).to_string()} y={(c.y + 7.0).to_string()}>
+                    { clip(&c.id, COMPACT_ID_CHARS) }
+                </text>
+            } else {
+                { icon(&c.kind, left + 8.0, top + 8.0, 18.0) }
+                <text class="id" x={(left + 31.0).to_string()} y={(top + 22.0).to_string()}>
+                    { clip(&c.id, ID_CHARS) }
+                </text>
+                <text class="status" x={(left + 9.0).to_string()} y={(top + 41.0).to_string()}>
+                    { clip(&line1, STATUS_CHARS) }
+                </text>
+                <text class="status" x={(left + 9.0).to_string()} y={(top + 56.0).to_string()}>
+                    { clip(&line2, STATUS_CHARS) }
+                </text>
+            }
+            { handle }
+        </g>
+    }
+}
+
+/// Cuts text to `max` characters with an ellipsis, so it never spills out of its card.
+pub fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(max - 1).collect();
+        out.push('…');
+        out
+    }
+}
+
+/// Trims float noise and a needless ".0" ("10", "0.5").
+pub fn num(x: f64) -> String {
+    let r = (x * 1000.0).round() / 1000.0;
+    format!("{r}")
+}
+
+fn secs(ms: f64) -> String {
+    if ms >= 1000.0 {
+        format!("{} s", num(ms / 1000.0))
+    } else {
+        format!("{} ms", num(ms))
+    }
+}
+
+pub fn algorithm(a: LbAlgorithm) -> &'static str {
+    match a {
+        LbAlgorithm::RoundRobin => "round robin",
+        LbAlgorithm::LeastConnections => "least conn",
+        LbAlgorithm::Random => "random",
+        LbAlgorithm::PowerOfTwo => "power of two",
+        LbAlgorithm::Weighted => "weighted",
+    }
+}
+
+/// The two status lines of a card, e.g. "4 × 2 vCPU" / "4 processes".
+pub fn status(kind: &Kind) -> [String; 2] {
+    use text::*;
+    match kind {
+        Kind::Clients(c) => {
+            [format!("{WEIGHT} {}", num(c.weight)), format!("{TIMEOUT} {}", secs(c.timeout_ms))]
+        }
+        Kind::Dns(d) => {
+            let policy = match d.policy {
+                DnsPolicy::Latency => "latency routing",
+                DnsPolicy::Failover => "failover routing",
+                DnsPolicy::RoundRobin => "round robin",
+            };
+            [policy.to_string(), format!("{TTL} {} s", num(d.ttl_s))]
+        }
+        Kind::LoadBalancer(l) => {
+            let layer = match l.layer {
+                LbLayer::L4 => "L4",
+                LbLayer::L7 => "L7",
+            };
+            [
+                format!("{layer} {}", algorithm(l.algorithm)),
+                format!("{CHECK} {} s", num(l.health_check.interval_s)),
+            ]
+        }
+        Kind::AppServer(a) => {
+            let hosts = if a.count > 1 {
+                format!("{} × {} vCPU", a.count, a.vcpus)
+            } else {
+                format!("{} vCPU", a.vcpus)
+            };
+            let procs = if a.processes == 1 { PROCESS } else { PROCESSES };
+            [hosts, format!("{} {procs}", a.processes)]
+        }
+        Kind::Database(d) => {
+            let of = d.primary.clone().unwrap_or_default();
+            let first = match (d.role, &d.host) {
+                (DbRole::Primary, Some(h)) => format!("{HOSTED_ON} {h}"),
+                (DbRole::Primary, None) => PRIMARY.to_string(),
+                (DbRole::Standby, _) => format!("{STANDBY_OF} {of}"),
+                (DbRole::ReadReplica, _) => format!("{REPLICA_OF} {of}"),
+            };
+            let second = match d.role {
+                DbRole::Standby => format!("{FAILOVER} {} s", num(d.failover_s)),
+                _ => format!("{} {CONN} · {}", d.max_connections, secs(d.query_ms)),
+            };
+            [first, second]
+        }
+    }
+}

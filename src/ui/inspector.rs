@@ -1,0 +1,311 @@
+//! The inspector: the selected component's properties with units and ranges, its links with
+//! their round-trip times, or a summary of a multiple selection.
+//!
+//! Fields validate as the user types: each keystroke goes to the editor's `apply_field`, which
+//! applies a valid value (typing on in the same field replaces that undo step) and refuses an
+//! invalid one without changing anything; the refused text stays in the field with its error
+//! next to it.
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::canvas::{color, icon};
+use super::state::{Action, EditorHandle};
+use crate::catalog::{CROSS_ZONE_RTT_MS, SAME_ZONE_RTT_MS};
+use crate::editor::{self, fields_for, link_info, Field, Input};
+use crate::model::{Component, Kind, Scenario};
+
+mod text {
+    pub const TITLE: &str = "Inspector";
+    pub const NOTHING: &str =
+        "Select a component to edit it. Shift-click or drag a band with Shift to select several.";
+    pub const LINKS: &str = "Links";
+    pub const NO_LINKS: &str = "No links yet: drag from the handle on its right edge to another component.";
+    pub const SAME_ZONE: &str = "same zone";
+    pub const CROSS_ZONE: &str = "cross-zone";
+    pub const CROSS_REGION: &str = "cross-region";
+    pub const FIXED: &str = "fixed";
+    pub const DELETE: &str = "Delete";
+    pub const DUPLICATE: &str = "Duplicate";
+    pub const ZONE: &str = "Zone";
+    pub const SELECTED: &str = "selected";
+    pub const LINK: &str = "Link";
+    pub const RTT: &str = "Round trip";
+    pub fn kind(k: &crate::model::Kind) -> &'static str {
+        use crate::model::{DbRole, Kind};
+        match k {
+            Kind::Clients(_) => "Client population",
+            Kind::Dns(_) => "DNS",
+            Kind::LoadBalancer(_) => "Load balancer",
+            Kind::AppServer(_) => "App server",
+            Kind::Database(d) => match d.role {
+                DbRole::Primary => "Database primary",
+                DbRole::Standby => "Database standby",
+                DbRole::ReadReplica => "Read replica",
+            },
+        }
+    }
+    pub fn field(key: &str) -> &'static str {
+        match key {
+            "id" => "Name",
+            "weight" => "Traffic weight",
+            "timeout_ms" => "Timeout",
+            "policy" => "Routing policy",
+            "ttl_s" => "TTL",
+            "layer" => "Layer",
+            "algorithm" => "Algorithm",
+            "fail_open" => "Fail open",
+            "health_check.interval_s" => "Health check interval",
+            "health_check.timeout_s" => "Health check timeout",
+            "health_check.unhealthy_threshold" => "Unhealthy threshold",
+            "health_check.healthy_threshold" => "Healthy threshold",
+            "count" => "Hosts",
+            "vcpus" => "vCPUs per host",
+            "processes" => "Processes per host",
+            "cpu_ms" => "CPU per request",
+            "service" => "Service time",
+            "db_queries" => "DB queries per request",
+            "write_ratio" => "Writes",
+            "backlog" => "Backlog per host",
+            "restart_delay_s" => "Restart delay",
+            "role" => "Role",
+            "primary" => "Primary",
+            "host" => "Runs on host",
+            "max_connections" => "Max connections",
+            "query_ms" => "Query time",
+            "queue_limit" => "Queue limit",
+            "failover_s" => "Failover time",
+            _ => "?",
+        }
+    }
+}
+
+#[component]
+pub fn Inspector() -> Html {
+    let state = use_context::<EditorHandle>().expect("Inspector needs the EditorHandle context");
+    let ed = state.editor();
+    let s = state.scenario();
+    let body = if let Some(c) = ed.selection.single().and_then(|id| s.component(id)) {
+        component_view(&state, s, c)
+    } else if ed.selection.ids.len() > 1 {
+        summary(&state, s, &ed.selection.ids)
+    } else if let ([(from, to)], true) = (ed.selection.links.as_slice(), ed.selection.ids.is_empty()) {
+        link_view(&state, s, from, to)
+    } else {
+        html! { <p class="muted">{ text::NOTHING }</p> }
+    };
+    html! {
+        <aside class="inspector" data-testid="inspector">
+            <h2>{ text::TITLE }</h2>
+            { body }
+        </aside>
+    }
+}
+
+fn action_buttons(state: &EditorHandle) -> Html {
+    let key = |a: editor::Action| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Key(a)))
+    };
+    html! {
+        <div class="inspector-actions">
+            <button data-testid="duplicate" onclick={key(editor::Action::Duplicate)}>{ text::DUPLICATE }</button>
+            <button class="danger" data-testid="delete" onclick={key(editor::Action::Delete)}>{ text::DELETE }</button>
+        </div>
+    }
+}
+
+fn component_view(state: &EditorHandle, s: &Scenario, c: &Component) -> Html {
+    let fields = fields_for(c).into_iter().map(|f| field_row(state, &c.id, f));
+    html! {
+        <div class="inspector-component" data-testid={format!("inspector-{}", c.id)}>
+            <div class="inspector-head">
+                <svg viewBox="0 0 20 20" width="28" height="28">{ icon(&c.kind, 0.0, 0.0, 20.0) }</svg>
+                <div>
+                    <div class="kind" style={format!("color:{}", color(&c.kind))}>{ text::kind(&c.kind) }</div>
+                    <div class="muted">{ format!("{}: {}{}", text::ZONE, c.place.region, c.place.zone) }</div>
+                </div>
+            </div>
+            <div class="fields">{ for fields }</div>
+            { links_of(state, s, &c.id) }
+            { action_buttons(state) }
+        </div>
+    }
+}
+
+fn range(input: &Input) -> Option<String> {
+    match input {
+        Input::Int { min, max } => Some(format!("{min}–{max}")),
+        Input::Number { min, max, min_exclusive: true } => Some(format!("> {min}, ≤ {max}")),
+        Input::Number { min, max, .. } => Some(format!("{min}–{max}")),
+        _ => None,
+    }
+}
+
+fn field_row(state: &EditorHandle, id: &str, f: Field) -> Html {
+    let draft = state.draft(id, f.key);
+    let value = draft.map_or(f.value.clone(), |d| d.text.clone());
+    let error = draft.map(|d| d.error.clone());
+    let key = f.key;
+    let send = {
+        let (state, id) = (state.clone(), id.to_string());
+        move |text: String| state.dispatch(Action::SetField { id: id.clone(), key: key.to_string(), text })
+    };
+    let input_id = format!("field-{key}");
+    let invalid = error.is_some().to_string();
+    let control = match &f.input {
+        Input::Choice(options) => {
+            let onchange = Callback::from(move |e: Event| {
+                if let Some(sel) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) {
+                    send(sel.value());
+                }
+            });
+            let opts = options.iter().map(|o| {
+                html! { <option value={*o} selected={*o == value}>{ o.replace('_', " ") }</option> }
+            });
+            html! { <select id={input_id.clone()} data-testid={input_id.clone()} {onchange}>{ for opts }</select> }
+        }
+        Input::Bool => {
+            let checked = value == "true";
+            let onchange = Callback::from(move |e: Event| {
+                if let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                    send(el.checked().to_string());
+                }
+            });
+            html! { <input type="checkbox" id={input_id.clone()} data-testid={input_id.clone()} {checked} {onchange} /> }
+        }
+        Input::ReadOnly => {
+            let shown = if value.is_empty() { "—".to_string() } else { value.replace('_', " ") };
+            html! { <span class="readonly" id={input_id.clone()} data-testid={input_id.clone()}>{ shown }</span> }
+        }
+        Input::Text => {
+            // A new name is applied when the field is left or Enter is pressed, not per keystroke.
+            let onchange = Callback::from(move |e: Event| {
+                if let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                    send(el.value());
+                }
+            });
+            html! { <input type="text" id={input_id.clone()} data-testid={input_id.clone()} {value} {onchange}
+            aria-invalid={invalid} spellcheck="false" /> }
+        }
+        Input::Int { .. } | Input::Number { .. } => {
+            let oninput = Callback::from(move |e: InputEvent| {
+                if let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                    send(el.value());
+                }
+            });
+            let mode = if matches!(f.input, Input::Int { .. }) { "numeric" } else { "decimal" };
+            html! { <input type="text" inputmode={mode} id={input_id.clone()} data-testid={input_id.clone()}
+            {value} {oninput} aria-invalid={invalid} spellcheck="false" /> }
+        }
+    };
+    let hint = match (f.unit, range(&f.input)) {
+        (Some(u), Some(r)) => format!("{u} · {r}"),
+        (Some(u), None) => u.to_string(),
+        (None, Some(r)) => r,
+        (None, None) => String::new(),
+    };
+    html! {
+        <div class={classes!("field", error.is_some().then_some("invalid"))}>
+            <label for={input_id}>{ text::field(key) }</label>
+            <div class="control">
+                { control }
+                <span class="unit">{ hint }</span>
+            </div>
+            if let Some(msg) = error {
+                <div class="field-error" data-testid={format!("field-error-{key}")} role="alert">{ msg }</div>
+            }
+        </div>
+    }
+}
+
+/// How far apart two placements are, in words.
+fn distance(s: &Scenario, from: &str, to: &str, rtt: f64) -> &'static str {
+    let (Some(a), Some(b)) = (s.component(from), s.component(to)) else { return "" };
+    let fixed = s.links.iter().any(|l| l.from == from && l.to == to && l.rtt_ms.is_some());
+    if fixed {
+        text::FIXED
+    } else if a.place.region != b.place.region {
+        text::CROSS_REGION
+    } else if a.place.zone != b.place.zone || rtt >= CROSS_ZONE_RTT_MS {
+        text::CROSS_ZONE
+    } else {
+        debug_assert!(rtt <= SAME_ZONE_RTT_MS + 1e-9);
+        text::SAME_ZONE
+    }
+}
+
+fn link_row(state: &EditorHandle, s: &Scenario, from: &str, to: &str, other: &str) -> Html {
+    let Some(rtt) = link_info(s, from, to) else { return Html::default() };
+    let select = {
+        let (state, other) = (state.clone(), other.to_string());
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Select(vec![other.clone()])))
+    };
+    html! {
+        <li class="link-row" data-testid={format!("link-rtt-{from}-{to}")} data-rtt={super::canvas::num(rtt)}>
+            <button class="link-other" onclick={select}>{ format!("{from} → {to}") }</button>
+            <span class="rtt-value">{ format!("{} ms", super::canvas::num(rtt)) }</span>
+            <span class="muted">{ distance(s, from, to, rtt) }</span>
+        </li>
+    }
+}
+
+fn links_of(state: &EditorHandle, s: &Scenario, id: &str) -> Html {
+    let rows: Vec<Html> = s
+        .links
+        .iter()
+        .filter(|l| l.from == id || l.to == id)
+        .map(|l| link_row(state, s, &l.from, &l.to, if l.from == id { &l.to } else { &l.from }))
+        .collect();
+    html! {
+        <section class="inspector-links">
+            <h3>{ text::LINKS }</h3>
+            if rows.is_empty() { <p class="muted">{ text::NO_LINKS }</p> } else { <ul>{ for rows }</ul> }
+        </section>
+    }
+}
+
+fn link_view(state: &EditorHandle, s: &Scenario, from: &str, to: &str) -> Html {
+    let rtt = link_info(s, from, to).unwrap_or(0.0);
+    html! {
+        <div class="inspector-link" data-testid="inspector-link">
+            <div class="kind">{ format!("{}: {from} → {to}", text::LINK) }</div>
+            <p>{ format!("{}: {} ms ({})", text::RTT, super::canvas::num(rtt), distance(s, from, to, rtt)) }</p>
+            <div class="inspector-actions">
+                <button class="danger" data-testid="delete"
+                        onclick={{ let st = state.clone(); Callback::from(move |_: MouseEvent| st.dispatch(Action::Key(editor::Action::Delete))) }}>
+                    { text::DELETE }
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// "3 selected: 2 App server, 1 Load balancer".
+fn summary(state: &EditorHandle, s: &Scenario, ids: &[String]) -> Html {
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for c in ids.iter().filter_map(|id| s.component(id)) {
+        let k = text::kind(&c.kind);
+        match counts.iter_mut().find(|(n, _)| *n == k) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((k, 1)),
+        }
+    }
+    let apps: u32 = ids
+        .iter()
+        .filter_map(|id| match s.component(id).map(|c| &c.kind) {
+            Some(Kind::AppServer(a)) => Some(a.count * a.processes),
+            _ => None,
+        })
+        .sum();
+    let rows = counts.iter().map(|(k, n)| html! { <li>{ format!("{n} × {k}") }</li> });
+    html! {
+        <div class="inspector-multi" data-testid="inspector-multi">
+            <p><strong>{ format!("{} {}", ids.len(), text::SELECTED) }</strong></p>
+            <ul>{ for rows }</ul>
+            if apps > 0 { <p class="muted">{ format!("{apps} app processes in all") }</p> }
+            { action_buttons(state) }
+        </div>
+    }
+}

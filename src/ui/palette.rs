@@ -1,0 +1,283 @@
+//! The palette: components to drag onto the canvas, the regions and zones of the scenario, and
+//! starting over.
+//!
+//! Dragging uses pointer events (window listeners while a drag lasts) and a ghost that follows the pointer (not
+//! HTML5 drag and drop, which cannot show a live "not here" hint and behaves differently with
+//! a mouse, a pen and a finger). The drop point becomes model units through the editor's view.
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlSelectElement, PointerEvent};
+use yew::prelude::*;
+
+use super::canvas::{icon, SVG_ID};
+use super::state::{Action, EditorHandle};
+use crate::catalog::REGIONS;
+use crate::editor::{zone_at, PaletteItem};
+
+mod text {
+    pub const COMPONENTS: &str = "Components";
+    pub const REGIONS: &str = "Regions";
+    pub const ADD_REGION: &str = "Add region";
+    pub const ADD_ZONE: &str = "+ zone";
+    pub const REMOVE: &str = "Remove";
+    pub const REMOVE_ZONE: &str = "Remove zone";
+    pub const NEW: &str = "New";
+    pub const CLEAR: &str = "Clear";
+    pub const NEW_TITLE: &str = "Start from an empty canvas (undo brings it back)";
+    pub const CLEAR_TITLE: &str = "Remove every component and link, keep the regions";
+    pub const DROP_HINT: &str = "Drop components inside an availability zone";
+    pub const CONFIRM_TITLE: &str = "Remove region?";
+    pub const CANCEL: &str = "Cancel";
+    pub const DRAG_HELP: &str = "Drag into a zone";
+    pub const DRAG_HELP_LONG: &str = "Drag a component from the palette into an availability zone";
+    pub fn confirm(region: &str, n: usize) -> String {
+        let things = if n == 1 { "component" } else { "components" };
+        format!("{region} holds {n} {things}. Removing it deletes them with their links.")
+    }
+    pub fn item(key: &str) -> &'static str {
+        match key {
+            "palette.clients" => "Client population",
+            "palette.dns" => "DNS",
+            "palette.load_balancer" => "Load balancer",
+            "palette.app_server" => "App server",
+            "palette.db_primary" => "Database primary",
+            "palette.db_standby" => "Database standby",
+            "palette.db_replica" => "Read replica",
+            _ => "?",
+        }
+    }
+}
+
+/// "palette.load_balancer" -> "load_balancer", used in test ids.
+fn item_slug(item: PaletteItem) -> &'static str {
+    item.label_key().trim_start_matches("palette.")
+}
+
+/// Where the dragged ghost is, and whether the canvas would take it there.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Ghost {
+    item: PaletteItem,
+    x: f64,
+    y: f64,
+    /// `None` outside the canvas, `Some(false)` over the canvas but outside every zone.
+    over_zone: Option<bool>,
+}
+
+/// The canvas point under client (x, y): (canvas-relative screen, model), if over the canvas.
+fn canvas_point(state: &EditorHandle, x: f64, y: f64) -> Option<((f64, f64), (f64, f64))> {
+    let svg: Element = web_sys::window()?.document()?.get_element_by_id(SVG_ID)?;
+    let r = svg.get_bounding_client_rect();
+    let inside = x >= r.left() && x <= r.right() && y >= r.top() && y <= r.bottom();
+    if !inside {
+        return None;
+    }
+    let screen = (x - r.left(), y - r.top());
+    let model = state.editor().view.to_model(screen.0, screen.1);
+    Some((screen, model))
+}
+
+#[component]
+pub fn Palette() -> Html {
+    let state = use_context::<EditorHandle>().expect("Palette needs the EditorHandle context");
+    let ghost = use_state(|| None::<Ghost>);
+
+    // While an item is dragged, follow the pointer anywhere on the page.
+    {
+        let (ghost, state) = (ghost.clone(), state.clone());
+        let dragging = ghost.map(|g| g.item);
+        use_effect_with(dragging, move |dragging| {
+            let listeners = dragging.map(|_| follow(ghost, state));
+            move || drop(listeners)
+        });
+    }
+
+    let items = PaletteItem::ALL.iter().map(|&item| {
+        let down = {
+            let ghost = ghost.clone();
+            Callback::from(move |e: PointerEvent| {
+                if e.button() != 0 {
+                    return;
+                }
+                e.prevent_default();
+                ghost.set(Some(Ghost { item, x: e.client_x() as f64, y: e.client_y() as f64, over_zone: None }));
+            })
+        };
+        let kind = item.kind();
+        html! {
+            <li class="palette-item" data-testid={format!("palette-{}", item_slug(item))} title={text::DRAG_HELP}
+                onpointerdown={down}>
+                <svg class="palette-icon" viewBox="0 0 20 20" width="26" height="26">{ icon(&kind, 0.0, 0.0, 20.0) }</svg>
+                <span>{ text::item(item.label_key()) }</span>
+            </li>
+        }
+    });
+
+    let ghost_view = ghost.map(|g| {
+        let kind = g.item.kind();
+        let refused = g.over_zone == Some(false);
+        let class = classes!("palette-ghost", refused.then_some("refused"));
+        html! {
+            <div class={class} data-testid="palette-ghost" style={format!("left:{}px;top:{}px", g.x, g.y)}>
+                <div class="ghost-card">
+                    <svg viewBox="0 0 20 20" width="22" height="22">{ icon(&kind, 0.0, 0.0, 20.0) }</svg>
+                    <span>{ text::item(g.item.label_key()) }</span>
+                </div>
+                if refused { <div class="ghost-hint" data-testid="drop-hint">{ text::DROP_HINT }</div> }
+            </div>
+        }
+    });
+
+    html! {
+        <aside class="palette" data-testid="palette">
+            <div class="palette-actions">
+                <button data-testid="new" title={text::NEW_TITLE}
+                        onclick={dispatch(&state, || Action::New)}>{ text::NEW }</button>
+                <button data-testid="clear" title={text::CLEAR_TITLE}
+                        onclick={dispatch(&state, || Action::Clear)}>{ text::CLEAR }</button>
+            </div>
+            <h2>{ text::COMPONENTS }</h2>
+            <ul class="palette-items">{ for items }</ul>
+            <h2>{ text::REGIONS }</h2>
+            <RegionList />
+            { ghost_view }
+            <ConfirmRemoval />
+        </aside>
+    }
+}
+
+/// Window listeners that move the ghost, drop it when the pointer is released, and cancel the
+/// drag on Escape.
+fn follow(ghost: UseStateHandle<Option<Ghost>>, state: EditorHandle) -> [EventListener; 4] {
+    let window = web_sys::window().expect("a browser window");
+    let moved = {
+        let (ghost, state) = (ghost.clone(), state.clone());
+        EventListener::new(&window, "pointermove", move |e| {
+            let (Some(e), Some(g)) = (e.dyn_ref::<PointerEvent>(), *ghost) else { return };
+            let (x, y) = (e.client_x() as f64, e.client_y() as f64);
+            let zone = canvas_point(&state, x, y).map(|(_, (mx, my))| zone_at(state.scenario(), mx, my));
+            let target = zone.clone().flatten();
+            if state.palette_target != target {
+                state.dispatch(Action::PaletteHover(target));
+            }
+            ghost.set(Some(Ghost { x, y, over_zone: zone.map(|z| z.is_some()), ..g }));
+        })
+    };
+    let up = {
+        let (ghost, state) = (ghost.clone(), state.clone());
+        EventListener::new(&window, "pointerup", move |e| {
+            let (Some(e), Some(g)) = (e.dyn_ref::<PointerEvent>(), *ghost) else { return };
+            ghost.set(None);
+            match canvas_point(&state, e.client_x() as f64, e.client_y() as f64) {
+                Some((screen, at)) => state.dispatch(Action::Place { item: g.item, at, screen }),
+                None => {
+                    state.dispatch(Action::PaletteHover(None));
+                    state.dispatch(Action::Notify { text: text::DRAG_HELP_LONG.into(), at: None });
+                }
+            }
+        })
+    };
+    let cancel = {
+        let (ghost, state) = (ghost.clone(), state.clone());
+        EventListener::new(&window, "pointercancel", move |_| {
+            ghost.set(None);
+            state.dispatch(Action::PaletteHover(None));
+        })
+    };
+    let escape = EventListener::new(&window, "keydown", move |e| {
+        if e.dyn_ref::<web_sys::KeyboardEvent>().is_some_and(|k| k.key() == "Escape") {
+            ghost.set(None);
+            state.dispatch(Action::PaletteHover(None));
+        }
+    });
+    [moved, up, cancel, escape]
+}
+
+fn dispatch<E>(state: &EditorHandle, make: impl Fn() -> Action + 'static) -> Callback<E> {
+    let state = state.clone();
+    Callback::from(move |_| state.dispatch(make()))
+}
+
+/// The scenario's regions with their zones, and a catalog list to add another.
+#[component]
+fn RegionList() -> Html {
+    let state = use_context::<EditorHandle>().expect("RegionList needs the EditorHandle context");
+    let choice = use_node_ref();
+    let s = state.scenario();
+    let rows = s.regions.iter().map(|r| {
+        let name = crate::catalog::region(&r.code).map_or(r.code.as_str(), |i| i.name_en);
+        let code = r.code.clone();
+        let zones = r.zones.iter().map(|z| {
+            let (region, zone) = (code.clone(), z.name.clone());
+            html! {
+                <span class="zone-chip">
+                    { format!("{}{}", code, z.name) }
+                    <button class="chip-x" data-testid={format!("remove-zone-{}-{}", code, z.name)}
+                            title={text::REMOVE_ZONE} aria-label={text::REMOVE_ZONE}
+                            onclick={dispatch(&state, move || Action::RemoveZone { region: region.clone(), zone: zone.clone() })}>
+                        { "×" }
+                    </button>
+                </span>
+            }
+        });
+        let (c1, c2) = (code.clone(), code.clone());
+        html! {
+            <li class="region-row" data-testid={format!("region-row-{code}")}>
+                <div class="region-head">
+                    <strong>{ name }</strong>
+                    <button data-testid={format!("remove-region-{code}")}
+                            onclick={dispatch(&state, move || Action::RemoveRegion(c1.clone()))}>{ text::REMOVE }</button>
+                </div>
+                <div class="zone-chips">
+                    { for zones }
+                    <button data-testid={format!("add-zone-{code}")}
+                            onclick={dispatch(&state, move || Action::AddZone(c2.clone()))}>{ text::ADD_ZONE }</button>
+                </div>
+            </li>
+        }
+    });
+    let options = REGIONS.iter().filter(|info| s.region(info.code).is_none()).map(|info| {
+        html! { <option value={info.code}>{ format!("{} ({})", info.name_en, info.code) }</option> }
+    });
+    let add = {
+        let (state, choice) = (state.clone(), choice.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(sel) = choice.cast::<HtmlSelectElement>() {
+                let code = sel.value();
+                if !code.is_empty() {
+                    state.dispatch(Action::AddRegion(code));
+                }
+            }
+        })
+    };
+    html! {
+        <>
+            <ul class="region-list">{ for rows }</ul>
+            <div class="add-region">
+                <select ref={choice} data-testid="region-select" aria-label={text::ADD_REGION}>{ for options }</select>
+                <button data-testid="add-region" onclick={add}>{ text::ADD_REGION }</button>
+            </div>
+        </>
+    }
+}
+
+/// Asks before removing a region that still holds components.
+#[component]
+fn ConfirmRemoval() -> Html {
+    let state = use_context::<EditorHandle>().expect("ConfirmRemoval needs the EditorHandle context");
+    let Some(p) = state.pending_removal.clone() else { return Html::default() };
+    let name = crate::catalog::region(&p.region).map_or(p.region.clone(), |i| i.name_en.to_string());
+    html! {
+        <div class="dialog-backdrop">
+            <div class="dialog" role="alertdialog" data-testid="confirm-removal">
+                <h2>{ text::CONFIRM_TITLE }</h2>
+                <p>{ text::confirm(&name, p.components) }</p>
+                <div class="dialog-actions">
+                    <button data-testid="cancel-remove" onclick={dispatch(&state, || Action::CancelRemoval)}>{ text::CANCEL }</button>
+                    <button class="danger" data-testid="confirm-remove"
+                            onclick={dispatch(&state, || Action::ConfirmRemoval)}>{ text::REMOVE }</button>
+                </div>
+            </div>
+        </div>
+    }
+}
