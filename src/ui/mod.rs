@@ -6,12 +6,18 @@
 //! panels refresh a few times a second.
 
 pub mod app;
+pub mod chaos;
+pub mod chaos_pairs;
+pub mod chaos_targets;
+pub mod chaos_words;
+pub mod fault_buttons;
 pub mod frame_loop;
 pub mod runtime;
 pub mod shared;
 pub mod starter;
 pub mod state;
 pub mod stats;
+pub mod timeline;
 
 pub use app::App;
 pub use runtime::{FrameReport, Runtime};
