@@ -52,6 +52,11 @@ fn act(
     key: Key,
     testid: String,
 ) -> Html {
+    let class = match action {
+        Some(FaultAction::Partition { .. } | FaultAction::AddLatency { .. }) => "kill",
+        Some(_) => "revive",
+        None => "",
+    };
     let disabled = action.is_none();
     let name = action.as_ref().map(|a| describe_fault(lang, a));
     let on = on.clone();
@@ -61,7 +66,7 @@ fn act(
         }
     });
     html! {
-        <button type="button" class="chaos-btn" data-testid={testid} aria-label={name.clone()} title={name}
+        <button type="button" class={classes!("chaos-btn", class)} data-testid={testid} aria-label={name.clone()} title={name}
             {disabled} {onclick}>{ t(lang, key) }</button>
     }
 }
@@ -89,8 +94,9 @@ pub fn PairControls(props: &PairControlsProps) -> Html {
     let clear = Some(FaultAction::ClearLatency { a: pair().0, b: pair().1 });
 
     let mut status = Vec::new();
+    let cut_now = distinct && props.state.is_partitioned(&za, &zb);
+    let broken_now = cut_now || props.state.added_latency_ms(&za, &zb).is_some();
     if distinct {
-        let cut_now = props.state.is_partitioned(&za, &zb);
         status.push(word(lang, if cut_now { Word::NetworkCut } else { Word::NetworkOk }).to_string());
     }
     if let Some(extra) = props.state.added_latency_ms(&za, &zb) {
@@ -130,7 +136,7 @@ pub fn PairControls(props: &PairControlsProps) -> Html {
             _ => (String::new(), Key::ChaosHeal),
         };
         html! {
-            <li class="chaos-row down" data-testid="chaos-broken-pair">
+            <li class="chaos-row broken" data-testid="chaos-broken-pair">
                 <span class="chaos-name">{ what }</span>
                 <span class="chaos-actions">{ act(lang, &props.on, Some(mend), key, format!("mend-pair-{i}")) }</span>
             </li>
@@ -141,11 +147,16 @@ pub fn PairControls(props: &PairControlsProps) -> Html {
         <div class="chaos-pairs">
             <h3>{ word(lang, Word::Network) }</h3>
             <div class="chaos-pair-form">
-                <label for="chaos-pair-a">{ t(lang, Key::ChaosFrom) }</label>
-                { zone_select(lang, "chaos-pair-a", zones, *a, a.clone()) }
-                <label for="chaos-pair-b">{ t(lang, Key::ChaosTo) }</label>
-                { zone_select(lang, "chaos-pair-b", zones, *b, b.clone()) }
-                <span class="chaos-state" data-testid="chaos-pair-state">{ status.join(", ") }</span>
+                <span class="chaos-field">
+                    <label for="chaos-pair-a">{ t(lang, Key::ChaosFrom) }</label>
+                    { zone_select(lang, "chaos-pair-a", zones, *a, a.clone()) }
+                </span>
+                <span class="chaos-field">
+                    <label for="chaos-pair-b">{ t(lang, Key::ChaosTo) }</label>
+                    { zone_select(lang, "chaos-pair-b", zones, *b, b.clone()) }
+                </span>
+                <span class={classes!("chaos-state", broken_now.then_some("bad"))} data-testid="chaos-pair-state">
+                    { status.join(", ") }</span>
             </div>
             <div class="chaos-pair-form">
                 { act(lang, &props.on, cut, Key::ChaosPartition, "pair-cut".into()) }

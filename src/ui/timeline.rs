@@ -183,7 +183,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             } else {
                 <ol class="tl-list">{ for rows }</ol>
             }
-            <form class="tl-add" {onsubmit} data-testid="timeline-add">
+            <form class="tl-add" {onsubmit} novalidate=true data-testid="timeline-add">
                 <label for="tl-at">{ t(lang, Key::TimelineAt) }</label>
                 { text_input("tl-at", &at_text, "tl-num", "86400") }
                 <span>{ word(lang, Word::Seconds) }</span>
