@@ -11,6 +11,10 @@ use super::shared::{Shared, ViewBox};
 use super::starter;
 use super::state::{EditorHandle, EditorState};
 use super::stats::{LiveNumbers, Stats};
+// TEMP mount chaos: the lead redoes this mounting.
+use super::chaos::{ChaosJournal, ChaosPanel};
+use super::state::Action;
+use super::timeline::Timeline;
 
 /// How often the live panels re-render, in wall-clock milliseconds.
 const PANEL_REFRESH_MS: f64 = 250.0;
@@ -29,6 +33,7 @@ pub fn App() -> Html {
     // Editing rebuilds the engine from the edited scenario (the run restarts at t = 0).
     {
         let runtime = runtime.clone();
+        let editor = editor.clone(); // TEMP mount chaos: the timeline needs the handle too.
         use_effect_with(editor.revision, move |_| {
             let scenario = editor.scenario().clone();
             let mut rt = runtime.borrow_mut();
@@ -46,6 +51,16 @@ pub fn App() -> Html {
         });
     }
 
+    let journal = use_memo((), |_| ChaosJournal(Rc::new(RefCell::new(Default::default()))));
+    let load_preset = {
+        let editor = editor.clone();
+        Callback::from(move |e: Event| {
+            let id = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some(s) = crate::catalog::preset(&id) {
+                editor.dispatch(Action::Replace(s));
+            }
+        })
+    };
     let shared = Shared { runtime: runtime.clone(), view: (*view).clone(), tick: *tick };
     let toggle = {
         let runtime = runtime.clone();
@@ -73,10 +88,20 @@ pub fn App() -> Html {
                     <h1>{"Archlab"}</h1>
                     <button data-testid="play" onclick={toggle}>{ if *playing { "Pause" } else { "Play" } }</button>
                     <button data-testid="reset" onclick={reset}>{"Reset"}</button>
+                    <select data-testid="preset" aria-label="Preset" onchange={load_preset}>
+                        <option value="">{"Presets"}</option>
+                        { for crate::catalog::PRESETS.iter().map(|p| html! { <option value={p.id}>{p.id}</option> }) }
+                    </select>
                 </header>
-                <main>
-                    <Stats {numbers} />
+                <ContextProvider<ChaosJournal> context={(*journal).clone()}>
+                <main style="display: grid; grid-template-columns: 1fr 460px; gap: 10px; padding: 0 10px 10px; overflow: hidden;">
+                    <div style="overflow: auto; display: flex; flex-direction: column; gap: 10px;">
+                        <Stats {numbers} />
+                        <Timeline editor={editor.clone()} />
+                    </div>
+                    <div style="overflow: auto; padding-top: 12px;"><ChaosPanel /></div>
                 </main>
+                </ContextProvider<ChaosJournal>>
             </div>
         </ContextProvider<Shared>>
     }
