@@ -240,6 +240,21 @@ fn the_journal_forgets_clicks_when_the_run_restarts() {
     assert_eq!(j.entries().len(), 1, "and the journal follows the new one");
 }
 
+/// Regression: a timeline edit reaches the lab after the panels rendered, so the first click
+/// after it came before the journal had seen the new run, and the next look forgot it.
+#[test]
+fn a_click_right_after_an_edit_belongs_to_the_new_run() {
+    let old = zone_outage();
+    let mut new = old.clone();
+    new.faults.clear();
+    let mut j = Journal::default();
+    j.observe(&old, mark(7.0, 900, 12));
+    j.record_at(&new, mark(0.0, 0, 0), kill(zone("a")));
+    j.observe(&new, mark(0.0, 0, 2));
+    assert_eq!(j.entries().len(), 1);
+    assert!(j.state(&new, 0).zone_down(&place("a")));
+}
+
 #[test]
 fn timeline_edits_keep_time_order_and_ignore_bad_indices() {
     let s = zone_outage();
@@ -311,30 +326,7 @@ fn breaking_and_mending_actions_are_told_apart() {
 
 #[test]
 fn every_word_has_both_languages_with_the_same_slots() {
-    use Word::*;
-    let all = [
-        Network,
-        NetworkCut,
-        NetworkOk,
-        PlusMs,
-        ExtraMs,
-        BrokenNow,
-        NothingBroken,
-        HostsAndProcesses,
-        ProcessShort,
-        ServersUp,
-        Seconds,
-        Now,
-        Done,
-        ToCome,
-        FaultField,
-        TargetField,
-        Failed,
-        Applied,
-        BadTime,
-        BadMs,
-        BadTarget,
-    ];
+    let all = Word::ALL;
     for w in all {
         let (en, ko) = (word(Lang::En, w), word(Lang::Ko, w));
         assert!(!en.is_empty() && !ko.is_empty(), "{w:?}");

@@ -54,7 +54,7 @@ impl LiveFaults {
     pub fn read(runtime: &Rc<RefCell<Runtime>>, journal: &Rc<RefCell<Journal>>) -> Self {
         let rt = runtime.borrow();
         let sim = rt.sim();
-        let mark = RunMark { now: sim.now(), events: sim.events_processed(), log_len: sim.log().len() };
+        let mark = run_mark(sim);
         let mut j = journal.borrow_mut();
         j.observe(rt.scenario(), mark);
         LiveFaults {
@@ -95,6 +95,10 @@ impl LiveFaults {
     }
 }
 
+fn run_mark(sim: &crate::engine::Sim) -> RunMark {
+    RunMark { now: sim.now(), events: sim.events_processed(), log_len: sim.log().len() }
+}
+
 fn down_if(down: bool) -> Health {
     if down {
         Health::Down
@@ -113,10 +117,10 @@ pub fn inject_now(
 ) -> Result<String, String> {
     let what = describe_fault(lang, &action);
     let mut rt = runtime.borrow_mut();
-    let now = rt.sim().now();
+    let mark = run_mark(rt.sim());
     match rt.sim_mut().inject(&action) {
         Ok(()) => {
-            journal.borrow_mut().record(now, action);
+            journal.borrow_mut().record_at(rt.scenario(), mark, action);
             Ok(wordf(lang, Word::Applied, &[&what]))
         }
         Err(e) => Err(wordf(lang, Word::Failed, &[&format!("{what}: {e}")])),
@@ -192,6 +196,7 @@ fn tier_details(
                         </button>
                     }
                 }) }
+                { more(lang, processes) }
             </span>
         }
     };
@@ -210,8 +215,19 @@ fn tier_details(
                         html! { <li class="chaos-row procs">{ process_buttons(server) }</li> }
                     }
                 }) }
+                if count > MAX_ROWS { <li class="chaos-row">{ more(lang, count) }</li> }
             </ul>
         </details>
+    }
+}
+
+/// "+48 more" after the first `MAX_ROWS` of `n` (nothing when all are shown). The hidden ones
+/// stay reachable from the timeline's target list.
+fn more(lang: Lang, n: u32) -> Html {
+    if n > MAX_ROWS {
+        html! { <span class="chaos-note">{ wordf(lang, Word::More, &[&(n - MAX_ROWS).to_string()]) }</span> }
+    } else {
+        html! {}
     }
 }
 
@@ -270,12 +286,16 @@ pub fn ChaosPanel(props: &ChaosPanelProps) -> Html {
                     None => html! {},
                 } }
             </p>
-            <h3>{ t(lang, Key::Region) }</h3>
-            <ul class="chaos-list">{ for region_rows }</ul>
-            <h3>{ t(lang, Key::Zone) }</h3>
-            <ul class="chaos-list">{ for zone_rows }</ul>
-            <h3>{ t(lang, Key::Palette) }</h3>
-            <ul class="chaos-list">{ for component_rows }</ul>
+            if s.regions.is_empty() && s.components.is_empty() {
+                <p class="chaos-none">{ word(lang, Word::NothingToBreak) }</p>
+            } else {
+                <h3>{ t(lang, Key::Region) }</h3>
+                <ul class="chaos-list">{ for region_rows }</ul>
+                <h3>{ t(lang, Key::Zone) }</h3>
+                <ul class="chaos-list">{ for zone_rows }</ul>
+                <h3>{ t(lang, Key::Palette) }</h3>
+                <ul class="chaos-list">{ for component_rows }</ul>
+            }
             <PairControls {lang} zones={zones(s)} state={live.state.clone()} on={on.clone()} />
         </section>
     }

@@ -228,6 +228,14 @@ impl Journal {
         self.entries.push((now, action));
     }
 
+    /// Records a click in the run as it stands at the click. The run may have restarted since
+    /// the panel last looked (an edit lands in the lab after the panel's render), and a click
+    /// must not be forgotten as part of the old run at the next look.
+    pub fn record_at(&mut self, s: &Scenario, mark: RunMark, action: FaultAction) {
+        self.observe(s, mark);
+        self.record(mark.now, action);
+    }
+
     pub fn entries(&self) -> &[(Time, FaultAction)] {
         &self.entries
     }

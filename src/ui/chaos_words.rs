@@ -20,6 +20,10 @@ pub enum Word {
     NothingBroken,
     /// Summary of an app tier's hosts and processes.
     HostsAndProcesses,
+    /// "+{0} more": rows left out of a long list.
+    More,
+    /// The panel of an empty scenario.
+    NothingToBreak,
     /// "P{0}": short visible label of a process button (the full name is its accessible name).
     ProcessShort,
     /// "{0}/{1} servers up".
@@ -46,6 +50,35 @@ pub enum Word {
     BadTarget,
 }
 
+impl Word {
+    /// Every word, for the test that checks both languages.
+    pub const ALL: [Word; 23] = [
+        Word::Network,
+        Word::NetworkCut,
+        Word::NetworkOk,
+        Word::PlusMs,
+        Word::ExtraMs,
+        Word::BrokenNow,
+        Word::NothingBroken,
+        Word::HostsAndProcesses,
+        Word::More,
+        Word::NothingToBreak,
+        Word::ProcessShort,
+        Word::ServersUp,
+        Word::Seconds,
+        Word::Now,
+        Word::Done,
+        Word::ToCome,
+        Word::FaultField,
+        Word::TargetField,
+        Word::Failed,
+        Word::Applied,
+        Word::BadTime,
+        Word::BadMs,
+        Word::BadTarget,
+    ];
+}
+
 pub fn word(lang: Lang, w: Word) -> &'static str {
     use Word::*;
     match lang {
@@ -58,6 +91,8 @@ pub fn word(lang: Lang, w: Word) -> &'static str {
             BrokenNow => "Broken now",
             NothingBroken => "Every zone pair is connected with no extra latency",
             HostsAndProcesses => "Servers and processes",
+            More => "+{0} more",
+            NothingToBreak => "Nothing to break yet: add a region and components first",
             ProcessShort => "P{0}",
             ServersUp => "{0}/{1} servers up",
             Seconds => "s",
@@ -81,6 +116,8 @@ pub fn word(lang: Lang, w: Word) -> &'static str {
             BrokenNow => "현재 장애",
             NothingBroken => "모든 가용 영역 쌍이 추가 지연 없이 연결되어 있습니다",
             HostsAndProcesses => "서버와 프로세스",
+            More => "외 {0}개",
+            NothingToBreak => "아직 중단할 대상이 없습니다: 먼저 리전과 구성 요소를 추가하세요",
             ProcessShort => "P{0}",
             ServersUp => "서버 {1}대 중 {0}대 정상",
             Seconds => "초",

@@ -53,7 +53,7 @@ async function until(page, id, ok, what, timeoutMs) {
 }
 
 test('the fault timeline is listed, drawn and edited', async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, context, errors } = await open(browser, server.url);
   await loadZoneOutage(page);
   // Add "at 5 s kill lb-2" with the keyboard only: type, pick from the lists, press Enter.
   await page.getByTestId('tl-at').fill('5');
@@ -97,10 +97,11 @@ test('the fault timeline is listed, drawn and edited', async () => {
   await page.waitForFunction(() => document.querySelector('[data-testid=chaos-comp-lb-2]')?.dataset.health === 'down');
   await screenshot(page, 'chaos-timeline-played');
   assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test('the chaos panel lists what can break and marks what it broke, in words', async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, context, errors } = await open(browser, server.url);
   await loadZoneOutage(page);
   for (const slug of ['region-ap-northeast-2', ZONE_A, 'zone-ap-northeast-2b', 'comp-dns-1',
     ...[...IN_ZONE_A, ...IN_ZONE_B].map((id) => `comp-${id}`)]) {
@@ -129,10 +130,11 @@ test('the chaos panel lists what can break and marks what it broke, in words', a
   await page.waitForFunction((s) => document.querySelector(`[data-testid=chaos-${s}]`)?.dataset.health === 'up', ZONE_A);
   for (const id of IN_ZONE_A) assert.equal(await stateText(page, `comp-${id}`), 'Up', id);
   assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test('killing a zone during a run shows its components dead, the error spike and the recovery', async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, context, errors } = await open(browser, server.url);
   await loadZoneOutage(page);
   await page.getByTestId('play').click();
   // Warm up: traffic flows without errors.
@@ -156,4 +158,5 @@ test('killing a zone during a run shows its components dead, the error spike and
   await screenshot(page, 'chaos-run-recovered');
   console.log(`killed at ${killedAt} s; error rate ${before.err} % -> ${spike} % (at ${spikeAt} s) -> ${after} %`);
   assert.deepEqual(errors, []);
+  await context.close();
 });
