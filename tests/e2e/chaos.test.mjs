@@ -129,6 +129,24 @@ test('the chaos panel lists what can break and marks what it broke, in words', a
   await page.getByTestId(`revive-${ZONE_A}`).click();
   await page.waitForFunction((s) => document.querySelector(`[data-testid=chaos-${s}]`)?.dataset.health === 'up', ZONE_A);
   for (const id of IN_ZONE_A) assert.equal(await stateText(page, `comp-${id}`), 'Up', id);
+  // One host of a tier, and one process: open the tier's list with the keyboard.
+  const summary = page.getByTestId('chaos-panel').locator('details summary').nth(1);
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('kill-server-app-2-0').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=chaos-server-app-2-0]')?.dataset.health === 'down');
+  assert.equal(await stateText(page, 'comp-app-2'), 'Degraded');
+  assert.match(await page.getByTestId('chaos-comp-app-2').textContent(), /1\/2 servers up/);
+  const proc = page.getByTestId('kill-process-app-2-1-0');
+  assert.equal(await proc.getAttribute('aria-label'), 'Kill app-2 server 2 process 1');
+  await proc.click();
+  assert.match(await page.getByTestId('chaos-message').textContent(), /Applied: Kill app-2 server 2 process 1/);
+  await screenshot(page, 'chaos-panel-tier');
+  await page.getByTestId('revive-server-app-2-0').click();
+  // The host is back; the crashed process restarts only once the run plays (after its delay),
+  // so the tier may still read "Degraded".
+  await page.waitForFunction(() => document.querySelector('[data-testid=chaos-server-app-2-0]')?.dataset.health === 'up');
+  assert.match(await page.getByTestId('chaos-comp-app-2').textContent(), /2\/2 servers up/);
   assert.deepEqual(errors, []);
   await context.close();
 });
