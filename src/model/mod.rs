@@ -7,12 +7,15 @@
 
 mod component;
 mod fault;
+mod operate;
 mod scenario;
 mod traffic;
 mod validate;
+mod validate_operate;
 
 pub use component::*;
 pub use fault::*;
+pub use operate::*;
 pub use scenario::*;
 pub use traffic::*;
 pub use validate::{check_link_kinds, validate, Diagnostic, Limits, LIMITS};
