@@ -7,6 +7,11 @@
 
 pub mod app;
 pub mod canvas;
+pub mod chaos;
+pub mod chaos_pairs;
+pub mod chaos_targets;
+pub mod chaos_words;
+pub mod fault_buttons;
 pub mod file_io;
 pub mod frame_loop;
 pub mod inspector;
@@ -21,6 +26,7 @@ pub mod shared;
 pub mod starter;
 pub mod state;
 pub mod stats;
+pub mod timeline;
 
 pub use app::App;
 pub use runtime::{FrameReport, Runtime};

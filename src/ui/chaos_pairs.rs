@@ -1,0 +1,180 @@
+//! The chaos panel's network section: pick two zones, then cut or heal the network between
+//! them, or add or clear extra round-trip time; below, every zone pair broken now with its
+//! own mend button.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::chaos_targets::{parse_number, FaultState, MAX_ADDED_MS};
+use super::chaos_words::{word, wordf, Word};
+use crate::i18n::{describe_fault, format_ms, t, zone_label, Key, Lang};
+use crate::model::{FaultAction, Placement};
+
+#[derive(Properties, PartialEq)]
+pub struct PairControlsProps {
+    pub lang: Lang,
+    pub zones: Vec<Placement>,
+    pub state: FaultState,
+    pub on: Callback<FaultAction>,
+}
+
+fn label(lang: Lang, p: &Placement) -> String {
+    zone_label(lang, &p.region, &p.zone)
+}
+
+fn zone_select(
+    lang: Lang,
+    id: &'static str,
+    zones: &[Placement],
+    chosen: usize,
+    set: UseStateHandle<usize>,
+) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+        if let Ok(i) = v.parse() {
+            set.set(i);
+        }
+    });
+    html! {
+        <select {id} data-testid={id} {onchange}>
+            { for zones.iter().enumerate().map(|(i, z)| html! {
+                <option value={i.to_string()} selected={i == chosen}>{ label(lang, z) }</option>
+            }) }
+        </select>
+    }
+}
+
+/// A button that emits a ready action, named in full for screen readers.
+fn act(
+    lang: Lang,
+    on: &Callback<FaultAction>,
+    action: Option<FaultAction>,
+    key: Key,
+    testid: String,
+) -> Html {
+    let class = match action {
+        Some(FaultAction::Partition { .. } | FaultAction::AddLatency { .. }) => "kill",
+        Some(_) => "revive",
+        None => "",
+    };
+    let disabled = action.is_none();
+    let name = action.as_ref().map(|a| describe_fault(lang, a));
+    let on = on.clone();
+    let onclick = Callback::from(move |_| {
+        if let Some(a) = action.clone() {
+            on.emit(a);
+        }
+    });
+    html! {
+        <button type="button" class={classes!("chaos-btn", class)} data-testid={testid} aria-label={name.clone()} title={name}
+            {disabled} {onclick}>{ t(lang, key) }</button>
+    }
+}
+
+#[component]
+pub fn PairControls(props: &PairControlsProps) -> Html {
+    let lang = props.lang;
+    let a = use_state(|| 0usize);
+    let b = use_state(|| 1usize);
+    let ms_text = use_state(|| "100".to_string());
+    let zones = &props.zones;
+    if zones.is_empty() {
+        return html! {};
+    }
+    let za = zones.get(*a).unwrap_or(&zones[0]).clone();
+    let zb = zones.get(*b).or(zones.last()).cloned().unwrap_or_else(|| za.clone());
+    let ms = parse_number(&ms_text).filter(|v| *v > 0.0 && *v <= MAX_ADDED_MS);
+    let distinct = za != zb;
+    let (pa, pb) = (za.clone(), zb.clone());
+    let pair = move || (pa.clone(), pb.clone());
+
+    let cut = distinct.then(|| FaultAction::Partition { a: pair().0, b: pair().1 });
+    let heal = distinct.then(|| FaultAction::Heal { a: pair().0, b: pair().1 });
+    let add = ms.map(|ms| FaultAction::AddLatency { a: pair().0, b: pair().1, ms });
+    let clear = Some(FaultAction::ClearLatency { a: pair().0, b: pair().1 });
+
+    let mut status = Vec::new();
+    let cut_now = distinct && props.state.is_partitioned(&za, &zb);
+    let broken_now = cut_now || props.state.added_latency_ms(&za, &zb).is_some();
+    if distinct {
+        status.push(word(lang, if cut_now { Word::NetworkCut } else { Word::NetworkOk }).to_string());
+    }
+    if let Some(extra) = props.state.added_latency_ms(&za, &zb) {
+        status.push(wordf(lang, Word::PlusMs, &[&format_ms(extra)]));
+    }
+    let oninput = {
+        let ms_text = ms_text.clone();
+        Callback::from(move |e: InputEvent| {
+            ms_text.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+
+    let broken = props
+        .state
+        .partitions()
+        .iter()
+        .map(|(x, y)| FaultAction::Heal { a: x.clone(), b: y.clone() })
+        .chain(
+            props
+                .state
+                .latencies()
+                .iter()
+                .map(|((x, y), _)| FaultAction::ClearLatency { a: x.clone(), b: y.clone() }),
+        )
+        .collect::<Vec<_>>();
+    let broken_rows = broken.into_iter().enumerate().map(|(i, mend)| {
+        let (what, key) = match &mend {
+            FaultAction::Heal { a, b } => (
+                format!("{} ↔ {}: {}", label(lang, a), label(lang, b), word(lang, Word::NetworkCut)),
+                Key::ChaosHeal,
+            ),
+            FaultAction::ClearLatency { a, b } => {
+                let extra = props.state.added_latency_ms(a, b).unwrap_or(0.0);
+                let plus = wordf(lang, Word::PlusMs, &[&format_ms(extra)]);
+                (format!("{} ↔ {}: {plus}", label(lang, a), label(lang, b)), Key::ChaosClearLatency)
+            }
+            _ => (String::new(), Key::ChaosHeal),
+        };
+        html! {
+            <li class="chaos-row broken" data-testid="chaos-broken-pair">
+                <span class="chaos-name">{ what }</span>
+                <span class="chaos-actions">{ act(lang, &props.on, Some(mend), key, format!("mend-pair-{i}")) }</span>
+            </li>
+        }
+    });
+
+    html! {
+        <div class="chaos-pairs">
+            <h3>{ word(lang, Word::Network) }</h3>
+            <div class="chaos-pair-form">
+                <span class="chaos-field">
+                    <label for="chaos-pair-a">{ t(lang, Key::ChaosFrom) }</label>
+                    { zone_select(lang, "chaos-pair-a", zones, *a, a.clone()) }
+                </span>
+                <span class="chaos-field">
+                    <label for="chaos-pair-b">{ t(lang, Key::ChaosTo) }</label>
+                    { zone_select(lang, "chaos-pair-b", zones, *b, b.clone()) }
+                </span>
+                <span class={classes!("chaos-state", broken_now.then_some("bad"))} data-testid="chaos-pair-state">
+                    { status.join(", ") }</span>
+            </div>
+            <div class="chaos-pair-form">
+                { act(lang, &props.on, cut, Key::ChaosPartition, "pair-cut".into()) }
+                { act(lang, &props.on, heal, Key::ChaosHeal, "pair-heal".into()) }
+            </div>
+            <div class="chaos-pair-form">
+                <label for="chaos-pair-ms">{ word(lang, Word::ExtraMs) }</label>
+                <input id="chaos-pair-ms" data-testid="chaos-pair-ms" type="number" min="1" max="10000" step="1"
+                    class="chaos-ms" value={(*ms_text).clone()} {oninput} aria-invalid={ms.is_none().then_some("true")} />
+                { act(lang, &props.on, add, Key::ChaosAddLatency, "pair-add".into()) }
+                { act(lang, &props.on, clear, Key::ChaosClearLatency, "pair-clear".into()) }
+            </div>
+            <h4>{ word(lang, Word::BrokenNow) }</h4>
+            if props.state.partitions().is_empty() && props.state.latencies().is_empty() {
+                <p class="chaos-none">{ word(lang, Word::NothingBroken) }</p>
+            } else {
+                <ul class="chaos-list">{ for broken_rows }</ul>
+            }
+        </div>
+    }
+}
