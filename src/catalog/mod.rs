@@ -4,7 +4,9 @@
 //! trust the lab's answers the way they would trust a measurement.
 
 mod latency;
+mod presets;
 mod regions;
 
 pub use latency::{rtt_ms, CROSS_ZONE_RTT_MS, JITTER, SAME_ZONE_RTT_MS};
+pub use presets::{app_server, database, preset, Preset, PRESETS};
 pub use regions::{region, RegionInfo, REGIONS};

@@ -1,1 +1,110 @@
-//! (placeholder: filled by its own work item)
+//! Every word the interface shows, in English and Korean.
+//!
+//! **Architecture Invariant:** no text of the UI is written outside this module (and the lesson
+//! texts in `catalog`). The UI asks for a [`Key`]; sentences that carry data (the event log,
+//! fault descriptions, check results) are built here from templates with `{0}`-style slots.
+//! Texts are plain text, never HTML: the UI inserts them as text nodes.
+//!
+//! Pure: no yew, no DOM. The browser's language arrives as a tag via [`Lang::from_browser_tag`].
+
+mod en;
+mod fault;
+mod format;
+mod key;
+mod ko;
+mod labels;
+mod log;
+
+pub use fault::{describe_fault, describe_scheduled, describe_target};
+pub use format::{format_ms, format_number, format_percent, format_rate, format_time};
+pub use key::Key;
+pub use labels::{
+    algorithm_key, cause_key, dns_policy_key, health_key, layer_key, pattern_key, region_name, role_key,
+    service_key, zone_label,
+};
+pub use log::{describe_log, describe_log_line, Names};
+
+/// A language of the interface.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+    Ko,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ko];
+
+    /// The language for a BCP 47 tag from the browser ("ko-KR", "ko", "en-US"); anything that
+    /// is not Korean falls back to English.
+    pub fn from_browser_tag(tag: &str) -> Lang {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("ko") {
+            Lang::Ko
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The tag stored in local storage and set as `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ko => "ko",
+        }
+    }
+
+    /// Reads a stored [`Lang::code`]; unknown text gives `None` so the caller can fall back.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+}
+
+/// The text of `key` in `lang`.
+pub fn t(lang: Lang, key: Key) -> &'static str {
+    match lang {
+        Lang::En => en::text(key),
+        Lang::Ko => ko::text(key),
+    }
+}
+
+/// The text of `key` with its `{0}`, `{1}` … slots filled from `args`.
+pub fn tf(lang: Lang, key: Key, args: &[&str]) -> String {
+    fill(t(lang, key), args)
+}
+
+/// Replaces `{i}` by `args[i]`. A slot without an argument is left as written, so a missing
+/// argument shows up in a test instead of vanishing.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let slot = after.find('}').and_then(|close| Some((after[..close].parse::<usize>().ok()?, close)));
+        match slot {
+            Some((i, close)) if i < args.len() => {
+                out.push_str(args[i]);
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The slot numbers a template uses, sorted and without repeats (for tests and tools).
+pub fn slots(template: &str) -> Vec<usize> {
+    let mut out: Vec<usize> = template
+        .split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').and_then(|(n, _)| n.parse().ok()))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}

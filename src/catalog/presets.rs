@@ -1,0 +1,340 @@
+//! The book's architectures as ready-made scenarios, one per step of the teaching path, plus
+//! three failure scenarios. Each makes one claim measurable (tests/presets.rs checks it).
+//!
+//! Shared parameters, chosen so the arithmetic is easy to follow in a lesson:
+//! - app server: 2 vCPUs, 4 worker processes, 8 ms of CPU per request, 2 queries per request
+//!   (20% writes). CPU-bound at 2 / 8 ms = 250 req/s per server when the database is elsewhere.
+//! - database: 8 connections x 2 ms per query = 4,000 queries/s = 2,000 req/s, so it becomes
+//!   the bottleneck at about 8 app servers.
+//! - on one host (step 1) the database's 2 x 2 ms per request run on the app's cores as well:
+//!   2 / (8 + 4) ms = about 166 req/s.
+//!
+//! Layout: regions are 900 x 420 (two-zone regions 1000 x 480); components (drawn 120 x 64)
+//! sit on a grid inside their zone, left to right in the order requests flow.
+
+use crate::i18n::Key;
+use crate::model::*;
+
+/// A built-in scenario and the lesson that goes with it.
+#[derive(Clone, Copy, Debug)]
+pub struct Preset {
+    /// Stable id, used in links ("?preset=multi-az") and as the JSON file name.
+    pub id: &'static str,
+    pub title: Key,
+    /// The lesson (by id, see `catalog::lessons`) that teaches with this preset.
+    pub lesson: &'static str,
+    pub build: fn() -> Scenario,
+}
+
+/// The presets in teaching order.
+pub const PRESETS: &[Preset] = &[
+    Preset {
+        id: "single-server",
+        title: Key::PresetSingleServer,
+        lesson: "single-server",
+        build: single_server,
+    },
+    Preset { id: "separate-db", title: Key::PresetSeparateDb, lesson: "separate-db", build: separate_db },
+    Preset {
+        id: "load-balancer",
+        title: Key::PresetLoadBalancer,
+        lesson: "load-balancer",
+        build: load_balancer,
+    },
+    Preset { id: "processes", title: Key::PresetProcesses, lesson: "processes", build: processes },
+    Preset { id: "multi-az", title: Key::PresetMultiAz, lesson: "multi-az", build: multi_az },
+    Preset { id: "multi-region", title: Key::PresetMultiRegion, lesson: "multi-region", build: multi_region },
+    Preset { id: "lb-spof", title: Key::PresetLbSpof, lesson: "lb-spof", build: lb_spof },
+    Preset { id: "zone-outage", title: Key::PresetZoneOutage, lesson: "zone-outage", build: zone_outage },
+    Preset { id: "db-failover", title: Key::PresetDbFailover, lesson: "db-failover", build: db_failover },
+];
+
+/// The preset with this id, built.
+pub fn preset(id: &str) -> Option<Scenario> {
+    PRESETS.iter().find(|p| p.id == id).map(|p| (p.build)())
+}
+
+const SEOUL: &str = "ap-northeast-2";
+const VIRGINIA: &str = "us-east-1";
+
+/// The app server used throughout the path (see the module comment for its capacity).
+pub fn app_server(count: u32) -> Kind {
+    Kind::AppServer(AppServer {
+        count,
+        vcpus: 2,
+        processes: 4,
+        cpu_ms: 8.0,
+        service: ServiceDist::Exponential,
+        db_queries: 2,
+        write_ratio: 0.2,
+        backlog: 512,
+        restart_delay_s: 2.0,
+    })
+}
+
+/// The primary database used throughout the path.
+pub fn database(host: Option<&str>) -> Kind {
+    Kind::Database(Database {
+        role: DbRole::Primary,
+        primary: None,
+        max_connections: 8,
+        query_ms: 2.0,
+        service: ServiceDist::Exponential,
+        queue_limit: 1000,
+        // Amazon RDS Multi-AZ: failover typically completes in 60-120 s.
+        failover_s: 60.0,
+        host: host.map(str::to_string),
+    })
+}
+
+fn copy_of(role: DbRole, primary: &str) -> Kind {
+    match database(None) {
+        Kind::Database(d) => Kind::Database(Database { role, primary: Some(primary.to_string()), ..d }),
+        other => other,
+    }
+}
+
+fn clients(weight: f64) -> Kind {
+    Kind::Clients(Clients { weight, timeout_ms: 10_000.0 })
+}
+
+/// An L4 load balancer, as in the book, with ALB-style health-check defaults (30 s / 5 s / 2 / 5).
+fn l4_lb() -> Kind {
+    Kind::LoadBalancer(LoadBalancer { layer: LbLayer::L4, ..LoadBalancer::default() })
+}
+
+/// Scenario builder that places components on a grid inside zone rectangles.
+struct Build {
+    s: Scenario,
+}
+
+impl Build {
+    fn new(name: &str, rate_rps: f64, duration_s: f64) -> Build {
+        let mut s = Scenario::empty(name);
+        s.traffic.rate_rps = rate_rps;
+        s.run.duration_s = duration_s;
+        Build { s }
+    }
+
+    fn region(mut self, code: &str, x: f64, w: f64, h: f64, zones: &[&str]) -> Build {
+        self.s.regions.push(Region {
+            code: code.to_string(),
+            rect: Rect { x, y: 0.0, w, h },
+            zones: zones.iter().map(|z| Zone { name: z.to_string() }).collect(),
+        });
+        self
+    }
+
+    /// Puts `id` in cell (`col` of `cols`, `row` of `rows`) of the zone's rectangle.
+    #[allow(clippy::too_many_arguments)]
+    fn at(
+        mut self,
+        id: &str,
+        code: &str,
+        zone: &str,
+        col: u32,
+        cols: u32,
+        row: u32,
+        rows: u32,
+        kind: Kind,
+    ) -> Build {
+        let region = self.s.region(code).expect("preset regions are added before their components");
+        let zi = region.zones.iter().position(|z| z.name == zone).expect("preset zones exist");
+        let r = region.zone_rect(zi);
+        let x = r.x + r.w * (f64::from(col) + 0.5) / f64::from(cols);
+        let y = r.y + r.h * (f64::from(row) + 0.5) / f64::from(rows);
+        self.s.components.push(Component {
+            id: id.to_string(),
+            place: Placement::new(code, zone),
+            x,
+            y,
+            kind,
+        });
+        self
+    }
+
+    /// A single row of components in one zone, left to right.
+    fn row(mut self, code: &str, zone: &str, items: Vec<(&str, Kind)>) -> Build {
+        let n = items.len() as u32;
+        for (i, (id, kind)) in items.into_iter().enumerate() {
+            self = self.at(id, code, zone, i as u32, n, 0, 1, kind);
+        }
+        self
+    }
+
+    fn links(mut self, pairs: &[(&str, &str)]) -> Build {
+        for (from, to) in pairs {
+            self.s.links.push(Link { from: from.to_string(), to: to.to_string(), rtt_ms: None });
+        }
+        self
+    }
+
+    fn fault(mut self, at_s: f64, action: FaultAction) -> Build {
+        self.s.faults.push(ScheduledFault { at_s, action });
+        self
+    }
+
+    fn done(self) -> Scenario {
+        self.s
+    }
+}
+
+fn kill(target: Target) -> FaultAction {
+    FaultAction::Kill { target }
+}
+
+fn component(id: &str) -> Target {
+    Target::Component { id: id.to_string() }
+}
+
+/// Step 1: users -> one host running the app and its database.
+pub fn single_server() -> Scenario {
+    Build::new("Single server", 100.0, 120.0)
+        .region(SEOUL, 0.0, 900.0, 420.0, &["a"])
+        .row(
+            SEOUL,
+            "a",
+            vec![("users-1", clients(1.0)), ("app-1", app_server(1)), ("db-1", database(Some("app-1")))],
+        )
+        .links(&[("users-1", "app-1"), ("app-1", "db-1")])
+        .done()
+}
+
+/// Step 2: the database on its own server.
+pub fn separate_db() -> Scenario {
+    Build::new("Separate database", 100.0, 120.0)
+        .region(SEOUL, 0.0, 900.0, 420.0, &["a"])
+        .row(SEOUL, "a", vec![("users-1", clients(1.0)), ("app-1", app_server(1)), ("db-1", database(None))])
+        .links(&[("users-1", "app-1"), ("app-1", "db-1")])
+        .done()
+}
+
+/// Step 3: an L4 load balancer in front of a target group of four app servers.
+pub fn load_balancer() -> Scenario {
+    Build::new("Load balancer", 400.0, 120.0)
+        .region(SEOUL, 0.0, 900.0, 420.0, &["a"])
+        .row(
+            SEOUL,
+            "a",
+            vec![
+                ("users-1", clients(1.0)),
+                ("lb-1", l4_lb()),
+                ("app-1", app_server(4)),
+                ("db-1", database(None)),
+            ],
+        )
+        .links(&[("users-1", "lb-1"), ("lb-1", "app-1"), ("app-1", "db-1")])
+        .done()
+}
+
+/// Step 4: 4-vCPU servers whose process manager runs 4 processes (try 1 to see the difference).
+pub fn processes() -> Scenario {
+    let mut s = load_balancer();
+    s.name = "Processes per server".to_string();
+    s.traffic.rate_rps = 800.0;
+    if let Some(Kind::AppServer(a)) = s.component_mut("app-1").map(|c| &mut c.kind) {
+        a.vcpus = 4;
+        a.processes = 4;
+    }
+    s
+}
+
+/// Step 5: two zones, one load balancer per zone behind DNS, app servers in both zones, and a
+/// multi-AZ database (primary in a, standby in b). Users and DNS sit in zone b so that the
+/// zone-a failure presets take down servers, not the users who measure the outage.
+pub fn multi_az() -> Scenario {
+    let dns = Kind::Dns(Dns {
+        policy: DnsPolicy::RoundRobin,
+        ttl_s: 30.0,
+        // Route 53 "fast" health checks: every 10 s, 3 failures.
+        health_check: HealthCheck {
+            interval_s: 10.0,
+            timeout_s: 4.0,
+            unhealthy_threshold: 3,
+            healthy_threshold: 3,
+        },
+    });
+    Build::new("Two availability zones", 300.0, 180.0)
+        .region(SEOUL, 0.0, 1000.0, 480.0, &["a", "b"])
+        .at("users-1", SEOUL, "b", 0, 3, 0, 2, clients(1.0))
+        .at("dns-1", SEOUL, "b", 1, 3, 0, 2, dns)
+        .at("lb-1", SEOUL, "a", 2, 3, 0, 2, l4_lb())
+        .at("lb-2", SEOUL, "b", 2, 3, 0, 2, l4_lb())
+        .at("app-1", SEOUL, "a", 0, 3, 1, 2, app_server(2))
+        .at("app-2", SEOUL, "b", 0, 3, 1, 2, app_server(2))
+        .at("db-1", SEOUL, "a", 2, 3, 1, 2, database(None))
+        .at("standby-1", SEOUL, "b", 2, 3, 1, 2, copy_of(DbRole::Standby, "db-1"))
+        .links(&[
+            ("users-1", "dns-1"),
+            ("dns-1", "lb-1"),
+            ("dns-1", "lb-2"),
+            ("lb-1", "app-1"),
+            ("lb-1", "app-2"),
+            ("lb-2", "app-1"),
+            ("lb-2", "app-2"),
+            ("app-1", "db-1"),
+            ("app-2", "db-1"),
+        ])
+        .done()
+}
+
+/// Step 5, regions: Seoul and N. Virginia, users near each, DNS answering with the nearest
+/// healthy region. Virginia reads from a local read replica and writes to the Seoul primary.
+pub fn multi_region() -> Scenario {
+    let dns = Kind::Dns(Dns { policy: DnsPolicy::Latency, ..Dns::default() });
+    let mut s = Build::new("Two regions", 200.0, 120.0)
+        .region(SEOUL, 0.0, 900.0, 420.0, &["a"])
+        .region(VIRGINIA, 1000.0, 900.0, 420.0, &["a"])
+        .at("users-1", SEOUL, "a", 0, 5, 0, 2, clients(1.0))
+        .at("dns-1", SEOUL, "a", 1, 5, 0, 2, dns)
+        .at("lb-1", SEOUL, "a", 2, 5, 1, 2, l4_lb())
+        .at("app-1", SEOUL, "a", 3, 5, 1, 2, app_server(2))
+        .at("db-1", SEOUL, "a", 4, 5, 1, 2, database(None))
+        .at("users-2", VIRGINIA, "a", 0, 4, 0, 2, clients(1.0))
+        .at("lb-2", VIRGINIA, "a", 1, 4, 1, 2, l4_lb())
+        .at("app-2", VIRGINIA, "a", 2, 4, 1, 2, app_server(2))
+        .at("replica-1", VIRGINIA, "a", 3, 4, 1, 2, copy_of(DbRole::ReadReplica, "db-1"))
+        .links(&[
+            ("users-1", "dns-1"),
+            ("users-2", "dns-1"),
+            ("dns-1", "lb-1"),
+            ("dns-1", "lb-2"),
+            ("lb-1", "app-1"),
+            ("lb-2", "app-2"),
+            ("app-1", "db-1"),
+            ("app-2", "replica-1"),
+            ("app-2", "db-1"),
+        ])
+        .done();
+    // A read-heavy app, so most Virginia requests never cross the Pacific.
+    for c in &mut s.components {
+        if let Kind::AppServer(a) = &mut c.kind {
+            a.write_ratio = 0.1;
+        }
+    }
+    s
+}
+
+/// Failure: the only load balancer of step 3 dies at 30 s and stays down.
+pub fn lb_spof() -> Scenario {
+    let mut s = load_balancer();
+    s.name = "Load balancer failure".to_string();
+    s.faults.push(ScheduledFault { at_s: 30.0, action: kill(component("lb-1")) });
+    s
+}
+
+/// Failure: zone a of the two-zone design fails at 30 s and recovers at 150 s.
+pub fn zone_outage() -> Scenario {
+    let zone_a = || Target::Zone { region: SEOUL.to_string(), zone: "a".to_string() };
+    let mut b = Build { s: multi_az() };
+    b.s.name = "Zone outage".to_string();
+    b.s.run.duration_s = 330.0;
+    b.fault(30.0, kill(zone_a())).fault(150.0, FaultAction::Revive { target: zone_a() }).done()
+}
+
+/// Failure: the primary database of the two-zone design dies at 30 s; the standby takes over.
+pub fn db_failover() -> Scenario {
+    let mut b = Build { s: multi_az() };
+    b.s.name = "Database failover".to_string();
+    b.fault(30.0, kill(component("db-1"))).done()
+}

@@ -1,0 +1,86 @@
+//! The key for each value of the model's and the engine's enums, and display names of places.
+
+use super::{tf, Key, Lang};
+use crate::engine::{ErrorCause, Health};
+use crate::model::{DbRole, DnsPolicy, LbAlgorithm, LbLayer, Pattern, ServiceDist};
+
+pub fn algorithm_key(a: LbAlgorithm) -> Key {
+    match a {
+        LbAlgorithm::RoundRobin => Key::AlgoRoundRobin,
+        LbAlgorithm::LeastConnections => Key::AlgoLeastConnections,
+        LbAlgorithm::Random => Key::AlgoRandom,
+        LbAlgorithm::PowerOfTwo => Key::AlgoPowerOfTwo,
+        LbAlgorithm::Weighted => Key::AlgoWeighted,
+    }
+}
+
+pub fn layer_key(l: LbLayer) -> Key {
+    match l {
+        LbLayer::L4 => Key::LayerL4,
+        LbLayer::L7 => Key::LayerL7,
+    }
+}
+
+pub fn dns_policy_key(p: DnsPolicy) -> Key {
+    match p {
+        DnsPolicy::Latency => Key::DnsLatency,
+        DnsPolicy::Failover => Key::DnsFailover,
+        DnsPolicy::RoundRobin => Key::DnsRoundRobin,
+    }
+}
+
+pub fn role_key(r: DbRole) -> Key {
+    match r {
+        DbRole::Primary => Key::RolePrimary,
+        DbRole::Standby => Key::RoleStandby,
+        DbRole::ReadReplica => Key::RoleReadReplica,
+    }
+}
+
+pub fn service_key(s: ServiceDist) -> Key {
+    match s {
+        ServiceDist::Exponential => Key::ServiceExponential,
+        ServiceDist::Constant => Key::ServiceConstant,
+    }
+}
+
+pub fn pattern_key(p: &Pattern) -> Key {
+    match p {
+        Pattern::Steady => Key::PatternSteady,
+        Pattern::Ramp { .. } => Key::PatternRamp,
+        Pattern::Spike { .. } => Key::PatternSpike,
+    }
+}
+
+pub fn cause_key(c: ErrorCause) -> Key {
+    match c {
+        ErrorCause::Timeout => Key::CauseTimeout,
+        ErrorCause::Refused => Key::CauseRefused,
+        ErrorCause::NoHealthyTarget => Key::CauseNoHealthyTarget,
+        ErrorCause::QueueFull => Key::CauseQueueFull,
+    }
+}
+
+pub fn health_key(h: Health) -> Key {
+    match h {
+        Health::Up => Key::HealthUp,
+        Health::Degraded => Key::HealthDegraded,
+        Health::Down => Key::HealthDown,
+    }
+}
+
+/// "Seoul" / "서울" for a catalog region; the code itself for anything else.
+pub fn region_name(lang: Lang, code: &str) -> String {
+    match crate::catalog::region(code) {
+        Some(r) => match lang {
+            Lang::En => r.name_en.to_string(),
+            Lang::Ko => r.name_ko.to_string(),
+        },
+        None => code.to_string(),
+    }
+}
+
+/// A zone as the cloud console names it ("ap-northeast-2a"), which students will meet again.
+pub fn zone_label(lang: Lang, region: &str, zone: &str) -> String {
+    tf(lang, Key::ZoneLabel, &[&format!("{region}{zone}")])
+}

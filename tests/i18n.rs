@@ -1,0 +1,305 @@
+//! The translation tables: complete, really Korean, never HTML, and the event log's wording.
+
+use archlab::engine::{secs, ErrorCause, LogEntry, LogKind};
+use archlab::i18n::{
+    describe_fault, describe_log, describe_log_line, fill, format_number, format_time, slots, t, tf, Key,
+    Lang, Names,
+};
+use archlab::model::{FaultAction, Placement, Target};
+
+fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c) || ('\u{1100}'..='\u{11FF}').contains(&c)
+}
+
+/// Texts that are the same in both languages: proper nouns, symbols and units.
+const NOT_TRANSLATED: &[Key] = &[
+    Key::AppTitle,
+    Key::LangEnglish,
+    Key::KindDns,
+    Key::LatencyP95,
+    Key::LatencyP99,
+    Key::UnitMs,
+    Key::UnitPercent,
+];
+
+#[test]
+fn all_lists_every_key_once_in_declaration_order() {
+    // `Key` and `Key::ALL` come from one macro list; this pins that ALL is complete and ordered:
+    // the i-th entry is the i-th variant, so no variant is skipped or repeated.
+    for (i, k) in Key::ALL.iter().enumerate() {
+        assert_eq!(*k as usize, i, "{k:?} is out of place in Key::ALL");
+    }
+    assert_eq!(exhaustive_last_check(*Key::ALL.last().unwrap()), Key::ALL.len());
+}
+
+/// An exhaustive-by-construction helper: the last variant's discriminant + 1 is the variant
+/// count; if ALL stopped early its last element would not be the last variant.
+fn exhaustive_last_check(last: Key) -> usize {
+    assert_eq!(last, Key::PresetDbFailover, "a key was added after PresetDbFailover: update this test");
+    last as usize + 1
+}
+
+#[test]
+fn every_key_has_text_in_both_languages() {
+    for &k in Key::ALL {
+        for lang in Lang::ALL {
+            assert!(!t(lang, k).trim().is_empty(), "{k:?} is empty in {lang:?}");
+        }
+    }
+}
+
+#[test]
+fn korean_text_is_korean_and_english_is_not() {
+    for &k in Key::ALL {
+        let ko = t(Lang::Ko, k);
+        if NOT_TRANSLATED.contains(&k) {
+            assert_eq!(ko, t(Lang::En, k), "{k:?} is listed as untranslated but differs");
+        } else {
+            assert!(ko.chars().any(is_hangul), "{k:?} has no Korean: {ko}");
+        }
+        if k != Key::LangKorean {
+            assert!(!t(Lang::En, k).chars().any(is_hangul), "{k:?} has Hangul in English");
+        }
+    }
+}
+
+#[test]
+fn no_text_is_html() {
+    for &k in Key::ALL {
+        for lang in Lang::ALL {
+            let s = t(lang, k);
+            assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'), "{k:?} in {lang:?}: {s}");
+        }
+    }
+}
+
+#[test]
+fn both_languages_use_the_same_slots() {
+    for &k in Key::ALL {
+        assert_eq!(slots(t(Lang::En, k)), slots(t(Lang::Ko, k)), "{k:?}");
+        let s = slots(t(Lang::En, k));
+        assert!(s.iter().enumerate().all(|(i, n)| i == *n), "{k:?} skips a slot: {s:?}");
+    }
+}
+
+#[test]
+fn browser_tags() {
+    for (tag, lang) in [
+        ("ko-KR", Lang::Ko),
+        ("ko", Lang::Ko),
+        ("KO_kr", Lang::Ko),
+        ("en-US", Lang::En),
+        ("ja-JP", Lang::En),
+        ("", Lang::En),
+        ("kok", Lang::En),
+    ] {
+        assert_eq!(Lang::from_browser_tag(tag), lang, "{tag}");
+    }
+    assert_eq!(Lang::from_code("ko"), Some(Lang::Ko));
+    assert_eq!(Lang::from_code("xx"), None);
+}
+
+#[test]
+fn fill_and_numbers() {
+    assert_eq!(fill("{1} then {0}", &["a", "b"]), "b then a");
+    assert_eq!(fill("{0} and {2}", &["a"]), "a and {2}");
+    assert_eq!(fill("{x} {", &[]), "{x} {");
+    assert_eq!(format_time(0.0), "0.0 s");
+    assert_eq!(format_time(12.34), "12.3 s");
+    assert_eq!(format_time(59.96), "1:00.0");
+    assert_eq!(format_time(125.3), "2:05.3");
+    assert_eq!(format_time(f64::NAN), "0.0 s");
+    assert_eq!(format_number(0), "0");
+    assert_eq!(format_number(1250), "1,250");
+    assert_eq!(format_number(1_000_000), "1,000,000");
+    assert_eq!(tf(Lang::Ko, Key::RunningAt, &["0.4"]), "실제 시간의 0.4배로 실행 중");
+}
+
+fn names() -> Names {
+    Names {
+        ids: ["users-1", "lb-1", "app-1", "app-2", "db-1", "standby-1", "dns-1"].map(String::from).to_vec(),
+        hosts: vec![1, 1, 4, 1, 1, 1, 1],
+    }
+}
+
+fn entry(component: Option<usize>, kind: LogKind) -> LogEntry {
+    LogEntry { time: secs(12.3), component, kind }
+}
+
+/// One case per LogKind variant: (entry, English, Korean).
+fn cases() -> Vec<(LogEntry, &'static str, &'static str)> {
+    use LogKind::*;
+    let s = String::from;
+    vec![
+        (entry(None, FaultInjected { what: s("kill app-2") }), "Fault: kill app-2", "장애 주입: kill app-2"),
+        (entry(Some(2), ServerDown { server: 2 }), "app-1 server 3 is down", "app-1 서버 3: 서버 중단"),
+        (entry(Some(3), ServerUp { server: 0 }), "app-2 is back up", "app-2: 서버 복구"),
+        (
+            entry(Some(3), ProcessCrashed { server: 0, process: 1 }),
+            "app-2: process 2 crashed; the process manager will restart it",
+            "app-2: 프로세스 2 비정상 종료, 프로세스 매니저가 곧 재시작합니다",
+        ),
+        (
+            entry(Some(2), ProcessRestarted { server: 0, process: 0 }),
+            "app-1 server 1: the process manager restarted process 1",
+            "app-1 서버 1: 프로세스 매니저가 프로세스 1 재시작",
+        ),
+        (entry(Some(1), ComponentDown), "lb-1 is down", "lb-1: 중단됨"),
+        (entry(Some(1), ComponentUp), "lb-1 is back up", "lb-1: 복구됨"),
+        (
+            entry(Some(1), TargetUnhealthy { target: 3, server: 0, failures: 2 }),
+            "app-2 failed 2 health checks, removed from the target group of lb-1",
+            "lb-1: app-2 헬스 체크 2회 연속 실패, 대상 그룹에서 제외",
+        ),
+        (
+            entry(Some(1), TargetHealthy { target: 2, server: 1, passes: 5 }),
+            "app-1 server 2 passed 5 health checks, back in the target group of lb-1",
+            "lb-1: app-1 서버 2 헬스 체크 5회 연속 통과, 대상 그룹에 다시 포함",
+        ),
+        (
+            entry(Some(1), NoHealthyTargets),
+            "lb-1 has no healthy target: requests fail",
+            "lb-1: 정상 대상이 없어 요청이 실패합니다",
+        ),
+        (
+            entry(Some(6), DnsRemoved { target: 1 }),
+            "dns-1 stopped answering with lb-1: it failed its health checks",
+            "dns-1: 헬스 체크에 실패한 lb-1 대상을 응답에서 제외",
+        ),
+        (
+            entry(Some(6), DnsRestored { target: 1 }),
+            "dns-1 answers with lb-1 again",
+            "dns-1: lb-1 대상을 다시 응답에 포함",
+        ),
+        (
+            entry(Some(4), FailoverStarted { standby: 5, seconds: 60.0 }),
+            "db-1 is down: promoting standby standby-1, which takes about 1:00.0",
+            "db-1: 기본 데이터베이스 중단, 대기 데이터베이스 standby-1 승격 시작 (약 1:00.0 소요)",
+        ),
+        (
+            entry(Some(4), FailoverDone { standby: 5 }),
+            "standby-1 was promoted and is the new primary",
+            "standby-1: 승격 완료, 이제 기본 데이터베이스로 동작",
+        ),
+        (
+            entry(Some(3), QueueFull),
+            "app-2: queue full, requests rejected",
+            "app-2: 대기열이 가득 차 요청 거부",
+        ),
+        (
+            entry(Some(3), Errors { cause: ErrorCause::QueueFull, count: 1234 }),
+            "app-2: 1,234 requests failed in the last second (Queue full)",
+            "app-2: 지난 1초 동안 요청 1,234건 실패 (대기열 가득 참)",
+        ),
+        (
+            entry(None, ZoneDown { region: s("ap-northeast-2"), zone: s("a") }),
+            "Availability zone ap-northeast-2a is down: everything in it stopped",
+            "가용 영역 ap-northeast-2a 중단: 그 안의 모든 구성 요소가 멈췄습니다",
+        ),
+        (
+            entry(None, ZoneUp { region: s("ap-northeast-2"), zone: s("a") }),
+            "Availability zone ap-northeast-2a is back",
+            "가용 영역 ap-northeast-2a 복구",
+        ),
+        (
+            entry(None, RegionDown { region: s("us-east-1") }),
+            "Region N. Virginia is down: everything in it stopped",
+            "버지니아 북부 리전 중단: 리전 안의 모든 구성 요소가 멈췄습니다",
+        ),
+        (entry(None, RegionUp { region: s("ap-northeast-2") }), "Region Seoul is back", "서울 리전 복구"),
+        (
+            entry(None, Partitioned { a: s("ap-northeast-2a"), b: s("ap-northeast-2b") }),
+            "Network cut between ap-northeast-2a and ap-northeast-2b",
+            "ap-northeast-2a ↔ ap-northeast-2b 네트워크 단절",
+        ),
+        (
+            entry(None, Healed { a: s("ap-northeast-2a"), b: s("ap-northeast-2b") }),
+            "Network between ap-northeast-2a and ap-northeast-2b restored",
+            "ap-northeast-2a ↔ ap-northeast-2b 네트워크 복구",
+        ),
+        (
+            entry(None, LatencyAdded { a: s("ap-northeast-2a"), b: s("ap-northeast-2b"), ms: 50.0 }),
+            "50.0 ms of extra round trip between ap-northeast-2a and ap-northeast-2b",
+            "ap-northeast-2a ↔ ap-northeast-2b 왕복 지연 50.0 ms 추가",
+        ),
+        (
+            entry(None, LatencyCleared { a: s("ap-northeast-2a"), b: s("ap-northeast-2b") }),
+            "Extra latency between ap-northeast-2a and ap-northeast-2b removed",
+            "ap-northeast-2a ↔ ap-northeast-2b 추가 지연 제거",
+        ),
+    ]
+}
+
+/// Exhaustive over LogKind: adding a variant breaks this until it gets a case above.
+fn variant(k: &LogKind) -> usize {
+    use LogKind::*;
+    match k {
+        FaultInjected { .. } => 0,
+        ServerDown { .. } => 1,
+        ServerUp { .. } => 2,
+        ProcessCrashed { .. } => 3,
+        ProcessRestarted { .. } => 4,
+        ComponentDown => 5,
+        ComponentUp => 6,
+        TargetUnhealthy { .. } => 7,
+        TargetHealthy { .. } => 8,
+        NoHealthyTargets => 9,
+        DnsRemoved { .. } => 10,
+        DnsRestored { .. } => 11,
+        FailoverStarted { .. } => 12,
+        FailoverDone { .. } => 13,
+        QueueFull => 14,
+        Errors { .. } => 15,
+        ZoneDown { .. } => 16,
+        ZoneUp { .. } => 17,
+        RegionDown { .. } => 18,
+        RegionUp { .. } => 19,
+        Partitioned { .. } => 20,
+        Healed { .. } => 21,
+        LatencyAdded { .. } => 22,
+        LatencyCleared { .. } => 23,
+    }
+}
+
+#[test]
+fn every_log_kind_is_worded_in_both_languages() {
+    let names = names();
+    let cases = cases();
+    let mut covered: Vec<usize> = cases.iter().map(|(e, _, _)| variant(&e.kind)).collect();
+    covered.sort_unstable();
+    assert_eq!(covered, (0..24).collect::<Vec<_>>(), "every LogKind variant needs exactly one case");
+    for (e, en, ko) in &cases {
+        assert_eq!(describe_log(Lang::En, e, &names), *en);
+        assert_eq!(describe_log(Lang::Ko, e, &names), *ko);
+    }
+}
+
+#[test]
+fn log_lines_carry_the_time_and_survive_bad_indices() {
+    let names = names();
+    let e = entry(Some(3), LogKind::QueueFull);
+    assert_eq!(describe_log_line(Lang::En, &e, &names), "12.3 s  app-2: queue full, requests rejected");
+    let stray = entry(Some(99), LogKind::ComponentDown);
+    assert_eq!(describe_log(Lang::En, &stray, &names), "a component is down");
+    let all = entry(None, LogKind::Errors { cause: ErrorCause::Timeout, count: 3 });
+    assert_eq!(describe_log(Lang::En, &all, &names), "3 requests failed in the last second (Timeout)");
+}
+
+#[test]
+fn faults_in_words() {
+    let zone = |z: &str| Placement::new("ap-northeast-2", z);
+    let kill_zone =
+        FaultAction::Kill { target: Target::Zone { region: "ap-northeast-2".into(), zone: "a".into() } };
+    assert_eq!(describe_fault(Lang::En, &kill_zone), "Kill zone ap-northeast-2a");
+    assert_eq!(describe_fault(Lang::Ko, &kill_zone), "가용 영역 ap-northeast-2a 중단");
+    let region = FaultAction::Revive { target: Target::Region { region: "ap-northeast-1".into() } };
+    assert_eq!(describe_fault(Lang::En, &region), "Revive region Tokyo");
+    assert_eq!(describe_fault(Lang::Ko, &region), "도쿄 리전 복구");
+    let proc = FaultAction::Kill { target: Target::Process { id: "app-1".into(), server: 0, index: 2 } };
+    assert_eq!(describe_fault(Lang::En, &proc), "Kill app-1 server 1 process 3");
+    let cut = FaultAction::Partition { a: zone("a"), b: zone("b") };
+    assert_eq!(
+        describe_fault(Lang::En, &cut),
+        "Cut the network between zone ap-northeast-2a and zone ap-northeast-2b"
+    );
+}
