@@ -1,89 +1,167 @@
-//! The root component: owns the edited scenario and the running lab, lays out the panels.
+//! The root component: owns the edited scenario and the running lab, lays out the panels, and
+//! runs the one animation-frame loop (engine first, then every painter).
+//!
+//! Layout (CSS grid, static/style.css): the toolbar on top; the palette slot on the left; the
+//! canvas area in the middle (the diagram editor's `<Canvas/>` with the lab's overlay canvas
+//! on top); the inspector slot, bottleneck callout and detail on the right; the dashboard and
+//! the event log along the bottom.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::bench::{requested, BenchProbe};
+use super::bench_scenario::bench_scenario;
+use super::dashboard::Dashboard;
+use super::event_log::EventLog;
 use super::frame_loop::FrameLoop;
+use super::insights::Insights;
+use super::overlay::{Overlay, BOX_H, BOX_W};
+use super::painters::{FrameLog, FrameLogHandle, FrameTiming, PaintCtx, Painters, PaintersHandle};
 use super::runtime::Runtime;
 use super::shared::{Shared, ViewBox};
-use super::starter;
-use super::state::{EditorHandle, EditorState};
-use super::stats::{LiveNumbers, Stats};
+use super::state::{Action, EditorHandle, EditorState};
+use super::toolbar::Toolbar;
+use crate::catalog::preset;
+use crate::i18n::{t, Key, Lang};
+use crate::model::Scenario;
 
 /// How often the live panels re-render, in wall-clock milliseconds.
 const PANEL_REFRESH_MS: f64 = 250.0;
 /// Share of a frame the engine may use, in milliseconds.
 const ENGINE_BUDGET_MS: f64 = 8.0;
 
+fn page_search() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+fn browser_lang() -> Lang {
+    web_sys::window().and_then(|w| w.navigator().language()).map_or(Lang::En, |l| Lang::from_browser_tag(&l))
+}
+
+fn starting_scenario(bench: bool) -> Scenario {
+    if bench {
+        bench_scenario()
+    } else {
+        preset("single-server").unwrap_or_else(super::starter::single_server)
+    }
+}
+
 #[component]
 pub fn App() -> Html {
-    let editor: EditorHandle = use_reducer(|| EditorState::new(starter::single_server()));
-    let runtime =
-        use_mut_ref(|| Runtime::new(editor.scenario().clone()).expect("the starting scenario is valid"));
-    let view = use_state(|| Rc::new(Cell::new(ViewBox::default())));
+    let bench = use_memo((), |_| requested(&page_search()));
+    let editor: EditorHandle = {
+        let b = bench.is_some();
+        use_reducer(move || EditorState::new(starting_scenario(b)))
+    };
+    let runtime = {
+        let b = bench.is_some();
+        use_mut_ref(move || {
+            let mut rt = Runtime::new(starting_scenario(b)).expect("the starting scenario is valid");
+            rt.playing = b;
+            rt
+        })
+    };
+    let view = use_memo((), |_| Cell::new(ViewBox::default()));
+    let painters: PaintersHandle = use_memo((), |_| RefCell::new(Painters::default()));
+    let frames: FrameLogHandle = use_memo((), |_| RefCell::new(FrameLog::default()));
+    let lang = *use_memo((), |_| browser_lang());
     let tick = use_state(|| 0u64);
-    let playing = use_state(|| false);
 
-    // Editing rebuilds the engine from the edited scenario (the run restarts at t = 0).
+    // Editing follows the edited scenario: moves keep the run, anything else restarts it.
     {
         let runtime = runtime.clone();
+        let editor = editor.clone();
         use_effect_with(editor.revision, move |_| {
-            let scenario = editor.scenario().clone();
-            let mut rt = runtime.borrow_mut();
-            if rt.scenario() != &scenario {
-                let _ = rt.load(scenario);
-            }
+            let _ = runtime.borrow_mut().sync(editor.scenario());
         });
     }
     {
-        let runtime = runtime.clone();
-        let tick = tick.clone();
+        let (runtime, tick, painters, frames, view) =
+            (runtime.clone(), tick.clone(), painters.clone(), frames.clone(), view.clone());
         use_effect_with((), move |_| {
-            let frame = start_loop(runtime, tick);
+            let frame = start_loop(runtime, tick, painters, frames, view, lang);
             move || drop(frame)
         });
     }
 
-    let shared = Shared { runtime: runtime.clone(), view: (*view).clone(), tick: *tick };
-    let toggle = {
-        let runtime = runtime.clone();
-        let playing = playing.clone();
-        Callback::from(move |_| {
-            let mut rt = runtime.borrow_mut();
-            rt.playing = !rt.playing;
-            playing.set(rt.playing);
+    let shared = Shared { runtime: runtime.clone(), view: view.clone(), painters, frames, lang, tick: *tick };
+    let selected = editor
+        .selected()
+        .first()
+        .and_then(|id| editor.scenario().components.iter().position(|c| &c.id == id));
+    let on_select = {
+        let editor = editor.clone();
+        Callback::from(move |i: usize| {
+            if let Some(c) = editor.scenario().components.get(i) {
+                editor.dispatch(Action::Select(vec![c.id.clone()]));
+            }
         })
-    };
-    let reset = {
-        let runtime = runtime.clone();
-        Callback::from(move |_| runtime.borrow_mut().reset())
-    };
-    let numbers = {
-        let rt = runtime.borrow();
-        let ids: Vec<String> = rt.scenario().components.iter().map(|c| c.id.clone()).collect();
-        LiveNumbers::read(rt.sim().metrics(), rt.sim().now(), &ids, rt.speed, rt.achieved_speed)
     };
 
     html! {
         <ContextProvider<Shared> context={shared}>
-            <div class="app">
+            <div class="app" data-testid="app">
                 <header class="topbar">
-                    <h1>{"Archlab"}</h1>
-                    <button data-testid="play" onclick={toggle}>{ if *playing { "Pause" } else { "Play" } }</button>
-                    <button data-testid="reset" onclick={reset}>{"Reset"}</button>
+                    <h1>{ t(lang, Key::AppTitle) }</h1>
+                    <Toolbar dispatch={editor.dispatcher()} />
                 </header>
-                <main>
-                    <Stats {numbers} />
-                </main>
+                // SLOT: the palette (uicanvas: <Palette/>).
+                <aside class="palette-slot" aria-label={t(lang, Key::Palette)}></aside>
+                <div class="canvas-area" data-testid="canvas-area">
+                    // SLOT: the diagram editor (uicanvas: <Canvas/>). Until it lands, a plain
+                    // drawing of the boxes stands in, so the overlay has something to sit on.
+                    { placeholder_diagram(editor.scenario(), view.get()) }
+                    <Overlay />
+                </div>
+                <aside class="side">
+                    // SLOT: the inspector (uicanvas: <Inspector/>).
+                    <div class="inspector-slot"></div>
+                    <Insights {selected} on_select={on_select.clone()} />
+                </aside>
+                <section class="bottom">
+                    <Dashboard />
+                    <EventLog {on_select} />
+                </section>
+                if let Some(seconds) = *bench { <BenchProbe {seconds} /> }
             </div>
         </ContextProvider<Shared>>
     }
 }
 
-/// Drives the engine every frame and bumps `tick` a few times a second for the live panels.
-fn start_loop(runtime: Rc<RefCell<Runtime>>, tick: UseStateHandle<u64>) -> FrameLoop {
+/// Stand-in for the diagram editor: boxes with ids and straight links, drawn once per edit.
+fn placeholder_diagram(s: &Scenario, v: ViewBox) -> Html {
+    let centre = |id: &str| s.component(id).map(|c| v.to_screen(c.x, c.y));
+    html! {
+        <svg class="placeholder-diagram" aria-label={s.name.clone()}>
+            { for s.links.iter().filter_map(|l| {
+                let (a, b) = (centre(&l.from)?, centre(&l.to)?);
+                Some(html! { <line x1={a.0.to_string()} y1={a.1.to_string()} x2={b.0.to_string()} y2={b.1.to_string()} /> })
+            }) }
+            { for s.components.iter().map(|c| {
+                let (x, y) = v.to_screen(c.x - BOX_W / 2.0, c.y - BOX_H / 2.0);
+                let (cx, cy) = v.to_screen(c.x, c.y);
+                html! { <g data-component={c.id.clone()}>
+                    <rect x={x.to_string()} y={y.to_string()} width={(BOX_W * v.zoom).to_string()}
+                        height={(BOX_H * v.zoom).to_string()} rx="8" />
+                    <text x={cx.to_string()} y={cy.to_string()}>{ c.id.clone() }</text>
+                </g> }
+            }) }
+        </svg>
+    }
+}
+
+/// Drives the engine every frame, then the painters, and bumps `tick` a few times a second
+/// for the live panels.
+fn start_loop(
+    runtime: Rc<RefCell<Runtime>>,
+    tick: UseStateHandle<u64>,
+    painters: PaintersHandle,
+    frames: FrameLogHandle,
+    view: Rc<Cell<ViewBox>>,
+    lang: Lang,
+) -> FrameLoop {
     let mut last_ts: Option<f64> = None;
     let mut since_panel = 0.0;
     let mut ticks = 0u64;
@@ -92,6 +170,13 @@ fn start_loop(runtime: Rc<RefCell<Runtime>>, tick: UseStateHandle<u64>) -> Frame
         last_ts = Some(ts);
         let start = now_ms();
         runtime.borrow_mut().frame(dt, &mut || now_ms() - start > ENGINE_BUDGET_MS);
+        let engine_ms = now_ms() - start;
+        {
+            let rt = runtime.borrow();
+            let ctx = PaintCtx { runtime: &rt, view: view.get(), lang, now_ms: start };
+            painters.borrow_mut().paint_all(&ctx);
+        }
+        frames.borrow_mut().push(FrameTiming { interval_ms: dt, engine_ms, work_ms: now_ms() - start });
         since_panel += dt;
         if since_panel >= PANEL_REFRESH_MS {
             since_panel = 0.0;

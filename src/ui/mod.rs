@@ -2,16 +2,29 @@
 //!
 //! What the user edits (regions, zones, components, links, the inspector) is Yew and re-renders
 //! only when the scenario or the selection changes. What moves every frame (dots, tints, live
-//! charts) is drawn straight from the engine's snapshot by the frame loop, and the numbers in
-//! panels refresh a few times a second.
+//! charts) is drawn straight from the engine's snapshot by painters the frame loop calls, and
+//! the numbers in panels refresh a few times a second.
 
 pub mod app;
+pub mod bench;
+pub mod bench_scenario;
+pub mod callout;
+pub mod colors;
+pub mod dashboard;
+pub mod detail;
+pub mod draw;
+pub mod event_log;
 pub mod frame_loop;
+pub mod insights;
+pub mod lab_text;
+pub mod overlay;
+pub mod painters;
 pub mod runtime;
 pub mod shared;
 pub mod starter;
 pub mod state;
 pub mod stats;
+pub mod toolbar;
 
 pub use app::App;
 pub use runtime::{FrameReport, Runtime};
