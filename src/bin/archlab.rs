@@ -1,1 +1,171 @@
-fn main() {}
+//! The headless runner: `archlab run FILE.json --seconds S --seed N [--warmup W] [--json]`.
+//!
+//! Prints a readable table, or with `--json` one JSON object. An unreadable or invalid file
+//! prints every diagnostic on stderr and exits with status 1; bad arguments exit with 2.
+
+use std::process::ExitCode;
+
+use archlab::engine::{run, Summary};
+use archlab::model::Scenario;
+
+const USAGE: &str = "usage: archlab run FILE.json --seconds S --seed N [--warmup W] [--json]";
+
+struct Args {
+    file: String,
+    seconds: f64,
+    seed: Option<u64>,
+    warmup: f64,
+    json: bool,
+}
+
+fn parse(args: &[String]) -> Result<Args, String> {
+    let mut it = args.iter();
+    if it.next().map(String::as_str) != Some("run") {
+        return Err("the only command is `run`".into());
+    }
+    let mut a = Args { file: String::new(), seconds: 60.0, seed: None, warmup: 0.0, json: false };
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+        match arg.as_str() {
+            "--seconds" => a.seconds = number(&value("--seconds")?, "--seconds")?,
+            "--warmup" => a.warmup = number(&value("--warmup")?, "--warmup")?,
+            "--seed" => {
+                let v = value("--seed")?;
+                a.seed = Some(v.parse().map_err(|_| format!("--seed: not a whole number: {v}"))?);
+            }
+            "--json" => a.json = true,
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            s if a.file.is_empty() => a.file = s.to_string(),
+            s => return Err(format!("unexpected argument {s}")),
+        }
+    }
+    if a.file.is_empty() {
+        return Err("name a scenario file".into());
+    }
+    if a.warmup >= a.seconds {
+        return Err("--warmup must be shorter than --seconds".into());
+    }
+    Ok(a)
+}
+
+fn number(v: &str, name: &str) -> Result<f64, String> {
+    match v.parse::<f64>() {
+        Ok(x) if (0.0..=86_400.0).contains(&x) => Ok(x),
+        _ => Err(format!("{name}: expected seconds between 0 and 86400, got {v}")),
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let a = match parse(&args) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("archlab: {e}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let text = match std::fs::read_to_string(&a.file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{}: {e}", a.file);
+            return ExitCode::from(1);
+        }
+    };
+    let scenario: Scenario = match serde_json::from_str(&text) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{}: {e}", a.file);
+            return ExitCode::from(1);
+        }
+    };
+    let seed = a.seed.unwrap_or(scenario.seed);
+    match run(&scenario, a.seconds, seed, a.warmup) {
+        Ok(s) if a.json => println!("{}", to_json(&s)),
+        Ok(s) => print!("{}", table(&scenario, &s, seed)),
+        Err(diagnostics) => {
+            for d in &diagnostics {
+                eprintln!("{}: {d}", a.file);
+            }
+            return ExitCode::from(1);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn to_json(s: &Summary) -> serde_json::Value {
+    let errors: serde_json::Map<_, _> =
+        s.errors.iter().map(|(c, n)| (c.key().to_string(), (*n).into())).collect();
+    let components: serde_json::Map<_, _> = s
+        .components
+        .iter()
+        .map(|c| {
+            let v = serde_json::json!({
+                "kind": c.kind,
+                "utilization": c.utilization,
+                "mean_queue": c.mean_queue,
+                "throughput_rps": c.throughput_rps,
+                "arrivals": c.arrivals,
+                "errors": c.errors,
+                "mean_sojourn_ms": c.mean_sojourn_ms,
+            });
+            (c.id.clone(), v)
+        })
+        .collect();
+    serde_json::json!({
+        "window_s": s.window_s,
+        "throughput_rps": s.throughput_rps,
+        "latency_ms": {
+            "mean": s.latency_ms.mean, "p50": s.latency_ms.p50,
+            "p95": s.latency_ms.p95, "p99": s.latency_ms.p99,
+        },
+        "error_rate": s.error_rate,
+        "errors": errors,
+        "requests": {
+            "arrived": s.arrived, "completed": s.completed, "failed": s.failed, "in_flight": s.in_flight,
+        },
+        "components": components,
+        "events": s.events,
+    })
+}
+
+fn table(scenario: &Scenario, s: &Summary, seed: u64) -> String {
+    use std::fmt::Write;
+    let mut o = String::new();
+    let _ = writeln!(o, "{} (seed {seed}, {:.1} s measured)", scenario.name, s.window_s);
+    let _ = writeln!(o, "  throughput   {:>10.1} req/s", s.throughput_rps);
+    let l = &s.latency_ms;
+    let _ = writeln!(
+        o,
+        "  latency ms   mean {:.2}  p50 {:.2}  p95 {:.2}  p99 {:.2}",
+        l.mean, l.p50, l.p95, l.p99
+    );
+    let _ = writeln!(
+        o,
+        "  requests     {} arrived, {} completed, {} failed, {} in flight",
+        s.arrived, s.completed, s.failed, s.in_flight
+    );
+    let _ = write!(o, "  errors       {:.3} %", s.error_rate * 100.0);
+    for (c, n) in s.errors.iter().filter(|(_, n)| *n > 0) {
+        let _ = write!(o, "  {}: {n}", c.key());
+    }
+    let _ = writeln!(o);
+    let _ = writeln!(
+        o,
+        "\n  {:<16} {:<14} {:>7} {:>10} {:>12} {:>10} {:>8}",
+        "component", "kind", "util", "mean queue", "served/s", "sojourn ms", "errors"
+    );
+    for c in &s.components {
+        let _ = writeln!(
+            o,
+            "  {:<16} {:<14} {:>6.1}% {:>10.2} {:>12.1} {:>10.2} {:>8}",
+            c.id,
+            c.kind,
+            c.utilization * 100.0,
+            c.mean_queue,
+            c.throughput_rps,
+            c.mean_sojourn_ms,
+            c.errors
+        );
+    }
+    o
+}

@@ -12,17 +12,42 @@
 //!
 //! **Architecture Invariant:** nothing under `engine/` uses yew, web-sys, gloo, js-sys,
 //! wasm-bindgen, the wall clock or global state (enforced by `tests/tidy.rs`).
+//!
+//! Where things are: `sim` (the API and event loop), `queue` (events), `compile` (scenario to
+//! tables), `traffic` (arrivals), `flow` (a request's path), `network` (crossings),
+//! `balancer` and `health` (load balancing and health checks), `dns`, `app` (hosts, process
+//! manager, cores), `database` (connections, replicas, failover), `faults`, `recorder`
+//! (metrics), `view` (snapshot and dots), `summary` (a run's results), `fingerprint`.
 
+mod app;
+mod balancer;
+mod compile;
+mod database;
+mod dns;
+mod faults;
+mod fingerprint;
+mod flow;
+mod health;
 mod log;
 mod metrics;
+mod network;
+mod queue;
+mod recorder;
+mod request;
+mod rng;
 mod sim;
 mod snapshot;
+mod station;
+mod summary;
 mod time;
+mod traffic;
+mod view;
 
 pub use log::{LogEntry, LogKind};
 pub use metrics::{ComponentTotals, ErrorCause, ErrorCounts, Metrics, SecondStats, Totals};
 pub use sim::Sim;
 pub use snapshot::{ComponentView, Dot, Health, Snapshot};
+pub use summary::{run, ComponentSummary, LatencySummary, Summary};
 pub use time::{ms, secs, to_secs, Time, NS_PER_MS, NS_PER_S};
 
 #[cfg(doc)]

@@ -1,0 +1,256 @@
+//! Databases: connection-limited stations, read replicas, and primary/standby failover.
+//!
+//! A query waits for one of `max_connections` connections (the queue is bounded by
+//! `queue_limit`; full means `QueueFull`) and takes `query_ms`. A database placed on an app
+//! host (`host`) also needs one of that host's cores for the query and dies with the host.
+//! Writes go to the group's primary; reads go round robin to the alive read replicas the app
+//! links to, else to the primary. When a primary with an alive standby dies, the standby is
+//! promoted after `failover_s`; meanwhile writes fail `Refused`. A revived old primary becomes
+//! the standby. Without a standby the group stays down until its primary is revived.
+
+use super::log::LogKind;
+use super::queue::Kind;
+use super::request::{Stage, NONE};
+use super::sim::Sim;
+use super::station::{Offer, Station};
+use super::{secs, ErrorCause};
+
+pub(super) struct Db {
+    pub comp: u32,
+    pub group: u32,
+    pub conns: Station,
+    pub query_mean: f64,
+    pub constant: bool,
+    /// Global host index of the app host it shares (NONE for its own machine).
+    pub host: u32,
+    pub failover_s: f64,
+    pub up: bool,
+}
+
+/// A primary with its standby (if any); replicas only point at their group.
+pub(super) struct Group {
+    pub primary: u32,
+    pub standby: u32,
+    pub failing_over: bool,
+    pub gen: u32,
+}
+
+impl Sim {
+    /// The database a query goes to.
+    pub(super) fn query_target(&mut self, a: usize, write: bool) -> usize {
+        if !write {
+            let n = self.apps[a].replicas.len();
+            for k in 0..n {
+                let i = (self.apps[a].rr_replica as usize + k) % n;
+                let d = self.apps[a].replicas[i] as usize;
+                if self.dbs[d].up {
+                    self.apps[a].rr_replica = (i + 1) as u32;
+                    return d;
+                }
+            }
+        }
+        self.groups[self.apps[a].group as usize].primary as usize
+    }
+
+    /// A query reaches database `req.db`.
+    pub(super) fn arrive_db(&mut self, r: u32) {
+        let d = self.slab.get(r).db as usize;
+        let comp = self.dbs[d].comp as usize;
+        let g = self.dbs[d].group as usize;
+        let writer_missing = self.groups[g].failing_over && self.groups[g].primary as usize == d;
+        if !self.dbs[d].up || writer_missing {
+            self.rec.component_error(comp);
+            self.query_back(r, Some(ErrorCause::Refused));
+            return;
+        }
+        self.rec.component_arrival(comp);
+        self.slab.get_mut(r).at_db = self.now;
+        match self.dbs[d].conns.offer(r) {
+            Offer::Served => {
+                self.rec.gauge(comp, self.now, 1, 0, 1);
+                self.start_query(r);
+            }
+            Offer::Queued => {
+                self.slab.get_mut(r).stage = Stage::DbQueue;
+                self.rec.gauge(comp, self.now, 0, 1, 1);
+            }
+            Offer::Full => {
+                self.rec.component_error(comp);
+                self.queue_full(comp);
+                self.query_back(r, Some(ErrorCause::QueueFull));
+            }
+        }
+    }
+
+    /// Sends the query result (or its error) back to the app host.
+    fn query_back(&mut self, r: u32, err: Option<ErrorCause>) {
+        let req = self.slab.get_mut(r);
+        req.err = err;
+        let (d, h) = (req.db as usize, req.host as usize);
+        let from = self.dbs[d].comp;
+        let to = self.apps[self.hosts[h].app as usize].comp;
+        self.send(r, from, to, Stage::FromDb);
+    }
+
+    fn start_query(&mut self, r: u32) {
+        let d = self.slab.get(r).db as usize;
+        let h = self.dbs[d].host;
+        if h != NONE {
+            self.slab.get_mut(r).stage = Stage::DbCoreQueue;
+            if self.hosts[h as usize].cores.offer(r) == Offer::Served {
+                self.start_core(r);
+            }
+        } else {
+            let (m, c) = (self.dbs[d].query_mean, self.dbs[d].constant);
+            let t = self.now + self.sample(m, c);
+            let req = self.slab.get_mut(r);
+            req.stage = Stage::DbService;
+            let gen = req.gen;
+            self.queue.push(t, Kind::QueryDone { req: r, gen });
+        }
+    }
+
+    pub(super) fn on_query_done(&mut self, r: u32, gen: u32) {
+        if self.slab.current(r, gen) {
+            self.query_served(r);
+        }
+    }
+
+    /// The query of `r` is done: its connection goes to the next query, the result goes back.
+    pub(super) fn query_served(&mut self, r: u32) {
+        let d = self.slab.get(r).db as usize;
+        let comp = self.dbs[d].comp as usize;
+        self.rec.gauge(comp, self.now, -1, 0, -1);
+        self.rec.component_completion(comp, self.now - self.slab.get(r).at_db);
+        self.free_connection(d);
+        self.query_back(r, None);
+    }
+
+    /// A connection of `d` is free: the next waiting query takes it, skipping queries whose
+    /// client has already given up.
+    fn free_connection(&mut self, d: usize) {
+        let comp = self.dbs[d].comp as usize;
+        loop {
+            if !self.dbs[d].up {
+                self.dbs[d].conns.release_idle();
+                return;
+            }
+            let Some(n) = self.dbs[d].conns.release() else { return };
+            if self.now > self.slab.get(n).deadline {
+                self.rec.gauge(comp, self.now, 0, -1, -1);
+                self.abandon(n);
+                continue;
+            }
+            self.rec.gauge(comp, self.now, 1, -1, 0);
+            self.start_query(n);
+            return;
+        }
+    }
+
+    /// Frees whatever station place `r` occupies (a core or a connection) and invalidates its
+    /// pending event. Processes and backlogs are the caller's business.
+    pub(super) fn cancel(&mut self, r: u32) {
+        let req = *self.slab.get(r);
+        let db_comp = |s: &Sim| s.dbs[req.db as usize].comp as usize;
+        match req.stage {
+            Stage::CpuQueue => {
+                self.hosts[req.host as usize].cores.remove(r);
+            }
+            Stage::CpuService => self.release_core(req.host as usize),
+            Stage::DbQueue => {
+                self.dbs[req.db as usize].conns.remove(r);
+                let c = db_comp(self);
+                self.rec.gauge(c, self.now, 0, -1, -1);
+            }
+            Stage::DbService | Stage::DbCoreQueue | Stage::DbCoreService => {
+                let h = self.dbs[req.db as usize].host as usize;
+                if req.stage == Stage::DbCoreQueue {
+                    self.hosts[h].cores.remove(r);
+                } else if req.stage == Stage::DbCoreService {
+                    self.release_core(h);
+                }
+                let c = db_comp(self);
+                self.rec.gauge(c, self.now, -1, 0, -1);
+                self.free_connection(req.db as usize);
+            }
+            _ => {}
+        }
+        let req = self.slab.get_mut(r);
+        req.gen = req.gen.wrapping_add(1);
+    }
+
+    /// Database `d` went down: its queries fail `Refused` back to their app hosts.
+    pub(super) fn db_down(&mut self, d: usize) {
+        self.dbs[d].up = false;
+        let comp = self.dbs[d].comp as usize;
+        self.rec.set_capacity(comp, self.now, 0);
+        let inside: Vec<u32> = (0..self.slab.reqs.len() as u32)
+            .filter(|&r| {
+                let q = self.slab.get(r);
+                q.db as usize == d
+                    && matches!(
+                        q.stage,
+                        Stage::DbQueue | Stage::DbService | Stage::DbCoreQueue | Stage::DbCoreService
+                    )
+            })
+            .collect();
+        for r in inside {
+            self.cancel(r);
+            self.query_back(r, Some(ErrorCause::Refused));
+        }
+        self.note(Some(comp), LogKind::ComponentDown);
+        self.check_failover(self.dbs[d].group as usize);
+    }
+
+    pub(super) fn db_up(&mut self, d: usize) {
+        self.dbs[d].up = true;
+        let comp = self.dbs[d].comp as usize;
+        let cap = self.dbs[d].conns.servers as u64;
+        self.rec.set_capacity(comp, self.now, cap);
+        self.note(Some(comp), LogKind::ComponentUp);
+        let g = self.dbs[d].group as usize;
+        if self.groups[g].primary as usize == d && self.groups[g].failing_over {
+            // The primary came back before its standby was promoted: the failover is moot.
+            self.groups[g].failing_over = false;
+            self.groups[g].gen = self.groups[g].gen.wrapping_add(1);
+        }
+        self.check_failover(g);
+    }
+
+    /// Starts a failover when the primary is down and the standby can take over.
+    fn check_failover(&mut self, g: usize) {
+        let grp = &self.groups[g];
+        if grp.failing_over || grp.standby == NONE {
+            return;
+        }
+        let (p, s) = (grp.primary as usize, grp.standby as usize);
+        if self.dbs[p].up || !self.dbs[s].up {
+            return;
+        }
+        let seconds = self.dbs[p].failover_s;
+        let grp = &mut self.groups[g];
+        grp.failing_over = true;
+        grp.gen = grp.gen.wrapping_add(1);
+        let gen = grp.gen;
+        self.queue.push(self.now + secs(seconds), Kind::FailoverDone { group: g as u32, gen });
+        let comp = self.dbs[p].comp as usize;
+        let standby = self.dbs[s].comp as usize;
+        self.note(Some(comp), LogKind::FailoverStarted { standby, seconds });
+    }
+
+    pub(super) fn on_failover_done(&mut self, g: usize, gen: u32) {
+        let grp = &self.groups[g];
+        if grp.gen != gen || !grp.failing_over {
+            return;
+        }
+        let (p, s) = (grp.primary, grp.standby);
+        self.groups[g].failing_over = false;
+        if !self.dbs[s as usize].up {
+            return;
+        }
+        self.groups[g].primary = s;
+        self.groups[g].standby = p;
+        let comp = self.dbs[s as usize].comp as usize;
+        self.note(Some(comp), LogKind::FailoverDone { standby: comp });
+    }
+}

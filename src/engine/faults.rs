@@ -1,0 +1,229 @@
+//! Faults: kill and revive anything, add latency, cut the network; from a click or the
+//! scenario's timeline, through the same code.
+//!
+//! Liveness is layered: a component is up when it is not killed and neither its zone nor its
+//! region is down; a host is up when its tier is up and the host itself is not killed; a
+//! database on an app host is up only while that host is. Each fault changes one flag and
+//! then re-derives the state of the components it touches, so a zone that recovers brings
+//! back exactly what was not killed on its own.
+
+use crate::model::{FaultAction, Placement, Target};
+
+use super::log::LogKind;
+use super::request::NONE;
+use super::sim::{Role, Sim};
+
+impl Sim {
+    fn find_comp(&self, id: &str) -> Result<usize, String> {
+        self.ids.iter().position(|c| c == id).ok_or_else(|| format!("no component {id}"))
+    }
+
+    fn find_zone(&self, p: &Placement) -> Result<usize, String> {
+        self.zones
+            .iter()
+            .position(|z| self.regions[z.region as usize] == p.region && z.name == p.zone)
+            .ok_or_else(|| format!("zone {}{} is not in the scenario", p.region, p.zone))
+    }
+
+    fn find_region(&self, code: &str) -> Result<usize, String> {
+        self.regions
+            .iter()
+            .position(|r| r == code)
+            .ok_or_else(|| format!("region {code} is not in the scenario"))
+    }
+
+    /// Global host index of server `index` of app tier `id`.
+    fn find_host(&self, id: &str, index: u32) -> Result<usize, String> {
+        let c = self.find_comp(id)?;
+        match self.comps[c].role {
+            Role::App(a) if index < self.apps[a as usize].count => {
+                Ok((self.apps[a as usize].first_host + index) as usize)
+            }
+            Role::App(_) => Err(format!("{id} has no server {index}")),
+            _ => Err(format!("{id} is not an app server")),
+        }
+    }
+
+    /// Applies a fault now. Errors name what does not exist; nothing changes then.
+    pub(super) fn apply_fault(&mut self, action: &FaultAction) -> Result<(), String> {
+        // Resolve everything first so that an error leaves the run untouched.
+        let zone_pair =
+            |s: &Sim, a: &Placement, b: &Placement| Ok::<_, String>((s.find_zone(a)?, s.find_zone(b)?));
+        match action {
+            FaultAction::Kill { target } | FaultAction::Revive { target } => {
+                let kill = matches!(action, FaultAction::Kill { .. });
+                match target {
+                    Target::Component { id } => {
+                        let c = self.find_comp(id)?;
+                        self.log_fault(action);
+                        self.comps[c].killed = kill;
+                        self.refresh_comp(c);
+                    }
+                    Target::Server { id, index } => {
+                        let h = self.find_host(id, *index)?;
+                        self.log_fault(action);
+                        self.hosts[h].killed = kill;
+                        let c = self.apps[self.hosts[h].app as usize].comp as usize;
+                        self.refresh_comp(c);
+                    }
+                    Target::Process { id, server, index } => {
+                        let h = self.find_host(id, *server)?;
+                        if *index >= self.apps[self.hosts[h].app as usize].processes {
+                            return Err(format!("{id} has no process {server}/{index}"));
+                        }
+                        self.log_fault(action);
+                        if kill {
+                            self.crash_process(h, *index);
+                        } else {
+                            self.restart_process(h, *index, None);
+                        }
+                    }
+                    Target::Zone { region, zone } => {
+                        let z = self.find_zone(&Placement::new(region, zone))?;
+                        self.log_fault(action);
+                        self.zone_down[z] = kill;
+                        let (region, zone) = (region.clone(), zone.clone());
+                        let kind = if kill {
+                            LogKind::ZoneDown { region, zone }
+                        } else {
+                            LogKind::ZoneUp { region, zone }
+                        };
+                        self.note(None, kind);
+                        for c in 0..self.comps.len() {
+                            if self.comps[c].zone as usize == z {
+                                self.refresh_comp(c);
+                            }
+                        }
+                    }
+                    Target::Region { region } => {
+                        let g = self.find_region(region)?;
+                        self.log_fault(action);
+                        self.region_down[g] = kill;
+                        let region = region.clone();
+                        self.note(
+                            None,
+                            if kill { LogKind::RegionDown { region } } else { LogKind::RegionUp { region } },
+                        );
+                        for c in 0..self.comps.len() {
+                            if self.comps[c].region as usize == g {
+                                self.refresh_comp(c);
+                            }
+                        }
+                    }
+                }
+            }
+            FaultAction::AddLatency { a, b, ms } => {
+                let (za, zb) = zone_pair(self, a, b)?;
+                self.log_fault(action);
+                self.net.set_extra(za, zb, *ms);
+                self.note(None, LogKind::LatencyAdded { a: zone_name(a), b: zone_name(b), ms: *ms });
+            }
+            FaultAction::ClearLatency { a, b } => {
+                let (za, zb) = zone_pair(self, a, b)?;
+                self.log_fault(action);
+                self.net.set_extra(za, zb, 0.0);
+                self.note(None, LogKind::LatencyCleared { a: zone_name(a), b: zone_name(b) });
+            }
+            FaultAction::Partition { a, b } | FaultAction::Heal { a, b } => {
+                let (za, zb) = zone_pair(self, a, b)?;
+                let cut = matches!(action, FaultAction::Partition { .. });
+                self.log_fault(action);
+                self.net.set_cut(za, zb, cut);
+                let (a, b) = (zone_name(a), zone_name(b));
+                self.note(None, if cut { LogKind::Partitioned { a, b } } else { LogKind::Healed { a, b } });
+            }
+        }
+        Ok(())
+    }
+
+    fn log_fault(&mut self, action: &FaultAction) {
+        let what = describe(action);
+        self.note(None, LogKind::FaultInjected { what });
+    }
+
+    /// Re-derives whether component `c` (and its hosts) is up and applies the transitions.
+    pub(super) fn refresh_comp(&mut self, c: usize) {
+        let up = self.comp_up(c);
+        match self.comps[c].role {
+            Role::App(a) => {
+                let app = &self.apps[a as usize];
+                let (first, count) = (app.first_host as usize, app.count as usize);
+                let before = app.hosts_up;
+                for h in first..first + count {
+                    let want = up && !self.hosts[h].killed;
+                    if want != self.hosts[h].up {
+                        if want {
+                            self.host_up(h);
+                        } else {
+                            self.host_down(h);
+                        }
+                        self.refresh_hosted_dbs(h);
+                    }
+                }
+                let after = self.apps[a as usize].hosts_up;
+                if before > 0 && after == 0 {
+                    self.note(Some(c), LogKind::ComponentDown);
+                } else if before == 0 && after > 0 {
+                    self.note(Some(c), LogKind::ComponentUp);
+                }
+            }
+            Role::Db(d) => {
+                let host = self.dbs[d as usize].host;
+                let want = up && (host == NONE || self.hosts[host as usize].up);
+                if want != self.dbs[d as usize].up {
+                    if want {
+                        self.db_up(d as usize);
+                    } else {
+                        self.db_down(d as usize);
+                    }
+                }
+            }
+            Role::Clients(_) | Role::Lb(_) | Role::Dns(_) => {
+                if up == self.comps[c].up {
+                    return;
+                }
+                self.comps[c].up = up;
+                if let Role::Dns(n) = self.comps[c].role {
+                    self.dnss[n as usize].dead_since = if up { None } else { Some(self.now) };
+                }
+                self.note(Some(c), if up { LogKind::ComponentUp } else { LogKind::ComponentDown });
+            }
+        }
+    }
+
+    fn refresh_hosted_dbs(&mut self, h: usize) {
+        for d in 0..self.dbs.len() {
+            if self.dbs[d].host as usize == h {
+                let c = self.dbs[d].comp as usize;
+                self.refresh_comp(c);
+            }
+        }
+    }
+}
+
+fn zone_name(p: &Placement) -> String {
+    format!("{}{}", p.region, p.zone)
+}
+
+/// A short description of a fault for the log ("kill app-1 server 0").
+pub(super) fn describe(action: &FaultAction) -> String {
+    let target = |t: &Target| match t {
+        Target::Component { id } => id.clone(),
+        Target::Server { id, index } => format!("{id} server {index}"),
+        Target::Process { id, server, index } => format!("{id} server {server} process {index}"),
+        Target::Zone { region, zone } => format!("zone {region}{zone}"),
+        Target::Region { region } => format!("region {region}"),
+    };
+    match action {
+        FaultAction::Kill { target: t } => format!("kill {}", target(t)),
+        FaultAction::Revive { target: t } => format!("revive {}", target(t)),
+        FaultAction::AddLatency { a, b, ms } => {
+            format!("add {ms} ms between {} and {}", zone_name(a), zone_name(b))
+        }
+        FaultAction::ClearLatency { a, b } => {
+            format!("clear latency between {} and {}", zone_name(a), zone_name(b))
+        }
+        FaultAction::Partition { a, b } => format!("partition {} from {}", zone_name(a), zone_name(b)),
+        FaultAction::Heal { a, b } => format!("heal {} and {}", zone_name(a), zone_name(b)),
+    }
+}

@@ -1,0 +1,75 @@
+//! A deterministic hash of everything a run measured, for cross-platform and slicing checks.
+//!
+//! FNV-1a over the totals, every series row and the log, with floats hashed by their bits:
+//! two runs have the same fingerprint only if they measured bit-identical numbers.
+
+use super::metrics::ErrorCounts;
+use super::sim::Sim;
+
+struct Fnv(u64);
+
+impl Fnv {
+    fn bytes(&mut self, b: &[u8]) {
+        for &x in b {
+            self.0 ^= x as u64;
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    fn u64(&mut self, x: u64) {
+        self.bytes(&x.to_le_bytes());
+    }
+    fn f64(&mut self, x: f64) {
+        self.u64(x.to_bits());
+    }
+    fn errors(&mut self, e: &ErrorCounts) {
+        for x in [e.timeout, e.refused, e.no_healthy_target, e.queue_full] {
+            self.u64(x);
+        }
+    }
+}
+
+impl Sim {
+    /// A hash of the totals, the series and the log (and the clock and event count).
+    pub fn fingerprint(&self) -> u64 {
+        let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+        let m = self.metrics();
+        h.u64(self.now);
+        h.u64(self.events);
+        h.u64(self.in_flight());
+        let t = &m.totals;
+        for x in [m.measure_from, t.arrived, t.completed, t.failed] {
+            h.u64(x);
+        }
+        h.errors(&t.errors);
+        h.f64(t.latency_sum_s);
+        for v in t.latency_us.iter_recorded() {
+            h.u64(v.value_iterated_to());
+            h.u64(v.count_at_value());
+        }
+        for c in &t.components {
+            for x in [c.arrivals, c.completions, c.errors] {
+                h.u64(x);
+            }
+            for x in [c.busy_s, c.queue_s, c.present_s, c.sojourn_s, c.capacity_s] {
+                h.f64(x);
+            }
+        }
+        for s in &m.series {
+            for x in [s.second, s.arrived, s.completed] {
+                h.u64(x);
+            }
+            h.errors(&s.errors);
+            for x in [s.p50_ms, s.p95_ms, s.p99_ms, s.mean_ms] {
+                h.f64(x);
+            }
+            for (&u, &q) in s.utilization.iter().zip(&s.queue) {
+                h.u64(u.to_bits() as u64);
+                h.u64(q.to_bits() as u64);
+            }
+        }
+        for e in self.log() {
+            h.bytes(format!("{e:?}").as_bytes());
+        }
+        h.0
+    }
+}

@@ -1,0 +1,207 @@
+//! The path of a request: birth at a client, crossings, the way back, and its end.
+//!
+//! A request goes client -> entry point (a balancer or an app host, maybe found through DNS)
+//! -> host -> its database queries -> and back the same way. An error is produced by the
+//! component that meets it (a dead component's "connection refused" comes back over the
+//! crossing the request just made) and travels back to the client like a response; the client
+//! counts it when it arrives. Failures the client meets itself (nothing to resolve, a
+//! partitioned first crossing, too many live requests) count at once. A request that ends after
+//! its client's timeout counts as `Timeout`, whatever it carried: exactly one cause each.
+
+use super::log::{LogEntry, LogKind};
+use super::queue::Kind;
+use super::request::{Stage, NONE};
+use super::sim::{Role, Sim};
+use super::traffic::Entry;
+use super::{ErrorCause, NS_PER_S};
+
+/// Longest event log kept; older entries are dropped in halves beyond it.
+const LOG_CAP: usize = 20_000;
+
+impl Sim {
+    pub(super) fn start_request(&mut self, c: usize) {
+        let now = self.now;
+        let client = &self.clients[c];
+        let comp = client.comp as usize;
+        let deadline = now.saturating_add(client.timeout);
+        let measured = now >= self.rec.metrics.measure_from;
+        self.born += 1;
+        self.rec.born(measured);
+        self.rec.component_arrival(comp);
+        let Some(r) = self.slab.alloc(now, deadline, comp as u32) else {
+            self.done += 1;
+            self.rec.failed(measured, ErrorCause::QueueFull);
+            self.rec.component_error(comp);
+            self.queue_full(comp);
+            return;
+        };
+        self.rec.gauge(comp, now, 0, 0, 1);
+        let client = &mut self.clients[c];
+        let n = client.entries.len();
+        if n == 0 {
+            self.finish(r, Some(ErrorCause::Refused));
+            return;
+        }
+        let entry = client.entries[client.rr as usize % n];
+        client.rr = client.rr.wrapping_add(1);
+        let to = match entry {
+            Entry::Direct(t) => Some(t),
+            Entry::Dns { dns, slot } => {
+                let dcomp = self.dnss[dns as usize].comp as usize;
+                self.rec.component_arrival(dcomp);
+                let t = self.resolve(dns as usize, slot as usize);
+                if t.is_none() {
+                    self.rec.component_error(dcomp);
+                }
+                t
+            }
+        };
+        match to {
+            Some(t) => self.send(r, comp as u32, t, Stage::ToEntry),
+            None => self.finish(r, Some(ErrorCause::Refused)),
+        }
+    }
+
+    /// Starts a crossing from component `from` to `to`; a partition between their zones fails
+    /// it at once at the sender.
+    pub(super) fn send(&mut self, r: u32, from: u32, to: u32, stage: Stage) {
+        let (za, zb) = (self.comps[from as usize].zone as usize, self.comps[to as usize].zone as usize);
+        match self.net.crossing(from as usize, to as usize, za, zb, &mut self.rng) {
+            Some(d) => {
+                let now = self.now;
+                let req = self.slab.get_mut(r);
+                req.stage = stage;
+                req.from = from;
+                req.to = to;
+                req.t0 = now;
+                req.t1 = now + d;
+                let gen = req.gen;
+                self.queue.push(now + d, Kind::Hop { req: r, gen });
+            }
+            None => match stage {
+                Stage::ToHost => self.reply_from_lb(r, Some(ErrorCause::Refused)),
+                Stage::ToDb | Stage::FromDb => self.query_failed(r, ErrorCause::Refused),
+                _ => {
+                    let err = self.slab.get(r).err.or(Some(ErrorCause::Refused));
+                    self.finish(r, err);
+                }
+            },
+        }
+    }
+
+    pub(super) fn on_hop(&mut self, r: u32, gen: u32) {
+        if !self.slab.current(r, gen) {
+            return;
+        }
+        let req = *self.slab.get(r);
+        match req.stage {
+            Stage::ToEntry => match self.comps[req.to as usize].role {
+                Role::Lb(l) => self.arrive_lb(r, l as usize),
+                Role::App(a) => {
+                    let app = &mut self.apps[a as usize];
+                    let h = app.first_host + app.rr_host % app.count;
+                    app.rr_host = app.rr_host.wrapping_add(1);
+                    self.slab.get_mut(r).host = h;
+                    self.arrive_host(r);
+                }
+                _ => self.finish(r, Some(ErrorCause::Refused)),
+            },
+            Stage::ToHost => self.arrive_host(r),
+            Stage::ToDb => self.arrive_db(r),
+            Stage::FromDb => {
+                let q = self.slab.get_mut(r);
+                q.db = NONE;
+                match q.err.take() {
+                    Some(cause) => self.query_failed(r, cause),
+                    None => self.next_query_or_respond(r),
+                }
+            }
+            Stage::BackToLb => {
+                let comp = self.lbs[req.lb as usize].comp as usize;
+                if self.comp_up(comp) {
+                    self.reply_from_lb(r, None);
+                } else {
+                    self.finish(r, req.err.or(Some(ErrorCause::Refused)));
+                }
+            }
+            Stage::BackToClient => self.finish(r, req.err),
+            _ => {}
+        }
+    }
+
+    /// The host answers (or its failure is seen): the response goes back towards the client.
+    pub(super) fn reply_from_host(&mut self, r: u32, err: Option<ErrorCause>) {
+        self.leave_app(r);
+        let req = self.slab.get_mut(r);
+        req.err = req.err.or(err);
+        let (host, lb, client) = (req.host as usize, req.lb, req.client);
+        let from = self.apps[self.hosts[host].app as usize].comp;
+        if lb != NONE {
+            self.send(r, from, self.lbs[lb as usize].comp, Stage::BackToLb);
+        } else {
+            self.send(r, from, client, Stage::BackToClient);
+        }
+    }
+
+    pub(super) fn reply_from_lb(&mut self, r: u32, err: Option<ErrorCause>) {
+        let req = *self.slab.get(r);
+        if req.in_lb && req.err.is_none() && err.is_none() {
+            let comp = self.lbs[req.lb as usize].comp as usize;
+            self.rec.component_completion(comp, self.now - req.at_lb);
+        }
+        self.leave_lb(r);
+        let req = self.slab.get_mut(r);
+        req.err = req.err.or(err);
+        let (lb, client) = (req.lb as usize, req.client);
+        self.send(r, self.lbs[lb].comp, client, Stage::BackToClient);
+    }
+
+    pub(super) fn leave_app(&mut self, r: u32) {
+        let req = self.slab.get_mut(r);
+        if req.in_app {
+            req.in_app = false;
+            let comp = self.apps[self.hosts[req.host as usize].app as usize].comp as usize;
+            self.rec.gauge(comp, self.now, 0, 0, -1);
+        }
+    }
+
+    /// The request ends: counted as completed or failed, and its slot freed.
+    pub(super) fn finish(&mut self, r: u32, err: Option<ErrorCause>) {
+        self.leave_app(r);
+        self.leave_lb(r);
+        let req = *self.slab.get(r);
+        let comp = req.client as usize;
+        let now = self.now;
+        self.rec.gauge(comp, now, 0, 0, -1);
+        let measured = req.born >= self.rec.metrics.measure_from;
+        let cause = if now > req.deadline { Some(ErrorCause::Timeout) } else { err };
+        match cause {
+            None => {
+                self.rec.completed(measured, now - req.born);
+                self.rec.component_completion(comp, now - req.born);
+            }
+            Some(c) => {
+                self.rec.failed(measured, c);
+                self.rec.component_error(comp);
+            }
+        }
+        self.done += 1;
+        self.slab.release(r);
+    }
+
+    /// Logs a full queue at `comp`, at most once per simulated second.
+    pub(super) fn queue_full(&mut self, comp: usize) {
+        let last = self.last_queue_full[comp];
+        if last == u64::MAX || self.now >= last + NS_PER_S {
+            self.last_queue_full[comp] = self.now;
+            self.note(Some(comp), LogKind::QueueFull);
+        }
+    }
+
+    pub(super) fn note(&mut self, component: Option<usize>, kind: LogKind) {
+        if self.log.len() >= LOG_CAP {
+            self.log.drain(..LOG_CAP / 2);
+        }
+        self.log.push(LogEntry { time: self.now, component, kind });
+    }
+}

@@ -1,0 +1,105 @@
+//! What the UI reads: the per-component snapshot and the request dots on the wire.
+
+use super::request::{Stage, NONE};
+use super::sim::{Role, Sim};
+use super::{ComponentView, Dot, Health, Snapshot};
+
+impl Sim {
+    pub(super) fn build_snapshot(&self) -> Snapshot {
+        let last = self.rec.last_second.as_ref();
+        let components = (0..self.comps.len())
+            .map(|i| {
+                let g = &self.rec.gauges[i];
+                let mut v = ComponentView {
+                    index: i,
+                    utilization: last.and_then(|s| s.utilization.get(i)).map_or(0.0, |&u| u as f64),
+                    queue: g.queue as u32,
+                    busy: if matches!(self.comps[i].role, Role::App(_) | Role::Db(_)) {
+                        g.busy
+                    } else {
+                        g.present
+                    } as u32,
+                    recent_errors: self.rec.counters[i].last_second_errors,
+                    servers_up: 1,
+                    servers_total: 1,
+                    ..Default::default()
+                };
+                let up = self.comp_up(i);
+                v.health = if up { Health::Up } else { Health::Down };
+                match self.comps[i].role {
+                    Role::Clients(_) | Role::Dns(_) => {
+                        if let Role::Dns(n) = self.comps[i].role {
+                            let d = &self.dnss[n as usize];
+                            v.healthy_targets = d.checks.iter().filter(|c| c.healthy).count() as u32;
+                            v.total_targets = d.targets.len() as u32;
+                        }
+                    }
+                    Role::Lb(l) => {
+                        let lb = &self.lbs[l as usize];
+                        v.healthy_targets = lb.healthy;
+                        v.total_targets = lb.targets.len() as u32;
+                        if up && lb.healthy < lb.targets.len() as u32 {
+                            v.health = Health::Degraded;
+                        }
+                    }
+                    Role::App(a) => {
+                        let app = &self.apps[a as usize];
+                        let hosts =
+                            &self.hosts[app.first_host as usize..(app.first_host + app.count) as usize];
+                        let crashed = hosts.iter().any(|h| h.up && h.crashed != 0);
+                        v.servers_up = app.hosts_up;
+                        v.servers_total = app.count;
+                        v.capacity = app.processes * app.hosts_up;
+                        v.queue_capacity = app.backlog.saturating_mul(app.count);
+                        v.health = match app.hosts_up {
+                            0 => Health::Down,
+                            n if n < app.count || crashed => Health::Degraded,
+                            _ => Health::Up,
+                        };
+                    }
+                    Role::Db(d) => {
+                        let db = &self.dbs[d as usize];
+                        v.capacity = if db.up { db.conns.servers } else { 0 };
+                        v.queue_capacity = db.conns.bound;
+                        let failing_over = db.group != NONE && self.groups[db.group as usize].failing_over;
+                        v.health = if !db.up {
+                            Health::Down
+                        } else if failing_over {
+                            Health::Degraded
+                        } else {
+                            Health::Up
+                        };
+                    }
+                }
+                v
+            })
+            .collect();
+        Snapshot { time: self.now, components }
+    }
+
+    pub(super) fn build_dots(&self, max: usize) -> (Vec<Dot>, usize) {
+        let on_wire = |s: Stage| s.on_wire();
+        let total = self.slab.reqs.iter().filter(|r| on_wire(r.stage)).count();
+        let mut out = Vec::with_capacity(total.min(max));
+        if max == 0 || total == 0 {
+            return (out, total);
+        }
+        for (k, r) in self.slab.reqs.iter().filter(|r| on_wire(r.stage)).enumerate() {
+            // Evenly spaced picks: the k-th request is taken when k * max / total steps up.
+            let take = total <= max || (k * max) / total != ((k + 1) * max) / total;
+            if !take {
+                continue;
+            }
+            let span = r.t1.saturating_sub(r.t0);
+            let progress = if span == 0 { 1.0 } else { (self.now.saturating_sub(r.t0)) as f64 / span as f64 };
+            out.push(Dot {
+                from: r.from,
+                to: r.to,
+                progress: progress.clamp(0.0, 1.0) as f32,
+                response: matches!(r.stage, Stage::FromDb | Stage::BackToLb | Stage::BackToClient),
+                error: r.err.is_some(),
+            });
+        }
+        (out, total)
+    }
+}

@@ -1,0 +1,351 @@
+//! Failures, detection and failover, with numbers (issue 5, "Tests that show it").
+//!
+//! Bounds come from the configured settings (health-check interval x threshold + timeout,
+//! DNS TTL, failover time), not from what a run printed. Error seconds are read from the
+//! per-second series: an error counts in the second its response reaches the client.
+
+mod scenarios;
+
+use archlab::engine::{secs, LogKind, SecondStats, Sim};
+use scenarios::*;
+use serde_json::json;
+
+fn run(s: &archlab::model::Scenario, seconds: f64) -> Sim {
+    let mut sim = Sim::new(s, 11).expect("valid test scenario");
+    sim.advance_to(secs(seconds));
+    sim
+}
+
+fn series(sim: &Sim) -> Vec<SecondStats> {
+    sim.metrics().series.iter().cloned().collect()
+}
+
+fn errors_in(rows: &[SecondStats], from: u64, to: u64) -> u64 {
+    rows.iter().filter(|r| r.second >= from && r.second < to).map(|r| r.errors.total()).sum()
+}
+
+fn completed_in(rows: &[SecondStats], from: u64, to: u64) -> u64 {
+    rows.iter().filter(|r| r.second >= from && r.second < to).map(|r| r.completed).sum()
+}
+
+fn log_time(sim: &Sim, pred: impl Fn(&LogKind) -> bool) -> Option<f64> {
+    sim.log().iter().find(|e| pred(&e.kind)).map(|e| archlab::engine::to_secs(e.time))
+}
+
+#[test]
+fn dead_server_errors_only_inside_the_detection_window() {
+    // 4 hosts x 4 processes (1,600 req/s) at 400 req/s: 3 hosts still have ample capacity.
+    let s = scenario(
+        &[(SEOUL, &["a"])],
+        vec![
+            comp("users", SEOUL, "a", clients(10_000.0)),
+            comp("lb", SEOUL, "a", lb(2.0, 1.0, 2, 2)),
+            comp("app", SEOUL, "a", app(4, 4, 10.0)),
+        ],
+        &[("users", "lb"), ("lb", "app")],
+        400.0,
+        json!([kill(30.0, json!({ "kind": "server", "id": "app", "index": 1 }))]),
+    );
+    let sim = run(&s, 90.0);
+    let rows = series(&sim);
+    let window = 2.0 * 2.0 + 1.0; // interval x unhealthy threshold + timeout
+    let detected = log_time(&sim, |k| matches!(k, LogKind::TargetUnhealthy { server: 1, .. })).unwrap();
+    println!("server died at 30 s, removed at {detected:.3} s");
+    // At least two failing checks after the death (the first within one interval), plus timeout.
+    assert!(detected > 30.0 + 1.0 + 2.0 && detected <= 30.0 + window, "detected at {detected}");
+    assert_eq!(errors_in(&rows, 0, 30), 0);
+    let inside = errors_in(&rows, 30, 36);
+    // Round robin sends a quarter of the traffic to the dead host until it is removed.
+    let expected = 100.0 * (detected - 30.0);
+    println!("errors in the window: {inside} (expected about {expected:.0})");
+    assert!((inside as f64 - expected).abs() < 5.0 * expected.sqrt() + 10.0);
+    assert_eq!(errors_in(&rows, 36, 90), 0, "no errors after detection");
+    assert!(completed_in(&rows, 40, 90) > 390 * 50);
+}
+
+fn two_zone(kill_zone: bool) -> archlab::model::Scenario {
+    let faults = if kill_zone {
+        json!([kill(30.0, json!({ "kind": "zone", "region": SEOUL, "zone": "a" }))])
+    } else {
+        json!([])
+    };
+    scenario(
+        &[(SEOUL, &["a", "b"])],
+        vec![
+            comp("users", SEOUL, "a", clients(10_000.0)),
+            comp("dns", SEOUL, "a", dns("round_robin", 10.0, 10.0, 2.0, 2)),
+            comp("lb-a", SEOUL, "a", lb(5.0, 2.0, 2, 2)),
+            comp("lb-b", SEOUL, "b", lb(5.0, 2.0, 2, 2)),
+            comp("app-a", SEOUL, "a", app(2, 4, 10.0)),
+            comp("app-b", SEOUL, "b", app(2, 4, 10.0)),
+        ],
+        &[
+            ("users", "dns"),
+            ("dns", "lb-a"),
+            ("dns", "lb-b"),
+            ("lb-a", "app-a"),
+            ("lb-a", "app-b"),
+            ("lb-b", "app-a"),
+            ("lb-b", "app-b"),
+        ],
+        400.0,
+        faults,
+    )
+}
+
+#[test]
+fn zone_failure_two_zones_survive_one_zone_does_not() {
+    let sim = run(&two_zone(true), 150.0);
+    let rows = series(&sim);
+    // DNS removes lb-a within 10 s x 2 + 2 s; caches follow within the 10 s TTL; lb-b removes
+    // app-a within 5 s x 2 + 2 s.
+    let after = 30 + 22 + 10 + 1;
+    let (ok, bad) = (completed_in(&rows, after, 150), errors_in(&rows, after, 150));
+    let availability = ok as f64 / (ok + bad) as f64;
+    println!("two zones: {bad} errors of {} after detection, availability {availability:.5}", ok + bad);
+    assert!(availability >= 0.999);
+    assert!(errors_in(&rows, 30, after) > 0, "the detection window shows errors");
+
+    let s = scenario(
+        &[(SEOUL, &["a", "b"])],
+        vec![
+            comp("users", SEOUL, "a", clients(10_000.0)),
+            comp("lb", SEOUL, "a", lb(5.0, 2.0, 2, 2)),
+            comp("app", SEOUL, "a", app(4, 4, 10.0)),
+        ],
+        &[("users", "lb"), ("lb", "app")],
+        400.0,
+        json!([kill(30.0, json!({ "kind": "zone", "region": SEOUL, "zone": "a" }))]),
+    );
+    let sim = run(&s, 90.0);
+    let rows = series(&sim);
+    println!("one zone: {} completed after the failure", completed_in(&rows, 31, 90));
+    assert_eq!(completed_in(&rows, 31, 90), 0, "availability 0 %");
+    assert!(errors_in(&rows, 31, 90) > 390 * 59);
+}
+
+fn multi_az(standby: bool, write_ratio: f64, replica: bool) -> archlab::model::Scenario {
+    let mut comps = vec![
+        comp("users", SEOUL, "b", clients(10_000.0)),
+        comp(
+            "app",
+            SEOUL,
+            "b",
+            json!({ "type": "app_server", "count": 2, "vcpus": 8, "processes": 8, "cpu_ms": 5,
+                    "db_queries": 1, "write_ratio": write_ratio }),
+        ),
+        comp("db", SEOUL, "a", json!({ "type": "database", "role": "primary", "failover_s": 20 })),
+    ];
+    let mut links = vec![("users", "app"), ("app", "db")];
+    if standby {
+        comps.push(comp(
+            "standby",
+            SEOUL,
+            "b",
+            json!({ "type": "database", "role": "standby", "primary": "db" }),
+        ));
+    }
+    if replica {
+        comps.push(comp(
+            "replica",
+            SEOUL,
+            "b",
+            json!({ "type": "database", "role": "read_replica", "primary": "db" }),
+        ));
+        links.push(("app", "replica"));
+    }
+    let faults = json!([kill(30.0, json!({ "kind": "component", "id": "db" }))]);
+    scenario(&[(SEOUL, &["a", "b"])], comps, &links, 200.0, faults)
+}
+
+#[test]
+fn multi_az_database_write_errors_last_the_failover_time() {
+    let sim = run(&multi_az(true, 1.0, false), 100.0);
+    let rows = series(&sim);
+    let started = log_time(&sim, |k| matches!(k, LogKind::FailoverStarted { .. })).unwrap();
+    let done = log_time(&sim, |k| matches!(k, LogKind::FailoverDone { .. })).unwrap();
+    println!("failover started at {started} s, done at {done} s");
+    assert_eq!((started, done), (30.0, 50.0));
+    assert_eq!(errors_in(&rows, 0, 30), 0);
+    for s in 31..49 {
+        let r = &rows[s];
+        assert!(r.completed == 0 && r.errors.refused > 0, "second {s}: every write fails");
+    }
+    assert_eq!(errors_in(&rows, 51, 100), 0, "writes work again after the promotion");
+    assert!(completed_in(&rows, 51, 100) > 190 * 49);
+
+    let sim = run(&multi_az(false, 1.0, false), 100.0);
+    let rows = series(&sim);
+    assert!(log_time(&sim, |k| matches!(k, LogKind::FailoverStarted { .. })).is_none());
+    assert_eq!(completed_in(&rows, 31, 100), 0, "without a standby the errors never stop");
+    assert!(rows[31..100].iter().all(|r| r.errors.refused > 0));
+}
+
+#[test]
+fn reads_keep_working_on_a_replica_during_failover() {
+    let sim = run(&multi_az(true, 0.3, true), 100.0);
+    let rows = series(&sim);
+    let (ok, bad) = (completed_in(&rows, 31, 49), errors_in(&rows, 31, 49));
+    let failed = bad as f64 / (ok + bad) as f64;
+    println!("during failover {failed:.3} of requests fail (write ratio 0.3)");
+    // Binomial with n ~ 3,600: 0.3 +- 0.05 is more than 6 standard deviations.
+    assert!((failed - 0.3).abs() < 0.05);
+    assert_eq!(errors_in(&rows, 51, 100), 0);
+}
+
+#[test]
+fn killing_the_only_load_balancer_stops_everything_until_revived() {
+    let s = scenario(
+        &[(SEOUL, &["a"])],
+        vec![
+            comp("users", SEOUL, "a", clients(10_000.0)),
+            comp("lb", SEOUL, "a", lb(5.0, 2.0, 2, 2)),
+            comp("app", SEOUL, "a", app(2, 4, 10.0)),
+        ],
+        &[("users", "lb"), ("lb", "app")],
+        200.0,
+        json!([
+            kill(20.0, json!({ "kind": "component", "id": "lb" })),
+            revive(40.0, json!({ "kind": "component", "id": "lb" }))
+        ]),
+    );
+    let sim = run(&s, 70.0);
+    let rows = series(&sim);
+    for r in &rows[21..39] {
+        assert_eq!(r.completed, 0, "second {}", r.second);
+        assert!(r.errors.refused > 150, "second {}: 100 % errors", r.second);
+    }
+    assert_eq!(errors_in(&rows, 41, 70), 0);
+}
+
+#[test]
+fn two_load_balancers_behind_dns_fail_only_until_dns_drops_the_dead_one() {
+    let s = scenario(
+        &[(SEOUL, &["a", "b"])],
+        vec![
+            comp("users", SEOUL, "a", clients(10_000.0)),
+            comp("dns", SEOUL, "a", dns("round_robin", 10.0, 10.0, 2.0, 2)),
+            comp("lb-1", SEOUL, "a", lb(5.0, 2.0, 2, 2)),
+            comp("lb-2", SEOUL, "b", lb(5.0, 2.0, 2, 2)),
+            comp("app", SEOUL, "a", app(2, 4, 10.0)),
+        ],
+        &[("users", "dns"), ("dns", "lb-1"), ("dns", "lb-2"), ("lb-1", "app"), ("lb-2", "app")],
+        200.0,
+        json!([kill(20.0, json!({ "kind": "component", "id": "lb-1" }))]),
+    );
+    let sim = run(&s, 90.0);
+    let rows = series(&sim);
+    let removed = log_time(&sim, |k| matches!(k, LogKind::DnsRemoved { .. })).unwrap();
+    println!("lb-1 died at 20 s, DNS removed it at {removed:.3} s");
+    assert!(removed > 20.0 + 2.0 && removed <= 20.0 + 10.0 * 2.0 + 2.0);
+    let before = errors_in(&rows, 20, 22);
+    assert!(before > 100, "about half the requests fail right after the death: {before}");
+    // Once DNS drops it, the stale caches drain within one TTL.
+    let clean_from = removed.ceil() as u64 + 10;
+    assert_eq!(errors_in(&rows, clean_from, 90), 0);
+    assert!(errors_in(&rows, removed.floor() as u64, clean_from) > 0, "staggered caches still err");
+}
+
+#[test]
+fn region_failure_moves_clients_and_adds_the_inter_region_round_trip() {
+    let constant_app = json!({ "type": "app_server", "count": 2, "vcpus": 4, "processes": 4,
+                               "cpu_ms": 10, "service": "constant", "db_queries": 0 });
+    let s = scenario(
+        &[(SEOUL, &["a"]), (TOKYO, &["a"])],
+        vec![
+            comp("users", SEOUL, "a", clients(10_000.0)),
+            comp("dns", SEOUL, "a", dns("latency", 10.0, 10.0, 2.0, 2)),
+            comp("lb-seoul", SEOUL, "a", lb(5.0, 2.0, 2, 2)),
+            comp("app-seoul", SEOUL, "a", constant_app.clone()),
+            comp("lb-tokyo", TOKYO, "a", lb(5.0, 2.0, 2, 2)),
+            comp("app-tokyo", TOKYO, "a", constant_app),
+        ],
+        &[
+            ("users", "dns"),
+            ("dns", "lb-seoul"),
+            ("dns", "lb-tokyo"),
+            ("lb-seoul", "app-seoul"),
+            ("lb-tokyo", "app-tokyo"),
+        ],
+        100.0,
+        json!([kill(30.0, json!({ "kind": "region", "region": SEOUL }))]),
+    );
+    let sim = run(&s, 120.0);
+    let rows = series(&sim);
+    let median = |from: usize, to: usize| {
+        let mut v: Vec<f64> = rows[from..to].iter().map(|r| r.p50_ms).collect();
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let (before, after) = (median(5, 30), median(70, 120));
+    println!("p50 before {before:.2} ms, after {after:.2} ms (Seoul-Tokyo RTT 31 ms)");
+    assert!((after - before - 31.0).abs() < 2.0);
+    assert_eq!(errors_in(&rows, 70, 120), 0, "the moved clients are all served");
+}
+
+#[test]
+fn a_crashed_process_is_restarted_while_the_others_serve() {
+    let s = scenario(
+        &[(SEOUL, &["a"])],
+        vec![comp("users", SEOUL, "a", clients(10_000.0)), comp("app", SEOUL, "a", app(1, 4, 10.0))],
+        &[("users", "app")],
+        100.0,
+        json!([kill(10.0, json!({ "kind": "process", "id": "app", "server": 0, "index": 2 }))]),
+    );
+    let sim = run(&s, 30.0);
+    let crashed = log_time(&sim, |k| matches!(k, LogKind::ProcessCrashed { process: 2, .. })).unwrap();
+    let restarted = log_time(&sim, |k| matches!(k, LogKind::ProcessRestarted { process: 2, .. })).unwrap();
+    assert_eq!((crashed, restarted), (10.0, 12.0), "restart_delay_s defaults to 2 s");
+    let m = sim.metrics();
+    assert!(m.totals.failed <= 1, "only the request the process held fails");
+    assert!(m.totals.completed > 2_900);
+}
+
+#[test]
+fn a_partition_is_routed_around_after_detection() {
+    let s = scenario(
+        &[(SEOUL, &["a", "b"])],
+        vec![
+            comp("users", SEOUL, "a", clients(10_000.0)),
+            comp("lb", SEOUL, "a", lb(2.0, 1.0, 2, 2)),
+            comp("app-a", SEOUL, "a", app(2, 4, 10.0)),
+            comp("app-b", SEOUL, "b", app(2, 4, 10.0)),
+        ],
+        &[("users", "lb"), ("lb", "app-a"), ("lb", "app-b")],
+        300.0,
+        json!([
+            { "at_s": 20.0, "action": { "do": "partition", "a": { "region": SEOUL, "zone": "a" },
+                                         "b": { "region": SEOUL, "zone": "b" } } },
+            { "at_s": 50.0, "action": { "do": "heal", "a": { "region": SEOUL, "zone": "a" },
+                                         "b": { "region": SEOUL, "zone": "b" } } }
+        ]),
+    );
+    let sim = run(&s, 80.0);
+    let rows = series(&sim);
+    assert!(errors_in(&rows, 20, 26) > 0);
+    assert_eq!(errors_in(&rows, 26, 80), 0);
+    let back = sim.log().iter().filter(|e| matches!(e.kind, LogKind::TargetHealthy { .. })).count();
+    assert_eq!(back, 2, "both app-b hosts return after the heal");
+}
+
+#[test]
+fn inject_names_what_does_not_exist() {
+    let s = scenario(
+        &[(SEOUL, &["a"])],
+        vec![comp("users", SEOUL, "a", clients(1000.0)), comp("app", SEOUL, "a", app(1, 2, 10.0))],
+        &[("users", "app")],
+        10.0,
+        json!([]),
+    );
+    let mut sim = Sim::new(&s, 1).unwrap();
+    let bad: archlab::model::FaultAction =
+        serde_json::from_value(json!({ "do": "kill", "target": { "kind": "component", "id": "nope" } }))
+            .unwrap();
+    assert!(sim.inject(&bad).unwrap_err().contains("nope"));
+    let bad: archlab::model::FaultAction = serde_json::from_value(
+        json!({ "do": "kill", "target": { "kind": "server", "id": "app", "index": 3 } }),
+    )
+    .unwrap();
+    assert!(sim.inject(&bad).unwrap_err().contains("server 3"));
+    assert!(sim.log().is_empty());
+}
