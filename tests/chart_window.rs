@@ -23,6 +23,7 @@ fn an_empty_series_gives_an_empty_window() {
     assert!(window(&VecDeque::new(), 120).is_empty());
     let d = chart_data(ChartKind::Throughput, &[], 120, &[], Lang::En);
     assert_eq!((d.x0, d.x1), (0.0, 120.0));
+    assert_eq!(d.y_max, 10.0, "an empty chart still has a scale");
     assert!(d.lines.iter().all(|l| l.points.is_empty()));
 }
 
@@ -41,8 +42,11 @@ fn a_short_run_shows_every_second_on_a_full_width_axis() {
     let w = window(&s, 120);
     assert_eq!(w.len(), 7);
     let d = chart_data(ChartKind::Throughput, &w, 120, &[], Lang::En);
-    // The axis is always `span` wide and ends after the last complete second.
-    assert_eq!((d.x0, d.x1), (7.0 - 120.0, 7.0));
+    // The axis is always `span` wide; until the run is that long it starts at zero.
+    assert_eq!((d.x0, d.x1), (0.0, 120.0));
+    let long = series(0..200);
+    let d = chart_data(ChartKind::Throughput, &window(&long, 120), 120, &[], Lang::En);
+    assert_eq!((d.x0, d.x1), (80.0, 200.0), "then it scrolls, ending after the last second");
 }
 
 #[test]
@@ -93,8 +97,11 @@ fn error_rate_is_per_cause_share_of_finished_requests() {
     assert_eq!(error_percent(&r, archlab::engine::ErrorCause::Refused), 0.0);
     assert_eq!(error_percent(&row(0, 0), archlab::engine::ErrorCause::Timeout), 0.0);
     let d = chart_data(ChartKind::Errors, &[&r], 120, &[], Lang::En);
-    assert_eq!(d.lines.len(), 4);
+    let labels: Vec<&str> = d.lines.iter().map(|l| l.label.as_str()).collect();
+    assert_eq!(labels, vec!["Timeout", "Queue full"], "only the causes that happened");
     assert_eq!(d.unit, "%");
+    let quiet = chart_data(ChartKind::Errors, &[&row(0, 5)], 120, &[], Lang::En);
+    assert_eq!(quiet.lines.len(), 1, "a flat zero line when nothing failed");
 }
 
 #[test]

@@ -37,11 +37,17 @@ pub fn text_width(ctx: &Ctx, s: &str) -> f64 {
     ctx.measure_text(s).map_or(s.len() as f64 * 7.0, |m| m.width())
 }
 
-/// A label on an opaque pill, readable over anything drawn beneath it.
+/// A label on an opaque pill, readable over anything drawn beneath it. Honours the context's
+/// text alignment (the pill sits left of `x` for "right", around it for "center").
 pub fn label(ctx: &Ctx, s: &str, x: f64, y: f64, fg: &str, bg: &str) {
-    let w = text_width(ctx, s) + 8.0;
+    let tw = text_width(ctx, s);
+    let left = match ctx.text_align().as_str() {
+        "right" | "end" => x - tw,
+        "center" => x - tw / 2.0,
+        _ => x,
+    };
     ctx.set_fill_style_str(bg);
-    ctx.fill_rect(x - 4.0, y - 8.0, w, 16.0);
+    ctx.fill_rect(left - 4.0, y - 9.0, tw + 8.0, 18.0);
     ctx.set_fill_style_str(fg);
     text(ctx, s, x, y);
 }

@@ -107,10 +107,10 @@ pub fn EventLog(props: &EventLogProps) -> Html {
                 <input type="search" placeholder={t(lang, Key::LogFilter)} aria-label={t(lang, Key::LogFilter)}
                     data-testid="log-filter" value={(*needle).clone()} oninput={on_text} />
                 <select data-testid="log-kind" aria-label={t(lang, Key::LogFilter)} onchange={on_group}>
-                    <option value="all">{ t(lang, Key::LogFilterAll) }</option>
-                    <option value="faults">{ t(lang, Key::LogFilterFaults) }</option>
-                    <option value="health">{ t(lang, Key::LogFilterHealth) }</option>
-                    <option value="errors">{ t(lang, Key::LogFilterErrors) }</option>
+                    <option value="all" selected={*group == Group::All}>{ t(lang, Key::LogFilterAll) }</option>
+                    <option value="faults" selected={*group == Group::Faults}>{ t(lang, Key::LogFilterFaults) }</option>
+                    <option value="health" selected={*group == Group::Health}>{ t(lang, Key::LogFilterHealth) }</option>
+                    <option value="errors" selected={*group == Group::Errors}>{ t(lang, Key::LogFilterErrors) }</option>
                 </select>
             </div>
             <ol class="entries" data-testid="event-log">

@@ -162,7 +162,7 @@ fn component(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, (x, y, bw, bh): (f64, 
         ctx.set_global_alpha(1.0);
         ctx.set_text_align("left");
         let s = format!("⚠ {} {}/s", t(lang, Key::Failed), format_number(v.recent_errors));
-        label(ctx, &s, x + bw + pad + 10.0, y + bh / 2.0, "#fff", ERROR);
+        label(ctx, &s, x, qy + qh + 30.0, "#fff", ERROR);
     }
 }
 
@@ -200,7 +200,7 @@ fn dots_layer(ctx: &Ctx, pc: &PaintCtx, dots: &[crate::engine::Dot]) {
 /// The scale, and the sampling statement when not every request is drawn.
 fn legend(ctx: &Ctx, pc: &PaintCtx, w: f64, h: f64, drawn: usize, total: usize) {
     let (bw, bh) = (120.0, 10.0);
-    let (x, y) = (w - bw - 14.0, h - 22.0);
+    let (x, y) = (w - bw - 48.0, h - 22.0);
     for i in 0..24 {
         ctx.set_fill_style_str(&viridis(f64::from(i) / 23.0));
         ctx.fill_rect(x + bw * f64::from(i) / 24.0, y, bw / 24.0 + 0.5, bh);
@@ -212,7 +212,7 @@ fn legend(ctx: &Ctx, pc: &PaintCtx, w: f64, h: f64, drawn: usize, total: usize) 
     ctx.set_text_align("right");
     text(ctx, &format!("{} 0%", t(pc.lang, Key::Utilization)), x - 6.0, y + bh / 2.0);
     ctx.set_text_align("left");
-    text(ctx, "100%", x + bw + 2.0, y - 8.0);
+    text(ctx, "100%", x + bw + 6.0, y + bh / 2.0);
     if total > drawn {
         let s = tf(pc.lang, Key::DotsSampled, &[&format_number(drawn as u64), &format_number(total as u64)]);
         label(ctx, &s, 10.0, h - 16.0, INK, "rgba(255,255,255,0.9)");

@@ -74,15 +74,14 @@ fn axes(ctx: &Ctx, data: &ChartData, w: f64, ph: f64, sx: &dyn Fn(f64) -> f64, s
     text(ctx, data.unit, LEFT - 4.0, sy(data.y_max) + 14.0);
     ctx.set_fill_style_str(INK);
     ctx.set_text_align("center");
-    let span = data.x1 - data.x0;
-    let step = if span > 300.0 {
-        120.0
-    } else if span > 120.0 {
-        60.0
-    } else {
-        30.0
-    };
-    let mut s = (data.x0 / step).ceil() * step;
+    // Tick labels at least 50 px apart.
+    let span = (data.x1 - data.x0).max(1.0);
+    let px_per_s = (w - LEFT - RIGHT) / span;
+    let step = [5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0, 600.0]
+        .into_iter()
+        .find(|s| s * px_per_s >= 50.0)
+        .unwrap_or(600.0);
+    let mut s = (data.x0.max(0.0) / step).ceil() * step;
     while s <= data.x1 {
         let x = sx(s);
         text(ctx, &format!("{} s", s as u64), x, TOP + ph + 11.0);

@@ -76,7 +76,9 @@ pub fn chart_data(
     ids: &[String],
     lang: Lang,
 ) -> ChartData {
-    let x1 = rows.last().map_or(span as f64, |r| (r.second + 1) as f64);
+    // Until the run is `span` long the axis is [0, span] and the lines grow rightwards; then it
+    // scrolls.
+    let x1 = rows.last().map_or(0.0, |r| (r.second + 1) as f64).max(span as f64);
     let x0 = x1 - span as f64;
     let line = |label: &str, f: &dyn Fn(&SecondStats) -> f64| Line {
         label: label.to_string(),
@@ -100,14 +102,20 @@ pub fn chart_data(
             ],
             1.0,
         ),
-        ChartKind::Errors => (
-            t(lang, Key::UnitPercent),
-            ErrorCause::ALL
+        ChartKind::Errors => {
+            // Only the causes that happened in the window (the legend stays short), or the
+            // first cause as a flat zero line when nothing failed.
+            let mut lines: Vec<Line> = ErrorCause::ALL
                 .iter()
+                .filter(|&&c| rows.iter().any(|r| r.errors.get(c) > 0))
                 .map(|&c| line(t(lang, cause_key(c)), &move |r: &SecondStats| error_percent(r, c)))
-                .collect(),
-            1.0,
-        ),
+                .collect();
+            if lines.is_empty() {
+                let c = ErrorCause::ALL[0];
+                lines.push(line(t(lang, cause_key(c)), &move |r: &SecondStats| error_percent(r, c)));
+            }
+            (t(lang, Key::UnitPercent), lines, 1.0)
+        }
         ChartKind::Utilization => (
             t(lang, Key::UnitPercent),
             top(rows, ids, |r, i| r.utilization.get(i).map(|u| f64::from(*u) * 100.0)),
