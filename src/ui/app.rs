@@ -112,7 +112,7 @@ pub fn App() -> Html {
                 <div class="canvas-area" data-testid="canvas-area">
                     // SLOT: the diagram editor (uicanvas: <Canvas/>). Until it lands, a plain
                     // drawing of the boxes stands in, so the overlay has something to sit on.
-                    { placeholder_diagram(editor.scenario(), view.get()) }
+                    <PlaceholderDiagram scenario={editor.scenario().clone()} view={view.get()} />
                     <Overlay />
                 </div>
                 <aside class="side">
@@ -130,8 +130,17 @@ pub fn App() -> Html {
     }
 }
 
-/// Stand-in for the diagram editor: boxes with ids and straight links, drawn once per edit.
-fn placeholder_diagram(s: &Scenario, v: ViewBox) -> Html {
+#[derive(Properties, PartialEq)]
+struct PlaceholderProps {
+    scenario: Scenario,
+    view: ViewBox,
+}
+
+/// Stand-in for the diagram editor: boxes with ids and straight links. A component of its
+/// own, so the panel refresh (which re-renders the root) skips it unless the scenario changed.
+#[component]
+fn PlaceholderDiagram(props: &PlaceholderProps) -> Html {
+    let (s, v) = (&props.scenario, props.view);
     let centre = |id: &str| s.component(id).map(|c| v.to_screen(c.x, c.y));
     html! {
         <svg class="placeholder-diagram" aria-label={s.name.clone()}>

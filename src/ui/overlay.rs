@@ -91,7 +91,6 @@ fn draw(pc: &PaintCtx, canvas: &NodeRef, hover: Option<(f64, f64)>) {
 
 fn component(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, (x, y, bw, bh): (f64, f64, f64, f64)) {
     let lang = pc.lang;
-    let z = pc.view.zoom;
     if v.health == Health::Down {
         // Greyed, crossed out and labelled: colour is never the only signal.
         ctx.set_fill_style_str(DEAD_WASH);
@@ -108,42 +107,16 @@ fn component(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, (x, y, bw, bh): (f64, 
         label(ctx, &t(lang, Key::HealthDown).to_uppercase(), x + bw / 2.0, y + bh / 2.0, "#fff", "#222");
         return;
     }
-    // Utilisation ring just outside the box, outlined so the light end stays visible.
     let pad = 5.0;
-    ctx.set_line_width(7.0);
-    ctx.set_stroke_style_str(INK);
-    ctx.stroke_rect(x - pad, y - pad, bw + 2.0 * pad, bh + 2.0 * pad);
-    ctx.set_line_width(5.0);
-    ctx.set_stroke_style_str(&viridis(v.utilization));
-    ctx.stroke_rect(x - pad, y - pad, bw + 2.0 * pad, bh + 2.0 * pad);
-    // Busy badge above the right corner.
-    ctx.set_text_align("right");
-    label(ctx, &format!("{:.0}%", v.utilization * 100.0), x + bw + 2.0, y - pad - 10.0, "#fff", INK);
-    // Queue bar under the box: the fraction of the bound (log scale when unbounded).
-    let frac = if v.queue_capacity > 0 {
-        f64::from(v.queue) / f64::from(v.queue_capacity)
+    // Components without servers of their own (user populations, DNS, load balancers) have no
+    // utilisation or queue to show.
+    let below = y + bh + pad + 4.0;
+    let below = if v.capacity > 0 || v.queue > 0 {
+        ring(ctx, v, (x, y, bw, bh), pad);
+        queue_bar(ctx, pc, v, x, below, bw)
     } else {
-        (1.0 + f64::from(v.queue)).log10() / 4.0
+        below
     };
-    let (qy, qh) = (y + bh + pad + 4.0, 7.0);
-    ctx.set_fill_style_str("#e2e8f0");
-    ctx.fill_rect(x, qy, bw, qh);
-    ctx.set_fill_style_str(INK);
-    ctx.fill_rect(x, qy, bw * frac.clamp(0.0, 1.0), qh);
-    ctx.set_line_width(1.0);
-    ctx.set_stroke_style_str(INK);
-    ctx.stroke_rect(x, qy, bw, qh);
-    if v.queue > 0 && z >= 0.5 {
-        ctx.set_text_align("left");
-        label(
-            ctx,
-            &format!("{} {}", t(lang, Key::Queue), format_number(u64::from(v.queue))),
-            x,
-            qy + qh + 10.0,
-            INK,
-            "rgba(255,255,255,0.85)",
-        );
-    }
     if v.health == Health::Degraded {
         ctx.set_text_align("left");
         let s =
@@ -162,8 +135,46 @@ fn component(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, (x, y, bw, bh): (f64, 
         ctx.set_global_alpha(1.0);
         ctx.set_text_align("left");
         let s = format!("⚠ {} {}/s", t(lang, Key::Failed), format_number(v.recent_errors));
-        label(ctx, &s, x, qy + qh + 30.0, "#fff", ERROR);
+        label(ctx, &s, x, below + 10.0, "#fff", ERROR);
     }
+}
+
+/// The queue as a bar under the box (the fraction of its bound, or a log scale when
+/// unbounded) with its length in words; returns the y below what it drew.
+fn queue_bar(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, x: f64, qy: f64, bw: f64) -> f64 {
+    let frac = if v.queue_capacity > 0 {
+        f64::from(v.queue) / f64::from(v.queue_capacity)
+    } else {
+        (1.0 + f64::from(v.queue)).log10() / 4.0
+    };
+    let qh = 7.0;
+    ctx.set_fill_style_str("#e2e8f0");
+    ctx.fill_rect(x, qy, bw, qh);
+    ctx.set_fill_style_str(INK);
+    ctx.fill_rect(x, qy, bw * frac.clamp(0.0, 1.0), qh);
+    ctx.set_line_width(1.0);
+    ctx.set_stroke_style_str(INK);
+    ctx.stroke_rect(x, qy, bw, qh);
+    if v.queue > 0 && pc.view.zoom >= 0.5 {
+        ctx.set_text_align("left");
+        let s = format!("{} {}", t(pc.lang, Key::Queue), format_number(u64::from(v.queue)));
+        label(ctx, &s, x, qy + qh + 10.0, INK, "rgba(255,255,255,0.85)");
+        return qy + qh + 22.0;
+    }
+    qy + qh + 4.0
+}
+
+/// Utilisation ring just outside the box (outlined so the light end stays visible) and the
+/// busy percentage above its right corner.
+fn ring(ctx: &Ctx, v: &ComponentView, (x, y, bw, bh): (f64, f64, f64, f64), pad: f64) {
+    ctx.set_line_width(7.0);
+    ctx.set_stroke_style_str(INK);
+    ctx.stroke_rect(x - pad, y - pad, bw + 2.0 * pad, bh + 2.0 * pad);
+    ctx.set_line_width(5.0);
+    ctx.set_stroke_style_str(&viridis(v.utilization));
+    ctx.stroke_rect(x - pad, y - pad, bw + 2.0 * pad, bh + 2.0 * pad);
+    ctx.set_text_align("right");
+    label(ctx, &format!("{:.0}%", v.utilization * 100.0), x + bw + 2.0, y - pad - 10.0, "#fff", INK);
 }
 
 fn dots_layer(ctx: &Ctx, pc: &PaintCtx, dots: &[crate::engine::Dot]) {
@@ -201,6 +212,8 @@ fn dots_layer(ctx: &Ctx, pc: &PaintCtx, dots: &[crate::engine::Dot]) {
 fn legend(ctx: &Ctx, pc: &PaintCtx, w: f64, h: f64, drawn: usize, total: usize) {
     let (bw, bh) = (120.0, 10.0);
     let (x, y) = (w - bw - 48.0, h - 22.0);
+    ctx.set_fill_style_str("rgba(255,255,255,0.9)");
+    ctx.fill_rect(x - 100.0, y - 6.0, bw + 150.0, bh + 12.0);
     for i in 0..24 {
         ctx.set_fill_style_str(&viridis(f64::from(i) / 23.0));
         ctx.fill_rect(x + bw * f64::from(i) / 24.0, y, bw / 24.0 + 0.5, bh);

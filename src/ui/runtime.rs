@@ -9,7 +9,7 @@ use crate::engine::{secs, Sim, Time};
 use crate::model::{Diagnostic, Scenario, Traffic};
 
 /// Events processed between two checks of the frame deadline.
-const CHUNK: u64 = 20_000;
+const CHUNK: u64 = 5_000;
 pub const MIN_SPEED: f64 = 0.1;
 pub const MAX_SPEED: f64 = 100.0;
 /// Longest wall-clock gap one frame may account for (a background tab, a breakpoint).

@@ -40,7 +40,7 @@ pub struct ChartData {
     /// last complete second, so the chart scrolls at a steady pace.
     pub x0: f64,
     pub x1: f64,
-    /// Top of the y axis: a round number at or above every value (at least `min_top`).
+    /// Top of the y axis: a round number at least `HEADROOM` times every value.
     pub y_max: f64,
     pub unit: &'static str,
     pub lines: Vec<Line>,
@@ -65,8 +65,11 @@ pub fn nice_ceiling(v: f64, floor: f64) -> f64 {
     [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * mag).find(|c| *c >= v * (1.0 - 1e-12)).unwrap_or(10.0 * mag)
 }
 
+/// The y axis reaches at least this multiple of the highest value.
+pub const HEADROOM: f64 = 1.3;
+
 /// How many lines the per-component charts show (the busiest components).
-pub const TOP_COMPONENTS: usize = 5;
+pub const TOP_COMPONENTS: usize = 3;
 
 /// The lines of `kind` over `rows`. `ids` names components in scenario order.
 pub fn chart_data(
@@ -126,7 +129,9 @@ pub fn chart_data(
         }
     };
     let top_value = lines.iter().flat_map(|l| l.points.iter().map(|p| p.1)).fold(0.0, f64::max);
-    let y_max = if kind == ChartKind::Utilization { 100.0 } else { nice_ceiling(top_value, floor) };
+    // Headroom above the highest value keeps the lines clear of the legend.
+    let y_max =
+        if kind == ChartKind::Utilization { 100.0 } else { nice_ceiling(top_value * HEADROOM, floor) };
     ChartData { x0, x1, y_max, unit, lines }
 }
 
