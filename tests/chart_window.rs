@@ -106,6 +106,10 @@ fn error_rate_is_per_cause_share_of_finished_requests() {
     assert_eq!(d.unit, "%");
     let quiet = chart_data(ChartKind::Errors, &[&row(0, 5)], 120, &[], Lang::En);
     assert_eq!(quiet.lines.len(), 1, "a flat zero line when nothing failed");
+    let mut all = row(0, 0);
+    all.errors.refused = 50;
+    let d = chart_data(ChartKind::Errors, &[&all], 120, &[], Lang::En);
+    assert_eq!(d.y_max, 100.0, "a share tops out at 100%");
 }
 
 #[test]

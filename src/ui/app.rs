@@ -40,12 +40,15 @@ fn browser_lang() -> Lang {
     web_sys::window().and_then(|w| w.navigator().language()).map_or(Lang::En, |l| Lang::from_browser_tag(&l))
 }
 
+/// The bench scenario, the preset named by `?preset=ID`, or the first step of the path.
 fn starting_scenario(bench: bool) -> Scenario {
     if bench {
-        bench_scenario()
-    } else {
-        preset("single-server").unwrap_or_else(super::starter::single_server)
+        return bench_scenario();
     }
+    let search = page_search();
+    let named =
+        search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("preset=")).and_then(preset);
+    named.or_else(|| preset("single-server")).unwrap_or_else(super::starter::single_server)
 }
 
 #[component]

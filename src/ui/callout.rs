@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::insights::Reading;
 use super::shared::Shared;
 use crate::analysis::{Suggestion, Verdict};
+use crate::engine::Health;
 use crate::i18n::{format_percent, t, tf, Key, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -45,11 +46,20 @@ pub fn Callout(props: &CalloutProps) -> Html {
                 } else {
                     format!("{:.1}", e.queue_growth_per_s)
                 };
-                let evidence = tf(
-                    lang,
-                    Key::BottleneckEvidence,
-                    &[&format!("{:.0}", e.utilization * 100.0), &growth, &format_percent(e.latency_share)],
-                );
+                // A dead component's evidence is that it is down, not its (zero) load.
+                let evidence = if e.health == Health::Down {
+                    format!("{}: {}", f.id, t(lang, Key::HealthDown))
+                } else {
+                    tf(
+                        lang,
+                        Key::BottleneckEvidence,
+                        &[
+                            &format!("{:.0}", e.utilization * 100.0),
+                            &growth,
+                            &format_percent(e.latency_share),
+                        ],
+                    )
+                };
                 let i = f.component;
                 let cb = props.on_select.clone();
                 html! { <>

@@ -80,6 +80,9 @@ test('raising the rate saturates the single server and the callout names it', as
   await until(async () => (await page.getByTestId('detail').textContent()).includes('app-1'), 2000, 'detail');
   await page.waitForTimeout(1500);
   await screenshot(page, 'run-saturated');
+  // Clicking a log entry about a component selects it too.
+  await page.locator('[data-testid=event-log] button.entry').first().click();
+  assert.match(await page.getByTestId('detail').textContent(), /app-1/);
   assert.deepEqual(errors, []);
 });
 
@@ -128,5 +131,33 @@ test('hovering a component and a chart shows their numbers', async () => {
   await page.mouse.move(chart.x + chart.width * 0.5, chart.y + chart.height / 2);
   await page.waitForTimeout(1200);
   await screenshot(page, 'run-hover-chart');
+  assert.deepEqual(errors, []);
+});
+
+test('the pattern selector shows the parameters of a spike and a ramp', async () => {
+  const { page, errors } = await open(browser, server.url);
+  await page.getByTestId('pattern').selectOption('spike');
+  await page.getByTestId('spike-factor').waitFor();
+  await page.getByTestId('spike-at').fill('5');
+  await page.getByTestId('spike-at').press('Enter');
+  assert.equal(await page.getByTestId('spike-at').inputValue(), '5.0');
+  await page.getByTestId('pattern').selectOption('ramp');
+  await page.getByTestId('ramp-to').waitFor();
+  assert.equal(await page.getByTestId('spike-at').count(), 0);
+  await screenshot(page, 'run-pattern');
+  assert.deepEqual(errors, []);
+});
+
+test('a dead load balancer is crossed out, labelled DOWN, and called a single point of failure', async () => {
+  // The lb-spof preset kills the only load balancer at 30 s.
+  const { page, errors } = await open(browser, `${server.url}?preset=lb-spof`);
+  await page.getByTestId('speed').fill('1000'); // 100x
+  await page.getByTestId('play').click();
+  const name = page.getByTestId('bottleneck-name');
+  await until(async () => (await name.count()) && /lb-1/.test(await name.textContent()), 30000, 'lb-1 named');
+  assert.match(await page.getByTestId('bottleneck-suggestion').textContent(), /single point of failure/);
+  await page.getByTestId('play').click();
+  await page.waitForTimeout(300);
+  await screenshot(page, 'run-lb-down');
   assert.deepEqual(errors, []);
 });

@@ -130,8 +130,12 @@ pub fn chart_data(
     };
     let top_value = lines.iter().flat_map(|l| l.points.iter().map(|p| p.1)).fold(0.0, f64::max);
     // Headroom above the highest value keeps the lines clear of the legend.
-    let y_max =
-        if kind == ChartKind::Utilization { 100.0 } else { nice_ceiling(top_value * HEADROOM, floor) };
+    let y_max = match kind {
+        ChartKind::Utilization => 100.0,
+        // A share of requests never passes 100%.
+        ChartKind::Errors => nice_ceiling(top_value * HEADROOM, floor).min(100.0),
+        _ => nice_ceiling(top_value * HEADROOM, floor),
+    };
     ChartData { x0, x1, y_max, unit, lines }
 }
 
