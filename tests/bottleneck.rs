@@ -3,7 +3,7 @@
 //! runs of the engine (the evidence the rules read).
 
 use archlab::analysis::{diagnose, observe, Observation, Observed, Suggestion, Verdict};
-use archlab::catalog::{app_server, database, preset};
+use archlab::catalog::{app_server, preset};
 use archlab::engine::{secs, Health, Sim};
 use archlab::model::*;
 
