@@ -12,6 +12,7 @@ use std::collections::VecDeque;
 use super::log::LogKind;
 use super::queue::Kind;
 use super::request::{Stage, NONE};
+use super::rng::to_ns;
 use super::sim::Sim;
 use super::station::{Offer, Station};
 use super::{ErrorCause, Time};
@@ -73,8 +74,7 @@ impl Host {
         if self.idle == 0 {
             return None;
         }
-        let rr = self.rr.min(63);
-        let ahead = self.idle & (u64::MAX << rr);
+        let ahead = if self.rr >= 64 { 0 } else { self.idle & (u64::MAX << self.rr) };
         let p = if ahead != 0 { ahead.trailing_zeros() } else { self.idle.trailing_zeros() };
         self.idle &= !(1u64 << p);
         self.rr = p + 1;
@@ -86,9 +86,9 @@ impl Sim {
     #[inline]
     pub(super) fn sample(&mut self, mean: f64, constant: bool) -> Time {
         if constant {
-            mean.round() as Time
+            to_ns(mean)
         } else {
-            self.rng.exp(mean).round() as Time
+            to_ns(self.rng.exp(mean))
         }
     }
 

@@ -178,6 +178,14 @@ pub(super) fn build(s: &Scenario, seed: u64) -> Sim {
         }
     }
 
+    // A database on an app host (book step 1) talks to that app without a network.
+    for d in &dbs {
+        if d.host != NONE {
+            let app = hosts[d.host as usize].app as usize;
+            net.set_rtt(apps[app].comp as usize, d.comp as usize, 0.0, true);
+        }
+    }
+
     for l in &s.links {
         let (Some(f), Some(t)) = (index_of(&l.from), index_of(&l.to)) else { continue };
         if let Some(rtt) = l.rtt_ms {

@@ -56,9 +56,7 @@ impl Sim {
     pub(super) fn arrive_db(&mut self, r: u32) {
         let d = self.slab.get(r).db as usize;
         let comp = self.dbs[d].comp as usize;
-        let g = self.dbs[d].group as usize;
-        let writer_missing = self.groups[g].failing_over && self.groups[g].primary as usize == d;
-        if !self.dbs[d].up || writer_missing {
+        if !self.dbs[d].up {
             self.rec.component_error(comp);
             self.query_back(r, Some(ErrorCause::Refused));
             return;

@@ -9,7 +9,7 @@
 
 use crate::catalog::JITTER;
 
-use super::rng::Rng;
+use super::rng::{to_ns, Rng};
 use super::Time;
 
 pub(super) struct Network {
@@ -71,7 +71,7 @@ impl Network {
         let base = self.base[i];
         let d =
             if self.fixed[i] || base == 0.0 { base } else { base * rng.between(1.0 - JITTER, 1.0 + JITTER) };
-        Some(d.round() as Time + self.extra[z])
+        Some(to_ns(d) + self.extra[z])
     }
 
     /// The mean one-way delay (for DNS latency answers), in ns.

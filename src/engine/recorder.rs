@@ -54,25 +54,35 @@ impl Gauge {
     /// Brings the integrals up to `now` (call before changing a value).
     #[inline]
     pub fn touch(&mut self, now: Time) {
-        let dt = (now - self.last) as u128;
+        let dt = now - self.last;
         if dt > 0 {
-            self.cum.busy += self.busy as u128 * dt;
-            self.cum.queue += self.queue as u128 * dt;
-            self.cum.present += self.present as u128 * dt;
-            self.cum.capacity += self.capacity as u128 * dt;
+            self.cum.busy += area(self.busy, dt);
+            self.cum.queue += area(self.queue, dt);
+            self.cum.present += area(self.present, dt);
+            self.cum.capacity += area(self.capacity, dt);
             self.last = now;
         }
     }
 
     /// The integrals as they stand at `t` (>= the last change), without changing anything.
     pub fn cum_at(&self, t: Time) -> Cum {
-        let dt = t.saturating_sub(self.last) as u128;
+        let dt = t.saturating_sub(self.last);
         Cum {
-            busy: self.cum.busy + self.busy as u128 * dt,
-            queue: self.cum.queue + self.queue as u128 * dt,
-            present: self.cum.present + self.present as u128 * dt,
-            capacity: self.cum.capacity + self.capacity as u128 * dt,
+            busy: self.cum.busy + area(self.busy, dt),
+            queue: self.cum.queue + area(self.queue, dt),
+            present: self.cum.present + area(self.present, dt),
+            capacity: self.cum.capacity + area(self.capacity, dt),
         }
+    }
+}
+
+/// `value x dt` exactly: a 64-bit multiply when it fits (always, in practice; a 128-bit
+/// multiply is a library call in wasm32), 128 bits otherwise.
+#[inline]
+fn area(value: u64, dt: Time) -> u128 {
+    match value.checked_mul(dt) {
+        Some(x) => x as u128,
+        None => value as u128 * dt as u128,
     }
 }
 

@@ -173,3 +173,13 @@ impl Slab {
         &mut self.reqs[id as usize]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn records_stay_small() {
+        // 2 million live requests must stay within a few hundred MB, and events within a cache line.
+        assert!(std::mem::size_of::<super::Req>() <= 112, "{}", std::mem::size_of::<super::Req>());
+        assert!(std::mem::size_of::<super::super::queue::Event>() <= 32);
+    }
+}

@@ -33,3 +33,10 @@ impl Rng {
         lo + (hi - lo) * self.uniform()
     }
 }
+
+/// A non-negative duration in ns (f64) to engine time, rounded half up. Plain addition and a
+/// truncating cast: as exact as `round` and identical on every target, without a libm call.
+#[inline]
+pub(super) fn to_ns(x: f64) -> super::Time {
+    (x + 0.5) as super::Time
+}

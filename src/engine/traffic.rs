@@ -9,6 +9,7 @@
 use crate::model::{Arrivals, Pattern, Traffic};
 
 use super::queue::Kind;
+use super::rng::to_ns;
 use super::sim::Sim;
 use super::{to_secs, Time, NS_PER_MS, NS_PER_S};
 
@@ -42,15 +43,15 @@ impl Sim {
                 if peak.is_nan() || peak <= 0.0 {
                     return;
                 }
-                from + self.rng.exp(NS_PER_S as f64 / peak).round() as Time
+                from.saturating_add(to_ns(self.rng.exp(NS_PER_S as f64 / peak)))
             }
             Arrivals::Uniform => {
                 let rate = self.traffic.rate_at(to_secs(from)) * share;
                 if rate > 0.0 {
-                    from + (NS_PER_S as f64 / rate).round().max(1.0) as Time
+                    from.saturating_add(to_ns(NS_PER_S as f64 / rate).max(1))
                 } else {
                     // Nothing to send now; look again shortly (a ramp or spike may start).
-                    from + 100 * NS_PER_MS
+                    from.saturating_add(100 * NS_PER_MS)
                 }
             }
         };

@@ -86,7 +86,8 @@ impl Sim {
         }
         for (k, r) in self.slab.reqs.iter().filter(|r| on_wire(r.stage)).enumerate() {
             // Evenly spaced picks: the k-th request is taken when k * max / total steps up.
-            let take = total <= max || (k * max) / total != ((k + 1) * max) / total;
+            let (k, m, n) = (k as u64, max as u64, total as u64);
+            let take = n <= m || (k * m) / n != ((k + 1) * m) / n;
             if !take {
                 continue;
             }
