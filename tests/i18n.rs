@@ -132,8 +132,8 @@ fn cases() -> Vec<(LogEntry, &'static str, &'static str)> {
     let s = String::from;
     vec![
         (entry(None, FaultInjected { what: s("kill app-2") }), "Fault: kill app-2", "장애 주입: kill app-2"),
-        (entry(Some(2), ServerDown { server: 2 }), "app-1 server 3 is down", "app-1 서버 3: 서버 중단"),
-        (entry(Some(3), ServerUp { server: 0 }), "app-2 is back up", "app-2: 서버 복구"),
+        (entry(Some(2), ServerDown { server: 2 }), "app-1 server 3 is down", "app-1 서버 3: 중단됨"),
+        (entry(Some(3), ServerUp { server: 0 }), "app-2 is back up", "app-2: 복구됨"),
         (
             entry(Some(3), ProcessCrashed { server: 0, process: 1 }),
             "app-2: process 2 crashed; the process manager will restart it",
@@ -173,8 +173,8 @@ fn cases() -> Vec<(LogEntry, &'static str, &'static str)> {
         ),
         (
             entry(Some(4), FailoverStarted { standby: 5, seconds: 60.0 }),
-            "db-1 is down: promoting standby standby-1, which takes about 1:00.0",
-            "db-1: 기본 데이터베이스 중단, 대기 데이터베이스 standby-1 승격 시작 (약 1:00.0 소요)",
+            "db-1 is down: promoting standby standby-1, which takes about 60 s",
+            "db-1: 기본 데이터베이스 중단, 대기 데이터베이스 standby-1 승격 시작 (약 60초 소요)",
         ),
         (
             entry(Some(4), FailoverDone { standby: 5 }),

@@ -84,3 +84,245 @@ fn the_path_changes_one_thing_at_a_time() {
     assert_eq!((app(&three).count, app(&four).count), (4, 4));
     assert_eq!((app(&four).vcpus, app(&four).processes), (4, 4));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Claims, run on the engine. Expected numbers come from the presets' parameters:
+//
+// A saturated host is a closed network of `processes` customers (its backlog is never empty)
+// cycling through its cores (a FIFO station of `vcpus` servers, mean `cpu_ms`), its database
+// (max_connections servers, `db_queries` x `query_ms`) and the network delay of those queries.
+// With exponential service this network has product form, so exact mean value analysis (MVA)
+// gives its throughput. Tolerances: a saturated station completes about X*T requests in a
+// window of T seconds with a relative spread near 1/sqrt(X*T) (< 1% here); we allow 4%.
+
+use archlab::engine::{secs, Sim, Summary};
+use archlab::model::{FaultAction, Placement, ScheduledFault, Target};
+
+/// Exact MVA for one class: stations (demand in ms, servers; 0 servers = pure delay) and
+/// `n` customers. Returns throughput in req/s.
+fn mva(stations: &[(f64, u32)], n: u32) -> f64 {
+    let n = n as usize;
+    // p[k][j]: probability of j customers at station k (for multi-server stations).
+    let mut p: Vec<Vec<f64>> = stations.iter().map(|_| vec![1.0]).collect();
+    let mut x = 0.0;
+    for pop in 1..=n {
+        let r: Vec<f64> = stations
+            .iter()
+            .enumerate()
+            .map(|(k, &(d, c))| {
+                if c == 0 {
+                    d
+                } else {
+                    (1..=pop).map(|j| j as f64 / j.min(c as usize) as f64 * d * p[k][j - 1]).sum()
+                }
+            })
+            .collect();
+        x = pop as f64 / r.iter().sum::<f64>();
+        for (k, &(d, c)) in stations.iter().enumerate() {
+            if c > 0 {
+                let mut q = vec![0.0; pop + 1];
+                for j in 1..=pop {
+                    q[j] = x * d / j.min(c as usize) as f64 * p[k][j - 1];
+                }
+                q[0] = 1.0 - q[1..].iter().sum::<f64>();
+                p[k] = q;
+            }
+        }
+    }
+    x * 1000.0
+}
+
+fn app_mut<'a>(s: &'a mut Scenario, id: &str) -> &'a mut archlab::model::AppServer {
+    match &mut s.component_mut(id).unwrap().kind {
+        Kind::AppServer(a) => a,
+        _ => panic!("{id} is not an app server"),
+    }
+}
+
+fn with_rate(mut s: Scenario, rps: f64) -> Scenario {
+    s.traffic.rate_rps = rps;
+    s
+}
+
+/// Runs for `seconds`, measuring after `warmup`; returns the summary and the sim.
+fn run(s: &Scenario, seconds: f64, warmup: f64, seed: u64) -> (Summary, Sim) {
+    let mut sim = Sim::new(s, seed).expect("preset is valid");
+    sim.set_measure_from(secs(warmup));
+    sim.advance_to(secs(seconds));
+    (Summary::of(&sim, s), sim)
+}
+
+/// Failed / ended requests over the simulated seconds in [from, to).
+fn window_errors(sim: &Sim, from: u64, to: u64) -> f64 {
+    let (mut done, mut failed) = (0u64, 0u64);
+    for r in sim.metrics().series.iter().filter(|r| r.second >= from && r.second < to) {
+        done += r.completed + r.errors.total();
+        failed += r.errors.total();
+    }
+    assert!(done > 0, "no requests ended in [{from}, {to})");
+    failed as f64 / done as f64
+}
+
+/// Requests completed per second over [from, to), counted when they complete. (The window
+/// totals count requests born in the window, which undercounts a saturated host by the
+/// requests still in its backlog at the end.)
+fn completion_rate(sim: &Sim, from: u64, to: u64) -> f64 {
+    let n: u64 =
+        sim.metrics().series.iter().filter(|r| r.second >= from && r.second < to).map(|r| r.completed).sum();
+    n as f64 / (to - from) as f64
+}
+
+/// Saturated throughput: run `s` for 100 s and count completions from 20 s on.
+fn capacity(s: &Scenario, seed: u64) -> f64 {
+    let (_, sim) = run(s, 100.0, 20.0, seed);
+    completion_rate(&sim, 20, 100)
+}
+
+fn close(got: f64, want: f64, rel: f64, what: &str) {
+    assert!(
+        (got - want).abs() <= rel * want,
+        "{what}: got {got:.1}, expected {want:.1} ± {:.0}%",
+        rel * 100.0
+    );
+}
+
+// The preset parameters (see catalog/presets.rs).
+const CPU_MS: f64 = 8.0;
+const QUERIES: f64 = 2.0;
+const QUERY_MS: f64 = 2.0;
+const CONNS: u32 = 8;
+const SAME_ZONE_RTT: f64 = 0.2;
+
+fn separate_db_capacity(vcpus: u32, processes: u32) -> f64 {
+    mva(&[(CPU_MS, vcpus), (QUERIES * QUERY_MS, CONNS), (QUERIES * SAME_ZONE_RTT, 0)], processes)
+}
+
+#[test]
+fn step_2_serves_more_than_step_1_at_the_same_p95() {
+    // Step 1: the database's queries take cores too: 2 cores / (8 + 2 x 2) ms.
+    let one_cap = mva(&[(CPU_MS + QUERIES * QUERY_MS, 2)], 4);
+    let two_cap = separate_db_capacity(2, 4);
+    assert!((one_cap - 166.7).abs() < 0.1 && two_cap > 230.0, "{one_cap} {two_cap}");
+    // Overloaded, each completes exactly its capacity.
+    close(capacity(&with_rate(preset("single-server").unwrap(), 300.0), 1), one_cap, 0.04, "single server");
+    close(capacity(&with_rate(preset("separate-db").unwrap(), 300.0), 1), two_cap, 0.04, "separate database");
+    // At a rate between the two capacities, step 2 keeps p95 low while step 1 cannot keep up.
+    let rate = 180.0;
+    let (one, _) = run(&with_rate(preset("single-server").unwrap(), rate), 100.0, 20.0, 2);
+    let (two, _) = run(&with_rate(preset("separate-db").unwrap(), rate), 100.0, 20.0, 2);
+    assert!(one.throughput_rps < one_cap * 1.04, "{}", one.throughput_rps);
+    close(two.throughput_rps, rate, 0.04, "separate database at 180 req/s");
+    assert!(
+        two.latency_ms.p95 < 100.0 && one.latency_ms.p95 > 1000.0,
+        "{:?} {:?}",
+        two.latency_ms,
+        one.latency_ms
+    );
+}
+
+#[test]
+fn four_servers_serve_four_times_one_until_the_database_limits() {
+    let two = capacity(&with_rate(preset("separate-db").unwrap(), 400.0), 3);
+    let three = capacity(&with_rate(preset("load-balancer").unwrap(), 1600.0), 3);
+    // The database is under half busy at four servers (950 x 4 ms / 8 connections), so its
+    // queueing adds well under 1% to a request's stay: the ratio is 4 within the noise.
+    let ratio = three / two;
+    assert!((3.8..=4.1).contains(&ratio), "4 servers / 1 server = {ratio:.2}");
+    // Twelve servers could do 12 x 238 req/s, but the database does 8 / (2 x 2 ms) = 2,000.
+    let mut twelve = with_rate(preset("load-balancer").unwrap(), 3000.0);
+    app_mut(&mut twelve, "app-1").count = 12;
+    let (big, sim) = run(&twelve, 60.0, 15.0, 3);
+    let db_cap = f64::from(CONNS) / (QUERIES * QUERY_MS) * 1000.0;
+    let served = completion_rate(&sim, 15, 60);
+    assert!(served < db_cap * 1.03, "{served}");
+    let db = big.components.iter().find(|c| c.id == "db-1").unwrap();
+    assert!(db.utilization > 0.95, "the database is the bottleneck: {:.2}", db.utilization);
+}
+
+#[test]
+fn four_processes_on_four_cores_serve_four_times_one() {
+    let one_server = |processes: u32| {
+        let mut s = with_rate(preset("processes").unwrap(), 600.0);
+        let a = app_mut(&mut s, "app-1");
+        a.count = 1;
+        a.processes = processes;
+        s
+    };
+    let (p1, p4) = (capacity(&one_server(1), 4), capacity(&one_server(4), 4));
+    // 1 process: 1 / (8 + 4 + 0.4) ms = 80.6 req/s; 4 processes on 4 cores never queue for a core.
+    close(p1, separate_db_capacity(4, 1), 0.04, "one process");
+    close(p4, separate_db_capacity(4, 4), 0.04, "four processes");
+    let ratio = p4 / p1;
+    assert!((3.8..=4.2).contains(&ratio), "4 processes / 1 process = {ratio:.2}");
+}
+
+#[test]
+fn two_zones_keep_serving_through_a_zone_failure() {
+    // Zone a dies at 30 s. Detection bounds: LB 2 x 30 s + 5 s = 65 s; DNS 3 x 10 s + 4 s plus
+    // a 30 s TTL = 64 s; database failover 60 s. So from 95 s on, zone b serves everyone
+    // (2 servers, about 476 req/s for 300 req/s).
+    let (_, sim) = run(&preset("zone-outage").unwrap(), 150.0, 0.0, 5);
+    assert!(window_errors(&sim, 5, 30) < 0.001);
+    assert!(window_errors(&sim, 31, 60) > 0.05, "the failure is visible before detection");
+    let after = window_errors(&sim, 100, 150);
+    assert!(after < 0.001, "availability after detection: {:.4}", 1.0 - after);
+    // The same failure in the one-zone design of step 3: nothing is served. (The users move to
+    // a zone b of their own: users in a dead zone send nothing at all.)
+    let mut one_zone = preset("load-balancer").unwrap();
+    one_zone.regions[0].zones.push(archlab::model::Zone { name: "b".into() });
+    one_zone.component_mut("users-1").unwrap().place.zone = "b".into();
+    one_zone.faults.push(ScheduledFault {
+        at_s: 30.0,
+        action: FaultAction::Kill {
+            target: Target::Zone { region: "ap-northeast-2".into(), zone: "a".into() },
+        },
+    });
+    let (_, sim) = run(&one_zone, 120.0, 0.0, 5);
+    assert!(window_errors(&sim, 40, 120) > 0.999);
+}
+
+#[test]
+fn a_nearby_region_lowers_p50_by_about_the_ocean() {
+    // Each population alone (the other's weight 0), served by two regions or by one far away.
+    let only = |users: &str, drop_link_to: Option<&str>| {
+        let mut s = preset("multi-region").unwrap();
+        for c in &mut s.components {
+            if let Kind::Clients(cl) = &mut c.kind {
+                cl.weight = if c.id == users { 1.0 } else { 0.0 };
+            }
+        }
+        s.traffic.rate_rps = 100.0;
+        if let Some(lb) = drop_link_to {
+            s.links.retain(|l| !(l.from == "dns-1" && l.to == lb));
+        }
+        s
+    };
+    let rtt =
+        archlab::catalog::rtt_ms(&Placement::new("ap-northeast-2", "a"), &Placement::new("us-east-1", "a"));
+    for (users, far_lb) in [("users-2", "lb-2"), ("users-1", "lb-1")] {
+        let (near, _) = run(&only(users, None), 90.0, 20.0, 6);
+        let (far, _) = run(&only(users, Some(far_lb)), 90.0, 20.0, 6);
+        // One client round trip crosses the ocean in the far design (jitter is ±10%).
+        let gain = far.latency_ms.p50 - near.latency_ms.p50;
+        assert!(
+            gain > 0.8 * rtt,
+            "{users}: p50 {:.1} ms near vs {:.1} ms far",
+            near.latency_ms.p50,
+            far.latency_ms.p50
+        );
+        assert!(near.latency_ms.p50 < 50.0 && near.error_rate < 0.001, "{users}: {:?}", near.latency_ms);
+    }
+}
+
+#[test]
+fn failure_presets_fail_the_way_the_book_says() {
+    // The only load balancer dies at 30 s: everything fails, although the servers are fine.
+    let (_, sim) = run(&preset("lb-spof").unwrap(), 90.0, 0.0, 7);
+    assert!(window_errors(&sim, 5, 30) < 0.001);
+    assert!(window_errors(&sim, 31, 90) > 0.999);
+    // The primary dies at 30 s; its standby is promoted after failover_s = 60 s. Every request
+    // queries the database, so all fail in between and none after.
+    let (_, sim) = run(&preset("db-failover").unwrap(), 150.0, 0.0, 8);
+    assert!(window_errors(&sim, 31, 89) > 0.99);
+    assert!(window_errors(&sim, 95, 150) < 0.001);
+}

@@ -4,9 +4,17 @@
 //! trust the lab's answers the way they would trust a measurement.
 
 mod latency;
+mod lesson_text;
+mod lessons;
 mod presets;
 mod regions;
+mod run_summary;
 
 pub use latency::{rtt_ms, CROSS_ZONE_RTT_MS, JITTER, SAME_ZONE_RTT_MS};
+pub use lesson_text::{lesson_text, LessonText};
+pub use lessons::{
+    evaluate, lesson, lessons, CheckResult, Condition, Lesson, LessonId, Missing, RunSummary, SecondSummary,
+    OBSERVE_S,
+};
 pub use presets::{app_server, database, preset, Preset, PRESETS};
 pub use regions::{region, RegionInfo, REGIONS};

@@ -12,6 +12,7 @@
 //! Layout: regions are 900 x 420 (two-zone regions 1000 x 480); components (drawn 120 x 64)
 //! sit on a grid inside their zone, left to right in the order requests flow.
 
+use super::lessons::LessonId;
 use crate::i18n::Key;
 use crate::model::*;
 
@@ -21,8 +22,8 @@ pub struct Preset {
     /// Stable id, used in links ("?preset=multi-az") and as the JSON file name.
     pub id: &'static str,
     pub title: Key,
-    /// The lesson (by id, see `catalog::lessons`) that teaches with this preset.
-    pub lesson: &'static str,
+    /// The lesson that teaches with this preset.
+    pub lesson: LessonId,
     pub build: fn() -> Scenario,
 }
 
@@ -31,22 +32,42 @@ pub const PRESETS: &[Preset] = &[
     Preset {
         id: "single-server",
         title: Key::PresetSingleServer,
-        lesson: "single-server",
+        lesson: LessonId::SingleServer,
         build: single_server,
     },
-    Preset { id: "separate-db", title: Key::PresetSeparateDb, lesson: "separate-db", build: separate_db },
+    Preset {
+        id: "separate-db",
+        title: Key::PresetSeparateDb,
+        lesson: LessonId::SeparateDb,
+        build: separate_db,
+    },
     Preset {
         id: "load-balancer",
         title: Key::PresetLoadBalancer,
-        lesson: "load-balancer",
+        lesson: LessonId::LoadBalancer,
         build: load_balancer,
     },
-    Preset { id: "processes", title: Key::PresetProcesses, lesson: "processes", build: processes },
-    Preset { id: "multi-az", title: Key::PresetMultiAz, lesson: "multi-az", build: multi_az },
-    Preset { id: "multi-region", title: Key::PresetMultiRegion, lesson: "multi-region", build: multi_region },
-    Preset { id: "lb-spof", title: Key::PresetLbSpof, lesson: "lb-spof", build: lb_spof },
-    Preset { id: "zone-outage", title: Key::PresetZoneOutage, lesson: "zone-outage", build: zone_outage },
-    Preset { id: "db-failover", title: Key::PresetDbFailover, lesson: "db-failover", build: db_failover },
+    Preset { id: "processes", title: Key::PresetProcesses, lesson: LessonId::Processes, build: processes },
+    Preset { id: "multi-az", title: Key::PresetMultiAz, lesson: LessonId::MultiAz, build: multi_az },
+    Preset {
+        id: "multi-region",
+        title: Key::PresetMultiRegion,
+        lesson: LessonId::MultiRegion,
+        build: multi_region,
+    },
+    Preset { id: "lb-spof", title: Key::PresetLbSpof, lesson: LessonId::LbSpof, build: lb_spof },
+    Preset {
+        id: "zone-outage",
+        title: Key::PresetZoneOutage,
+        lesson: LessonId::ZoneOutage,
+        build: zone_outage,
+    },
+    Preset {
+        id: "db-failover",
+        title: Key::PresetDbFailover,
+        lesson: LessonId::DbFailover,
+        build: db_failover,
+    },
 ];
 
 /// The preset with this id, built.
@@ -141,8 +162,9 @@ impl Build {
         let region = self.s.region(code).expect("preset regions are added before their components");
         let zi = region.zones.iter().position(|z| z.name == zone).expect("preset zones exist");
         let r = region.zone_rect(zi);
-        let x = r.x + r.w * (f64::from(col) + 0.5) / f64::from(cols);
-        let y = r.y + r.h * (f64::from(row) + 0.5) / f64::from(rows);
+        // Whole canvas units: tidy JSON, and exact through serde_json's float parsing.
+        let x = (r.x + r.w * (f64::from(col) + 0.5) / f64::from(cols)).round();
+        let y = (r.y + r.h * (f64::from(row) + 0.5) / f64::from(rows)).round();
         self.s.components.push(Component {
             id: id.to_string(),
             place: Placement::new(code, zone),

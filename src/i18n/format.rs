@@ -15,6 +15,16 @@ pub fn format_time(secs: f64) -> String {
     }
 }
 
+/// A length of time in words: "60 s" / "60초", "2.5 s" / "2.5초" (whole seconds from 10 s up).
+pub fn format_duration(lang: super::Lang, secs: f64) -> String {
+    let secs = if secs.is_finite() && secs > 0.0 { secs } else { 0.0 };
+    let n = if secs >= 10.0 { format_number(secs.round() as u64) } else { format!("{secs:.1}") };
+    match lang {
+        super::Lang::En => format!("{n} s"),
+        super::Lang::Ko => format!("{n}초"),
+    }
+}
+
 /// An integer with thousands separators: 1250 -> "1,250".
 pub fn format_number(n: u64) -> String {
     let digits = n.to_string();

@@ -1,6 +1,6 @@
 //! The event log in plain language: one sentence per [`LogKind`], naming the component.
 
-use super::{cause_key, format_number, format_time, region_name, t, tf, Key, Lang};
+use super::{cause_key, format_duration, format_number, format_time, region_name, t, tf, Key, Lang};
 use crate::engine::{to_secs, LogEntry, LogKind};
 use crate::model::{Kind, Scenario};
 
@@ -94,7 +94,7 @@ pub fn describe_log(lang: Lang, e: &LogEntry, names: &Names) -> String {
         LogKind::FailoverStarted { standby, seconds } => tf(
             lang,
             Key::LogFailoverStarted,
-            &[&me(), &names.component(lang, *standby), &format_time(*seconds)],
+            &[&me(), &names.component(lang, *standby), &format_duration(lang, *seconds)],
         ),
         LogKind::FailoverDone { standby } => {
             tf(lang, Key::LogFailoverDone, &[&names.component(lang, *standby)])

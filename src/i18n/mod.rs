@@ -16,7 +16,7 @@ mod labels;
 mod log;
 
 pub use fault::{describe_fault, describe_scheduled, describe_target};
-pub use format::{format_ms, format_number, format_percent, format_rate, format_time};
+pub use format::{format_duration, format_ms, format_number, format_percent, format_rate, format_time};
 pub use key::Key;
 pub use labels::{
     algorithm_key, cause_key, dns_policy_key, health_key, layer_key, pattern_key, region_name, role_key,

@@ -1,0 +1,178 @@
+//! Lessons in English.
+
+use super::LessonText;
+use crate::catalog::lessons::LessonId;
+
+pub fn text(id: LessonId) -> LessonText {
+    match id {
+        LessonId::SingleServer => LessonText {
+            intro: "The simplest setup: users talk to one server that runs both the application and its database. \
+                    Nothing has to be configured between them, but they share the same two cores, and when the \
+                    server dies, everything dies with it.",
+            notice: &[
+                "The database's queries run on the same cores as the app: together they need about 12 ms of CPU \
+                 per request, so two cores serve at most about 166 req/s.",
+                "Below that rate p95 stays low; close to it the queue grows fast and p95 shoots up.",
+                "Kill app-1: the app and the database go down together. There is no second copy of anything.",
+            ],
+            steps: &[
+                "Press play and read the throughput and p95 at 100 req/s.",
+                "Raise the traffic rate step by step: 130, 150, 160, 170 req/s. Watch the queue bar on app-1.",
+                "Note the rate where p95 passes 500 ms: that is the capacity of this server.",
+                "Inject the failure (kill app-1) and watch every request fail.",
+            ],
+            task: "Push the single server into saturation: app-1 at least 90% busy and p95 above 500 ms.",
+        },
+        LessonId::SeparateDb => LessonText {
+            intro: "The database moves to its own server. The app no longer shares its cores with the database, a \
+                    failure takes down only one of them, and the database can be kept away from the internet. The \
+                    price is a network hop between the two, and users still see a single server, so scaling out \
+                    is still hard.",
+            notice: &[
+                "app-1 now spends its 2 cores only on the app's 8 ms per request: the same server handles about \
+                 238 req/s instead of 166.",
+                "Each query crosses the network (0.2 ms round trip inside a zone): a small cost next to the gain.",
+                "Kill db-1: the app still answers, but every request that needs data fails.",
+            ],
+            steps: &[
+                "Play at 100 req/s and compare p95 with lesson 1.",
+                "Raise the rate to 180 req/s: the single server of lesson 1 could not keep up with this.",
+                "Keep raising the rate until p95 climbs: where does this design saturate?",
+            ],
+            task: "Serve 180 req/s with p95 under 100 ms and under 1% errors.",
+        },
+        LessonId::LoadBalancer => LessonText {
+            intro: "Users now talk only to a load balancer (the book's L4 switch), which spreads their requests over \
+                    several app servers. Adding servers is now easy: this is scaling out. When an app server dies, \
+                    the load balancer sends requests only to the healthy ones. But every request passes through \
+                    the load balancer.",
+            notice: &[
+                "Four servers serve about four times what one server did (about 950 req/s), because the database \
+                 still has room.",
+                "The database handles about 2,000 req/s (8 connections, 2 ms per query, 2 queries per request): \
+                 beyond about 8 servers it becomes the bottleneck and more servers no longer help.",
+                "When a server dies, requests sent to it fail until the health check notices (2 failed checks, \
+                 30 s apart).",
+            ],
+            steps: &[
+                "Play at 400 req/s, then raise the rate to 1,200 req/s: p95 and errors explode.",
+                "Raise the number of servers of app-1 until the design keeps up.",
+                "Try 12 servers at 2,500 req/s: the bottleneck callout names the database.",
+                "Inject the failure (kill one server) and watch the health check remove it.",
+            ],
+            task: "Serve 1,200 req/s with p95 under 150 ms and under 1% errors.",
+        },
+        LessonId::Processes => LessonText {
+            intro: "A server with several cores runs the same application as several processes, and a process \
+                    manager hands each request to one of them: load balancing inside the server. A process serves \
+                    one request at a time and waits for its database queries, so one process never uses more than \
+                    one core.",
+            notice: &[
+                "With 4 processes on a 4-vCPU server, each server serves about 320 req/s; with 1 process only about \
+                 80, a quarter.",
+                "More processes help even while the CPU is not busy, because a process waiting for the database \
+                 holds no core.",
+                "Once every core is busy, more processes only make the queue longer.",
+            ],
+            steps: &[
+                "Play at 800 req/s and note the throughput and p95.",
+                "Set processes per server to 1 and play again: find the new limit.",
+                "Try 8 processes: now the cores are the limit, at about 490 req/s per server.",
+                "Inject the failure (kill a process): the process manager restarts it after 2 s.",
+            ],
+            task: "Serve 1,400 req/s with p95 under 150 ms and under 1% errors.",
+        },
+        LessonId::MultiAz => LessonText {
+            intro: "A region has several availability zones: data centres isolated from each other's failures. Here \
+                    each zone has a load balancer and app servers, DNS spreads users over both load balancers, and \
+                    the database is multi-AZ: a standby in zone b copies the primary in zone a and takes over when \
+                    it fails.",
+            notice: &[
+                "Each zone alone can carry the whole load (2 servers, about 476 req/s, for 300 req/s).",
+                "When zone a fails, three things must happen before errors stop: the load balancer in zone b \
+                 removes the dead servers (health checks), DNS stops answering with the dead load balancer (its \
+                 health checks and TTL), and the standby database is promoted (about 60 s).",
+                "Users and DNS sit in zone b so that the failure does not hit the people measuring it; in reality \
+                 DNS is a global service.",
+            ],
+            steps: &[
+                "Play at 300 req/s.",
+                "Open the chaos panel and kill zone a. Follow the error chart and the event log: failure, \
+                 detection, failover.",
+                "Read how long the errors lasted and which step took longest.",
+                "Revive zone a and watch its servers return after 5 passed health checks.",
+            ],
+            task: "Kill zone a. From 120 s after the failure on, keep errors under 0.1%.",
+        },
+        LessonId::MultiRegion => LessonText {
+            intro: "Pick the region nearest your users: every request pays the distance. Here users in Korea and in \
+                    the United States are served from Seoul and N. Virginia, and DNS answers each user with the \
+                    nearest healthy region. Reads use a replica in Virginia; writes still go to the primary in \
+                    Seoul.",
+            notice: &[
+                "Seoul and N. Virginia are about 177 ms apart (round trip). Virginia users served from Seoul would \
+                 pay that on every request.",
+                "With a region near them, most of their requests stay local; only writes (10% of queries) cross \
+                 the ocean.",
+                "When a whole region fails, DNS sends its users to the other one: still served, but slower.",
+            ],
+            steps: &[
+                "Play and read p50 and the mean response time.",
+                "Delete the link from dns-1 to lb-2: every user is now served from Seoul. Compare the mean.",
+                "Restore the link. Inject the failure (kill the N. Virginia region) and watch DNS move its users.",
+            ],
+            task: "At 200 req/s, keep the mean response time under 60 ms with under 1% errors.",
+        },
+        LessonId::LbSpof => LessonText {
+            intro: "Every request passes through the load balancer. If it fails, the app servers can all be healthy \
+                    and the service is still completely down: the load balancer is a single point of failure.",
+            notice: &[
+                "At 30 s lb-1 dies: from then on every request fails, although all four app servers are fine.",
+                "The bottleneck callout names the dead load balancer.",
+                "A second load balancer in another zone, with DNS in front of both, removes the single point of \
+                 failure; DNS needs its health checks and TTL before it stops sending users to the dead one.",
+            ],
+            steps: &[
+                "Play and watch the error rate jump at 30 s.",
+                "Add a second availability zone, a second load balancer and DNS; connect users → DNS → both load \
+                 balancers → app servers.",
+                "Run again: the errors last only until DNS stops answering with lb-1.",
+            ],
+            task: "Survive the load balancer failure: from 180 s after it on, keep errors under 1%.",
+        },
+        LessonId::ZoneOutage => LessonText {
+            intro: "The two-zone design of lesson 5 with a scripted failure: zone a goes down at 30 s and comes back \
+                    at 150 s. Surviving is not enough: the zone that is left must carry the whole load.",
+            notice: &[
+                "Between 30 s and about 95 s the errors come from the three detections: load balancer health \
+                 checks, DNS, and the database failover.",
+                "After that zone b serves everyone alone: is it big enough?",
+                "When zone a returns, its servers rejoin only after 5 passed health checks (about 2.5 minutes).",
+            ],
+            steps: &[
+                "Play at 300 req/s and watch the outage.",
+                "Raise the rate to 600 req/s and play again: zone b alone (about 476 req/s) cannot keep up.",
+                "Add servers to app-2 (zone b) until p95 stays low while zone a is down.",
+            ],
+            task: "At 600 req/s, while zone a is down (120 s to 150 s), keep errors under 0.1% and p95 under \
+                   100 ms.",
+        },
+        LessonId::DbFailover => LessonText {
+            intro: "A managed database such as RDS keeps a standby in another zone. When the primary fails, the \
+                    standby is promoted, but that takes time (typically 60 to 120 s). Until then writes fail, and \
+                    reads fail too unless a read replica serves them.",
+            notice: &[
+                "At 30 s db-1 dies; the event log shows the failover start and, 60 s later, the promotion.",
+                "During the failover every request fails, because each request queries the database.",
+                "A read replica keeps reads working: only requests that write fail (about a third of them, with \
+                 20% writes and 2 queries per request).",
+            ],
+            steps: &[
+                "Play and watch the error rate between 30 s and 90 s.",
+                "Add a read replica of db-1 in zone b and connect both app servers to it.",
+                "Play again and compare the error rate during the failover.",
+            ],
+            task: "Between 40 s and 80 s, keep errors under 50%.",
+        },
+    }
+}

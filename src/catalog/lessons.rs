@@ -1,0 +1,311 @@
+//! Guided lessons: one per preset, each with a task whose check is data, evaluated on a
+//! [`RunSummary`] the UI fills from the engine's metrics.
+//!
+//! Checks are plain data so that a lesson can be read, tested and translated without running
+//! anything: [`evaluate`] is a pure function, and what is still missing comes back as keys with
+//! their numbers, worded by `i18n` in the student's language.
+
+pub use super::run_summary::{RunSummary, SecondSummary};
+use crate::i18n::{format_duration, format_ms, format_percent, format_rate, format_time, tf, Key, Lang};
+use crate::model::{FaultAction, Target};
+
+/// A lesson's identity; also the id of the preset it uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LessonId {
+    SingleServer,
+    SeparateDb,
+    LoadBalancer,
+    Processes,
+    MultiAz,
+    MultiRegion,
+    LbSpof,
+    ZoneOutage,
+    DbFailover,
+}
+
+impl LessonId {
+    pub const ALL: [LessonId; 9] = [
+        LessonId::SingleServer,
+        LessonId::SeparateDb,
+        LessonId::LoadBalancer,
+        LessonId::Processes,
+        LessonId::MultiAz,
+        LessonId::MultiRegion,
+        LessonId::LbSpof,
+        LessonId::ZoneOutage,
+        LessonId::DbFailover,
+    ];
+
+    /// The stable id used for progress in local storage and for the preset's file name.
+    pub fn slug(self) -> &'static str {
+        match self {
+            LessonId::SingleServer => "single-server",
+            LessonId::SeparateDb => "separate-db",
+            LessonId::LoadBalancer => "load-balancer",
+            LessonId::Processes => "processes",
+            LessonId::MultiAz => "multi-az",
+            LessonId::MultiRegion => "multi-region",
+            LessonId::LbSpof => "lb-spof",
+            LessonId::ZoneOutage => "zone-outage",
+            LessonId::DbFailover => "db-failover",
+        }
+    }
+
+    /// The lesson's title, which is also its preset's title.
+    pub fn title(self) -> Key {
+        match self {
+            LessonId::SingleServer => Key::PresetSingleServer,
+            LessonId::SeparateDb => Key::PresetSeparateDb,
+            LessonId::LoadBalancer => Key::PresetLoadBalancer,
+            LessonId::Processes => Key::PresetProcesses,
+            LessonId::MultiAz => Key::PresetMultiAz,
+            LessonId::MultiRegion => Key::PresetMultiRegion,
+            LessonId::LbSpof => Key::PresetLbSpof,
+            LessonId::ZoneOutage => Key::PresetZoneOutage,
+            LessonId::DbFailover => Key::PresetDbFailover,
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<LessonId> {
+        LessonId::ALL.into_iter().find(|l| l.slug() == slug)
+    }
+}
+
+/// One condition of a task. A check passes when all its conditions hold.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Condition {
+    /// The traffic rate is set to at least this (the student has to push the design).
+    RateAtLeast {
+        rps: f64,
+    },
+    ThroughputAtLeast {
+        rps: f64,
+    },
+    P95Below {
+        ms: f64,
+    },
+    /// The design is saturated: p95 passed this.
+    P95Above {
+        ms: f64,
+    },
+    MeanBelow {
+        ms: f64,
+    },
+    ErrorRateBelow {
+        max: f64,
+    },
+    UtilizationAbove {
+        component: String,
+        min: f64,
+    },
+    /// Errors among requests of the seconds in [from_s, to_s) (simulated time).
+    WindowErrorsBelow {
+        from_s: f64,
+        to_s: f64,
+        max: f64,
+    },
+    /// The completion-weighted mean of the per-second p95 over [from_s, to_s).
+    WindowP95Below {
+        from_s: f64,
+        to_s: f64,
+        ms: f64,
+    },
+    /// A fault happened, and from `grace_s` after it errors stayed under `max` for at least
+    /// [`OBSERVE_S`] seconds.
+    ErrorsAfterFaultBelow {
+        grace_s: f64,
+        max: f64,
+    },
+}
+
+/// How long a window after a fault must be watched before it counts.
+pub const OBSERVE_S: f64 = 30.0;
+
+/// A lesson: which preset it starts from, its task's check, and the failure that presentation
+/// mode injects with one key.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lesson {
+    pub id: LessonId,
+    pub check: Vec<Condition>,
+    pub failure: Option<FaultAction>,
+}
+
+/// What is still missing, as a text key and its numbers (formatted the same in every
+/// language, except for lengths of time).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Missing {
+    pub key: Key,
+    pub args: Vec<String>,
+    /// A length of time in seconds that fills the slot after `args` ("120 s" / "120초").
+    pub duration_s: Option<f64>,
+}
+
+impl Missing {
+    pub fn describe(&self, lang: Lang) -> String {
+        let duration = self.duration_s.map(|s| format_duration(lang, s));
+        let args: Vec<&str> = self.args.iter().map(String::as_str).chain(duration.as_deref()).collect();
+        tf(lang, self.key, &args)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckResult {
+    pub passed: bool,
+    pub missing: Vec<Missing>,
+}
+
+/// Evaluates every condition; the result lists each one that does not hold yet.
+pub fn evaluate(check: &[Condition], r: &RunSummary) -> CheckResult {
+    let missing: Vec<Missing> = check.iter().filter_map(|c| missing(c, r)).collect();
+    CheckResult { passed: missing.is_empty(), missing }
+}
+
+/// `x < limit`, false for NaN: a measurement that is not a number never passes.
+fn below(x: f64, limit: f64) -> bool {
+    x < limit
+}
+
+fn miss(key: Key, args: Vec<String>) -> Option<Missing> {
+    Some(Missing { key, args, duration_s: None })
+}
+
+fn missing(c: &Condition, r: &RunSummary) -> Option<Missing> {
+    let pct = format_percent;
+    let until = |t: f64| {
+        (r.elapsed_s < t).then(|| Missing {
+            key: Key::MissRunUntil,
+            args: vec![format_time(t), format_time(r.elapsed_s)],
+            duration_s: None,
+        })
+    };
+    match c {
+        Condition::RateAtLeast { rps } if r.offered_rps < *rps => {
+            miss(Key::MissRate, vec![format_rate(*rps), format_rate(r.offered_rps)])
+        }
+        Condition::ThroughputAtLeast { rps } if r.throughput_rps < *rps => {
+            miss(Key::MissThroughput, vec![format_rate(*rps), format_rate(r.throughput_rps)])
+        }
+        Condition::P95Below { ms } if !below(r.p95_ms, *ms) || r.throughput_rps <= 0.0 => {
+            miss(Key::MissP95Below, vec![format_ms(*ms), format_ms(r.p95_ms)])
+        }
+        Condition::P95Above { ms } if r.p95_ms <= *ms => {
+            miss(Key::MissP95Above, vec![format_ms(*ms), format_ms(r.p95_ms)])
+        }
+        Condition::MeanBelow { ms } if !below(r.mean_ms, *ms) || r.throughput_rps <= 0.0 => {
+            miss(Key::MissMeanBelow, vec![format_ms(*ms), format_ms(r.mean_ms)])
+        }
+        Condition::ErrorRateBelow { max } if !below(r.error_rate, *max) => {
+            miss(Key::MissErrorRate, vec![pct(*max), pct(r.error_rate)])
+        }
+        Condition::UtilizationAbove { component, min } => {
+            let u = r.utilization.iter().find(|(id, _)| id == component).map_or(0.0, |(_, u)| *u);
+            (u < *min).then(|| Missing {
+                key: Key::MissUtilization,
+                args: vec![component.clone(), format!("{:.0}", min * 100.0), format!("{:.0}", u * 100.0)],
+                duration_s: None,
+            })
+        }
+        Condition::WindowErrorsBelow { from_s, to_s, max } => until(*to_s).or_else(|| {
+            let e = r.window_error_rate(*from_s, *to_s);
+            (e >= *max).then(|| Missing {
+                key: Key::MissWindowErrors,
+                args: vec![pct(*max), pct(e), format_time(*from_s), format_time(*to_s)],
+                duration_s: None,
+            })
+        }),
+        Condition::WindowP95Below { from_s, to_s, ms } => until(*to_s).or_else(|| {
+            let p = r.window_p95_ms(*from_s, *to_s);
+            (p >= *ms).then(|| Missing {
+                key: Key::MissWindowP95,
+                args: vec![format_ms(*ms), format_ms(p), format_time(*from_s), format_time(*to_s)],
+                duration_s: None,
+            })
+        }),
+        Condition::ErrorsAfterFaultBelow { grace_s, max } => match r.first_fault_s {
+            None => miss(Key::MissFault, vec![]),
+            Some(f) => until(f + grace_s + OBSERVE_S).or_else(|| {
+                let e = r.window_error_rate(f + grace_s, r.elapsed_s);
+                (e >= *max).then(|| Missing {
+                    key: Key::MissErrorsAfterFault,
+                    args: vec![pct(*max), pct(e)],
+                    duration_s: Some(*grace_s),
+                })
+            }),
+        },
+        _ => None,
+    }
+}
+
+fn zone_a() -> Target {
+    Target::Zone { region: "ap-northeast-2".to_string(), zone: "a".to_string() }
+}
+
+fn kill(id: &str) -> Option<FaultAction> {
+    Some(FaultAction::Kill { target: Target::Component { id: id.to_string() } })
+}
+
+/// The check and failure of each lesson. Numbers follow from the presets' parameters (see
+/// `presets.rs`): one shared host saturates near 166 req/s, a separate-database server near
+/// 238 req/s, the database near 2,000 req/s.
+pub fn lesson(id: LessonId) -> Lesson {
+    use Condition::*;
+    let (check, failure) = match id {
+        LessonId::SingleServer => (
+            vec![UtilizationAbove { component: "app-1".into(), min: 0.9 }, P95Above { ms: 500.0 }],
+            kill("app-1"),
+        ),
+        LessonId::SeparateDb => (
+            vec![
+                RateAtLeast { rps: 180.0 },
+                ThroughputAtLeast { rps: 170.0 },
+                P95Below { ms: 100.0 },
+                ErrorRateBelow { max: 0.01 },
+            ],
+            kill("db-1"),
+        ),
+        LessonId::LoadBalancer => (
+            vec![
+                RateAtLeast { rps: 1200.0 },
+                ThroughputAtLeast { rps: 1150.0 },
+                P95Below { ms: 150.0 },
+                ErrorRateBelow { max: 0.01 },
+            ],
+            Some(FaultAction::Kill { target: Target::Server { id: "app-1".into(), index: 0 } }),
+        ),
+        LessonId::Processes => (
+            vec![
+                RateAtLeast { rps: 1400.0 },
+                ThroughputAtLeast { rps: 1350.0 },
+                P95Below { ms: 150.0 },
+                ErrorRateBelow { max: 0.01 },
+            ],
+            Some(FaultAction::Kill { target: Target::Process { id: "app-1".into(), server: 0, index: 0 } }),
+        ),
+        LessonId::MultiAz => (
+            vec![ErrorsAfterFaultBelow { grace_s: 120.0, max: 0.001 }],
+            Some(FaultAction::Kill { target: zone_a() }),
+        ),
+        LessonId::MultiRegion => (
+            vec![RateAtLeast { rps: 200.0 }, MeanBelow { ms: 60.0 }, ErrorRateBelow { max: 0.01 }],
+            Some(FaultAction::Kill { target: Target::Region { region: "us-east-1".into() } }),
+        ),
+        LessonId::LbSpof => (vec![ErrorsAfterFaultBelow { grace_s: 180.0, max: 0.01 }], kill("lb-1")),
+        LessonId::ZoneOutage => (
+            vec![
+                RateAtLeast { rps: 600.0 },
+                WindowErrorsBelow { from_s: 120.0, to_s: 150.0, max: 0.001 },
+                WindowP95Below { from_s: 120.0, to_s: 150.0, ms: 100.0 },
+            ],
+            Some(FaultAction::Kill { target: zone_a() }),
+        ),
+        LessonId::DbFailover => {
+            (vec![WindowErrorsBelow { from_s: 40.0, to_s: 80.0, max: 0.5 }], kill("db-1"))
+        }
+    };
+    Lesson { id, check, failure }
+}
+
+/// All lessons in teaching order.
+pub fn lessons() -> Vec<Lesson> {
+    LessonId::ALL.into_iter().map(lesson).collect()
+}

@@ -1,0 +1,132 @@
+//! Every lesson's check, run on the engine: it passes on a design that meets the task and
+//! fails on the preset (or the previous step) that does not.
+
+use archlab::catalog::{evaluate, lesson, preset, LessonId, RunSummary};
+use archlab::engine::{secs, Sim};
+use archlab::i18n::Key;
+use archlab::model::{
+    Component, Database, DbRole, FaultAction, Kind, Link, Placement, Scenario, ScheduledFault, Target, Zone,
+};
+
+/// Runs `s` for `seconds` (measuring after 15 s) and evaluates `id`'s check on the result.
+fn check(id: LessonId, s: &Scenario, seconds: f64) -> Vec<Key> {
+    let mut sim = Sim::new(s, 1).expect("valid");
+    sim.set_measure_from(secs(15.0));
+    sim.advance_to(secs(seconds));
+    let first_fault = s.faults.iter().map(|f| f.at_s).reduce(f64::min);
+    let r = RunSummary::from_metrics(s, sim.metrics(), sim.now(), s.traffic.rate_rps, first_fault);
+    evaluate(&lesson(id).check, &r).missing.iter().map(|m| m.key).collect()
+}
+
+fn p(id: &str, rate: f64) -> Scenario {
+    let mut s = preset(id).unwrap();
+    s.traffic.rate_rps = rate;
+    s
+}
+
+fn set_app(s: &mut Scenario, id: &str, f: impl Fn(&mut archlab::model::AppServer)) {
+    if let Kind::AppServer(a) = &mut s.component_mut(id).unwrap().kind {
+        f(a);
+    }
+}
+
+fn at(mut s: Scenario, at_s: f64, action: FaultAction) -> Scenario {
+    s.faults.push(ScheduledFault { at_s, action });
+    s
+}
+
+fn zone_a() -> FaultAction {
+    FaultAction::Kill { target: Target::Zone { region: "ap-northeast-2".into(), zone: "a".into() } }
+}
+
+#[test]
+fn lesson_1_saturating_the_single_server() {
+    assert_eq!(check(LessonId::SingleServer, &p("single-server", 250.0), 60.0), vec![]);
+    let calm = check(LessonId::SingleServer, &p("single-server", 100.0), 60.0);
+    assert_eq!(calm, vec![Key::MissUtilization, Key::MissP95Above]);
+}
+
+#[test]
+fn lesson_2_separate_database_at_180() {
+    assert_eq!(check(LessonId::SeparateDb, &p("separate-db", 180.0), 75.0), vec![]);
+    let single = check(LessonId::SeparateDb, &p("single-server", 180.0), 75.0);
+    assert!(single.contains(&Key::MissP95Below), "{single:?}");
+}
+
+#[test]
+fn lesson_3_scale_out_to_1200() {
+    let four = check(LessonId::LoadBalancer, &p("load-balancer", 1200.0), 60.0);
+    assert!(four.contains(&Key::MissP95Below), "{four:?}");
+    let mut six = p("load-balancer", 1200.0);
+    set_app(&mut six, "app-1", |a| a.count = 6);
+    assert_eq!(check(LessonId::LoadBalancer, &six, 60.0), vec![]);
+}
+
+#[test]
+fn lesson_4_more_processes_for_1400() {
+    let four = check(LessonId::Processes, &p("processes", 1400.0), 60.0);
+    assert!(four.contains(&Key::MissP95Below), "{four:?}");
+    let mut eight = p("processes", 1400.0);
+    set_app(&mut eight, "app-1", |a| a.processes = 8);
+    assert_eq!(check(LessonId::Processes, &eight, 60.0), vec![]);
+}
+
+#[test]
+fn lesson_5_surviving_a_zone() {
+    assert_eq!(check(LessonId::MultiAz, &p("multi-az", 300.0), 40.0), vec![Key::MissFault]);
+    assert_eq!(check(LessonId::MultiAz, &at(p("multi-az", 300.0), 30.0, zone_a()), 190.0), vec![]);
+    // One zone for the servers (users in a zone of their own so they survive to measure).
+    let mut one_zone = at(p("load-balancer", 300.0), 30.0, zone_a());
+    one_zone.regions[0].zones.push(Zone { name: "b".into() });
+    one_zone.component_mut("users-1").unwrap().place.zone = "b".into();
+    assert_eq!(check(LessonId::MultiAz, &one_zone, 190.0), vec![Key::MissErrorsAfterFault]);
+}
+
+#[test]
+fn lesson_6_a_region_near_the_users() {
+    assert_eq!(check(LessonId::MultiRegion, &p("multi-region", 200.0), 60.0), vec![]);
+    let mut seoul_only = p("multi-region", 200.0);
+    seoul_only.links.retain(|l| !(l.from == "dns-1" && l.to == "lb-2"));
+    assert_eq!(check(LessonId::MultiRegion, &seoul_only, 60.0), vec![Key::MissMeanBelow]);
+}
+
+#[test]
+fn lesson_7_a_second_load_balancer_behind_dns() {
+    assert_eq!(check(LessonId::LbSpof, &p("lb-spof", 400.0), 250.0), vec![Key::MissErrorsAfterFault]);
+    let kill_lb = FaultAction::Kill { target: Target::Component { id: "lb-1".into() } };
+    let redundant = at(p("multi-az", 300.0), 30.0, kill_lb);
+    assert_eq!(check(LessonId::LbSpof, &redundant, 250.0), vec![]);
+}
+
+#[test]
+fn lesson_8_the_other_zone_must_be_big_enough() {
+    // Zone b alone: 2 servers, about 476 req/s, for 600 req/s.
+    let small = check(LessonId::ZoneOutage, &p("zone-outage", 600.0), 160.0);
+    assert_eq!(small, vec![Key::MissWindowErrors, Key::MissWindowP95]);
+    let mut big = p("zone-outage", 600.0);
+    set_app(&mut big, "app-2", |a| a.count = 4);
+    assert_eq!(check(LessonId::ZoneOutage, &big, 160.0), vec![]);
+}
+
+#[test]
+fn lesson_9_a_read_replica_keeps_reads_alive() {
+    let plain = p("db-failover", 300.0);
+    assert_eq!(check(LessonId::DbFailover, &plain, 100.0), vec![Key::MissWindowErrors]);
+    let mut replica = plain.clone();
+    let standby = replica.component("standby-1").unwrap().clone();
+    replica.components.push(Component {
+        id: "replica-1".into(),
+        place: Placement::new("ap-northeast-2", "b"),
+        x: standby.x - 160.0,
+        y: standby.y,
+        kind: Kind::Database(Database {
+            role: DbRole::ReadReplica,
+            primary: Some("db-1".into()),
+            ..Database::default()
+        }),
+    });
+    for app in ["app-1", "app-2"] {
+        replica.links.push(Link { from: app.into(), to: "replica-1".into(), rtt_ms: None });
+    }
+    assert_eq!(check(LessonId::DbFailover, &replica, 100.0), vec![]);
+}
