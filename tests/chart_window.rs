@@ -4,7 +4,9 @@ use std::collections::VecDeque;
 
 use archlab::engine::{ErrorCounts, SecondStats};
 use archlab::i18n::Lang;
-use archlab::ui::dashboard::window::{chart_data, error_percent, nearest, nice_ceiling, window, ChartKind};
+use archlab::ui::dashboard::window::{
+    axis_number, chart_data, error_percent, nearest, nice_ceiling, window, ChartKind,
+};
 
 fn row(second: u64, completed: u64) -> SecondStats {
     SecondStats { second, completed, ..SecondStats::default() }
@@ -144,4 +146,23 @@ fn hover_picks_the_nearest_second() {
     assert_eq!(nearest(&pts, 10.6), Some(1));
     assert_eq!(nearest(&pts, 99.0), Some(2));
     assert_eq!(nearest(&[], 1.0), None);
+}
+
+#[test]
+fn axis_labels_stay_short() {
+    for (v, want) in [
+        (0.0, "0"),
+        (0.5, "0.50"),
+        (2.5, "2.5"),
+        (50.0, "50"),
+        (250.0, "250"),
+        (5_000.0, "5,000"),
+        (20_000.0, "20k"),
+        (25_000.0, "25k"),
+        (500_000.0, "500k"),
+        (1_000_000.0, "1M"),
+        (2_500_000.0, "2.5M"),
+    ] {
+        assert_eq!(axis_number(v), want, "axis_number({v})");
+    }
 }

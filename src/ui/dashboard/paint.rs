@@ -2,8 +2,8 @@
 
 use web_sys::{CanvasRenderingContext2d as Ctx, HtmlCanvasElement};
 
-use super::window::{nearest, ChartData};
-use crate::i18n::{format_number, format_time};
+use super::window::{axis_number, nearest, ChartData};
+use crate::i18n::format_time;
 use crate::ui::colors::{CATEGORICAL, DASHES};
 use crate::ui::draw::{label, prepare, set_dash, text, text_width};
 
@@ -66,7 +66,7 @@ fn axes(ctx: &Ctx, data: &ChartData, w: f64, ph: f64, sx: &dyn Fn(f64) -> f64, s
         ctx.move_to(LEFT, y);
         ctx.line_to(w - RIGHT, y);
         ctx.stroke();
-        let lab = if v >= 1000.0 { format_number(v.round() as u64) } else { trim(v) };
+        let lab = axis_number(v);
         text(ctx, &lab, LEFT - 4.0, y);
     }
     // Unit under the top label, so every axis says what it counts.

@@ -184,3 +184,29 @@ pub fn nearest(points: &[(f64, f64)], x: f64) -> Option<usize> {
     }
     best.map(|(i, _)| i)
 }
+
+/// An axis label short enough for the chart's margin: "0.5", "250", "5,000", "20k", "2.5M".
+pub fn axis_number(v: f64) -> String {
+    let short = |x: f64, unit: &str| {
+        if (x - x.round()).abs() < 1e-9 {
+            format!("{}{unit}", x.round())
+        } else {
+            format!("{x:.1}{unit}")
+        }
+    };
+    if !v.is_finite() || v == 0.0 {
+        "0".into()
+    } else if v >= 1e6 {
+        short(v / 1e6, "M")
+    } else if v >= 1e4 {
+        short(v / 1e3, "k")
+    } else if v >= 1e3 {
+        crate::i18n::format_number(v.round() as u64)
+    } else if v >= 100.0 {
+        format!("{}", v.round())
+    } else if v >= 1.0 {
+        short(v, "")
+    } else {
+        format!("{v:.2}")
+    }
+}
