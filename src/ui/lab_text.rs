@@ -12,6 +12,9 @@ pub enum Text {
     SelectForDetail,
     PlayHelp,
     BenchRunning,
+    DotRequest,
+    DotResponse,
+    DotError,
 }
 
 pub fn text(lang: Lang, t: Text) -> &'static str {
@@ -30,5 +33,11 @@ pub fn text(lang: Lang, t: Text) -> &'static str {
         (Lang::Ko, Text::PlayHelp) => "재생 또는 일시정지 (Space)",
         (Lang::En, Text::BenchRunning) => "Benchmark running…",
         (Lang::Ko, Text::BenchRunning) => "벤치마크 실행 중…",
+        (Lang::En, Text::DotRequest) => "request",
+        (Lang::Ko, Text::DotRequest) => "요청",
+        (Lang::En, Text::DotResponse) => "response",
+        (Lang::Ko, Text::DotResponse) => "응답",
+        (Lang::En, Text::DotError) => "error",
+        (Lang::Ko, Text::DotError) => "오류",
     }
 }

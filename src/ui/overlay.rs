@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::colors::{viridis, DEAD_WASH, ERROR};
 use super::draw::{label, prepare, set_dash, text, text_width};
+use super::lab_text::{self, Text};
 use super::painters::{use_painter, PaintCtx};
 use crate::engine::{ComponentView, Health};
 use crate::i18n::{format_number, t, tf, Key};
@@ -213,7 +214,7 @@ fn legend(ctx: &Ctx, pc: &PaintCtx, w: f64, h: f64, drawn: usize, total: usize) 
     let (bw, bh) = (120.0, 10.0);
     let (x, y) = (w - bw - 48.0, h - 22.0);
     ctx.set_fill_style_str("rgba(255,255,255,0.9)");
-    ctx.fill_rect(x - 100.0, y - 6.0, bw + 150.0, bh + 12.0);
+    ctx.fill_rect(x - 330.0, y - 6.0, bw + 380.0, bh + 12.0);
     for i in 0..24 {
         ctx.set_fill_style_str(&viridis(f64::from(i) / 23.0));
         ctx.fill_rect(x + bw * f64::from(i) / 24.0, y, bw / 24.0 + 0.5, bh);
@@ -226,10 +227,52 @@ fn legend(ctx: &Ctx, pc: &PaintCtx, w: f64, h: f64, drawn: usize, total: usize) 
     text(ctx, &format!("{} 0%", t(pc.lang, Key::Utilization)), x - 6.0, y + bh / 2.0);
     ctx.set_text_align("left");
     text(ctx, "100%", x + bw + 6.0, y + bh / 2.0);
+    dots_legend(ctx, pc, x - 100.0, y + bh / 2.0);
     if total > drawn {
         let s = tf(pc.lang, Key::DotsSampled, &[&format_number(drawn as u64), &format_number(total as u64)]);
         label(ctx, &s, 10.0, h - 16.0, INK, "rgba(255,255,255,0.9)");
     }
+}
+
+/// What the three dot shapes mean, ending at `right`.
+fn dots_legend(ctx: &Ctx, pc: &PaintCtx, right: f64, y: f64) {
+    let items = [
+        (0, text_of(pc, Text::DotRequest)),
+        (1, text_of(pc, Text::DotResponse)),
+        (2, text_of(pc, Text::DotError)),
+    ];
+    let widths: f64 = items.iter().map(|(_, s)| text_width(ctx, s) + 24.0).sum();
+    let mut x = right - widths;
+    ctx.set_text_align("left");
+    for (kind, s) in items {
+        ctx.begin_path();
+        match kind {
+            0 => {
+                let _ = ctx.arc(x + 5.0, y, 4.0, 0.0, std::f64::consts::TAU);
+                ctx.set_fill_style_str(INK);
+                ctx.fill();
+            }
+            1 => {
+                let _ = ctx.arc(x + 5.0, y, 4.0, 0.0, std::f64::consts::TAU);
+                ctx.set_fill_style_str("#fff");
+                ctx.fill();
+                ctx.set_stroke_style_str("#0072B2");
+                ctx.set_line_width(1.5);
+                ctx.stroke();
+            }
+            _ => {
+                ctx.set_fill_style_str(ERROR);
+                ctx.fill_rect(x + 1.0, y - 4.0, 8.0, 8.0);
+            }
+        }
+        ctx.set_fill_style_str(INK);
+        text(ctx, s, x + 13.0, y);
+        x += text_width(ctx, s) + 24.0;
+    }
+}
+
+fn text_of(pc: &PaintCtx, t: Text) -> &'static str {
+    lab_text::text(pc.lang, t)
 }
 
 /// The numbers of the component under the pointer.

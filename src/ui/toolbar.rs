@@ -60,6 +60,19 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let rate_error = use_state(|| false);
     let param_error = use_state(|| false);
     let seed_error = use_state(|| false);
+    // What the user is typing in a pattern or seed field (field id, text), kept until the entry
+    // is committed: the panels re-render a few times a second and must not overwrite it.
+    let draft = use_state(|| None::<(&'static str, String)>);
+    let shown = |id: &'static str, committed: String| match &*draft {
+        Some((d, text)) if *d == id => text.clone(),
+        _ => committed,
+    };
+    let typing = |id: &'static str| {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            draft.set(Some((id, e.target_unchecked_into::<HtmlInputElement>().value())));
+        })
+    };
 
     // Space toggles play anywhere except where it types or presses (inputs, buttons).
     {
@@ -197,6 +210,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let apply = apply_traffic.clone();
         let traffic = traffic.clone();
         let param_error = param_error.clone();
+        let draft = draft.clone();
         let onchange = Callback::from(move |e: Event| {
             let el: HtmlInputElement = e.target_unchecked_into();
             match parse_number(&el.value())
@@ -207,6 +221,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     set(&mut tr.pattern, v);
                     apply(tr, true);
                     param_error.set(false);
+                    draft.set(None);
                 }
                 None => param_error.set(true),
             }
@@ -214,18 +229,20 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         html! {
             <label class="field">{ t(lang, label) }
                 <input type="text" inputmode="decimal" class="num" data-testid={id}
-                    value={format_rate(value).replace(',', "")} {onchange} />
+                    value={shown(id, format_rate(value).replace(',', ""))} oninput={typing(id)} {onchange} />
             </label>
         }
     };
     let on_seed = {
         let dispatch = props.dispatch.clone();
         let seed_error = seed_error.clone();
+        let draft = draft.clone();
         Callback::from(move |e: Event| {
             let el: HtmlInputElement = e.target_unchecked_into();
             match el.value().trim().parse::<u64>() {
                 Ok(s) => {
                     seed_error.set(false);
+                    draft.set(None);
                     dispatch.dispatch(Action::SetSeed(s));
                 }
                 Err(_) => seed_error.set(true),
@@ -285,7 +302,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             { pattern_fields }
             if *param_error { <span class="field-error" role="alert">{ text(lang, Text::NumberInvalid) }</span> }
             <label class="field" title={t(lang, Key::SeedHelp)}>{ t(lang, Key::Seed) }
-                <input type="text" inputmode="numeric" class="num seed" data-testid="seed" value={seed.to_string()} onchange={on_seed} />
+                <input type="text" inputmode="numeric" class="num seed" data-testid="seed"
+                    value={shown("seed", seed.to_string())} oninput={typing("seed")} onchange={on_seed} />
             </label>
             if *seed_error { <span class="field-error" role="alert">{ text(lang, Text::SeedInvalid) }</span> }
             if behind {

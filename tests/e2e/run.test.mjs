@@ -144,6 +144,14 @@ test('the pattern selector shows the parameters of a spike and a ramp', async ()
   await page.getByTestId('pattern').selectOption('ramp');
   await page.getByTestId('ramp-to').waitFor();
   assert.equal(await page.getByTestId('spike-at').count(), 0);
+  // A new seed is kept (and restarts the run); a bad one is refused with a message.
+  await page.getByTestId('seed').fill('7');
+  await page.getByTestId('seed').press('Enter');
+  await page.waitForTimeout(600);
+  assert.equal(await page.getByTestId('seed').inputValue(), '7');
+  await page.getByTestId('seed').fill('-1');
+  await page.getByTestId('seed').press('Enter');
+  await page.getByRole('alert').waitFor();
   await screenshot(page, 'run-pattern');
   assert.deepEqual(errors, []);
 });
