@@ -18,8 +18,29 @@ fn rng_libm_sum() -> u64 {
     sum.to_bits()
 }
 
+/// Every preset (faults and all) run for 60 simulated seconds with seed 7, in frame-sized
+/// advances as the browser runs it: a fingerprint of all totals, every per-second row and the
+/// log. The native side of `tests/determinism.rs` shows slicing does not matter; this shows the
+/// platform does not either.
+fn preset_runs() -> Vec<(&'static str, u64)> {
+    archlab::catalog::PRESETS
+        .iter()
+        .map(|p| {
+            let scenario = (p.build)();
+            let mut sim = archlab::engine::Sim::new(&scenario, 7).expect("presets are valid");
+            let frame = archlab::engine::NS_PER_S / 60;
+            for i in 1..=60 * 60 {
+                sim.advance_to(i * frame);
+            }
+            (p.id, sim.fingerprint())
+        })
+        .collect()
+}
+
 fn fingerprints() -> Vec<(&'static str, u64)> {
-    vec![("rng_libm_sum", rng_libm_sum())]
+    let mut v = vec![("rng_libm_sum", rng_libm_sum())];
+    v.extend(preset_runs());
+    v
 }
 
 fn render() -> String {

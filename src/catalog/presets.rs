@@ -90,6 +90,7 @@ pub fn app_server(count: u32) -> Kind {
         write_ratio: 0.2,
         backlog: 512,
         restart_delay_s: 2.0,
+        autoscaling: None,
     })
 }
 
@@ -105,6 +106,7 @@ pub fn database(host: Option<&str>) -> Kind {
         // Amazon RDS Multi-AZ: failover typically completes in 60-120 s.
         failover_s: 60.0,
         host: host.map(str::to_string),
+        vcpus: 2,
     })
 }
 

@@ -115,6 +115,8 @@ pub struct LoadBalancer {
     pub fail_open: bool,
     /// Per-target weights for the weighted algorithm, by target component id; missing = 1.
     pub weights: Vec<TargetWeight>,
+    /// Connection draining: seconds a deregistered target keeps serving the requests it has.
+    pub deregistration_delay_s: f64,
 }
 
 impl Default for LoadBalancer {
@@ -125,6 +127,8 @@ impl Default for LoadBalancer {
             health_check: HealthCheck::default(),
             fail_open: false,
             weights: Vec::new(),
+            // AWS target groups: 300 s by default.
+            deregistration_delay_s: 300.0,
         }
     }
 }
@@ -207,6 +211,9 @@ pub struct AppServer {
     pub backlog: u32,
     /// Seconds the process manager takes to restart a crashed process.
     pub restart_delay_s: f64,
+    /// Makes this tier an auto-scaling group (`count` is then its desired capacity at start).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub autoscaling: Option<super::AutoScaling>,
 }
 
 impl Default for AppServer {
@@ -221,6 +228,7 @@ impl Default for AppServer {
             write_ratio: 0.2,
             backlog: 1024,
             restart_delay_s: 2.0,
+            autoscaling: None,
         }
     }
 }
@@ -254,6 +262,8 @@ pub struct Database {
     /// Runs on this app server's host (book step 1): shares its cores and its fate.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
+    /// Size of the database instance (its price class); the query time is set separately.
+    pub vcpus: u32,
 }
 
 impl Default for Database {
@@ -267,6 +277,7 @@ impl Default for Database {
             queue_limit: 1000,
             failover_s: 90.0,
             host: None,
+            vcpus: 2,
         }
     }
 }

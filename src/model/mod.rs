@@ -7,15 +7,18 @@
 
 mod component;
 mod fault;
+mod operate;
 mod scenario;
 mod traffic;
 mod validate;
+mod validate_operate;
 
 pub use component::*;
 pub use fault::*;
+pub use operate::*;
 pub use scenario::*;
 pub use traffic::*;
-pub use validate::{validate, Diagnostic, Limits, LIMITS};
+pub use validate::{check_link_kinds, validate, Diagnostic, Limits, LIMITS};
 
 /// The version of the scenario format written by this build. Readers migrate older versions
 /// (see `share::migrate`); a scenario claiming a newer version is refused, not guessed at.

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Component, ScheduledFault, Traffic, FORMAT_VERSION};
+use super::{Alarm, Component, Deployment, ScheduledFault, Traffic, FORMAT_VERSION};
 
 /// A whole lab: what was built, how it is driven, and what breaks when.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -26,6 +26,12 @@ pub struct Scenario {
     pub faults: Vec<ScheduledFault>,
     #[serde(default)]
     pub run: RunSettings,
+    /// New versions rolled out during the run.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deployments: Vec<Deployment>,
+    /// Alarms on metrics; they drive scaling and rollback.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alarms: Vec<Alarm>,
 }
 
 impl Scenario {
@@ -41,6 +47,8 @@ impl Scenario {
             traffic: Traffic::default(),
             faults: Vec::new(),
             run: RunSettings::default(),
+            deployments: Vec::new(),
+            alarms: Vec::new(),
         }
     }
 

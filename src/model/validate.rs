@@ -91,17 +91,17 @@ pub fn check_link_kinds(from: &Kind, to: &Kind) -> Result<(), &'static str> {
 }
 
 #[derive(Default)]
-struct Checker {
+pub(super) struct Checker {
     out: Vec<Diagnostic>,
 }
 
 impl Checker {
-    fn err(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    pub(super) fn err(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.out.push(Diagnostic { path: path.into(), message: message.into() });
     }
 
     /// A finite number within [lo, hi]; NaN and infinities fail with their own message.
-    fn range(&mut self, path: &str, x: f64, lo: f64, hi: f64) {
+    pub(super) fn range(&mut self, path: &str, x: f64, lo: f64, hi: f64) {
         if !x.is_finite() {
             self.err(path, "must be a finite number");
         } else if x < lo || x > hi {
@@ -109,7 +109,7 @@ impl Checker {
         }
     }
 
-    fn positive(&mut self, path: &str, x: f64, hi: f64) {
+    pub(super) fn positive(&mut self, path: &str, x: f64, hi: f64) {
         if !x.is_finite() {
             self.err(path, "must be a finite number");
         } else if x <= 0.0 {
@@ -119,13 +119,13 @@ impl Checker {
         }
     }
 
-    fn int(&mut self, path: &str, x: u32, lo: u32, hi: u32) {
+    pub(super) fn int(&mut self, path: &str, x: u32, lo: u32, hi: u32) {
         if x < lo || x > hi {
             self.err(path, format!("must be between {lo} and {hi} (got {x})"));
         }
     }
 
-    fn text(&mut self, path: &str, t: &str) {
+    pub(super) fn text(&mut self, path: &str, t: &str) {
         if t.chars().count() > LIMITS.text_len {
             self.err(path, format!("is longer than {} characters", LIMITS.text_len));
         }
@@ -144,6 +144,7 @@ impl Checker {
         self.links(s);
         self.traffic(&s.traffic);
         self.faults(s);
+        self.operate(s);
         self.range("run.speed", s.run.speed, 0.1, 100.0);
         self.positive("run.duration_s", s.run.duration_s, LIMITS.duration_s);
     }
@@ -240,8 +241,17 @@ impl Checker {
             }
             Kind::LoadBalancer(lb) => {
                 self.health(&format!("{id}.health_check"), &lb.health_check);
+                self.range(&format!("{id}.deregistration_delay_s"), lb.deregistration_delay_s, 0.0, 3600.0);
+                let mut targets = BTreeSet::new();
                 for w in &lb.weights {
-                    self.int(&format!("{id}.weights.{}", w.target.escape_debug()), w.weight, 0, 1000);
+                    let p = format!("{id}.weights.{}", w.target.escape_debug());
+                    self.int(&p, w.weight, 0, 1000);
+                    // A checked reference also bounds the list: at most one weight per app server.
+                    if !matches!(s.component(&w.target).map(|c| &c.kind), Some(Kind::AppServer(_))) {
+                        self.err(&p, "is not an app server");
+                    } else if !targets.insert(&w.target) {
+                        self.err(&p, "appears twice");
+                    }
                 }
             }
             Kind::AppServer(a) => {
@@ -259,6 +269,7 @@ impl Checker {
                 self.positive(&format!("{id}.query_ms"), d.query_ms, LIMITS.service_ms);
                 self.int(&format!("{id}.queue_limit"), d.queue_limit, 0, LIMITS.queue);
                 self.range(&format!("{id}.failover_s"), d.failover_s, 0.0, 3600.0);
+                self.int(&format!("{id}.vcpus"), d.vcpus, 1, LIMITS.vcpus);
                 self.database_refs(s, id, d);
             }
         }

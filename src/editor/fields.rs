@@ -1,0 +1,320 @@
+//! The inspector's field model: what each kind of component shows, with units and ranges,
+//! and the parsing that stands between what the user types and the scenario.
+//!
+//! The inspector validates as the user types by calling [`apply_field`]: an invalid value
+//! returns a [`FieldError`] to show next to the field and changes nothing; a valid one is one
+//! undo step. Ranges here are the same as `model::validate`'s, which still runs on the result
+//! (through [`Editor::edit`]) to catch rules between fields.
+
+use super::{Editor, Refusal};
+use crate::catalog::rtt_ms;
+use crate::model::{DnsPolicy, HealthCheck, Kind, LbAlgorithm, LbLayer, Scenario, ServiceDist, LIMITS};
+
+/// How a field is edited.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Input {
+    Int {
+        min: u32,
+        max: u32,
+    },
+    /// A finite number in [min, max], or (min, max] when `min_exclusive`.
+    Number {
+        min: f64,
+        max: f64,
+        min_exclusive: bool,
+    },
+    Choice(&'static [&'static str]),
+    Bool,
+    Text,
+    /// Shown, not editable (a database's role, its primary, its shared host).
+    ReadOnly,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    /// Dotted key, as in validation paths: "processes", "health_check.interval_s".
+    pub key: &'static str,
+    /// i18n key of the label: "field.processes".
+    pub label: String,
+    pub unit: Option<&'static str>,
+    pub input: Input,
+    /// The current value as the input shows it.
+    pub value: String,
+}
+
+/// Why a typed value was not applied; `message` is shown next to the field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub key: String,
+    pub message: String,
+}
+
+const DNS_POLICIES: &[&str] = &["latency", "failover", "round_robin"];
+const LAYERS: &[&str] = &["l4", "l7"];
+const ALGORITHMS: &[&str] = &["round_robin", "least_connections", "random", "power_of_two", "weighted"];
+const SERVICE: &[&str] = &["exponential", "constant"];
+const BOOL: &[&str] = &["false", "true"];
+
+fn num(min: f64, max: f64) -> Input {
+    Input::Number { min, max, min_exclusive: false }
+}
+fn pos(max: f64) -> Input {
+    Input::Number { min: 0.0, max, min_exclusive: true }
+}
+fn int(min: u32, max: u32) -> Input {
+    Input::Int { min, max }
+}
+
+const HEALTH: [(&str, Option<&str>); 4] = [
+    ("health_check.interval_s", Some("s")),
+    ("health_check.timeout_s", Some("s")),
+    ("health_check.unhealthy_threshold", None),
+    ("health_check.healthy_threshold", None),
+];
+
+fn health_input(key: &str) -> Input {
+    match key {
+        "health_check.interval_s" => num(1.0, 300.0),
+        "health_check.timeout_s" => pos(120.0),
+        _ => int(1, 10),
+    }
+}
+
+/// The fields of one kind, in display order (without "id", which every component has).
+fn specs(kind: &Kind) -> Vec<(&'static str, Option<&'static str>, Input)> {
+    let mut v = match kind {
+        Kind::Clients(_) => {
+            vec![("weight", None, num(0.0, 1000.0)), ("timeout_ms", Some("ms"), pos(600_000.0))]
+        }
+        Kind::Dns(_) => {
+            vec![("policy", None, Input::Choice(DNS_POLICIES)), ("ttl_s", Some("s"), num(0.0, 86_400.0))]
+        }
+        Kind::LoadBalancer(_) => vec![
+            ("layer", None, Input::Choice(LAYERS)),
+            ("algorithm", None, Input::Choice(ALGORITHMS)),
+            ("fail_open", None, Input::Bool),
+        ],
+        Kind::AppServer(_) => vec![
+            ("count", None, int(1, LIMITS.count)),
+            ("vcpus", Some("vCPU"), int(1, LIMITS.vcpus)),
+            ("processes", None, int(1, LIMITS.processes)),
+            ("cpu_ms", Some("ms"), pos(LIMITS.service_ms)),
+            ("service", None, Input::Choice(SERVICE)),
+            ("db_queries", None, int(0, 50)),
+            ("write_ratio", Some("%"), num(0.0, 100.0)),
+            ("backlog", None, int(0, LIMITS.queue)),
+            ("restart_delay_s", Some("s"), num(0.0, 3600.0)),
+        ],
+        Kind::Database(_) => vec![
+            ("role", None, Input::ReadOnly),
+            ("primary", None, Input::ReadOnly),
+            ("host", None, Input::ReadOnly),
+            ("vcpus", Some("vCPU"), int(1, LIMITS.vcpus)),
+            ("max_connections", None, int(1, LIMITS.connections)),
+            ("query_ms", Some("ms"), pos(LIMITS.service_ms)),
+            ("service", None, Input::Choice(SERVICE)),
+            ("queue_limit", None, int(0, LIMITS.queue)),
+            ("failover_s", Some("s"), num(0.0, 3600.0)),
+        ],
+    };
+    if matches!(kind, Kind::Dns(_) | Kind::LoadBalancer(_)) {
+        v.extend(HEALTH.iter().map(|&(k, u)| (k, u, health_input(k))));
+    }
+    v
+}
+
+/// Prints a number without float noise (0.2 * 100 shows "20", not "20.000000000000004").
+fn fmt_num(x: f64) -> String {
+    let r = (x * 1e9).round() / 1e9;
+    format!("{r}")
+}
+
+fn name<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v).ok().and_then(|j| j.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+fn health_get(h: &HealthCheck, key: &str) -> Option<String> {
+    Some(match key {
+        "health_check.interval_s" => fmt_num(h.interval_s),
+        "health_check.timeout_s" => fmt_num(h.timeout_s),
+        "health_check.unhealthy_threshold" => h.unhealthy_threshold.to_string(),
+        "health_check.healthy_threshold" => h.healthy_threshold.to_string(),
+        _ => return None,
+    })
+}
+
+fn get(kind: &Kind, key: &str) -> Option<String> {
+    Some(match (kind, key) {
+        (Kind::Clients(c), "weight") => fmt_num(c.weight),
+        (Kind::Clients(c), "timeout_ms") => fmt_num(c.timeout_ms),
+        (Kind::Dns(d), "policy") => name(&d.policy),
+        (Kind::Dns(d), "ttl_s") => fmt_num(d.ttl_s),
+        (Kind::Dns(d), k) => health_get(&d.health_check, k)?,
+        (Kind::LoadBalancer(l), "layer") => name(&l.layer),
+        (Kind::LoadBalancer(l), "algorithm") => name(&l.algorithm),
+        (Kind::LoadBalancer(l), "fail_open") => l.fail_open.to_string(),
+        (Kind::LoadBalancer(l), k) => health_get(&l.health_check, k)?,
+        (Kind::AppServer(a), "count") => a.count.to_string(),
+        (Kind::AppServer(a), "vcpus") => a.vcpus.to_string(),
+        (Kind::AppServer(a), "processes") => a.processes.to_string(),
+        (Kind::AppServer(a), "cpu_ms") => fmt_num(a.cpu_ms),
+        (Kind::AppServer(a), "service") => name(&a.service),
+        (Kind::AppServer(a), "db_queries") => a.db_queries.to_string(),
+        (Kind::AppServer(a), "write_ratio") => fmt_num(a.write_ratio * 100.0),
+        (Kind::AppServer(a), "backlog") => a.backlog.to_string(),
+        (Kind::AppServer(a), "restart_delay_s") => fmt_num(a.restart_delay_s),
+        (Kind::Database(d), "role") => name(&d.role),
+        (Kind::Database(d), "primary") => d.primary.clone().unwrap_or_default(),
+        (Kind::Database(d), "host") => d.host.clone().unwrap_or_default(),
+        (Kind::Database(d), "vcpus") => d.vcpus.to_string(),
+        (Kind::Database(d), "max_connections") => d.max_connections.to_string(),
+        (Kind::Database(d), "query_ms") => fmt_num(d.query_ms),
+        (Kind::Database(d), "service") => name(&d.service),
+        (Kind::Database(d), "queue_limit") => d.queue_limit.to_string(),
+        (Kind::Database(d), "failover_s") => fmt_num(d.failover_s),
+        _ => return None,
+    })
+}
+
+/// The inspector rows for one component, id first.
+pub fn fields_for(c: &crate::model::Component) -> Vec<Field> {
+    let id =
+        Field { key: "id", label: "field.id".into(), unit: None, input: Input::Text, value: c.id.clone() };
+    let rest = specs(&c.kind).into_iter().map(|(key, unit, input)| Field {
+        key,
+        label: format!("field.{key}"),
+        unit,
+        input,
+        value: get(&c.kind, key).unwrap_or_default(),
+    });
+    std::iter::once(id).chain(rest).collect()
+}
+
+/// A parsed value, already checked against the field's range.
+enum Value {
+    Int(u32),
+    Num(f64),
+    Choice(&'static str),
+}
+
+fn parse(input: &Input, text: &str) -> Result<Value, String> {
+    let t = text.trim();
+    match *input {
+        Input::Int { min, max } => {
+            let n: u32 = t.parse().map_err(|_| format!("enter a whole number from {min} to {max}"))?;
+            if n < min || n > max {
+                return Err(format!("must be between {min} and {max}"));
+            }
+            Ok(Value::Int(n))
+        }
+        Input::Number { min, max, min_exclusive } => {
+            let x: f64 = t.parse().map_err(|_| "enter a number".to_string())?;
+            if !x.is_finite() {
+                return Err("must be a finite number".into());
+            }
+            if min_exclusive && x <= min {
+                return Err(format!("must be more than {min} and at most {max}"));
+            }
+            if x < min || x > max {
+                return Err(format!("must be between {min} and {max}"));
+            }
+            Ok(Value::Num(x))
+        }
+        Input::Choice(options) => options
+            .iter()
+            .find(|o| **o == t)
+            .map(|o| Value::Choice(o))
+            .ok_or_else(|| "pick one of the choices".into()),
+        Input::Bool => {
+            BOOL.iter().find(|o| **o == t).map(|o| Value::Choice(o)).ok_or_else(|| "true or false".into())
+        }
+        Input::Text | Input::ReadOnly => Err("this field cannot be edited here".into()),
+    }
+}
+
+fn from_name<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, String> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|e| e.to_string())
+}
+
+fn health_set(h: &mut HealthCheck, key: &str, v: &Value) -> Result<(), String> {
+    match (key, v) {
+        ("health_check.interval_s", &Value::Num(x)) => {
+            if h.timeout_s >= x {
+                return Err(format!("must be longer than the timeout ({} s)", fmt_num(h.timeout_s)));
+            }
+            h.interval_s = x;
+        }
+        ("health_check.timeout_s", &Value::Num(x)) => {
+            if x >= h.interval_s {
+                return Err(format!("must be shorter than the interval ({} s)", fmt_num(h.interval_s)));
+            }
+            h.timeout_s = x;
+        }
+        ("health_check.unhealthy_threshold", &Value::Int(n)) => h.unhealthy_threshold = n,
+        ("health_check.healthy_threshold", &Value::Int(n)) => h.healthy_threshold = n,
+        _ => return Err("no such field".into()),
+    }
+    Ok(())
+}
+
+fn set(kind: &mut Kind, key: &str, v: Value) -> Result<(), String> {
+    use Value::*;
+    match (kind, key, v) {
+        (Kind::Clients(c), "weight", Num(x)) => c.weight = x,
+        (Kind::Clients(c), "timeout_ms", Num(x)) => c.timeout_ms = x,
+        (Kind::Dns(d), "policy", Choice(s)) => d.policy = from_name::<DnsPolicy>(s)?,
+        (Kind::Dns(d), "ttl_s", Num(x)) => d.ttl_s = x,
+        (Kind::Dns(d), k, v) => health_set(&mut d.health_check, k, &v)?,
+        (Kind::LoadBalancer(l), "layer", Choice(s)) => l.layer = from_name::<LbLayer>(s)?,
+        (Kind::LoadBalancer(l), "algorithm", Choice(s)) => l.algorithm = from_name::<LbAlgorithm>(s)?,
+        (Kind::LoadBalancer(l), "fail_open", Choice(s)) => l.fail_open = s == "true",
+        (Kind::LoadBalancer(l), k, v) => health_set(&mut l.health_check, k, &v)?,
+        (Kind::AppServer(a), "count", Int(n)) => a.count = n,
+        (Kind::AppServer(a), "vcpus", Int(n)) => a.vcpus = n,
+        (Kind::AppServer(a), "processes", Int(n)) => a.processes = n,
+        (Kind::AppServer(a), "cpu_ms", Num(x)) => a.cpu_ms = x,
+        (Kind::AppServer(a), "service", Choice(s)) => a.service = from_name::<ServiceDist>(s)?,
+        (Kind::AppServer(a), "db_queries", Int(n)) => a.db_queries = n,
+        (Kind::AppServer(a), "write_ratio", Num(x)) => a.write_ratio = x / 100.0,
+        (Kind::AppServer(a), "backlog", Int(n)) => a.backlog = n,
+        (Kind::AppServer(a), "restart_delay_s", Num(x)) => a.restart_delay_s = x,
+        (Kind::Database(d), "vcpus", Int(n)) => d.vcpus = n,
+        (Kind::Database(d), "max_connections", Int(n)) => d.max_connections = n,
+        (Kind::Database(d), "query_ms", Num(x)) => d.query_ms = x,
+        (Kind::Database(d), "service", Choice(s)) => d.service = from_name::<ServiceDist>(s)?,
+        (Kind::Database(d), "queue_limit", Int(n)) => d.queue_limit = n,
+        (Kind::Database(d), "failover_s", Num(x)) => d.failover_s = x,
+        _ => return Err("no such field".into()),
+    }
+    Ok(())
+}
+
+/// Parses `text` for field `key` of component `id` and applies it as one undo step, or
+/// returns why not and changes nothing.
+pub fn apply_field(ed: &mut Editor, id: &str, key: &str, text: &str) -> Result<(), FieldError> {
+    let err = |message: String| FieldError { key: key.to_string(), message };
+    let Some(c) = ed.scenario.component(id) else { return Err(err(format!("no component {id}"))) };
+    if key == "id" {
+        return ed.rename(id, text).map_err(|r| err(r.reason));
+    }
+    if key == "role" && matches!(c.kind, Kind::Database(_)) {
+        return Err(err("a database's role is fixed: place a new one from the palette".into()));
+    }
+    let Some((_, _, input)) = specs(&c.kind).into_iter().find(|(k, _, _)| *k == key) else {
+        return Err(err(format!("{id} has no field {key}")));
+    };
+    let value = parse(&input, text).map_err(err)?;
+    ed.edit(|s| {
+        let c = s.component_mut(id).ok_or_else(|| Refusal::new(format!("no component {id}")))?;
+        set(&mut c.kind, key, value).map_err(Refusal::new)
+    })
+    .map_err(|r| err(r.reason))
+}
+
+/// The round-trip time the inspector shows for the link `from → to`: its override, or the
+/// catalog's latency between the two placements. `None` if there is no such link.
+pub fn link_info(s: &Scenario, from: &str, to: &str) -> Option<f64> {
+    let link = s.links.iter().find(|l| l.from == from && l.to == to)?;
+    let (a, b) = (s.component(from)?, s.component(to)?);
+    Some(link.rtt_ms.unwrap_or_else(|| rtt_ms(&a.place, &b.place)))
+}

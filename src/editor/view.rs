@@ -1,0 +1,62 @@
+//! Pan and zoom: the map between screen pixels and model units.
+//!
+//! `(x, y)` is the model point shown at the screen's top-left corner, so
+//! `screen = (model - (x, y)) * zoom`. Zooming about a point keeps the model point under the
+//! cursor still, which is what makes wheel zoom feel anchored.
+
+use crate::model::Rect;
+
+pub const MIN_ZOOM: f64 = 0.25;
+pub const MAX_ZOOM: f64 = 3.0;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct View {
+    pub x: f64,
+    pub y: f64,
+    pub zoom: f64,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        View { x: -40.0, y: -40.0, zoom: 1.0 }
+    }
+}
+
+impl View {
+    pub fn to_screen(&self, mx: f64, my: f64) -> (f64, f64) {
+        ((mx - self.x) * self.zoom, (my - self.y) * self.zoom)
+    }
+
+    pub fn to_model(&self, sx: f64, sy: f64) -> (f64, f64) {
+        (sx / self.zoom + self.x, sy / self.zoom + self.y)
+    }
+
+    /// Moves the content by a screen delta (the content follows the pointer).
+    pub fn pan_by(&mut self, dx: f64, dy: f64) {
+        self.x -= dx / self.zoom;
+        self.y -= dy / self.zoom;
+    }
+
+    /// Multiplies the zoom by `factor` (clamped to 0.25-3), keeping screen point (sx, sy) fixed.
+    pub fn zoom_at(&mut self, factor: f64, sx: f64, sy: f64) {
+        if !factor.is_finite() || factor <= 0.0 {
+            return;
+        }
+        let (mx, my) = self.to_model(sx, sy);
+        self.zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        self.x = mx - sx / self.zoom;
+        self.y = my - sy / self.zoom;
+    }
+
+    /// The view that shows `bounds` whole and centred on a screen of the given size, with a
+    /// margin of 5% on each side.
+    pub fn fit(bounds: Rect, screen_w: f64, screen_h: f64) -> View {
+        if bounds.w <= 0.0 || bounds.h <= 0.0 || screen_w <= 0.0 || screen_h <= 0.0 {
+            return View::default();
+        }
+        let zoom = (screen_w * 0.9 / bounds.w).min(screen_h * 0.9 / bounds.h).clamp(MIN_ZOOM, MAX_ZOOM);
+        let cx = bounds.x + bounds.w / 2.0;
+        let cy = bounds.y + bounds.h / 2.0;
+        View { x: cx - screen_w / 2.0 / zoom, y: cy - screen_h / 2.0 / zoom, zoom }
+    }
+}

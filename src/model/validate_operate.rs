@@ -1,0 +1,91 @@
+//! Validation of the operating parts of a scenario: auto-scaling, deployments, alarms.
+
+use std::collections::BTreeSet;
+
+use super::validate::Checker;
+use super::*;
+
+impl Checker {
+    pub(super) fn operate(&mut self, s: &Scenario) {
+        for c in &s.components {
+            if let Kind::AppServer(AppServer { autoscaling: Some(a), count, .. }) = &c.kind {
+                self.autoscaling(&c.id, a, *count);
+            }
+        }
+        let alarm_ids: BTreeSet<&str> = s.alarms.iter().map(|a| a.id.as_str()).collect();
+        if s.deployments.len() > 50 {
+            self.err("deployments", "at most 50 deployments");
+        }
+        for (i, d) in s.deployments.iter().enumerate() {
+            let p = format!("deployments.{i}");
+            self.range(&format!("{p}.at_s"), d.at_s, 0.0, LIMITS.duration_s);
+            if !is_app(s, &d.tier) {
+                self.err(format!("{p}.tier"), format!("{} is not an app server", d.tier.escape_debug()));
+            }
+            if let Strategy::Rolling { batch, pause_s } = d.strategy {
+                self.int(&format!("{p}.strategy.batch"), batch, 1, LIMITS.count);
+                self.range(&format!("{p}.strategy.pause_s"), pause_s, 0.0, 3600.0);
+            }
+            self.range(&format!("{p}.version.error_rate"), d.version.error_rate, 0.0, 1.0);
+            self.range(&format!("{p}.version.extra_ms"), d.version.extra_ms, 0.0, LIMITS.service_ms);
+            if let Some(a) = &d.rollback_on {
+                if !alarm_ids.contains(a.as_str()) {
+                    self.err(format!("{p}.rollback_on"), format!("no alarm {}", a.escape_debug()));
+                }
+            }
+        }
+        if s.alarms.len() > 50 {
+            self.err("alarms", "at most 50 alarms");
+            return;
+        }
+        let mut seen = BTreeSet::new();
+        for a in &s.alarms {
+            let p = format!("alarms.{}", a.id.escape_debug());
+            self.text(&p, &a.id);
+            if a.id.is_empty() || !seen.insert(a.id.as_str()) {
+                self.err(&p, "an alarm needs a unique, non-empty id");
+            }
+            self.range(&format!("{p}.threshold"), a.threshold, -1e9, 1e9);
+            self.range(&format!("{p}.period_s"), a.period_s, 1.0, 3600.0);
+            self.int(&format!("{p}.evaluation_periods"), a.evaluation_periods, 1, 100);
+            match &a.metric {
+                AlarmMetric::P95Ms | AlarmMetric::ErrorRatePct => {}
+                AlarmMetric::CpuPct { component }
+                | AlarmMetric::Queue { component }
+                | AlarmMetric::Healthy { component } => {
+                    if s.component(component).is_none() {
+                        self.err(format!("{p}.metric"), format!("no component {}", component.escape_debug()));
+                    }
+                }
+            }
+            if let AlarmAction::ScaleOut { tier, step } | AlarmAction::ScaleIn { tier, step } = &a.action {
+                if !is_app(s, tier) {
+                    self.err(format!("{p}.action"), format!("{} is not an app server", tier.escape_debug()));
+                }
+                self.int(&format!("{p}.action.step"), *step, 1, LIMITS.count);
+            }
+        }
+    }
+
+    fn autoscaling(&mut self, id: &str, a: &AutoScaling, count: u32) {
+        let p = format!("{id}.autoscaling");
+        self.int(&format!("{p}.min"), a.min, 0, LIMITS.count);
+        self.int(&format!("{p}.max"), a.max, 1, LIMITS.count);
+        if a.min > a.max {
+            self.err(format!("{p}.min"), "must not exceed max");
+        } else if count < a.min || count > a.max {
+            self.err(
+                format!("{id}.count"),
+                format!("the desired count must be between min {} and max {}", a.min, a.max),
+            );
+        }
+        self.range(&format!("{p}.target_cpu_pct"), a.target_cpu_pct, 1.0, 100.0);
+        self.range(&format!("{p}.boot_s"), a.boot_s, 0.0, 3600.0);
+        self.range(&format!("{p}.warmup_s"), a.warmup_s, 0.0, 3600.0);
+        self.range(&format!("{p}.cooldown_s"), a.cooldown_s, 0.0, 3600.0);
+    }
+}
+
+fn is_app(s: &Scenario, id: &str) -> bool {
+    matches!(s.component(id).map(|c| &c.kind), Some(Kind::AppServer(_)))
+}

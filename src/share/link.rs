@@ -1,0 +1,112 @@
+//! Share links: a scenario as `1.<base64url(zlib(json))>`, and the URL fragment `#s=` around it.
+//!
+//! Decoding checks the cheapest and most telling things first (empty, length, marker), then
+//! unpacks layer by layer, each with its own error, and never holds more than
+//! [`MAX_JSON_LEN`] decompressed bytes: the inflater stops at the limit.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::{DecodeError, Engine};
+use miniz_oxide::inflate::{decompress_to_vec_zlib_with_limit, TINFLStatus};
+
+use super::{load, ShareError, FRAGMENT_KEY, LINK_VERSION, MAX_JSON_LEN, MAX_LINK_LEN};
+use crate::model::Scenario;
+
+/// Bytes a pasted URL may have around its link (address, other fragment parameters).
+const ADDRESS_ALLOWANCE: usize = 2048;
+
+/// The highest deflate effort miniz_oxide offers; links are small, so time is no concern.
+const COMPRESSION_LEVEL: u8 = 10;
+
+/// Encodes a scenario as link text: `"1."` then base64url, without padding, of the zlib
+/// stream of its minified JSON. Deterministic: the same scenario always gives the same text.
+pub fn encode(scenario: &Scenario) -> String {
+    let json = super::to_compact_json(scenario);
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), COMPRESSION_LEVEL);
+    format!("{LINK_VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
+}
+
+/// The URL fragment that carries a scenario: `#s=1.…`. Append it to the app's address.
+pub fn fragment(scenario: &Scenario) -> String {
+    format!("#{FRAGMENT_KEY}={}", encode(scenario))
+}
+
+/// Reads the scenario out of a URL fragment (`#s=1.…`, with or without the `#`, among other
+/// `&`-separated parameters). `None` when the fragment carries no scenario at all, so the app
+/// keeps what it has; `Some(Err)` when it carries one that cannot be opened.
+pub fn from_fragment(fragment: &str) -> Option<Result<Scenario, ShareError>> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment_param(fragment).map(decode_link)
+}
+
+/// Decodes a link in any of the forms a person may paste: a whole URL
+/// (`https://…/#s=1.…`), a fragment (`#s=1.…`, `s=1.…`) or the bare link text (`1.…`).
+pub fn decode(input: &str) -> Result<Scenario, ShareError> {
+    // Checked before anything scans the text, with room for the page address around a link
+    // of the largest allowed length; the link itself is measured exactly below.
+    if input.len() > MAX_LINK_LEN + ADDRESS_ALLOWANCE {
+        return Err(ShareError::LinkTooLong { len: input.len(), max: MAX_LINK_LEN });
+    }
+    let input = input.trim();
+    let link = match input.split_once('#') {
+        Some((_, frag)) => fragment_param(frag).unwrap_or(frag),
+        None => fragment_param(input).unwrap_or(input),
+    };
+    decode_link(link)
+}
+
+/// The value of the `s=` parameter of a fragment, if present.
+fn fragment_param(fragment: &str) -> Option<&str> {
+    fragment.split('&').find_map(|p| p.strip_prefix(FRAGMENT_KEY)?.strip_prefix('='))
+}
+
+/// Decodes bare link text `<marker>.<payload>`, in the order the format documents.
+fn decode_link(link: &str) -> Result<Scenario, ShareError> {
+    let link = link.trim();
+    if link.is_empty() {
+        return Err(ShareError::Empty);
+    }
+    if link.len() > MAX_LINK_LEN {
+        return Err(ShareError::LinkTooLong { len: link.len(), max: MAX_LINK_LEN });
+    }
+    let (marker, payload) = link.split_once('.').ok_or(ShareError::NoVersionMarker)?;
+    let version = parse_marker(marker)?;
+    if version != LINK_VERSION {
+        return Err(ShareError::UnknownLinkVersion { found: version, supported: LINK_VERSION });
+    }
+    let offset = marker.len() + 1;
+    let packed = URL_SAFE_NO_PAD.decode(payload).map_err(|e| base64_error(&e, offset))?;
+    let json = decompress_to_vec_zlib_with_limit(&packed, MAX_JSON_LEN).map_err(|e| match e.status {
+        TINFLStatus::FailedCannotMakeProgress => ShareError::Truncated,
+        TINFLStatus::Adler32Mismatch => ShareError::ChecksumMismatch,
+        TINFLStatus::HasMoreOutput => ShareError::DecodedTooLarge { max: MAX_JSON_LEN },
+        _ => ShareError::NotDeflate,
+    })?;
+    load::from_link_bytes(json)
+}
+
+/// A marker is a decimal version number of at most 9 digits; anything else is not a link.
+fn parse_marker(marker: &str) -> Result<u32, ShareError> {
+    let digits = !marker.is_empty() && marker.len() <= 9 && marker.bytes().all(|b| b.is_ascii_digit());
+    if !digits {
+        return Err(ShareError::NoVersionMarker);
+    }
+    marker.parse().map_err(|_| ShareError::NoVersionMarker)
+}
+
+fn base64_error(e: &DecodeError, offset: usize) -> ShareError {
+    let shown =
+        |b: u8| if b.is_ascii_graphic() { format!("'{}'", b as char) } else { format!("byte {b:#04x}") };
+    let detail = match *e {
+        DecodeError::InvalidByte(i, b) => {
+            format!("{} at position {} is not allowed in a link", shown(b), i + offset)
+        }
+        DecodeError::InvalidLastSymbol(i, b) => format!(
+            "its last character {} (position {}) cannot end a link (was it cut short?)",
+            shown(b),
+            i + offset
+        ),
+        DecodeError::InvalidLength(_) => "its length cannot be right (was it cut short?)".to_string(),
+        DecodeError::InvalidPadding => "it ends with '=' padding, which links never have".to_string(),
+    };
+    ShareError::NotBase64 { detail }
+}

@@ -1,0 +1,118 @@
+//! The hook that ties the editor to storage and to links: autosave on every change, links
+//! opened from the address bar while the app runs, and one `Keep` handle through which every
+//! "open" (link, file, recent entry, "go back") passes, so none of them can lose work.
+//!
+//! Wiring, in the root component:
+//! ```ignore
+//! let boot = persist::use_boot(starter::single_server);
+//! let editor = use_reducer(|| EditorState::new(boot.scenario.clone()));
+//! // Selection and view, from the editor state when it has them (restore them from
+//! // `boot.extras` once, at start).
+//! let extras = Extras { selection: Vec::new(), view: Some(view.get().into()) };
+//! let keep = persist::use_persistence(&editor, &boot, extras);
+//! html! { <>
+//!     <header>{ /* … */ }<ShareMenu keep={keep.clone()} /></header>
+//!     <ShareNotice keep={keep.clone()} />   // in the flow, under the top bar
+//! </> }
+//! ```
+
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+use super::persist::{self, Boot, Extras, Notice, Origin, Recent};
+use super::state::{Action, EditorHandle};
+use crate::model::Scenario;
+use crate::share::{self, ShareError};
+
+/// The banner and the recent list, plus the editor they load into.
+#[derive(Clone, PartialEq)]
+pub struct Keep {
+    pub notice: UseStateHandle<Option<Notice>>,
+    pub recent: UseStateHandle<Vec<Recent>>,
+    editor: EditorHandle,
+}
+
+impl Keep {
+    /// Opens `next` in the editor. Work that differs is kept on the recent list first, and the
+    /// banner says where it went, with a button back to it.
+    pub fn open(&self, next: Scenario, origin: Origin) {
+        let current = self.editor.scenario();
+        let notice = persist::before_open(current, &next, origin);
+        if *current != next {
+            self.editor.dispatch(Action::Replace(next));
+        }
+        self.recent.set(persist::load_recent());
+        self.notice.set(Some(notice));
+    }
+
+    /// Opens a decoded link or file, or says why it was refused (and loads nothing).
+    pub fn open_result(&self, result: Result<Scenario, ShareError>, origin: Origin) {
+        match result {
+            Ok(s) => self.open(s, origin),
+            Err(e) => self.notice.set(Some(persist::rejected(origin, &e))),
+        }
+    }
+
+    /// Opens link text (a recent entry, the banner's "go back").
+    pub fn open_link(&self, link: &str) {
+        self.open_result(share::decode(link), Origin::Recent);
+    }
+
+    /// Shows a message without loading anything.
+    pub fn tell(&self, notice: Notice) {
+        self.notice.set(Some(notice));
+    }
+
+    pub fn dismiss(&self) {
+        self.notice.set(None);
+    }
+
+    /// The scenario being edited (what Share and Export write).
+    pub fn scenario(&self) -> &Scenario {
+        self.editor.scenario()
+    }
+}
+
+/// Reads the starting scenario once (URL link, else autosave, else `default`).
+#[hook]
+pub fn use_boot(default: fn() -> Scenario) -> Rc<Boot> {
+    use_memo((), move |_| persist::boot(default))
+}
+
+/// Autosaves on every revision (and whenever `extras` change), opens links pasted into the
+/// address bar while the app runs, and returns the handle the share menu works through.
+#[hook]
+pub fn use_persistence(editor: &EditorHandle, boot: &Boot, extras: Extras) -> Keep {
+    let notice = use_state(|| boot.notice.clone());
+    let recent = use_state(persist::load_recent);
+    let keep = Keep { notice, recent, editor: editor.clone() };
+    // Listeners registered once read the newest handle (a captured one would see old state).
+    let latest = use_mut_ref(|| keep.clone());
+    *latest.borrow_mut() = keep.clone();
+
+    {
+        let keep = keep.clone();
+        use_effect_with((editor.revision, extras), move |(_, extras)| {
+            if let Err(text) = persist::save_autosave(keep.scenario(), extras) {
+                let shown = keep.notice.as_ref().is_some_and(|n| n.text == text);
+                if !shown {
+                    keep.tell(persist::storage_failed());
+                }
+            }
+        });
+    }
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|w| {
+            EventListener::new(&w, "hashchange", move |_| {
+                let Some(result) = share::from_fragment(&persist::current_hash()) else { return };
+                persist::clear_hash();
+                let keep = latest.borrow().clone();
+                keep.open_result(result, Origin::Link);
+            })
+        });
+        move || drop(listener)
+    });
+    keep
+}

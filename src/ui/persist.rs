@@ -1,0 +1,332 @@
+//! Work survives a reload, and opening someone's link never silently throws work away.
+//!
+//! Everything is kept in `localStorage` as *share link text*, so what comes back from storage
+//! goes through the same hardened decoder as a stranger's link: storage is untrusted too (other
+//! versions of the app, extensions, a user poking at devtools all write there).
+//!
+//! At start the app opens, in order: the link in the URL fragment, else the autosave, else the
+//! default scenario. Whenever a link, file or recent entry replaces work that differs from it,
+//! that work is first pushed onto the recent list and the notice says so, with a way back.
+//! The fragment is removed from the address bar once read, so a reload restores the autosave
+//! (the edits made since) rather than the link as it was first opened.
+
+use serde::{Deserialize, Serialize};
+use web_sys::Storage;
+
+use super::shared::ViewBox;
+use crate::model::Scenario;
+use crate::share::{self, ShareError};
+
+pub use super::keep::{use_boot, use_persistence, Keep};
+
+/// Versioned keys: a future format gets new keys instead of misreading these.
+pub const AUTOSAVE_KEY: &str = "archlab.autosave.v1";
+pub const RECENT_KEY: &str = "archlab.recent.v1";
+/// Where an autosave that no longer opens is moved, so a failed restore destroys nothing.
+pub const BROKEN_KEY: &str = "archlab.autosave.v1.unreadable";
+pub const RECENT_MAX: usize = 10;
+/// Longest name shown in notices and the recent list (names are plain text, but may be long).
+const SHOWN_NAME_CHARS: usize = 48;
+
+/// Texts of this file, in one place until `crate::i18n` has keys for them.
+mod text {
+    pub const UNNAMED: &str = "Untitled design";
+    pub const LINK: &str = "the link";
+    pub const LINK_REJECTED: &str = "This link could not be opened, so nothing was loaded";
+    pub const FILE_REJECTED: &str = "This file could not be opened, so nothing was loaded";
+    pub const RECENT_REJECTED: &str = "This recent entry could not be opened";
+    pub const AUTOSAVE_REJECTED: &str = "Your autosaved work could not be restored (a copy was kept)";
+    pub const STORAGE_FAILED: &str =
+        "Autosave is not working: this browser's storage is full or disabled. Use Export to keep your work.";
+}
+
+/// A message for the banner. `back` holds the link of the work that was replaced.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub error: bool,
+    pub text: String,
+    pub back: Option<String>,
+}
+
+impl Notice {
+    pub fn info(text: String) -> Self {
+        Notice { error: false, text, back: None }
+    }
+    /// "<what>: <why>". The why is the codec's own sentence, which never echoes the input.
+    pub fn rejected(what: &str, why: &ShareError) -> Self {
+        Notice { error: true, text: format!("{what}: {why}"), back: None }
+    }
+}
+
+/// Where a scenario came from, for "Opened … from …".
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Origin<'a> {
+    Link,
+    File(&'a str),
+    Recent,
+}
+
+impl Origin<'_> {
+    fn rejected(self) -> &'static str {
+        match self {
+            Origin::Link => text::LINK_REJECTED,
+            Origin::File(_) => text::FILE_REJECTED,
+            Origin::Recent => text::RECENT_REJECTED,
+        }
+    }
+}
+
+/// The canvas view, saved beside the scenario (never shared in links).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedView {
+    pub x: f64,
+    pub y: f64,
+    pub zoom: f64,
+}
+
+impl From<ViewBox> for SavedView {
+    fn from(v: ViewBox) -> Self {
+        SavedView { x: v.x, y: v.y, zoom: v.zoom }
+    }
+}
+
+impl From<SavedView> for ViewBox {
+    fn from(v: SavedView) -> Self {
+        ViewBox { x: v.x, y: v.y, zoom: v.zoom }
+    }
+}
+
+/// Editing state restored on reload but not part of the scenario: what was selected and
+/// where the canvas looked. The app fills it from its editor state when it has one.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Extras {
+    #[serde(default)]
+    pub selection: Vec<String>,
+    #[serde(default)]
+    pub view: Option<SavedView>,
+}
+
+/// What `AUTOSAVE_KEY` holds.
+#[derive(Serialize, Deserialize)]
+struct Autosave {
+    link: String,
+    #[serde(flatten)]
+    extras: Extras,
+}
+
+/// One entry of the recent list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Recent {
+    pub name: String,
+    /// Milliseconds since the Unix epoch, from the browser's clock (display only).
+    pub saved_at: f64,
+    pub link: String,
+}
+
+/// What the app starts with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Boot {
+    pub scenario: Scenario,
+    pub extras: Extras,
+    pub notice: Option<Notice>,
+}
+
+/// Chooses the starting scenario: the URL's link, else the autosave, else `default()`.
+/// A rejected link loads nothing and says why; the autosave is still restored under it.
+pub fn boot(default: impl FnOnce() -> Scenario) -> Boot {
+    let from_link = share::from_fragment(&current_hash());
+    if from_link.is_some() {
+        clear_hash();
+    }
+    let saved = load_autosave();
+    match (from_link, saved) {
+        (Some(Ok(linked)), saved) => {
+            let notice = match saved {
+                Some(Ok((prev, _))) if prev != linked => Some(kept_notice(&linked, Origin::Link, &prev)),
+                _ => None,
+            };
+            Boot { scenario: linked, extras: Extras::default(), notice }
+        }
+        (link_err, Some(Ok((scenario, extras)))) => {
+            let notice = link_err.and_then(Result::err).map(|e| Notice::rejected(text::LINK_REJECTED, &e));
+            Boot { scenario, extras, notice }
+        }
+        (link_err, saved) => {
+            let notice = match (link_err.and_then(Result::err), saved) {
+                (Some(e), _) => Some(Notice::rejected(text::LINK_REJECTED, &e)),
+                (None, Some(Err(e))) => {
+                    keep_unreadable_autosave();
+                    Some(Notice::rejected(text::AUTOSAVE_REJECTED, &e))
+                }
+                _ => None,
+            };
+            Boot { scenario: default(), extras: Extras::default(), notice }
+        }
+    }
+}
+
+/// Pushes `current` onto the recent list (when it differs from `next`) and words the notice
+/// for opening `next`. The caller then loads `next`.
+pub fn before_open(current: &Scenario, next: &Scenario, origin: Origin) -> Notice {
+    if current == next {
+        return Notice::info(format!("“{}” is already open.", shown_name(next)));
+    }
+    kept_notice(next, origin, current)
+}
+
+fn kept_notice(next: &Scenario, origin: Origin, previous: &Scenario) -> Notice {
+    let link = share::encode(previous);
+    push_recent(previous, &link);
+    let from = match origin {
+        Origin::Link => text::LINK.to_string(),
+        Origin::File(name) => format!("the file {}", clip(name)),
+        Origin::Recent => "your recent list".to_string(),
+    };
+    Notice {
+        error: false,
+        text: format!(
+            "Opened “{}” from {from}. Your previous work “{}” was kept: Recent → “{}”.",
+            shown_name(next),
+            shown_name(previous),
+            shown_name(previous)
+        ),
+        back: Some(link),
+    }
+}
+
+/// The notice for a link, file or recent entry that was refused (nothing is loaded).
+pub fn rejected(origin: Origin, why: &ShareError) -> Notice {
+    Notice::rejected(origin.rejected(), why)
+}
+
+/// Saves the scenario and editing extras. `Err` carries the banner text when storage refuses.
+pub fn save_autosave(scenario: &Scenario, extras: &Extras) -> Result<(), String> {
+    let record = Autosave { link: share::encode(scenario), extras: extras.clone() };
+    let json = serde_json::to_string(&record).map_err(|e| e.to_string())?;
+    let storage = storage().ok_or_else(|| text::STORAGE_FAILED.to_string())?;
+    storage.set_item(AUTOSAVE_KEY, &json).map_err(|_| text::STORAGE_FAILED.to_string())
+}
+
+/// The autosave, if any, decoded like a link. `Some(Err)` when something is stored but does
+/// not open (a damaged or foreign value).
+pub fn load_autosave() -> Option<Result<(Scenario, Extras), ShareError>> {
+    let raw = storage()?.get_item(AUTOSAVE_KEY).ok()??;
+    if raw.len() > share::MAX_LINK_LEN * 2 {
+        return Some(Err(ShareError::LinkTooLong { len: raw.len(), max: share::MAX_LINK_LEN }));
+    }
+    let record: Autosave = match serde_json::from_str(&raw) {
+        Ok(r) => r,
+        Err(e) => {
+            let (line, column, message) = (e.line(), e.column(), "not an autosave record".to_string());
+            return Some(Err(ShareError::Json { line, column, message }));
+        }
+    };
+    Some(share::decode(&record.link).map(|s| (s, sane_extras(record.extras))))
+}
+
+/// The view and selection come from storage too: keep them finite and small.
+pub fn sane_extras(mut e: Extras) -> Extras {
+    e.selection.truncate(1000);
+    e.selection.retain(|id| id.len() <= 200);
+    if let Some(v) = e.view {
+        let ok = [v.x, v.y, v.zoom].iter().all(|n| n.is_finite()) && v.zoom > 0.0;
+        if !ok {
+            e.view = None;
+        }
+    }
+    e
+}
+
+fn keep_unreadable_autosave() {
+    if let Some(s) = storage() {
+        if let Ok(Some(raw)) = s.get_item(AUTOSAVE_KEY) {
+            let _ = s.set_item(BROKEN_KEY, &raw);
+        }
+    }
+}
+
+/// The recent list, newest first. Anything unreadable in storage reads as an empty list.
+pub fn load_recent() -> Vec<Recent> {
+    let raw = storage().and_then(|s| s.get_item(RECENT_KEY).ok().flatten()).unwrap_or_default();
+    if raw.len() > share::MAX_LINK_LEN * RECENT_MAX {
+        return Vec::new();
+    }
+    let mut list: Vec<Recent> = serde_json::from_str(&raw).unwrap_or_default();
+    list.truncate(RECENT_MAX);
+    list
+}
+
+/// Puts a scenario at the top of the recent list (once: an older entry with the same link
+/// moves up) and stores the list.
+pub fn push_recent(scenario: &Scenario, link: &str) -> Vec<Recent> {
+    let list = with_recent(load_recent(), &scenario.name, link, now_ms());
+    if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(&list)) {
+        let _ = s.set_item(RECENT_KEY, &json);
+    }
+    list
+}
+
+/// The pure part of [`push_recent`].
+pub fn with_recent(mut list: Vec<Recent>, name: &str, link: &str, now: f64) -> Vec<Recent> {
+    list.retain(|r| r.link != link);
+    list.insert(0, Recent { name: name.to_string(), saved_at: now, link: link.to_string() });
+    list.truncate(RECENT_MAX);
+    list
+}
+
+/// A name fit for a notice or a list row: never empty, at most [`SHOWN_NAME_CHARS`] characters.
+pub fn shown_name(s: &Scenario) -> String {
+    clip(&s.name)
+}
+
+pub fn clip(name: &str) -> String {
+    let name = name.trim();
+    if name.is_empty() {
+        return text::UNNAMED.to_string();
+    }
+    let mut short: String = name.chars().take(SHOWN_NAME_CHARS).collect();
+    if short.len() < name.len() {
+        short.push('…');
+    }
+    short
+}
+
+/// The banner text when autosave fails.
+pub fn storage_failed() -> Notice {
+    Notice { error: true, text: text::STORAGE_FAILED.to_string(), back: None }
+}
+
+fn storage() -> Option<Storage> {
+    // `local_storage` throws when storage is disabled (some private modes): treat as absent.
+    web_sys::window()?.local_storage().ok()?
+}
+
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The page's address without its fragment: the base of every share URL.
+pub fn base_url() -> String {
+    let Some(loc) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let origin = loc.origin().unwrap_or_default();
+    let path = loc.pathname().unwrap_or_default();
+    let search = loc.search().unwrap_or_default();
+    format!("{origin}{path}{search}")
+}
+
+pub fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Removes the fragment from the address bar without a reload or a history entry (and
+/// without a `hashchange` event).
+pub fn clear_hash() {
+    let Some(w) = web_sys::window() else { return };
+    let loc = w.location();
+    let url = format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default());
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}

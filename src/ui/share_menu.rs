@@ -1,0 +1,309 @@
+//! Share, Export, Import and Recent buttons, the share dialog with its QR code, and
+//! [`ShareNotice`], the banner that says what was opened, what was kept and what was refused.
+//!
+//! Every load goes through [`Keep`], so nothing opened from here can lose the current work.
+//! User text (scenario names) is only ever rendered as text.
+
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{File, HtmlInputElement, KeyboardEvent};
+use yew::prelude::*;
+
+use super::file_io::{self, use_file_drop};
+use super::keep::Keep;
+use super::persist::{self, Origin, Recent};
+use super::qr;
+use crate::share;
+
+/// Texts of this file, in one place until `crate::i18n` has keys for them.
+mod text {
+    pub const SHARE: &str = "Share";
+    pub const EXPORT: &str = "Export";
+    pub const IMPORT: &str = "Import";
+    pub const RECENT: &str = "Recent";
+    pub const RECENT_EMPTY: &str = "Nothing yet. Work you replace by opening a link or a file is kept here.";
+    pub const DIALOG_TITLE: &str = "Share this design";
+    pub const COPY: &str = "Copy";
+    pub const CLOSE: &str = "Close";
+    pub const COPIED: &str = "Link copied to the clipboard.";
+    pub const COPY_REFUSED: &str = "The browser did not allow copying: select the link above and copy it.";
+    pub const COPYING: &str = "Copying…";
+    pub const QR_ALT: &str = "QR code of the share link";
+    pub const DROP: &str = "Drop the .json file to open it";
+    pub const GO_BACK: &str = "Go back";
+    pub const DISMISS: &str = "Dismiss";
+    pub const JSON_MIME: &str = "application/json";
+    /// Past this many characters some chat apps and mail clients cut a link.
+    pub const LONG_LINK: usize = 2000;
+    pub const LONG_LINK_HINT: &str =
+        "characters: a long link, which some chat apps may cut. Export a file to be safe.";
+    pub const NOT_JSON: &str =
+        "is not a scenario file, so nothing was loaded. Archlab opens the .json files that Export writes.";
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShareMenuProps {
+    pub keep: Keep,
+}
+
+/// What the share dialog shows, computed once when it opens.
+#[derive(PartialEq)]
+struct ShareView {
+    url: String,
+    qr: Result<String, String>,
+    seed: u64,
+}
+
+#[component]
+pub fn ShareMenu(props: &ShareMenuProps) -> Html {
+    let keep = props.keep.clone();
+    let dialog = use_state(|| None::<Rc<ShareView>>);
+    let status = use_state(|| text::COPYING);
+    let recent_open = use_state(|| false);
+    let file_input = use_node_ref();
+    let url_input = use_node_ref();
+
+    let open_file = {
+        let keep = keep.clone();
+        Callback::from(move |file: File| {
+            let keep = keep.clone();
+            let name = file.name();
+            let json = name.to_ascii_lowercase().ends_with(".json") || file.type_().contains("json");
+            if !json {
+                let text = format!("“{}” {}", persist::clip(&name), text::NOT_JSON);
+                keep.tell(persist::Notice { error: true, text, back: None });
+                return;
+            }
+            file_io::read_text(
+                file,
+                Callback::from(move |text: Result<String, share::ShareError>| {
+                    let origin = Origin::File(&name);
+                    keep.open_result(text.and_then(|t| share::from_json_file(&t)), origin);
+                }),
+            );
+        })
+    };
+    let dragging = use_file_drop(open_file.clone());
+
+    let on_share = {
+        let (keep, dialog, status) = (keep.clone(), dialog.clone(), status.clone());
+        Callback::from(move |_| {
+            let url = format!("{}{}", persist::base_url(), share::fragment(keep.scenario()));
+            let seed = keep.scenario().seed;
+            dialog.set(Some(Rc::new(ShareView { qr: qr::qr_data_url(&url), url: url.clone(), seed })));
+            copy(url, status.clone());
+        })
+    };
+    let on_copy = {
+        let (dialog, status) = (dialog.clone(), status.clone());
+        Callback::from(move |_| {
+            if let Some(d) = dialog.as_ref() {
+                copy(d.url.clone(), status.clone());
+            }
+        })
+    };
+    let on_close = {
+        let dialog = dialog.clone();
+        Callback::from(move |_| dialog.set(None))
+    };
+    {
+        // The link is focused and selected on open (ready for Ctrl+C); Escape closes the dialog.
+        let dialog = dialog.clone();
+        let url_input = url_input.clone();
+        use_effect_with(dialog.is_some(), move |open| {
+            if let Some(input) = url_input.cast::<HtmlInputElement>() {
+                let _ = input.focus();
+                input.select();
+            }
+            let listener = open.then(|| {
+                EventListener::new(&gloo::utils::window(), "keydown", move |e| {
+                    if e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape") {
+                        dialog.set(None);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let on_export = {
+        let keep = keep.clone();
+        Callback::from(move |_| {
+            let s = keep.scenario();
+            let file_text = share::to_json_file(s);
+            if let Err(e) =
+                file_io::download(&file_io::export_file_name(&s.name), &file_text, text::JSON_MIME)
+            {
+                keep.tell(persist::Notice { error: true, text: e, back: None });
+            }
+        })
+    };
+    let on_import = {
+        let file_input = file_input.clone();
+        Callback::from(move |_| {
+            if let Some(input) = file_input.cast::<HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let on_file_chosen = Callback::from(move |e: Event| {
+        let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
+        let file = input.files().and_then(|f| f.get(0));
+        // Cleared so that choosing the same file again still fires `change`.
+        input.set_value("");
+        if let Some(file) = file {
+            open_file.emit(file);
+        }
+    });
+    let toggle_recent = {
+        let recent_open = recent_open.clone();
+        Callback::from(move |_| recent_open.set(!*recent_open))
+    };
+
+    html! {
+        <div class="share-menu">
+            <span class="share-name" data-testid="scenario-name" title={keep.scenario().name.clone()}>
+                { persist::shown_name(keep.scenario()) }
+            </span>
+            <button data-testid="share" onclick={on_share}>{ text::SHARE }</button>
+            <button data-testid="export" onclick={on_export}>{ text::EXPORT }</button>
+            <button data-testid="import" onclick={on_import}>{ text::IMPORT }</button>
+            <input type="file" class="share-file" accept=".json,application/json" data-testid="import-file"
+                ref={file_input} onchange={on_file_chosen} />
+            <div class="share-recent">
+                <button data-testid="recent" aria-expanded={(*recent_open).to_string()} onclick={toggle_recent}>
+                    { format!("{} ▾", text::RECENT) }
+                </button>
+                if *recent_open {
+                    { recent_list(&keep, &keep.recent, recent_open.clone()) }
+                }
+            </div>
+            if let Some(view) = dialog.as_ref() {
+                { share_dialog(view, *status, url_input.clone(), on_copy, on_close) }
+            }
+            if dragging {
+                <div class="share-drop" data-testid="drop-overlay">{ text::DROP }</div>
+            }
+        </div>
+    }
+}
+
+/// Writes the link to the clipboard and reports how it went.
+fn copy(url: String, status: UseStateHandle<&'static str>) {
+    status.set(text::COPYING);
+    let clipboard = gloo::utils::window().navigator().clipboard();
+    wasm_bindgen_futures::spawn_local(async move {
+        let done = JsFuture::from(clipboard.write_text(&url)).await;
+        status.set(if done.is_ok() { text::COPIED } else { text::COPY_REFUSED });
+    });
+}
+
+fn share_dialog(
+    view: &ShareView,
+    status: &'static str,
+    url_input: NodeRef,
+    on_copy: Callback<MouseEvent>,
+    on_close: Callback<MouseEvent>,
+) -> Html {
+    let select_all = Callback::from(|e: FocusEvent| {
+        if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+            input.select();
+        }
+    });
+    html! {
+        <div class="share-backdrop">
+            <div class="share-dialog" role="dialog" aria-modal="true" aria-labelledby="share-title" data-testid="share-dialog">
+                <h2 id="share-title">{ text::DIALOG_TITLE }</h2>
+                <p class="share-hint">
+                    { format!("Whoever opens this link sees this design and, on Play, the same run (seed {}).", view.seed) }
+                </p>
+                <div class="share-row">
+                    <input class="share-url" readonly=true value={view.url.clone()} data-testid="share-url" ref={url_input}
+                        aria-label="Share link" onfocus={select_all} />
+                    <button data-testid="share-copy" onclick={on_copy}>{ text::COPY }</button>
+                </div>
+                <p class="share-status" role="status" data-testid="share-status">{ status }</p>
+                {
+                    match &view.qr {
+                        Ok(src) => html! {
+                            <img class="share-qr" src={src.clone()} alt={text::QR_ALT} data-testid="share-qr" />
+                        },
+                        Err(why) => html! { <p class="share-qr-none" data-testid="share-qr-none">{ why.clone() }</p> },
+                    }
+                }
+                if view.url.len() > text::LONG_LINK {
+                    <p class="share-size share-long" data-testid="share-long">
+                        { format!("{} {}", view.url.len(), text::LONG_LINK_HINT) }
+                    </p>
+                } else {
+                    <p class="share-size">{ format!("{} characters", view.url.len()) }</p>
+                }
+                <button class="share-close" data-testid="share-close" onclick={on_close}>{ text::CLOSE }</button>
+            </div>
+        </div>
+    }
+}
+
+fn recent_list(keep: &Keep, recent: &[Recent], open: UseStateHandle<bool>) -> Html {
+    if recent.is_empty() {
+        return html! { <div class="share-recent-list" data-testid="recent-list"><p>{ text::RECENT_EMPTY }</p></div> };
+    }
+    let now = persist::now_ms();
+    html! {
+        <ul class="share-recent-list" data-testid="recent-list">
+            { for recent.iter().map(|r| {
+                let (keep, open, link) = (keep.clone(), open.clone(), r.link.clone());
+                let onclick = Callback::from(move |_| {
+                    open.set(false);
+                    keep.open_link(&link);
+                });
+                html! {
+                    <li><button data-testid="recent-item" {onclick}>
+                        <span class="share-recent-name">{ persist::clip(&r.name) }</span>
+                        <span class="share-recent-time">{ ago(now - r.saved_at) }</span>
+                    </button></li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+/// The banner: what was opened, what was kept (with "Go back"), or why nothing was loaded.
+/// It is its own component so the page can place it in the flow, under the top bar, where it
+/// pushes the content down instead of covering it.
+#[component]
+pub fn ShareNotice(props: &ShareMenuProps) -> Html {
+    let keep = &props.keep;
+    let Some(n) = keep.notice.as_ref() else { return html! {} };
+    let back = n.back.clone().map(|link| {
+        let keep = keep.clone();
+        let onclick = Callback::from(move |_| keep.open_link(&link));
+        html! { <button data-testid="notice-back" {onclick}>{ text::GO_BACK }</button> }
+    });
+    let dismiss = {
+        let keep = keep.clone();
+        Callback::from(move |_| keep.dismiss())
+    };
+    let class = classes!("share-notice", if n.error { "error" } else { "info" });
+    html! {
+        <div {class} role={ if n.error { "alert" } else { "status" } } data-testid="share-notice">
+            <span class="share-notice-text" data-testid="notice-text">{ n.text.clone() }</span>
+            { for back }
+            <button class="share-dismiss" aria-label={text::DISMISS} data-testid="notice-dismiss" onclick={dismiss}>{ "×" }</button>
+        </div>
+    }
+}
+
+/// "just now", "5 min ago", "3 h ago", "2 d ago".
+fn ago(ms: f64) -> String {
+    // NaN (a damaged time from storage) reads as "just now".
+    let min = (ms / 60_000.0).floor();
+    match if min.is_nan() { 0.0 } else { min } {
+        m if m < 1.0 => "just now".to_string(),
+        m if m < 60.0 => format!("{m:.0} min ago"),
+        m if m < 60.0 * 24.0 => format!("{:.0} h ago", (m / 60.0).floor()),
+        m => format!("{:.0} d ago", (m / 1440.0).floor()),
+    }
+}

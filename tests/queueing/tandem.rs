@@ -1,0 +1,85 @@
+//! Two tiers in tandem: an app host's cores, then a database, against the Jackson sum.
+//!
+//! With 64 synchronous processes on c1 cores, a request's process is (almost) never the
+//! bottleneck: it waits for a core (an M/M/c1 station), then holds its process while its query
+//! waits for one of c2 connections (an M/M/c2 station). Poisson arrivals into FIFO stations
+//! with exponential service form a Jackson network, product form holds and the mean
+//! end-to-end response is W_cpu + W_db. With two queries per request, visits are routed by
+//! class (first query, second query) to the same FIFO, class-blind exponential server; BCMP
+//! product form still holds, the database sees 2λ, and W = W_cpu + 2·W_db(2λ).
+//! "Almost never": the busy processes are the requests in the system, whose mean here is < 7;
+//! P(≥ 64) is below 1e-5, so the process limit shifts no mean measurably.
+
+use archlab::model::ServiceDist;
+
+use super::build::{db, station, Station, APP, DB};
+use super::little;
+use super::measure::{per_seed, run_seeds, Plan};
+use super::mmc::{limit, SEEDS};
+use super::stats::Report;
+use super::theory::Mmc;
+
+const REQUESTS: f64 = 400_000.0;
+
+struct Tiers {
+    lambda: f64,
+    cores: u32,
+    mu_cpu: f64,
+    connections: u32,
+    mu_db: f64,
+    queries: u32,
+}
+
+/// `noise`: the noise coefficient (`mmc::Noise`) of the end-to-end mean, from the reference
+/// simulation (event-driven, 24 seeds, 200,000 requests each).
+fn check(t: Tiers, noise: f64) {
+    let cpu = Mmc { c: t.cores, lambda: t.lambda, mu: t.mu_cpu };
+    let dbq = Mmc { c: t.connections, lambda: t.queries as f64 * t.lambda, mu: t.mu_db };
+    let theory = cpu.w() + t.queries as f64 * dbq.w();
+    let plan = Plan {
+        warmup_s: 10.0 * cpu.relaxation_s().max(dbq.relaxation_s()),
+        window_s: REQUESTS / t.lambda,
+        seeds: SEEDS,
+        sample_every_s: None,
+        probe: APP,
+    };
+    let app = Station {
+        processes: 64,
+        vcpus: t.cores,
+        service: ServiceDist::Exponential,
+        ..station(t.cores, t.lambda, t.mu_cpu)
+    };
+    let runs = run_seeds(&app.scenario_with(Some(db(t.connections, t.mu_db, t.queries))), &plan);
+    let mut r = Report::default();
+    r.within(
+        "end-to-end mean s (Jackson sum)",
+        &per_seed(&runs, |o| o.mean_s),
+        theory,
+        limit(noise, REQUESTS),
+        0.0,
+    );
+    let db_sojourn = per_seed(&runs, |o| o.components[DB].mean_sojourn_s());
+    r.note("database mean per query s", &db_sojourn, dbq.w());
+    r.note("database utilisation", &per_seed(&runs, |o| o.components[DB].utilization()), dbq.rho());
+    little::check_stations(&mut r, &runs);
+    r.finish(&format!(
+        "tandem: {} cores at rho {:.2}, then {} x {} connections at rho {:.2}",
+        t.cores,
+        cpu.rho(),
+        t.queries,
+        t.connections,
+        dbq.rho()
+    ));
+}
+
+#[test]
+fn app_then_database() {
+    let t = Tiers { lambda: 150.0, cores: 2, mu_cpu: 100.0, connections: 4, mu_db: 50.0, queries: 1 };
+    check(t, 5.1);
+}
+
+#[test]
+fn app_then_two_queries() {
+    let t = Tiers { lambda: 100.0, cores: 2, mu_cpu: 100.0, connections: 4, mu_db: 62.5, queries: 2 };
+    check(t, 4.5);
+}

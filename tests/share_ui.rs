@@ -1,0 +1,74 @@
+//! The pure parts of the share menu and autosave: recent list, file names, shown names, the QR
+//! code's reach, and what a damaged autosave may restore.
+
+use archlab::share;
+use archlab::ui::file_io::export_file_name;
+use archlab::ui::persist::{clip, sane_extras, with_recent, Extras, SavedView, RECENT_MAX};
+use archlab::ui::qr::qr_data_url;
+use base64::Engine;
+
+#[test]
+fn recent_list_is_newest_first_without_duplicates_and_bounded() {
+    let mut list = Vec::new();
+    for i in 0..15 {
+        list = with_recent(list, &format!("s{i}"), &format!("1.link{i}"), i as f64);
+    }
+    assert_eq!(list.len(), RECENT_MAX);
+    assert_eq!(list[0].name, "s14");
+    assert_eq!(list[RECENT_MAX - 1].name, "s5");
+    // The same link again moves up instead of appearing twice, with the new name and time.
+    let list = with_recent(list, "renamed", "1.link9", 99.0);
+    assert_eq!(list.len(), RECENT_MAX);
+    assert_eq!((list[0].name.as_str(), list[0].saved_at), ("renamed", 99.0));
+    assert_eq!(list.iter().filter(|r| r.link == "1.link9").count(), 1);
+}
+
+#[test]
+fn export_file_names_are_safe() {
+    assert_eq!(export_file_name("Load balancer over two zones"), "load-balancer-over-two-zones.json");
+    assert_eq!(export_file_name("Seoul + Tokyo: 20 parts!"), "seoul-tokyo-20-parts.json");
+    assert_eq!(export_file_name("../../etc/passwd"), "etc-passwd.json");
+    assert_eq!(export_file_name("<script>"), "script.json");
+    assert_eq!(export_file_name("서울"), "archlab-scenario.json");
+    assert_eq!(export_file_name(""), "archlab-scenario.json");
+    assert!(export_file_name(&"x".repeat(500)).len() <= 40 + ".json".len());
+}
+
+#[test]
+fn shown_names_are_never_empty_and_clipped() {
+    assert_eq!(clip("  "), "Untitled design");
+    assert_eq!(clip("Single server"), "Single server");
+    let long = clip(&"가".repeat(64));
+    assert_eq!(long.chars().count(), 49);
+    assert!(long.ends_with('…'));
+}
+
+#[test]
+fn qr_code_is_an_svg_data_url_and_reaches_a_twenty_component_link() {
+    let text = std::fs::read_to_string("scenarios/examples/two-regions-20.json").unwrap();
+    let scenario = share::from_json_file(&text).unwrap();
+    let url = format!("https://archlab.example.org/some/path/{}", share::fragment(&scenario));
+    let data = qr_data_url(&url).unwrap();
+    let b64 = data.strip_prefix("data:image/svg+xml;base64,").unwrap();
+    let svg = String::from_utf8(base64::engine::general_purpose::STANDARD.decode(b64).unwrap()).unwrap();
+    assert!(svg.contains("<svg") && svg.contains("</svg>"));
+    assert!(!svg.contains("<script"));
+    // Version 40 at level L holds 2,953 bytes: one more gets a plain message, not a panic.
+    assert!(qr_data_url(&"a".repeat(2953)).is_ok());
+    let err = qr_data_url(&"a".repeat(2954)).unwrap_err();
+    assert!(err.contains("too long for a QR code (2954 characters)"), "{err}");
+}
+
+#[test]
+fn a_damaged_autosave_restores_no_broken_view_or_huge_selection() {
+    let bad = |x: f64, zoom: f64| Extras {
+        selection: vec!["app-1".into(); 5000],
+        view: Some(SavedView { x, y: 0.0, zoom }),
+    };
+    for (x, zoom) in [(f64::NAN, 1.0), (f64::INFINITY, 1.0), (0.0, 0.0), (0.0, -1.0)] {
+        let e = sane_extras(bad(x, zoom));
+        assert_eq!(e.view, None, "x={x} zoom={zoom}");
+        assert_eq!(e.selection.len(), 1000);
+    }
+    assert!(sane_extras(bad(3.0, 2.0)).view.is_some());
+}
