@@ -17,9 +17,12 @@ use super::dashboard::Dashboard;
 use super::event_log::EventLog;
 use super::frame_loop::FrameLoop;
 use super::insights::Insights;
+use super::keep::{use_boot, use_persistence};
 use super::overlay::{Overlay, BOX_H, BOX_W};
 use super::painters::{FrameLog, FrameLogHandle, FrameTiming, PaintCtx, Painters, PaintersHandle};
+use super::persist::Extras;
 use super::runtime::Runtime;
+use super::share_menu::{ShareMenu, ShareNotice};
 use super::shared::{Shared, ViewBox};
 use super::state::{Action, EditorHandle, EditorState};
 use super::toolbar::Toolbar;
@@ -40,33 +43,61 @@ fn browser_lang() -> Lang {
     web_sys::window().and_then(|w| w.navigator().language()).map_or(Lang::En, |l| Lang::from_browser_tag(&l))
 }
 
-/// The bench scenario, the preset named by `?preset=ID`, or the first step of the path.
-fn starting_scenario(bench: bool) -> Scenario {
+/// A scenario the page's address asks for explicitly: the benchmark (`?bench`) or a preset
+/// (`?preset=ID`). It wins over a link in the fragment and over the autosave.
+fn asked_for(bench: bool) -> Option<Scenario> {
     if bench {
-        return bench_scenario();
+        return Some(bench_scenario());
     }
     let search = page_search();
-    let named =
-        search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("preset=")).and_then(preset);
-    named.or_else(|| preset("single-server")).unwrap_or_else(super::starter::single_server)
+    search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("preset=")).and_then(preset)
+}
+
+/// The first step of the teaching path, when nothing else is asked for or saved.
+fn default_scenario() -> Scenario {
+    preset("single-server").unwrap_or_else(super::starter::single_server)
 }
 
 #[component]
 pub fn App() -> Html {
     let bench = use_memo((), |_| requested(&page_search()));
-    let editor: EditorHandle = {
+    // Start from what the address asks for, else a shared link, else the autosave, else the
+    // first preset (`keep::use_boot` decides between the last three).
+    let boot = use_boot(default_scenario);
+    let start = {
         let b = bench.is_some();
-        use_reducer(move || EditorState::new(starting_scenario(b)))
+        let boot = boot.clone();
+        use_memo((), move |_| asked_for(b).unwrap_or_else(|| boot.scenario.clone()))
+    };
+    let editor: EditorHandle = {
+        let start = start.clone();
+        let boot = boot.clone();
+        use_reducer(move || {
+            let mut e = EditorState::new((*start).clone());
+            if !boot.extras.selection.is_empty() {
+                e = Rc::new(e).reduce(Action::Select(boot.extras.selection.clone())).as_ref().clone();
+            }
+            e
+        })
     };
     let runtime = {
         let b = bench.is_some();
         use_mut_ref(move || {
-            let mut rt = Runtime::new(starting_scenario(b)).expect("the starting scenario is valid");
+            // A scenario that fails validation never gets here: links, files and the autosave
+            // are validated by `share` before they are opened.
+            let mut rt = Runtime::new((*start).clone())
+                .or_else(|_| Runtime::new(default_scenario()))
+                .expect("the built-in preset is valid");
             rt.playing = b;
             rt
         })
     };
-    let view = use_memo((), |_| Cell::new(ViewBox::default()));
+    let view = {
+        let saved = boot.extras.view;
+        use_memo((), move |_| Cell::new(saved.map(ViewBox::from).unwrap_or_default()))
+    };
+    let extras = Extras { selection: editor.selected().to_vec(), view: Some(view.get().into()) };
+    let keep = use_persistence(&editor, &boot, extras);
     let painters: PaintersHandle = use_memo((), |_| RefCell::new(Painters::default()));
     let frames: FrameLogHandle = use_memo((), |_| RefCell::new(FrameLog::default()));
     let lang = *use_memo((), |_| browser_lang());
@@ -106,9 +137,13 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<Shared> context={shared}>
             <div class="app" data-testid="app">
-                <header class="topbar">
-                    <h1>{ t(lang, Key::AppTitle) }</h1>
-                    <Toolbar dispatch={editor.dispatcher()} />
+                <header class="top">
+                    <div class="topbar">
+                        <h1>{ t(lang, Key::AppTitle) }</h1>
+                        <Toolbar dispatch={editor.dispatcher()} />
+                        <ShareMenu keep={keep.clone()} />
+                    </div>
+                    <ShareNotice keep={keep} />
                 </header>
                 // SLOT: the palette (uicanvas: <Palette/>).
                 <aside class="palette-slot" aria-label={t(lang, Key::Palette)}></aside>

@@ -19,8 +19,9 @@ use crate::engine::ms;
 use crate::i18n::{format_rate, t, tf, Key};
 use crate::model::{Pattern, Traffic, LIMITS};
 
-/// What the Step button advances, in simulated milliseconds.
-pub const STEP_MS: f64 = 100.0;
+/// What the Step button advances, in simulated milliseconds: one second, the granularity of
+/// the charts and of the live numbers, so each step adds exactly one point.
+pub const STEP_MS: f64 = 1000.0;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
