@@ -447,3 +447,49 @@ fn set_traffic_changes_the_rate_from_now() {
     // Poisson counts over 100 s: standard deviations of 1 and 2 req/s.
     assert!((before - 100.0).abs() < 5.0 && (after - 400.0).abs() < 10.0);
 }
+
+/// Regression: a host death cancels its requests one by one; freeing the database connection
+/// of one dropped a queued query of another (its client had given up), which the loop then
+/// touched again and brought back to life.
+#[test]
+fn host_death_with_abandoned_queries_in_the_database_queue() {
+    // Kill times spread over a query's 100 ms, so that some death finds the head of the
+    // database queue already expired.
+    for k in 0..25 {
+        let at = 5.0 + k as f64 * 0.0041;
+        host_death_at(at);
+    }
+}
+
+fn host_death_at(at: f64) {
+    let s = scenario(
+        &[(SEOUL, &["a"])],
+        vec![
+            comp("users", SEOUL, "a", clients(50.0)),
+            comp(
+                "app",
+                SEOUL,
+                "a",
+                json!({ "type": "app_server", "count": 1, "vcpus": 8, "processes": 8, "cpu_ms": 1,
+                        "db_queries": 1 }),
+            ),
+            comp(
+                "db",
+                SEOUL,
+                "a",
+                json!({ "type": "database", "max_connections": 1, "query_ms": 100,
+                                           "service": "constant" }),
+            ),
+        ],
+        &[("users", "app"), ("app", "db")],
+        100.0,
+        json!([
+            kill(at, json!({ "kind": "component", "id": "app" })),
+            revive(6.0, json!({ "kind": "component", "id": "app" }))
+        ]),
+    );
+    let sim = run(&s, 10.0);
+    let m = sim.metrics();
+    assert_eq!(m.totals.arrived, m.totals.completed + m.totals.failed + sim.in_flight());
+    assert!(m.totals.errors.timeout > 0 && m.totals.errors.refused > 0);
+}

@@ -5,7 +5,9 @@
 //! manager hands idle processes out round robin. The process holds the request for its whole
 //! stay: a CPU burst on a core (the cores are a FIFO station, so processes beyond the cores
 //! contend), then its database queries one after another, then the response. With processes
-//! <= vcpus and no queries a host is exactly an M/M/c station with one shared queue.
+//! <= vcpus and no queries a host is exactly an M/M/c station with one shared queue (and
+//! M/M/c/K with K = processes + backlog). A crashed process still counts in the tier's
+//! capacity (utilisation = busy processes / (processes x hosts up)).
 
 use std::collections::VecDeque;
 
@@ -258,8 +260,18 @@ impl Sim {
         self.hosts[h].up = false;
         self.apps[a].hosts_up -= 1;
         self.set_app_capacity(a);
-        let held: Vec<u32> = self.hosts[h].proc_req.iter().copied().filter(|&r| r != NONE).collect();
-        for r in held {
+        // Cancelling one request can end another of this list (a freed database connection
+        // drops a queued query whose client gave up), so each is checked before it is touched.
+        let held: Vec<(u32, u32)> = self.hosts[h]
+            .proc_req
+            .iter()
+            .filter(|&&r| r != NONE)
+            .map(|&r| (r, self.slab.get(r).gen))
+            .collect();
+        for (r, gen) in held {
+            if !self.slab.current(r, gen) {
+                continue;
+            }
             self.cancel(r);
             self.rec.gauge(comp, self.now, -1, 0, 0);
             self.reply_from_host(r, Some(ErrorCause::Refused));

@@ -182,7 +182,7 @@ impl Sim {
         self.dbs[d].up = false;
         let comp = self.dbs[d].comp as usize;
         self.rec.set_capacity(comp, self.now, 0);
-        let inside: Vec<u32> = (0..self.slab.reqs.len() as u32)
+        let inside: Vec<(u32, u32)> = (0..self.slab.reqs.len() as u32)
             .filter(|&r| {
                 let q = self.slab.get(r);
                 q.db as usize == d
@@ -191,8 +191,12 @@ impl Sim {
                         Stage::DbQueue | Stage::DbService | Stage::DbCoreQueue | Stage::DbCoreService
                     )
             })
+            .map(|r| (r, self.slab.get(r).gen))
             .collect();
-        for r in inside {
+        for (r, gen) in inside {
+            if !self.slab.current(r, gen) {
+                continue;
+            }
             self.cancel(r);
             self.query_back(r, Some(ErrorCause::Refused));
         }
