@@ -1,6 +1,7 @@
 //! Small scenario builders for the engine's integration tests (faults, determinism).
 #![allow(dead_code)]
 
+use archlab::engine::{secs, LogKind, SecondStats, Sim};
 use archlab::model::Scenario;
 use serde_json::{json, Value};
 
@@ -67,4 +68,28 @@ pub fn kill(at_s: f64, target: Value) -> Value {
 
 pub fn revive(at_s: f64, target: Value) -> Value {
     json!({ "at_s": at_s, "action": { "do": "revive", "target": target } })
+}
+
+// ---------------------------------------------------------------- running and reading runs
+
+pub fn run(s: &archlab::model::Scenario, seconds: f64) -> Sim {
+    let mut sim = Sim::new(s, 11).expect("valid test scenario");
+    sim.advance_to(secs(seconds));
+    sim
+}
+
+pub fn series(sim: &Sim) -> Vec<SecondStats> {
+    sim.metrics().series.iter().cloned().collect()
+}
+
+pub fn errors_in(rows: &[SecondStats], from: u64, to: u64) -> u64 {
+    rows.iter().filter(|r| r.second >= from && r.second < to).map(|r| r.errors.total()).sum()
+}
+
+pub fn completed_in(rows: &[SecondStats], from: u64, to: u64) -> u64 {
+    rows.iter().filter(|r| r.second >= from && r.second < to).map(|r| r.completed).sum()
+}
+
+pub fn log_time(sim: &Sim, pred: impl Fn(&LogKind) -> bool) -> Option<f64> {
+    sim.log().iter().find(|e| pred(&e.kind)).map(|e| archlab::engine::to_secs(e.time))
 }
