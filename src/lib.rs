@@ -3,6 +3,7 @@
 //! Data flows one way: [`model`] (what the user built) → [`engine`] (what happens) → [`ui`]
 //! (what the user sees). See `ARCHITECTURE.md` for the map and its invariants.
 
+pub mod analysis;
 pub mod catalog;
 pub mod editor;
 pub mod engine;

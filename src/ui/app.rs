@@ -1,98 +1,179 @@
-//! The root component: owns the edited scenario and the running lab, lays out the panels.
+//! The root component: owns the edited scenario and the running lab, lays out the panels, and
+//! runs the one animation-frame loop (engine first, then every painter).
+//!
+//! Layout (CSS grid, static/style.css): the toolbar on top; the palette slot on the left; the
+//! canvas area in the middle (the diagram editor's `<Canvas/>` with the lab's overlay canvas
+//! on top); the inspector slot, bottleneck callout and detail on the right; the dashboard and
+//! the event log along the bottom.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::bench::{requested, BenchProbe};
+use super::bench_scenario::bench_scenario;
 use super::canvas::Canvas;
+use super::chaos::ChaosJournal;
+use super::dashboard::Dashboard;
+use super::event_log::EventLog;
 use super::frame_loop::FrameLoop;
-use super::inspector::Inspector;
+use super::keep::{use_boot, use_persistence};
+use super::overlay::Overlay;
+use super::painters::{FrameLog, FrameLogHandle, FrameTiming, PaintCtx, Painters, PaintersHandle};
 use super::palette::Palette;
+use super::persist::Extras;
 use super::runtime::Runtime;
+use super::share_menu::{ShareMenu, ShareNotice};
 use super::shared::{Shared, ViewBox};
-use super::starter;
-use super::state::{EditorHandle, EditorState};
-use super::stats::{LiveNumbers, Stats};
+use super::side_panel::SidePanel;
+use super::state::{Action, EditorHandle, EditorState};
+use super::toolbar::Toolbar;
+use crate::catalog::preset;
+use crate::i18n::{t, Key, Lang};
+use crate::model::Scenario;
 
 /// How often the live panels re-render, in wall-clock milliseconds.
 const PANEL_REFRESH_MS: f64 = 250.0;
 /// Share of a frame the engine may use, in milliseconds.
 const ENGINE_BUDGET_MS: f64 = 8.0;
 
+fn page_search() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+fn browser_lang() -> Lang {
+    web_sys::window().and_then(|w| w.navigator().language()).map_or(Lang::En, |l| Lang::from_browser_tag(&l))
+}
+
+/// A scenario the page's address asks for explicitly: the benchmark (`?bench`) or a preset
+/// (`?preset=ID`). It wins over a link in the fragment and over the autosave.
+fn asked_for(bench: bool) -> Option<Scenario> {
+    if bench {
+        return Some(bench_scenario());
+    }
+    let search = page_search();
+    search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("preset=")).and_then(preset)
+}
+
+/// The first step of the teaching path, when nothing else is asked for or saved.
+fn default_scenario() -> Scenario {
+    preset("single-server").unwrap_or_else(super::starter::single_server)
+}
+
 #[component]
 pub fn App() -> Html {
-    let editor: EditorHandle = use_reducer(|| EditorState::new(starter::single_server()));
-    let runtime =
-        use_mut_ref(|| Runtime::new(editor.scenario().clone()).expect("the starting scenario is valid"));
-    let view = use_state(|| Rc::new(Cell::new(ViewBox::default())));
+    let bench = use_memo((), |_| requested(&page_search()));
+    // Start from what the address asks for, else a shared link, else the autosave, else the
+    // first preset (`keep::use_boot` decides between the last three).
+    let boot = use_boot(default_scenario);
+    let start = {
+        let b = bench.is_some();
+        let boot = boot.clone();
+        use_memo((), move |_| asked_for(b).unwrap_or_else(|| boot.scenario.clone()))
+    };
+    let editor: EditorHandle = {
+        let start = start.clone();
+        let boot = boot.clone();
+        use_reducer(move || EditorState::new((*start).clone()).with_selection(&boot.extras.selection))
+    };
+    let runtime = {
+        let b = bench.is_some();
+        use_mut_ref(move || {
+            // A scenario that fails validation never gets here: links, files and the autosave
+            // are validated by `share` before they are opened.
+            let mut rt = Runtime::new((*start).clone())
+                .or_else(|_| Runtime::new(default_scenario()))
+                .expect("the built-in preset is valid");
+            rt.playing = b;
+            rt
+        })
+    };
+    let view = {
+        let saved = boot.extras.view;
+        use_memo((), move |_| Cell::new(saved.map(ViewBox::from).unwrap_or_default()))
+    };
+    let extras = Extras { selection: editor.selected().to_vec(), view: Some(view.get().into()) };
+    let keep = use_persistence(&editor, &boot, extras);
+    let painters: PaintersHandle = use_memo((), |_| RefCell::new(Painters::default()));
+    let frames: FrameLogHandle = use_memo((), |_| RefCell::new(FrameLog::default()));
+    let lang = *use_memo((), |_| browser_lang());
     let tick = use_state(|| 0u64);
-    let playing = use_state(|| false);
+    // The chaos clicks of this run, shared by the chaos panel and the inspector's buttons.
+    let journal = use_memo((), |_| ChaosJournal(Rc::new(RefCell::new(Default::default()))));
 
-    // Editing rebuilds the engine from the edited scenario (the run restarts at t = 0).
+    // Editing follows the edited scenario: moves keep the run, anything else restarts it.
     {
         let runtime = runtime.clone();
         let editor = editor.clone();
         use_effect_with(editor.revision, move |_| {
-            let scenario = editor.scenario().clone();
-            let mut rt = runtime.borrow_mut();
-            if rt.scenario() != &scenario {
-                let _ = rt.load(scenario);
-            }
+            let _ = runtime.borrow_mut().sync(editor.scenario());
         });
     }
     {
-        let runtime = runtime.clone();
-        let tick = tick.clone();
+        let (runtime, tick, painters, frames, view) =
+            (runtime.clone(), tick.clone(), painters.clone(), frames.clone(), view.clone());
         use_effect_with((), move |_| {
-            let frame = start_loop(runtime, tick);
+            let frame = start_loop(runtime, tick, painters, frames, view, lang);
             move || drop(frame)
         });
     }
 
-    let shared = Shared { runtime: runtime.clone(), view: (*view).clone(), tick: *tick };
-    let toggle = {
-        let runtime = runtime.clone();
-        let playing = playing.clone();
-        Callback::from(move |_| {
-            let mut rt = runtime.borrow_mut();
-            rt.playing = !rt.playing;
-            playing.set(rt.playing);
+    let shared = Shared { runtime: runtime.clone(), view: view.clone(), painters, frames, lang, tick: *tick };
+    let selected = editor
+        .selected()
+        .first()
+        .and_then(|id| editor.scenario().components.iter().position(|c| &c.id == id));
+    let on_select = {
+        let editor = editor.clone();
+        Callback::from(move |i: usize| {
+            if let Some(c) = editor.scenario().components.get(i) {
+                editor.dispatch(Action::Select(vec![c.id.clone()]));
+            }
         })
-    };
-    let reset = {
-        let runtime = runtime.clone();
-        Callback::from(move |_| runtime.borrow_mut().reset())
-    };
-    let numbers = {
-        let rt = runtime.borrow();
-        let ids: Vec<String> = rt.scenario().components.iter().map(|c| c.id.clone()).collect();
-        LiveNumbers::read(rt.sim().metrics(), rt.sim().now(), &ids, rt.speed, rt.achieved_speed)
     };
 
     html! {
         <ContextProvider<EditorHandle> context={editor.clone()}>
+        <ContextProvider<ChaosJournal> context={(*journal).clone()}>
         <ContextProvider<Shared> context={shared}>
-            <div class="app">
-                <header class="topbar">
-                    <h1>{"Archlab"}</h1>
-                    <button data-testid="play" onclick={toggle}>{ if *playing { "Pause" } else { "Play" } }</button>
-                    <button data-testid="reset" onclick={reset}>{"Reset"}</button>
+            <div class="app" data-testid="app">
+                <header class="top">
+                    <div class="topbar">
+                        <h1>{ t(lang, Key::AppTitle) }</h1>
+                        <Toolbar dispatch={editor.dispatcher()} />
+                        <ShareMenu keep={keep.clone()} />
+                    </div>
+                    <ShareNotice keep={keep} />
                 </header>
-                <main style="display:grid;grid-template-columns:220px 1fr 300px;grid-template-rows:1fr auto;height:100%;min-height:0">
-                    <div style="grid-column:1;grid-row:1 / span 2;border-right:1px solid #cbd2dc;min-height:0"><Palette /></div>
-                    <div class="canvas-area" style="grid-column:2;grid-row:1;min-height:0;min-width:0"><Canvas /></div>
-                    <div style="grid-column:3;grid-row:1 / span 2;border-left:1px solid #cbd2dc;min-height:0"><Inspector /></div>
-                    <div style="grid-column:2;grid-row:2"><Stats {numbers} /></div>
-                </main>
+                <aside class="palette-slot" aria-label={t(lang, Key::Palette)}><Palette /></aside>
+                <div class="canvas-area" data-testid="canvas-area">
+                    <Canvas />
+                    <Overlay />
+                </div>
+                <SidePanel {selected} on_select={on_select.clone()} />
+                <section class="bottom">
+                    <Dashboard />
+                    <EventLog {on_select} />
+                </section>
+                if let Some(seconds) = *bench { <BenchProbe {seconds} /> }
             </div>
         </ContextProvider<Shared>>
+        </ContextProvider<ChaosJournal>>
         </ContextProvider<EditorHandle>>
     }
 }
 
-/// Drives the engine every frame and bumps `tick` a few times a second for the live panels.
-fn start_loop(runtime: Rc<RefCell<Runtime>>, tick: UseStateHandle<u64>) -> FrameLoop {
+/// Drives the engine every frame, then the painters, and bumps `tick` a few times a second
+/// for the live panels.
+fn start_loop(
+    runtime: Rc<RefCell<Runtime>>,
+    tick: UseStateHandle<u64>,
+    painters: PaintersHandle,
+    frames: FrameLogHandle,
+    view: Rc<Cell<ViewBox>>,
+    lang: Lang,
+) -> FrameLoop {
     let mut last_ts: Option<f64> = None;
     let mut since_panel = 0.0;
     let mut ticks = 0u64;
@@ -101,6 +182,13 @@ fn start_loop(runtime: Rc<RefCell<Runtime>>, tick: UseStateHandle<u64>) -> Frame
         last_ts = Some(ts);
         let start = now_ms();
         runtime.borrow_mut().frame(dt, &mut || now_ms() - start > ENGINE_BUDGET_MS);
+        let engine_ms = now_ms() - start;
+        {
+            let rt = runtime.borrow();
+            let ctx = PaintCtx { runtime: &rt, view: view.get(), lang, now_ms: start };
+            painters.borrow_mut().paint_all(&ctx);
+        }
+        frames.borrow_mut().push(FrameTiming { interval_ms: dt, engine_ms, work_ms: now_ms() - start });
         since_panel += dt;
         if since_panel >= PANEL_REFRESH_MS {
             since_panel = 0.0;

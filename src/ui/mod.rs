@@ -2,31 +2,45 @@
 //!
 //! What the user edits (regions, zones, components, links, the inspector) is Yew and re-renders
 //! only when the scenario or the selection changes. What moves every frame (dots, tints, live
-//! charts) is drawn straight from the engine's snapshot by the frame loop, and the numbers in
-//! panels refresh a few times a second.
+//! charts) is drawn straight from the engine's snapshot by painters the frame loop calls, and
+//! the numbers in panels refresh a few times a second.
 
 pub mod app;
+pub mod bench;
+pub mod bench_scenario;
+pub mod callout;
 pub mod canvas;
 pub mod chaos;
 pub mod chaos_pairs;
 pub mod chaos_targets;
 pub mod chaos_words;
+pub mod colors;
+pub mod dashboard;
+pub mod detail;
+pub mod draw;
+pub mod event_log;
 pub mod fault_buttons;
 pub mod file_io;
 pub mod frame_loop;
+pub mod insights;
 pub mod inspector;
 pub mod keep;
 pub mod keys;
+pub mod lab_text;
+pub mod overlay;
+pub mod painters;
 pub mod palette;
 pub mod persist;
 pub mod qr;
 pub mod runtime;
 pub mod share_menu;
 pub mod shared;
+pub mod side_panel;
 pub mod starter;
 pub mod state;
 pub mod stats;
 pub mod timeline;
+pub mod toolbar;
 
 pub use app::App;
 pub use runtime::{FrameReport, Runtime};

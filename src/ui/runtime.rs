@@ -6,10 +6,12 @@
 //! says so (`achieved_speed`) instead of freezing the tab.
 
 use crate::engine::{secs, Sim, Time};
-use crate::model::{Diagnostic, Scenario};
+use crate::model::{Diagnostic, Scenario, Traffic};
 
 /// Events processed between two checks of the frame deadline.
-const CHUNK: u64 = 20_000;
+const CHUNK: u64 = 5_000;
+pub const MIN_SPEED: f64 = 0.1;
+pub const MAX_SPEED: f64 = 100.0;
 /// Longest wall-clock gap one frame may account for (a background tab, a breakpoint).
 const MAX_FRAME_MS: f64 = 100.0;
 
@@ -53,8 +55,37 @@ impl Runtime {
     /// Replaces the scenario (an edit, a loaded link) and restarts the run from time zero.
     pub fn load(&mut self, scenario: Scenario) -> Result<(), Vec<Diagnostic>> {
         self.sim = Sim::new(&scenario, scenario.seed)?;
+        self.set_speed(scenario.run.speed);
         self.scenario = scenario;
         Ok(())
+    }
+
+    /// Follows an edit of the scenario. A change that only moves things on the canvas (positions,
+    /// region rectangles, the name) keeps the run going; anything else restarts it from zero.
+    pub fn sync(&mut self, scenario: &Scenario) -> Result<(), Vec<Diagnostic>> {
+        if &self.scenario == scenario {
+            return Ok(());
+        }
+        if same_run(&self.scenario, scenario) {
+            self.scenario = scenario.clone();
+            return Ok(());
+        }
+        self.load(scenario.clone())
+    }
+
+    /// Changes the traffic from now on without restarting (the rate slider, the pattern), and
+    /// keeps this lab's copy of the scenario in step so a later `sync` sees no difference.
+    pub fn set_traffic(&mut self, traffic: Traffic) {
+        self.sim.set_traffic(&traffic);
+        self.scenario.traffic = traffic;
+    }
+
+    /// Changes the simulation speed (simulated seconds per real second), clamped to 0.1..=100.
+    pub fn set_speed(&mut self, speed: f64) {
+        let speed = if speed.is_finite() { speed.clamp(MIN_SPEED, MAX_SPEED) } else { 1.0 };
+        self.speed = speed;
+        self.achieved_speed = speed;
+        self.scenario.run.speed = speed;
     }
 
     /// Restarts the current scenario from time zero with its seed.
@@ -97,4 +128,22 @@ impl Runtime {
         }
         report
     }
+}
+
+/// True when two scenarios differ only in how they are drawn (positions, region rectangles,
+/// name), so the engine would run them identically.
+fn same_run(a: &Scenario, b: &Scenario) -> bool {
+    fn strip(s: &Scenario) -> Scenario {
+        let mut s = s.clone();
+        s.name.clear();
+        for c in &mut s.components {
+            c.x = 0.0;
+            c.y = 0.0;
+        }
+        for r in &mut s.regions {
+            r.rect = crate::model::Rect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 };
+        }
+        s
+    }
+    a.components.len() == b.components.len() && strip(a) == strip(b)
 }

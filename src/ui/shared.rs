@@ -8,7 +8,9 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use super::painters::{FrameLogHandle, PaintersHandle};
 use super::runtime::Runtime;
+use crate::i18n::Lang;
 
 /// Model → screen transform of the canvas: `screen = (model - origin) * zoom`.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -38,12 +40,17 @@ impl ViewBox {
 pub struct Shared {
     pub runtime: Rc<RefCell<Runtime>>,
     pub view: Rc<Cell<ViewBox>>,
+    /// Per-frame drawing hooks, called by the frame loop after the engine advanced.
+    pub painters: PaintersHandle,
+    /// Recent frame timings, for the benchmark page.
+    pub frames: FrameLogHandle,
+    pub lang: Lang,
     /// Bumped by the frame loop a few times a second: panels showing live numbers depend on it.
     pub tick: u64,
 }
 
 impl PartialEq for Shared {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.runtime, &other.runtime) && self.tick == other.tick
+        Rc::ptr_eq(&self.runtime, &other.runtime) && self.tick == other.tick && self.lang == other.lang
     }
 }

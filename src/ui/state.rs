@@ -98,6 +98,17 @@ impl EditorState {
         }
     }
 
+    /// Starts with these components selected (restored from the autosave); unknown ids are
+    /// ignored by the editor's selection.
+    pub fn with_selection(mut self, ids: &[String]) -> Self {
+        {
+            let mut ed = self.editor.borrow_mut();
+            ids.iter().for_each(|id| ed.selection.add(id));
+        }
+        self.selection = self.editor.borrow().selection.ids.to_vec();
+        self
+    }
+
     /// The scenario as drawn; during a move this is the preview.
     pub fn scenario(&self) -> &Scenario {
         &self.scenario

@@ -1,0 +1,139 @@
+//! Per-component evidence over a recent window: utilisation, queue growth, latency share.
+
+use crate::engine::{Health, Metrics, SecondStats, Snapshot};
+use crate::model::Scenario;
+
+/// What the analysis knows about one component over the window.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Observed {
+    /// Mean busy fraction over the window (0..=1).
+    pub utilization: f64,
+    /// Slope of the mean queue length, in requests per second (positive: the queue grows).
+    pub queue_growth_per_s: f64,
+    pub queue_now: f64,
+    /// Share of the end-to-end response time spent at this component itself (0..=1), not
+    /// counting the time its requests spent further downstream.
+    pub latency_share: f64,
+    pub health: Health,
+}
+
+/// Evidence for every component, in scenario order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Observation {
+    pub components: Vec<Observed>,
+    /// Simulated seconds the evidence covers.
+    pub window_s: usize,
+}
+
+/// Running totals at one instant, so a later observation can look at what happened since.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Cumulative {
+    pub latency_sum_s: f64,
+    pub sojourn_s: Vec<f64>,
+    pub completions: Vec<u64>,
+}
+
+impl Cumulative {
+    pub fn of(m: &Metrics) -> Cumulative {
+        Cumulative {
+            latency_sum_s: m.totals.latency_sum_s,
+            sojourn_s: m.totals.components.iter().map(|c| c.sojourn_s).collect(),
+            completions: m.totals.components.iter().map(|c| c.completions).collect(),
+        }
+    }
+
+    fn since(&self, earlier: &Cumulative) -> Cumulative {
+        let n = self.sojourn_s.len();
+        Cumulative {
+            latency_sum_s: self.latency_sum_s - earlier.latency_sum_s,
+            sojourn_s: (0..n)
+                .map(|i| self.sojourn_s[i] - earlier.sojourn_s.get(i).copied().unwrap_or(0.0))
+                .collect(),
+            completions: (0..n)
+                .map(|i| self.completions[i].saturating_sub(earlier.completions.get(i).copied().unwrap_or(0)))
+                .collect(),
+        }
+    }
+}
+
+/// Condenses the last `window_s` complete seconds of the run. `earlier` (totals taken a while
+/// ago) makes the latency shares recent; without it they cover the whole measurement.
+pub fn observe(
+    scenario: &Scenario,
+    snapshot: &Snapshot,
+    metrics: &Metrics,
+    window_s: usize,
+    earlier: Option<&Cumulative>,
+) -> Observation {
+    let n = scenario.components.len();
+    let rows: Vec<&SecondStats> = {
+        let len = metrics.series.len();
+        metrics.series.iter().skip(len.saturating_sub(window_s.max(1))).collect()
+    };
+    let now = Cumulative::of(metrics);
+    let delta = match earlier {
+        Some(e) if e.sojourn_s.len() == now.sojourn_s.len() => now.since(e),
+        _ => now,
+    };
+    let shares = exclusive_shares(scenario, &delta);
+    let components = (0..n)
+        .map(|i| {
+            let util: Vec<f64> =
+                rows.iter().filter_map(|r| r.utilization.get(i)).map(|u| f64::from(*u)).collect();
+            let queue: Vec<f64> = rows.iter().filter_map(|r| r.queue.get(i)).map(|q| f64::from(*q)).collect();
+            let view = snapshot.components.get(i);
+            let utilization = if util.is_empty() {
+                view.map_or(0.0, |v| v.utilization)
+            } else {
+                util.iter().sum::<f64>() / util.len() as f64
+            };
+            Observed {
+                utilization,
+                queue_growth_per_s: slope(&queue),
+                queue_now: view.map_or(0.0, |v| f64::from(v.queue)),
+                latency_share: shares.get(i).copied().unwrap_or(0.0),
+                health: view.map_or(Health::Up, |v| v.health),
+            }
+        })
+        .collect();
+    Observation { components, window_s: rows.len() }
+}
+
+/// Least-squares slope of equally spaced samples (one per second).
+pub(crate) fn slope(ys: &[f64]) -> f64 {
+    let n = ys.len();
+    if n < 2 {
+        return 0.0;
+    }
+    let mean_x = (n - 1) as f64 / 2.0;
+    let mean_y = ys.iter().sum::<f64>() / n as f64;
+    let (mut num, mut den) = (0.0, 0.0);
+    for (i, y) in ys.iter().enumerate() {
+        let dx = i as f64 - mean_x;
+        num += dx * (y - mean_y);
+        den += dx * dx;
+    }
+    num / den
+}
+
+/// The engine measures time at a component inclusively (an app server's time includes its
+/// database queries, a load balancer's everything behind it). Subtract each child's time,
+/// split between its parents by how many requests each parent completed, to get the time
+/// spent at the component itself, as a share of the end-to-end time.
+fn exclusive_shares(s: &Scenario, d: &Cumulative) -> Vec<f64> {
+    let n = s.components.len();
+    if d.latency_sum_s <= 0.0 || d.sojourn_s.len() != n {
+        return vec![0.0; n];
+    }
+    let index = |id: &str| s.components.iter().position(|c| c.id == id);
+    let edges: Vec<(usize, usize)> =
+        s.links.iter().filter_map(|l| Some((index(&l.from)?, index(&l.to)?))).collect();
+    let mut own = d.sojourn_s.clone();
+    for &(p, c) in &edges {
+        let parents_done: u64 =
+            edges.iter().filter(|(_, cc)| *cc == c).map(|(pp, _)| d.completions[*pp]).sum();
+        let frac = if parents_done > 0 { d.completions[p] as f64 / parents_done as f64 } else { 0.0 };
+        own[p] -= d.sojourn_s[c] * frac;
+    }
+    own.iter().map(|t| (t / d.latency_sum_s).clamp(0.0, 1.0)).collect()
+}

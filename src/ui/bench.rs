@@ -1,0 +1,115 @@
+//! The in-browser benchmark (`index.html?bench` or `?bench=SECONDS`): the app runs the
+//! 100-component scenario with dots and charts on, and after a warm-up this probe reads the
+//! frame timings the frame loop recorded and writes them into the page as JSON
+//! (`data-testid="bench-result"`), for `tests/e2e/bench.mjs` to print.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+use super::lab_text::{text, Text};
+use super::painters::FrameTiming;
+use super::shared::Shared;
+use crate::engine::to_secs;
+
+const WARMUP_MS: u32 = 3000;
+pub const DEFAULT_SECONDS: u32 = 15;
+
+/// The benchmark's length in seconds when the page's query asks for one (`?bench`, `?bench=20`).
+pub fn requested(search: &str) -> Option<u32> {
+    let q = search.trim_start_matches('?');
+    q.split('&').find_map(|kv| {
+        let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+        (k == "bench").then(|| v.parse().ok().filter(|s| (1..=600).contains(s)).unwrap_or(DEFAULT_SECONDS))
+    })
+}
+
+/// The `q` quantile (0..=1) of `xs` by the nearest-rank method.
+pub fn quantile(xs: &[f64], q: f64) -> f64 {
+    if xs.is_empty() {
+        return 0.0;
+    }
+    let mut v = xs.to_vec();
+    v.sort_by(|a, b| a.total_cmp(b));
+    let rank = ((q * v.len() as f64).ceil() as usize).clamp(1, v.len());
+    v[rank - 1]
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BenchProps {
+    pub seconds: u32,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Mark {
+    frames: u64,
+    events: u64,
+    sim_ns: u64,
+    wall_ms: f64,
+}
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+#[component]
+pub fn BenchProbe(props: &BenchProps) -> Html {
+    let shared = use_context::<Shared>().expect("inside the app");
+    let result = use_state(|| None::<String>);
+    {
+        let result = result.clone();
+        use_effect_with(props.seconds, move |&seconds| {
+            let start = Rc::new(Cell::new(Mark::default()));
+            let mark = |s: &Shared| {
+                let rt = s.runtime.borrow();
+                Mark {
+                    frames: s.frames.borrow().count,
+                    events: rt.sim().events_processed(),
+                    sim_ns: rt.sim().now(),
+                    wall_ms: now_ms(),
+                }
+            };
+            let (s1, st1) = (shared.clone(), start.clone());
+            let warm = Timeout::new(WARMUP_MS, move || st1.set(mark(&s1)));
+            let done = Timeout::new(WARMUP_MS + seconds * 1000, move || {
+                let a = start.get();
+                let b = mark(&shared);
+                let log = shared.frames.borrow();
+                let n = ((b.frames - a.frames) as usize).min(log.frames.len());
+                let frames: Vec<FrameTiming> =
+                    log.frames.iter().skip(log.frames.len() - n).copied().collect();
+                let pick = |f: fn(&FrameTiming) -> f64| frames.iter().map(f).collect::<Vec<f64>>();
+                let (interval, work, engine) =
+                    (pick(|f| f.interval_ms), pick(|f| f.work_ms), pick(|f| f.engine_ms));
+                let wall_s = (b.wall_ms - a.wall_ms) / 1000.0;
+                let rt = shared.runtime.borrow();
+                let (dots, on_wire) = rt.sim().dots(super::overlay::MAX_DOTS);
+                let json = serde_json::json!({
+                    "seconds": wall_s,
+                    "frames": frames.len(),
+                    "components": rt.scenario().components.len(),
+                    "rate_rps": rt.scenario().traffic.rate_rps,
+                    "speed": rt.speed,
+                    "achieved_speed": to_secs(b.sim_ns - a.sim_ns) / wall_s.max(1e-9),
+                    "frame_interval_ms": { "median": quantile(&interval, 0.5), "p95": quantile(&interval, 0.95), "max": quantile(&interval, 1.0) },
+                    "frame_work_ms": { "median": quantile(&work, 0.5), "p95": quantile(&work, 0.95), "max": quantile(&work, 1.0) },
+                    "engine_ms": { "median": quantile(&engine, 0.5), "p95": quantile(&engine, 0.95) },
+                    "engine_events_per_s": (b.events - a.events) as f64 / wall_s.max(1e-9),
+                    "dots_drawn": dots.len(),
+                    "requests_on_wire": on_wire,
+                    "user_agent": web_sys::window().and_then(|w| w.navigator().user_agent().ok()),
+                });
+                result.set(Some(json.to_string()));
+            });
+            move || drop((warm, done))
+        });
+    }
+    let lang = use_context::<Shared>().map(|s| s.lang).unwrap_or_default();
+    html! {
+        <pre class="bench-result" data-testid="bench-result" data-done={result.is_some().to_string()}>
+            { (*result).clone().unwrap_or_else(|| text(lang, Text::BenchRunning).to_string()) }
+        </pre>
+    }
+}

@@ -1,0 +1,31 @@
+//! The live dashboard: the headline numbers and five charts over the last minutes of
+//! simulated time. Charts are canvases drawn by the frame loop, not Yew diffs.
+
+mod chart;
+mod paint;
+pub mod window;
+
+use yew::prelude::*;
+
+pub use chart::Chart;
+use window::ChartKind;
+
+use super::shared::Shared;
+use super::stats::{LiveNumbers, Stats};
+
+/// Simulated seconds the charts show.
+pub const SPAN_S: u64 = 120;
+
+#[component]
+pub fn Dashboard() -> Html {
+    let shared = use_context::<Shared>().expect("inside the app");
+    let numbers = LiveNumbers::read(&shared.runtime.borrow());
+    html! {
+        <section class="dashboard" data-testid="dashboard">
+            <Stats {numbers} />
+            <div class="charts">
+                { for ChartKind::ALL.iter().map(|&kind| html! { <Chart {kind} span={SPAN_S} /> }) }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,304 @@
+//! The running lab drawn over the diagram: request dots moving along links, utilisation rings,
+//! queue bars, error flashes and dead components, all on one `<canvas>` laid over the canvas
+//! area (pointer events pass through to the editor beneath). Drawn every frame from
+//! `Sim::snapshot()` and `Sim::dots()`, never through Yew.
+
+use std::cell::Cell;
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d as Ctx, HtmlCanvasElement, MouseEvent};
+use yew::prelude::*;
+
+use super::colors::{viridis, DEAD_WASH, ERROR};
+use super::draw::{label, prepare, set_dash, text, text_width};
+use super::lab_text::{self, Text};
+use super::painters::{use_painter, PaintCtx};
+use crate::engine::{ComponentView, Health};
+use crate::i18n::{format_number, t, tf, Key};
+
+/// Most dots drawn per frame; above this the engine samples evenly and the UI says so.
+pub const MAX_DOTS: usize = 1500;
+/// Size of a component's box on the canvas, in model units (the editor draws the same).
+pub const BOX_W: f64 = crate::editor::COMPONENT_W;
+pub const BOX_H: f64 = crate::editor::COMPONENT_H;
+const INK: &str = "#14213d";
+const FONT: &str = "600 12px system-ui, sans-serif";
+
+#[component]
+pub fn Overlay() -> Html {
+    let canvas = use_node_ref();
+    let hover = use_memo((), |_| Cell::new(None::<(f64, f64)>));
+    {
+        // Hover over the canvas area (the overlay itself lets pointer events through).
+        let canvas = canvas.clone();
+        let hover = hover.clone();
+        use_effect_with((), move |_| {
+            let area = canvas.cast::<HtmlCanvasElement>().and_then(|c| c.parent_element());
+            let listeners = area.map(|area| {
+                let h = hover.clone();
+                let el = area.clone();
+                let moved = EventListener::new(&area, "mousemove", move |e| {
+                    if let Some(e) = e.dyn_ref::<MouseEvent>() {
+                        let r = el.get_bounding_client_rect();
+                        h.set(Some((f64::from(e.client_x()) - r.left(), f64::from(e.client_y()) - r.top())));
+                    }
+                });
+                let left = EventListener::new(&area, "mouseleave", move |_| hover.set(None));
+                (moved, left)
+            });
+            move || drop(listeners)
+        });
+    }
+    {
+        let canvas = canvas.clone();
+        let hover = hover.clone();
+        use_painter((), move |_| move |ctx: &PaintCtx| draw(ctx, &canvas, hover.get()));
+    }
+    html! { <canvas class="overlay" ref={canvas} data-testid="overlay" aria-hidden="true" /> }
+}
+
+/// Screen rectangle (x, y, w, h) of component `i`'s box.
+fn rect_of(ctx: &PaintCtx, i: usize) -> Option<(f64, f64, f64, f64)> {
+    let c = ctx.runtime.scenario().components.get(i)?;
+    let (x, y) = ctx.view.to_screen(c.x - BOX_W / 2.0, c.y - BOX_H / 2.0);
+    Some((x, y, BOX_W * ctx.view.zoom, BOX_H * ctx.view.zoom))
+}
+
+fn draw(pc: &PaintCtx, canvas: &NodeRef, hover: Option<(f64, f64)>) {
+    let Some(el) = canvas.cast::<HtmlCanvasElement>() else { return };
+    let Some((ctx, w, h)) = prepare(&el) else { return };
+    let snap = pc.runtime.sim().snapshot();
+    ctx.set_font(FONT);
+    ctx.set_text_baseline("middle");
+    for v in &snap.components {
+        if let Some(r) = rect_of(pc, v.index) {
+            component(&ctx, pc, v, r);
+        }
+    }
+    let (dots, total) = pc.runtime.sim().dots(MAX_DOTS);
+    dots_layer(&ctx, pc, &dots);
+    legend(&ctx, pc, w, h, dots.len(), total);
+    if let Some((hx, hy)) = hover {
+        let hit = snap.components.iter().find(|v| {
+            rect_of(pc, v.index)
+                .is_some_and(|(x, y, bw, bh)| hx >= x && hx <= x + bw && hy >= y && hy <= y + bh)
+        });
+        if let Some(v) = hit {
+            readout(&ctx, pc, v, hx, hy, w);
+        }
+    }
+}
+
+fn component(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, (x, y, bw, bh): (f64, f64, f64, f64)) {
+    let lang = pc.lang;
+    if v.health == Health::Down {
+        // Greyed, crossed out and labelled: colour is never the only signal.
+        ctx.set_fill_style_str(DEAD_WASH);
+        ctx.fill_rect(x, y, bw, bh);
+        ctx.set_stroke_style_str("#222");
+        ctx.set_line_width(3.0);
+        ctx.begin_path();
+        ctx.move_to(x, y);
+        ctx.line_to(x + bw, y + bh);
+        ctx.move_to(x + bw, y);
+        ctx.line_to(x, y + bh);
+        ctx.stroke();
+        ctx.set_text_align("center");
+        label(ctx, &t(lang, Key::HealthDown).to_uppercase(), x + bw / 2.0, y + bh / 2.0, "#fff", "#222");
+        return;
+    }
+    let pad = 5.0;
+    // Components without servers of their own (user populations, DNS, load balancers) have no
+    // utilisation or queue to show.
+    let below = y + bh + pad + 4.0;
+    let below = if v.capacity > 0 || v.queue > 0 {
+        ring(ctx, v, (x, y, bw, bh), pad);
+        queue_bar(ctx, pc, v, x, below, bw)
+    } else {
+        below
+    };
+    if v.health == Health::Degraded {
+        ctx.set_text_align("left");
+        let s =
+            format!("{} {}/{}", t(lang, Key::HealthDegraded).to_uppercase(), v.servers_up, v.servers_total);
+        label(ctx, &s, x, y - pad - 10.0, "#fff", "#7c2d12");
+    }
+    if v.recent_errors > 0 {
+        // A pulsing dashed outline plus a count.
+        let phase = (pc.now_ms / 250.0).sin() * 0.5 + 0.5;
+        ctx.set_global_alpha(0.35 + 0.65 * phase);
+        ctx.set_stroke_style_str(ERROR);
+        ctx.set_line_width(4.0);
+        set_dash(ctx, &[8.0, 4.0]);
+        ctx.stroke_rect(x - pad - 6.0, y - pad - 6.0, bw + 2.0 * pad + 12.0, bh + 2.0 * pad + 12.0);
+        set_dash(ctx, &[]);
+        ctx.set_global_alpha(1.0);
+        ctx.set_text_align("left");
+        let s = format!("⚠ {} {}/s", t(lang, Key::Failed), format_number(v.recent_errors));
+        label(ctx, &s, x, below + 10.0, "#fff", ERROR);
+    }
+}
+
+/// The queue as a bar under the box (the fraction of its bound, or a log scale when
+/// unbounded) with its length in words; returns the y below what it drew.
+fn queue_bar(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, x: f64, qy: f64, bw: f64) -> f64 {
+    let frac = if v.queue_capacity > 0 {
+        f64::from(v.queue) / f64::from(v.queue_capacity)
+    } else {
+        (1.0 + f64::from(v.queue)).log10() / 4.0
+    };
+    let qh = 7.0;
+    ctx.set_fill_style_str("#e2e8f0");
+    ctx.fill_rect(x, qy, bw, qh);
+    ctx.set_fill_style_str(INK);
+    ctx.fill_rect(x, qy, bw * frac.clamp(0.0, 1.0), qh);
+    ctx.set_line_width(1.0);
+    ctx.set_stroke_style_str(INK);
+    ctx.stroke_rect(x, qy, bw, qh);
+    if v.queue > 0 && pc.view.zoom >= 0.5 {
+        ctx.set_text_align("left");
+        let s = format!("{} {}", t(pc.lang, Key::Queue), format_number(u64::from(v.queue)));
+        label(ctx, &s, x, qy + qh + 10.0, INK, "rgba(255,255,255,0.85)");
+        return qy + qh + 22.0;
+    }
+    qy + qh + 4.0
+}
+
+/// Utilisation ring just outside the box (outlined so the light end stays visible) and the
+/// busy percentage above its right corner.
+fn ring(ctx: &Ctx, v: &ComponentView, (x, y, bw, bh): (f64, f64, f64, f64), pad: f64) {
+    ctx.set_line_width(7.0);
+    ctx.set_stroke_style_str(INK);
+    ctx.stroke_rect(x - pad, y - pad, bw + 2.0 * pad, bh + 2.0 * pad);
+    ctx.set_line_width(5.0);
+    ctx.set_stroke_style_str(&viridis(v.utilization));
+    ctx.stroke_rect(x - pad, y - pad, bw + 2.0 * pad, bh + 2.0 * pad);
+    ctx.set_text_align("right");
+    label(ctx, &format!("{:.0}%", v.utilization * 100.0), x + bw + 2.0, y - pad - 10.0, "#fff", INK);
+}
+
+fn dots_layer(ctx: &Ctx, pc: &PaintCtx, dots: &[crate::engine::Dot]) {
+    let comps = &pc.runtime.scenario().components;
+    let centre = |i: u32| comps.get(i as usize).map(|c| pc.view.to_screen(c.x, c.y));
+    // Requests dark and filled, responses hollow, errors vermillion squares.
+    for (kind, fill) in [(0u8, INK), (1, "#ffffff"), (2, ERROR)] {
+        ctx.begin_path();
+        for d in dots {
+            let k = if d.error { 2 } else { u8::from(d.response) };
+            if k != kind {
+                continue;
+            }
+            let (Some(a), Some(b)) = (centre(d.from), centre(d.to)) else { continue };
+            let p = f64::from(d.progress.clamp(0.0, 1.0));
+            let (x, y) = (a.0 + (b.0 - a.0) * p, a.1 + (b.1 - a.1) * p);
+            if kind == 2 {
+                ctx.rect(x - 3.5, y - 3.5, 7.0, 7.0);
+            } else {
+                ctx.move_to(x + 3.5, y);
+                let _ = ctx.arc(x, y, 3.5, 0.0, std::f64::consts::TAU);
+            }
+        }
+        ctx.set_fill_style_str(fill);
+        ctx.fill();
+        if kind == 1 {
+            ctx.set_stroke_style_str("#0072B2");
+            ctx.set_line_width(1.5);
+            ctx.stroke();
+        }
+    }
+}
+
+/// The scale, and the sampling statement when not every request is drawn.
+fn legend(ctx: &Ctx, pc: &PaintCtx, w: f64, h: f64, drawn: usize, total: usize) {
+    let (bw, bh) = (120.0, 10.0);
+    let (x, y) = (w - bw - 48.0, h - 22.0);
+    ctx.set_fill_style_str("rgba(255,255,255,0.9)");
+    ctx.fill_rect(x - 330.0, y - 6.0, bw + 380.0, bh + 12.0);
+    for i in 0..24 {
+        ctx.set_fill_style_str(&viridis(f64::from(i) / 23.0));
+        ctx.fill_rect(x + bw * f64::from(i) / 24.0, y, bw / 24.0 + 0.5, bh);
+    }
+    ctx.set_stroke_style_str(INK);
+    ctx.set_line_width(1.0);
+    ctx.stroke_rect(x, y, bw, bh);
+    ctx.set_fill_style_str(INK);
+    ctx.set_text_align("right");
+    text(ctx, &format!("{} 0%", t(pc.lang, Key::Utilization)), x - 6.0, y + bh / 2.0);
+    ctx.set_text_align("left");
+    text(ctx, "100%", x + bw + 6.0, y + bh / 2.0);
+    dots_legend(ctx, pc, x - 100.0, y + bh / 2.0);
+    if total > drawn {
+        let s = tf(pc.lang, Key::DotsSampled, &[&format_number(drawn as u64), &format_number(total as u64)]);
+        label(ctx, &s, 10.0, h - 16.0, INK, "rgba(255,255,255,0.9)");
+    }
+}
+
+/// What the three dot shapes mean, ending at `right`.
+fn dots_legend(ctx: &Ctx, pc: &PaintCtx, right: f64, y: f64) {
+    let items = [
+        (0, text_of(pc, Text::DotRequest)),
+        (1, text_of(pc, Text::DotResponse)),
+        (2, text_of(pc, Text::DotError)),
+    ];
+    let widths: f64 = items.iter().map(|(_, s)| text_width(ctx, s) + 24.0).sum();
+    let mut x = right - widths;
+    ctx.set_text_align("left");
+    for (kind, s) in items {
+        ctx.begin_path();
+        match kind {
+            0 => {
+                let _ = ctx.arc(x + 5.0, y, 4.0, 0.0, std::f64::consts::TAU);
+                ctx.set_fill_style_str(INK);
+                ctx.fill();
+            }
+            1 => {
+                let _ = ctx.arc(x + 5.0, y, 4.0, 0.0, std::f64::consts::TAU);
+                ctx.set_fill_style_str("#fff");
+                ctx.fill();
+                ctx.set_stroke_style_str("#0072B2");
+                ctx.set_line_width(1.5);
+                ctx.stroke();
+            }
+            _ => {
+                ctx.set_fill_style_str(ERROR);
+                ctx.fill_rect(x + 1.0, y - 4.0, 8.0, 8.0);
+            }
+        }
+        ctx.set_fill_style_str(INK);
+        text(ctx, s, x + 13.0, y);
+        x += text_width(ctx, s) + 24.0;
+    }
+}
+
+fn text_of(pc: &PaintCtx, t: Text) -> &'static str {
+    lab_text::text(pc.lang, t)
+}
+
+/// The numbers of the component under the pointer.
+fn readout(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, hx: f64, hy: f64, w: f64) {
+    let lang = pc.lang;
+    let id = pc.runtime.scenario().components.get(v.index).map_or("", |c| c.id.as_str());
+    let health = match v.health {
+        Health::Up => Key::HealthUp,
+        Health::Degraded => Key::HealthDegraded,
+        Health::Down => Key::HealthDown,
+    };
+    let rows = [
+        format!("{id}: {}", t(lang, health)),
+        format!("{}: {:.1}% ({}/{})", t(lang, Key::Utilization), v.utilization * 100.0, v.busy, v.capacity),
+        format!("{}: {}", t(lang, Key::DetailQueueNow), format_number(u64::from(v.queue))),
+        format!("{}: {}/s", t(lang, Key::Failed), format_number(v.recent_errors)),
+    ];
+    let bw = rows.iter().map(|r| text_width(ctx, r)).fold(0.0, f64::max) + 14.0;
+    let bh = rows.len() as f64 * 16.0 + 8.0;
+    let bx = if hx + 16.0 + bw < w { hx + 16.0 } else { hx - 16.0 - bw };
+    let by = (hy - bh - 8.0).max(2.0);
+    ctx.set_fill_style_str("rgba(20,33,61,0.94)");
+    ctx.fill_rect(bx, by, bw, bh);
+    ctx.set_fill_style_str("#fff");
+    ctx.set_text_align("left");
+    for (k, r) in rows.iter().enumerate() {
+        text(ctx, r, bx + 7.0, by + 12.0 + k as f64 * 16.0);
+    }
+}

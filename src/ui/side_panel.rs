@@ -1,0 +1,68 @@
+//! The right-hand panel: tabs for inspecting the selection, breaking things, and lessons.
+//!
+//! One panel with tabs rather than three stacked ones, so each keeps readable width on a
+//! 1280×720 projector.
+
+use yew::prelude::*;
+
+use super::chaos::ChaosPanel;
+use super::fault_buttons::FaultButtons;
+use super::insights::Insights;
+use super::inspector::Inspector;
+use super::shared::Shared;
+use super::state::EditorHandle;
+use super::timeline::Timeline;
+use crate::i18n::{t, Key};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Inspect,
+    Break,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SidePanelProps {
+    /// Index of the selected component in the scenario, for the detail panel.
+    pub selected: Option<usize>,
+    pub on_select: Callback<usize>,
+}
+
+#[component]
+pub fn SidePanel(props: &SidePanelProps) -> Html {
+    let shared = use_context::<Shared>().expect("SidePanel needs the Shared context");
+    let editor = use_context::<EditorHandle>().expect("SidePanel needs the editor context");
+    let lang = shared.lang;
+    let tab = use_state(|| Tab::Inspect);
+    let button = |which: Tab, key: Key, testid: &'static str| {
+        let tab = tab.clone();
+        let selected = *tab == which;
+        html! {
+            <button role="tab" aria-selected={selected.to_string()} data-testid={testid}
+                class={classes!("tab", selected.then_some("active"))}
+                onclick={Callback::from(move |_| tab.set(which))}>{ t(lang, key) }</button>
+        }
+    };
+    let selected_id = editor.selected().first().cloned();
+    html! {
+        <aside class="side">
+            <div class="tabs" role="tablist">
+                { button(Tab::Inspect, Key::Inspector, "tab-inspect") }
+                { button(Tab::Break, Key::Chaos, "tab-chaos") }
+            </div>
+            if *tab == Tab::Inspect {
+                <div class="tab-body" role="tabpanel">
+                    <Inspector />
+                    if let Some(id) = selected_id {
+                        <FaultButtons id={AttrValue::from(id)} {lang} />
+                    }
+                    <Insights selected={props.selected} on_select={props.on_select.clone()} />
+                </div>
+            } else {
+                <div class="tab-body" role="tabpanel">
+                    <Timeline editor={editor.clone()} {lang} />
+                    <ChaosPanel {lang} />
+                </div>
+            }
+        </aside>
+    }
+}

@@ -1,0 +1,171 @@
+// The running lab, driven like a student would: play, watch the numbers, raise the rate until
+// the single server saturates, and push a million requests a second without freezing the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, screenshot } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** The number in a stat such as "1,234 req/s" or "12.5 ms". */
+async function value(page, id) {
+  const text = await page.getByTestId(id).textContent();
+  return parseFloat(text.replace(/[^0-9.]/g, ''));
+}
+
+/** Polls `f` until it returns a truthy value or `ms` pass. */
+async function until(f, ms, what) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await f();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((ok) => setTimeout(ok, 200));
+  }
+}
+
+async function setRate(page, rate) {
+  const input = page.getByTestId('rate');
+  await input.fill(String(rate));
+  await input.press('Enter');
+}
+
+test('pressing play makes throughput and p95 appear and change', async () => {
+  const { page, errors } = await open(browser, server.url);
+  assert.equal(await value(page, 'throughput'), 0);
+  await page.getByTestId('play').click();
+  await until(async () => (await value(page, 'throughput')) > 0, 10000, 'throughput > 0');
+  const seen = { throughput: new Set(), p95: new Set() };
+  await until(async () => {
+    seen.throughput.add(await value(page, 'throughput'));
+    seen.p95.add(await value(page, 'p95'));
+    return seen.throughput.size > 1 && seen.p95.size > 1;
+  }, 15000, 'throughput and p95 to change');
+  assert.ok([...seen.p95].every((v) => v > 0 || seen.p95.size > 1), 'p95 is measured');
+  await screenshot(page, 'run-playing');
+  assert.deepEqual(errors, []);
+});
+
+test('an invalid rate is refused with a message and changes nothing', async () => {
+  const { page, errors } = await open(browser, server.url);
+  const slider = page.getByTestId('rate-slider');
+  const before = await slider.inputValue();
+  await setRate(page, 'lots');
+  await page.getByTestId('rate-error').waitFor();
+  await setRate(page, '2000000');
+  await page.getByTestId('rate-error').waitFor();
+  assert.equal(await slider.inputValue(), before);
+  await screenshot(page, 'run-rate-error');
+  await setRate(page, '150');
+  await page.getByTestId('rate-error').waitFor({ state: 'detached' });
+  assert.notEqual(await slider.inputValue(), before);
+  assert.deepEqual(errors, []);
+});
+
+test('raising the rate saturates the single server and the callout names it', async () => {
+  const { page, errors } = await open(browser, server.url);
+  await page.getByTestId('play').click();
+  await until(async () => (await value(page, 'throughput')) > 0, 10000, 'throughput > 0');
+  const callout = page.getByTestId('bottleneck');
+  assert.ok((await callout.textContent()).includes('No bottleneck'), await callout.textContent());
+  // The single server serves about 166 req/s; ask for 600.
+  await setRate(page, 600);
+  const name = page.getByTestId('bottleneck-name');
+  await name.waitFor({ timeout: 20000 });
+  assert.match(await name.textContent(), /app-1/);
+  assert.match(await page.getByTestId('bottleneck-suggestion').textContent(), /own server/);
+  // The callout's name selects the component, and the detail panel shows it.
+  await name.click();
+  await until(async () => (await page.getByTestId('detail').textContent()).includes('app-1'), 2000, 'detail');
+  await page.waitForTimeout(1500);
+  await screenshot(page, 'run-saturated');
+  // Clicking a log entry about a component selects it too.
+  await page.locator('[data-testid=event-log] button.entry').first().click();
+  assert.match(await page.getByTestId('detail').textContent(), /app-1/);
+  assert.deepEqual(errors, []);
+});
+
+test('a million requests a second keeps the page responsive', async () => {
+  const { page, errors } = await open(browser, server.url);
+  await setRate(page, '1,000,000');
+  const play = page.getByTestId('play');
+  await play.click();
+  await page.waitForTimeout(3000);
+  // The engine cannot do a million a second in real time: the page says how fast it runs.
+  assert.match(await page.getByTestId('behind').textContent(), /× real time/);
+  await screenshot(page, 'run-million');
+  // A click still works within a second.
+  const t0 = Date.now();
+  await play.click({ timeout: 1000 });
+  await until(async () => (await play.textContent()) === 'Play', 1000, 'the pause to take effect');
+  const ms = Date.now() - t0;
+  assert.ok(ms < 1000, `pause took ${ms} ms`);
+  assert.deepEqual(errors, []);
+});
+
+test('space toggles play, but not while typing in a field', async () => {
+  const { page, errors } = await open(browser, server.url);
+  const play = page.getByTestId('play');
+  await page.locator('.canvas-area').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Space');
+  await until(async () => (await play.textContent()) === 'Pause', 1000, 'space to play');
+  await page.getByTestId('rate').focus();
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(300);
+  assert.equal(await play.textContent(), 'Pause');
+  assert.deepEqual(errors, []);
+});
+
+test('hovering a component and a chart shows their numbers', async () => {
+  const { page, errors } = await open(browser, server.url);
+  await setRate(page, 600);
+  await page.getByTestId('play').click();
+  await page.getByTestId('bottleneck-name').waitFor({ timeout: 20000 });
+  // The overlay lets the pointer through; its readout follows the pointer over a box.
+  const box = await page.locator('[data-component="app-1"]').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForTimeout(300);
+  await screenshot(page, 'run-hover-component');
+  const chart = await page.getByTestId('chart-latency').boundingBox();
+  await page.mouse.move(chart.x + chart.width * 0.5, chart.y + chart.height / 2);
+  await page.waitForTimeout(1200);
+  await screenshot(page, 'run-hover-chart');
+  assert.deepEqual(errors, []);
+});
+
+test('the pattern selector shows the parameters of a spike and a ramp', async () => {
+  const { page, errors } = await open(browser, server.url);
+  await page.getByTestId('pattern').selectOption('spike');
+  await page.getByTestId('spike-factor').waitFor();
+  await page.getByTestId('spike-at').fill('5');
+  await page.getByTestId('spike-at').press('Enter');
+  assert.equal(await page.getByTestId('spike-at').inputValue(), '5.0');
+  await page.getByTestId('pattern').selectOption('ramp');
+  await page.getByTestId('ramp-to').waitFor();
+  assert.equal(await page.getByTestId('spike-at').count(), 0);
+  // A new seed is kept (and restarts the run); a bad one is refused with a message.
+  await page.getByTestId('seed').fill('7');
+  await page.getByTestId('seed').press('Enter');
+  await page.waitForTimeout(600);
+  assert.equal(await page.getByTestId('seed').inputValue(), '7');
+  await page.getByTestId('seed').fill('-1');
+  await page.getByTestId('seed').press('Enter');
+  await page.getByRole('alert').waitFor();
+  await screenshot(page, 'run-pattern');
+  assert.deepEqual(errors, []);
+});
+
+test('a dead load balancer is crossed out, labelled DOWN, and called a single point of failure', async () => {
+  // The lb-spof preset kills the only load balancer at 30 s.
+  const { page, errors } = await open(browser, `${server.url}?preset=lb-spof`);
+  await page.getByTestId('speed').fill('1000'); // 100x
+  await page.getByTestId('play').click();
+  const name = page.getByTestId('bottleneck-name');
+  await until(async () => (await name.count()) && /lb-1/.test(await name.textContent()), 30000, 'lb-1 named');
+  assert.match(await page.getByTestId('bottleneck-suggestion').textContent(), /single point of failure/);
+  await page.getByTestId('play').click();
+  await page.waitForTimeout(300);
+  await screenshot(page, 'run-lb-down');
+  assert.deepEqual(errors, []);
+});
