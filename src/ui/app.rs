@@ -9,7 +9,10 @@ use super::frame_loop::FrameLoop;
 use super::runtime::Runtime;
 use super::shared::{Shared, ViewBox};
 use super::starter;
-use super::state::{EditorHandle, EditorState};
+use super::lang::{LangProvider, LangSwitch};
+use super::lessons::{LessonPanel, LessonsProvider, PresetMenu};
+use super::presentation::{PresentationStage, PresentationToggle};
+use super::state::{Action, EditorHandle, EditorState};
 use super::stats::{LiveNumbers, Stats};
 
 /// How often the live panels re-render, in wall-clock milliseconds.
@@ -29,6 +32,7 @@ pub fn App() -> Html {
     // Editing rebuilds the engine from the edited scenario (the run restarts at t = 0).
     {
         let runtime = runtime.clone();
+        let editor = editor.clone();
         use_effect_with(editor.revision, move |_| {
             let scenario = editor.scenario().clone();
             let mut rt = runtime.borrow_mut();
@@ -66,19 +70,36 @@ pub fn App() -> Html {
         LiveNumbers::read(rt.sim().metrics(), rt.sim().now(), &ids, rt.speed, rt.achieved_speed)
     };
 
+    let load = {
+        let editor = editor.clone();
+        Callback::from(move |s| editor.dispatch(Action::Replace(s)))
+    };
     html! {
+        <LangProvider>
         <ContextProvider<Shared> context={shared}>
+        <LessonsProvider {load}>
             <div class="app">
                 <header class="topbar">
                     <h1>{"Archlab"}</h1>
                     <button data-testid="play" onclick={toggle}>{ if *playing { "Pause" } else { "Play" } }</button>
                     <button data-testid="reset" onclick={reset}>{"Reset"}</button>
+                    <PresetMenu />
+                    <PresentationToggle />
+                    <LangSwitch />
                 </header>
-                <main>
-                    <Stats {numbers} />
-                </main>
+                <div style="display:flex; flex:1; min-height:0">
+                    <main style="flex:1">
+                        <Stats {numbers} />
+                    </main>
+                    <aside class="side" style="width:340px; overflow:auto; border-left:1px solid #cbd2dc; background:#fff">
+                        <LessonPanel />
+                    </aside>
+                </div>
             </div>
+            <PresentationStage />
+        </LessonsProvider>
         </ContextProvider<Shared>>
+        </LangProvider>
     }
 }
 
