@@ -106,18 +106,15 @@ pub fn use_lessons() -> Option<LessonsContext> {
     use_context::<LessonsContext>()
 }
 
-/// The text of one slide: its heading and its lines.
+/// The text of one slide: its heading (none for the intro, which sits under the title) and its
+/// lines.
 pub fn slide_text(lang: Lang, id: LessonId, slide: Slide) -> (String, Vec<&'static str>) {
     let text = lesson_text(lang, id);
     match slide {
-        Slide::Intro => (t(lang, id.title()).to_string(), vec![text.intro]),
+        Slide::Intro => (String::new(), vec![text.intro]),
         Slide::Notice => (t(lang, Key::LessonNotice).to_string(), text.notice.to_vec()),
         Slide::Step(i) => (
-            format!(
-                "{} · {}",
-                t(lang, Key::LessonTry),
-                tf(lang, Key::LessonStep, &[&(i + 1).to_string(), &text.steps.len().to_string()])
-            ),
+            format!("{} ({}/{})", t(lang, Key::LessonTry), i + 1, text.steps.len()),
             text.steps.get(i).copied().into_iter().collect(),
         ),
         Slide::Task => (t(lang, Key::LessonTask).to_string(), vec![text.task]),
@@ -194,11 +191,8 @@ pub fn LessonPanel() -> Html {
         let passed = state.progress.passed.contains(l);
         let selected = i == state.lesson;
         let title = t(lang, l.title());
-        let label = if passed {
-            format!("{}. {title} ({})", i + 1, t(lang, Key::LessonPassed))
-        } else {
-            format!("{}. {title}", i + 1)
-        };
+        let label =
+            if passed { format!("{title} ({})", t(lang, Key::LessonPassed)) } else { title.to_string() };
         let go = ctx.clone();
         html! {
             <li>
@@ -206,7 +200,7 @@ pub fn LessonPanel() -> Html {
                     data-testid={format!("lesson-item-{}", l.slug())}
                     aria-current={selected.then_some("true")} aria-label={label}
                     onclick={Callback::from(move |_| go.go(LessonsAction::Select(i)))}>
-                    <span class="tick" aria-hidden="true">{ if passed { "✓".to_string() } else { format!("{}", i + 1) } }</span>
+                    <span class="tick" aria-hidden="true">{ if passed { "✓" } else { "" } }</span>
                     <span class="name">{ title }</span>
                 </button>
             </li>
@@ -235,7 +229,7 @@ pub fn LessonPanel() -> Html {
             </div>
             <ol class="lesson-list">{ for LessonId::ALL.iter().enumerate().map(item) }</ol>
             <article class="lesson-body" data-testid="lesson-body">
-                <h3 data-testid="lesson-title">{ format!("{}. {}", state.lesson + 1, t(lang, id.title())) }</h3>
+                <h3 data-testid="lesson-title">{ t(lang, id.title()) }</h3>
                 <button type="button" class="lesson-load" data-testid="lesson-load" onclick={load}>
                     { t(lang, Key::LessonLoadPreset) }
                 </button>
@@ -309,7 +303,7 @@ pub fn PresetMenu() -> Html {
                 <ul id="preset-menu-list" class="preset-list" aria-label={t(lang, Key::Presets)}>
                     { for PRESETS.iter().enumerate().map(|(i, p)| html! {
                         <li><button type="button" data-testid={format!("preset-{}", p.id)} onclick={pick(i)}>
-                            { format!("{}. {}", i + 1, t(lang, p.title)) }
+                            { t(lang, p.title) }
                         </button></li>
                     }) }
                 </ul>

@@ -33,7 +33,7 @@ pub fn PresentationToggle() -> Html {
     html! {
         <button type="button" class="present-toggle" data-testid="present-toggle"
             aria-pressed={on.to_string()} aria-label={label} title={label} {onclick}>
-            { format!("⛶ {}", t(lang, Key::PresentationMode)) }
+            { t(lang, Key::PresentationMode) }
         </button>
     }
 }
@@ -121,26 +121,32 @@ pub fn PresentationStage() -> Html {
         let rt = shared.runtime.borrow();
         (rt.playing, crate::engine::to_secs(rt.sim().now()), rt.scenario().faults.clone())
     };
-    let button = |cmd: Command, text: String, testid: &'static str| {
+    // Short faces (the keys) with the full action as the accessible name and tooltip.
+    let button = |cmd: Command, face: &str, name: Key, testid: &'static str| {
         let (ctx, runtime, notice) = (ctx.clone(), shared.runtime.clone(), notice.clone());
         let onclick = Callback::from(move |_| {
             if let Some(line) = run_command(cmd, &ctx, &runtime, lang) {
                 notice.set(Some(line));
             }
         });
-        html! { <button type="button" data-testid={testid} {onclick}>{ text }</button> }
+        html! {
+            <button type="button" data-testid={testid} aria-label={t(lang, name)} title={t(lang, name)} {onclick}>
+                { face.to_string() }
+            </button>
+        }
     };
     let status = if playing { Key::StatusRunning } else { Key::StatusPaused };
     html! {
         <aside class="stage" data-testid="stage" ref={stage_ref} tabindex="-1" lang={lang.code()}
             aria-label={t(lang, Key::PresentationMode)}>
+            <div class="stage-scroll">
             <p class="stage-kicker" data-testid="stage-step">
                 { format!("{} {} / {} · {}", t(lang, Key::Lesson), state.lesson + 1, LessonId::ALL.len(),
                     tf(lang, Key::LessonStep, &[&(state.slide + 1).to_string(), &list.len().to_string()])) }
             </p>
             <h2 class="stage-title">{ t(lang, id.title()) }</h2>
             <div class="stage-slide" data-testid="stage-slide" aria-live="polite">
-                <h3>{ heading }</h3>
+                if !heading.is_empty() { <h3>{ heading }</h3> }
                 if lines.len() == 1 {
                     <p>{ lines[0] }</p>
                 } else {
@@ -164,6 +170,8 @@ pub fn PresentationStage() -> Html {
                     }
                 </section>
             }
+            </div>
+            <div class="stage-foot">
             <p class="stage-status" data-testid="stage-status">
                 { format!("{} · {} {}", t(lang, status), t(lang, Key::SimTime), format_time(now_s)) }
             </p>
@@ -171,14 +179,15 @@ pub fn PresentationStage() -> Html {
                 <p class="stage-notice" role="status" data-testid="stage-notice">{ format!("⚡ {line}") }</p>
             }
             <div class="stage-controls" role="group" aria-label={t(lang, Key::KeyboardShortcuts)}>
-                { button(Command::Prev, format!("← {}", t(lang, Key::ScPrevStep)), "stage-prev") }
-                { button(Command::PlayPause, format!("␣ {}", t(lang, if playing { Key::Pause } else { Key::Play })), "stage-play") }
-                { button(Command::Next, format!("{} →", t(lang, Key::ScNextStep)), "stage-next") }
-                { button(Command::InjectFailure, format!("F {}", t(lang, Key::ScInjectFailure)), "stage-inject") }
-                { button(Command::ToggleTimeline, format!("T {}", t(lang, Key::ScTimeline)), "stage-timeline-toggle") }
-                { button(Command::Leave, format!("Esc {}", t(lang, Key::PresentationExit)), "stage-exit") }
+                { button(Command::Prev, "←", Key::ScPrevStep, "stage-prev") }
+                { button(Command::PlayPause, t(lang, if playing { Key::Pause } else { Key::Play }), Key::ScPlayPause, "stage-play") }
+                { button(Command::Next, "→", Key::ScNextStep, "stage-next") }
+                { button(Command::InjectFailure, "F", Key::ScInjectFailure, "stage-inject") }
+                { button(Command::ToggleTimeline, "T", Key::ScTimeline, "stage-timeline-toggle") }
+                { button(Command::Leave, "Esc", Key::PresentationExit, "stage-exit") }
             </div>
             <p class="stage-hint" data-testid="stage-hint">{ t(lang, Key::PresentationHelp) }</p>
+            </div>
         </aside>
     }
 }
