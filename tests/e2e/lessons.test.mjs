@@ -110,7 +110,9 @@ test('a lesson followed in presentation mode with the keyboard alone', async () 
   // Space plays: simulated time moves.
   assert.match(await page.getByTestId('stage-status').innerText(), /Paused/);
   await page.keyboard.press(' ');
-  await page.waitForFunction(() => parseFloat(document.querySelector('[data-testid=sim-time]').textContent) > 2, null, { timeout: 15000 });
+  const t0 = await page.getByTestId('stage-status').textContent();
+  await page.waitForFunction((t) => document.querySelector('[data-testid=stage-status]').textContent !== t, t0, { timeout: 15000 });
+  await page.waitForTimeout(1500);
   assert.match(await page.getByTestId('stage-status').innerText(), /Running/);
 
   // F injects the lesson's failure (lesson 1: app-1 dies) and requests start failing.
@@ -145,6 +147,44 @@ test('a lesson followed in presentation mode with the keyboard alone', async () 
   await page.getByTestId('stage-timeline').waitFor();
   await assertNoOverlap(stage, ['stage-step', 'stage-slide', 'lesson-check', 'stage-timeline', 'stage-status', 'stage-exit', 'stage-hint']);
   await screenshot(page, 'present-ko');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the preset menu works from the keyboard and opens the design with its lesson', async () => {
+  const { page, context, errors } = await open(browser, server.url);
+  await tabTo(page, 'preset-menu');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getByTestId('preset-menu').getAttribute('aria-expanded'), 'true');
+  await tabTo(page, 'preset-multi-az', 12);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !document.querySelector('#preset-menu-list'));
+  assert.match(await page.getByTestId('lesson-title').innerText(), /^5\./);
+  assert.equal(await page.getByTestId('lesson-item-multi-az').getAttribute('aria-current'), 'true');
+  // Escape closes the menu and gives the focus back to its button.
+  await page.getByTestId('preset-menu').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'preset-menu');
+  assert.equal(await page.locator('#preset-menu-list').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('progress is read from storage and shown with ticks, not colour alone', async () => {
+  const { page, context, errors } = await open(browser, server.url);
+  await page.evaluate(() => localStorage.setItem('archlab.progress.v1',
+    JSON.stringify({ passed: ['single-server', 'multi-az', 'no-such-lesson'], current: 'lb-spof' })));
+  await page.reload();
+  await page.getByTestId('lesson-panel').waitFor();
+  assert.match(await page.getByTestId('lesson-progress').innerText(), /2 of 9/);
+  const done = page.getByTestId('lesson-item-multi-az');
+  assert.match(await done.innerText(), /✓/);
+  assert.match(await done.getAttribute('aria-label'), /Passed/);
+  assert.doesNotMatch(await page.getByTestId('lesson-item-separate-db').innerText(), /✓/);
+  // The lesson last open is where the student comes back.
+  assert.equal(await page.getByTestId('lesson-item-lb-spof').getAttribute('aria-current'), 'true');
   assert.deepEqual(errors, []);
   await context.close();
 });
