@@ -2,9 +2,10 @@
 //! student's choice after that (remembered in local storage), and `<html lang>` kept in step
 //! so screen readers pronounce Korean as Korean.
 //!
-//! Wiring, at the root, around everything that shows text:
+//! Wiring: the provider must sit *above* the component that reads the language, so the root
+//! that `start()` renders wraps the app (then `App` can put `use_lang()` into `Shared.lang`):
 //! ```ignore
-//! html! { <LangProvider> /* app */ </LangProvider> }
+//! #[component] fn Root() -> Html { html! { <LangProvider><App /></LangProvider> } }
 //! // anywhere below:
 //! let lang = use_lang();
 //! html! { <LangSwitch /> }

@@ -54,6 +54,8 @@ fn run_command(
             let mut rt = runtime.borrow_mut();
             rt.playing = !rt.playing;
         }
+        // (With the chaos panel merged, `chaos::inject_now` does the same and also records the
+        // fault in the chaos journal, so the panel shows it as live.)
         Command::InjectFailure => {
             let failure = lesson(ctx.state.id()).failure?;
             let result = runtime.borrow_mut().sim_mut().inject(&failure);
