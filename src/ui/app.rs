@@ -19,10 +19,13 @@ use super::dashboard::Dashboard;
 use super::event_log::EventLog;
 use super::frame_loop::FrameLoop;
 use super::keep::{use_boot, use_persistence};
+use super::lang::{use_lang, LangProvider, LangSwitch};
+use super::lessons::{LessonsProvider, PresetMenu};
 use super::overlay::Overlay;
 use super::painters::{FrameLog, FrameLogHandle, FrameTiming, PaintCtx, Painters, PaintersHandle};
 use super::palette::Palette;
-use super::persist::Extras;
+use super::persist::{Extras, Origin};
+use super::presentation::{PresentationStage, PresentationToggle};
 use super::runtime::Runtime;
 use super::share_menu::{ShareMenu, ShareNotice};
 use super::shared::{Shared, ViewBox};
@@ -42,8 +45,11 @@ fn page_search() -> String {
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
-fn browser_lang() -> Lang {
-    web_sys::window().and_then(|w| w.navigator().language()).map_or(Lang::En, |l| Lang::from_browser_tag(&l))
+/// The page root: the language context around the lab, so every panel (and the frame loop's
+/// painters) follows the language switch.
+#[component]
+pub fn Root() -> Html {
+    html! { <LangProvider><App /></LangProvider> }
 }
 
 /// A scenario the page's address asks for explicitly: the benchmark (`?bench`) or a preset
@@ -97,7 +103,10 @@ pub fn App() -> Html {
     let keep = use_persistence(&editor, &boot, extras);
     let painters: PaintersHandle = use_memo((), |_| RefCell::new(Painters::default()));
     let frames: FrameLogHandle = use_memo((), |_| RefCell::new(FrameLog::default()));
-    let lang = *use_memo((), |_| browser_lang());
+    let lang = use_lang();
+    // The frame loop outlives renders: it reads the language through this cell.
+    let lang_cell = use_memo((), move |_| Cell::new(lang));
+    lang_cell.set(lang);
     let tick = use_state(|| 0u64);
     // The chaos clicks of this run, shared by the chaos panel and the inspector's buttons.
     let journal = use_memo((), |_| ChaosJournal(Rc::new(RefCell::new(Default::default()))));
@@ -114,7 +123,7 @@ pub fn App() -> Html {
         let (runtime, tick, painters, frames, view) =
             (runtime.clone(), tick.clone(), painters.clone(), frames.clone(), view.clone());
         use_effect_with((), move |_| {
-            let frame = start_loop(runtime, tick, painters, frames, view, lang);
+            let frame = start_loop(runtime, tick, painters, frames, view, lang_cell);
             move || drop(frame)
         });
     }
@@ -133,16 +142,25 @@ pub fn App() -> Html {
         })
     };
 
+    // A lesson's design opens like a link: the work it replaces is kept in the recent list.
+    let load_lesson = {
+        let keep = keep.clone();
+        Callback::from(move |s: Scenario| keep.open(s, Origin::Recent))
+    };
     html! {
         <ContextProvider<EditorHandle> context={editor.clone()}>
         <ContextProvider<ChaosJournal> context={(*journal).clone()}>
         <ContextProvider<Shared> context={shared}>
+        <LessonsProvider load={load_lesson}>
             <div class="app" data-testid="app">
                 <header class="top">
                     <div class="topbar">
                         <h1>{ t(lang, Key::AppTitle) }</h1>
                         <Toolbar dispatch={editor.dispatcher()} />
+                        <PresetMenu />
                         <ShareMenu keep={keep.clone()} />
+                        <PresentationToggle />
+                        <LangSwitch />
                     </div>
                     <ShareNotice keep={keep} />
                 </header>
@@ -158,6 +176,8 @@ pub fn App() -> Html {
                 </section>
                 if let Some(seconds) = *bench { <BenchProbe {seconds} /> }
             </div>
+            <PresentationStage />
+        </LessonsProvider>
         </ContextProvider<Shared>>
         </ContextProvider<ChaosJournal>>
         </ContextProvider<EditorHandle>>
@@ -172,7 +192,7 @@ fn start_loop(
     painters: PaintersHandle,
     frames: FrameLogHandle,
     view: Rc<Cell<ViewBox>>,
-    lang: Lang,
+    lang: Rc<Cell<Lang>>,
 ) -> FrameLoop {
     let mut last_ts: Option<f64> = None;
     let mut since_panel = 0.0;
@@ -185,7 +205,7 @@ fn start_loop(
         let engine_ms = now_ms() - start;
         {
             let rt = runtime.borrow();
-            let ctx = PaintCtx { runtime: &rt, view: view.get(), lang, now_ms: start };
+            let ctx = PaintCtx { runtime: &rt, view: view.get(), lang: lang.get(), now_ms: start };
             painters.borrow_mut().paint_all(&ctx);
         }
         frames.borrow_mut().push(FrameTiming { interval_ms: dt, engine_ms, work_ms: now_ms() - start });

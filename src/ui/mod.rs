@@ -27,10 +27,14 @@ pub mod inspector;
 pub mod keep;
 pub mod keys;
 pub mod lab_text;
+pub mod lang;
+pub mod lesson_flow;
+pub mod lessons;
 pub mod overlay;
 pub mod painters;
 pub mod palette;
 pub mod persist;
+pub mod presentation;
 pub mod qr;
 pub mod runtime;
 pub mod share_menu;
@@ -47,5 +51,5 @@ pub use runtime::{FrameReport, Runtime};
 
 /// Mounts the app on the page's body.
 pub fn start() {
-    yew::Renderer::<App>::new().render();
+    yew::Renderer::<app::Root>::new().render();
 }

@@ -9,6 +9,7 @@ use super::chaos::ChaosPanel;
 use super::fault_buttons::FaultButtons;
 use super::insights::Insights;
 use super::inspector::Inspector;
+use super::lessons::LessonPanel;
 use super::shared::Shared;
 use super::state::EditorHandle;
 use super::timeline::Timeline;
@@ -18,6 +19,7 @@ use crate::i18n::{t, Key};
 enum Tab {
     Inspect,
     Break,
+    Learn,
 }
 
 #[derive(Properties, PartialEq)]
@@ -48,6 +50,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             <div class="tabs" role="tablist">
                 { button(Tab::Inspect, Key::Inspector, "tab-inspect") }
                 { button(Tab::Break, Key::Chaos, "tab-chaos") }
+                { button(Tab::Learn, Key::Lessons, "tab-lessons") }
             </div>
             if *tab == Tab::Inspect {
                 <div class="tab-body" role="tabpanel">
@@ -57,11 +60,13 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                     }
                     <Insights selected={props.selected} on_select={props.on_select.clone()} />
                 </div>
-            } else {
+            } else if *tab == Tab::Break {
                 <div class="tab-body" role="tabpanel">
                     <Timeline editor={editor.clone()} {lang} />
                     <ChaosPanel {lang} />
                 </div>
+            } else {
+                <div class="tab-body" role="tabpanel"><LessonPanel /></div>
             }
         </aside>
     }

@@ -1,0 +1,222 @@
+//! The lessons' state without the DOM: which lesson and which step of it is shown, which
+//! lessons were passed (and how that is stored), what a key does in presentation mode, and
+//! when the first fault of a run happened. Pure, so `tests/lessons_ui.rs` drives it natively.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{lesson_text, LessonId, LessonText};
+use crate::engine::{LogEntry, LogKind};
+use crate::i18n::Lang;
+
+/// Local-storage key of [`Progress`]; the version is in the name so a future format can live
+/// next to this one instead of misreading it.
+pub const PROGRESS_KEY: &str = "archlab.progress.v1";
+/// Longest stored progress text read back; anything longer is not ours.
+const MAX_PROGRESS_LEN: usize = 4096;
+
+/// One screen of a lesson in presentation mode, in the order a class goes through them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slide {
+    Intro,
+    Notice,
+    /// Step `i` of the lesson's "try this" list.
+    Step(usize),
+    Task,
+}
+
+/// The slides of a lesson: the intro, what to notice (when there is anything), each step, the task.
+pub fn slides(text: &LessonText) -> Vec<Slide> {
+    let mut out = vec![Slide::Intro];
+    if !text.notice.is_empty() {
+        out.push(Slide::Notice);
+    }
+    out.extend((0..text.steps.len()).map(Slide::Step));
+    out.push(Slide::Task);
+    out
+}
+
+/// The number of slides of lesson `i`. Both languages have the same steps (tested), so
+/// English decides and the position survives a language switch.
+pub fn slide_count(i: usize) -> usize {
+    LessonId::ALL.get(i).map_or(1, |&id| slides(&lesson_text(Lang::En, id)).len())
+}
+
+/// Lessons passed so far; stored as the lessons' slugs so reordering lessons keeps progress.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub passed: BTreeSet<LessonId>,
+    /// The lesson last open, so a student comes back to it.
+    pub current: Option<LessonId>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    passed: Vec<String>,
+    #[serde(default)]
+    current: Option<String>,
+}
+
+impl Progress {
+    pub fn to_storage(&self) -> String {
+        let stored = Stored {
+            passed: self.passed.iter().map(|l| l.slug().to_string()).collect(),
+            current: self.current.map(|l| l.slug().to_string()),
+        };
+        serde_json::to_string(&stored).unwrap_or_default()
+    }
+
+    /// Reads stored progress. Unknown lessons are dropped and anything unreadable reads as no
+    /// progress: storage is another program's data as far as we know.
+    pub fn from_storage(raw: &str) -> Progress {
+        if raw.len() > MAX_PROGRESS_LEN {
+            return Progress::default();
+        }
+        let Ok(stored) = serde_json::from_str::<Stored>(raw) else { return Progress::default() };
+        Progress {
+            passed: stored.passed.iter().filter_map(|s| LessonId::from_slug(s)).collect(),
+            current: stored.current.as_deref().and_then(LessonId::from_slug),
+        }
+    }
+}
+
+/// What the lesson panel and presentation mode show, and what they change.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LessonsState {
+    /// Index into [`LessonId::ALL`].
+    pub lesson: usize,
+    /// Index into the lesson's [`slides`].
+    pub slide: usize,
+    pub progress: Progress,
+    pub presenting: bool,
+    pub timeline: bool,
+}
+
+/// A change of [`LessonsState`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum LessonsAction {
+    Select(usize),
+    /// One slide on; past the task, the next lesson's intro.
+    Next,
+    /// One slide back; before the intro, the previous lesson's task.
+    Prev,
+    Passed(LessonId),
+    Present(bool),
+    ToggleTimeline,
+}
+
+impl LessonsState {
+    /// Starts at the stored current lesson, on its first slide.
+    pub fn new(progress: Progress) -> Self {
+        let lesson = progress.current.and_then(|c| LessonId::ALL.iter().position(|&l| l == c)).unwrap_or(0);
+        LessonsState { lesson, slide: 0, progress, presenting: false, timeline: false }
+    }
+
+    pub fn id(&self) -> LessonId {
+        LessonId::ALL[self.lesson.min(LessonId::ALL.len() - 1)]
+    }
+
+    /// The new state, and whether the lesson changed by stepping (so its design should load).
+    pub fn apply(&self, action: LessonsAction) -> (LessonsState, bool) {
+        let mut s = self.clone();
+        let last = LessonId::ALL.len() - 1;
+        let mut crossed = false;
+        match action {
+            LessonsAction::Select(i) => {
+                s.lesson = i.min(last);
+                s.slide = 0;
+            }
+            LessonsAction::Next => {
+                if s.slide + 1 < slide_count(s.lesson) {
+                    s.slide += 1;
+                } else if s.lesson < last {
+                    s.lesson += 1;
+                    s.slide = 0;
+                    crossed = true;
+                }
+            }
+            LessonsAction::Prev => {
+                if s.slide > 0 {
+                    s.slide -= 1;
+                } else if s.lesson > 0 {
+                    s.lesson -= 1;
+                    s.slide = slide_count(s.lesson) - 1;
+                    crossed = true;
+                }
+            }
+            LessonsAction::Passed(id) => {
+                s.progress.passed.insert(id);
+            }
+            LessonsAction::Present(on) => s.presenting = on,
+            LessonsAction::ToggleTimeline => s.timeline = !s.timeline,
+        }
+        s.progress.current = Some(s.id());
+        (s, crossed)
+    }
+}
+
+/// What a key does in presentation mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    Next,
+    Prev,
+    PlayPause,
+    InjectFailure,
+    ToggleTimeline,
+    Leave,
+}
+
+/// The command of a `KeyboardEvent.key` in presentation mode. Keys with Ctrl, Alt or Meta
+/// belong to the browser and the editor, so they give nothing.
+pub fn presentation_command(key: &str, ctrl_alt_meta: bool) -> Option<Command> {
+    if ctrl_alt_meta {
+        return None;
+    }
+    Some(match key {
+        "ArrowRight" | "PageDown" => Command::Next,
+        "ArrowLeft" | "PageUp" => Command::Prev,
+        " " | "Spacebar" => Command::PlayPause,
+        "f" | "F" => Command::InjectFailure,
+        "t" | "T" => Command::ToggleTimeline,
+        "Escape" => Command::Leave,
+        _ => return None,
+    })
+}
+
+/// Remembers when the run's first fault happened. The engine's log is bounded and drops its
+/// oldest half when full, so the time is kept once seen; a run that went back in time (a
+/// reset, a new design) starts over.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct FaultClock {
+    first_s: Option<f64>,
+    last_now_s: f64,
+}
+
+impl FaultClock {
+    /// Updates from the log at simulated time `now_s`; returns the first fault's time.
+    pub fn observe(&mut self, now_s: f64, log: &[LogEntry]) -> Option<f64> {
+        if now_s < self.last_now_s {
+            self.first_s = None;
+        }
+        self.last_now_s = now_s;
+        let seen = log
+            .iter()
+            .find(|e| matches!(e.kind, LogKind::FaultInjected { .. }))
+            .map(|e| crate::engine::to_secs(e.time));
+        self.first_s = match (self.first_s, seen) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        self.first_s
+    }
+}
+
+/// A `class` attribute with `name` added or removed, leaving the other classes as they were.
+pub fn with_class(classes: &str, name: &str, on: bool) -> String {
+    let mut out: Vec<&str> = classes.split_whitespace().filter(|c| *c != name).collect();
+    if on {
+        out.push(name);
+    }
+    out.join(" ")
+}

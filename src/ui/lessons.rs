@@ -1,0 +1,313 @@
+//! Guided lessons in the interface: the lessons' context (which lesson, which step, progress,
+//! presentation mode), the lesson panel, the live check of a lesson's task, and the preset menu.
+//!
+//! Wiring, at the root, inside `ContextProvider<Shared>` and `LangProvider`:
+//! ```ignore
+//! let load = { let keep = keep.clone(); Callback::from(move |s| keep.open(s, Origin::Recent)) };
+//! // or: Callback::from(move |s| editor.dispatch(Action::Replace(s)))
+//! html! { <LessonsProvider {load}>
+//!     /* app: <PresetMenu/> and <PresentationToggle/> in the top bar, <LessonPanel/> in the
+//!        side column, <PresentationStage/> once anywhere */
+//! </LessonsProvider> }
+//! ```
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::lang::use_lang;
+use super::lesson_flow::{FaultClock, LessonsAction, LessonsState, Progress, Slide, PROGRESS_KEY};
+use super::shared::Shared;
+use crate::catalog::{evaluate, lesson, lesson_text, preset, LessonId, RunSummary, PRESETS};
+use crate::i18n::{t, tf, Key, Lang};
+use crate::model::Scenario;
+
+/// The lessons' state and the ways to change it, for every lesson component.
+#[derive(Clone, PartialEq)]
+pub struct LessonsContext {
+    pub state: Rc<LessonsState>,
+    go: Callback<LessonsAction>,
+    /// Opens a scenario in the editor (the root decides how: through `Keep`, or a replace).
+    pub load: Callback<Scenario>,
+}
+
+impl LessonsContext {
+    pub fn go(&self, action: LessonsAction) {
+        self.go.emit(action);
+    }
+
+    /// Opens the design of lesson `id`.
+    pub fn load_lesson(&self, id: LessonId) {
+        if let Some(s) = preset(id.slug()) {
+            self.load.emit(s);
+        }
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn load_progress() -> Progress {
+    let raw = storage().and_then(|s| s.get_item(PROGRESS_KEY).ok().flatten());
+    raw.map_or_else(Progress::default, |r| Progress::from_storage(&r))
+}
+
+fn set_root_class(name: &str, on: bool) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let classes = root.get_attribute("class").unwrap_or_default();
+        let _ = root.set_attribute("class", &super::lesson_flow::with_class(&classes, name, on));
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LessonsProviderProps {
+    pub load: Callback<Scenario>,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+#[component]
+pub fn LessonsProvider(props: &LessonsProviderProps) -> Html {
+    let state = use_state(|| Rc::new(LessonsState::new(load_progress())));
+    // Several actions in one event must each see the previous one's result.
+    let latest = use_mut_ref(|| (*state).clone());
+    *latest.borrow_mut() = (*state).clone();
+    let go = {
+        let (state, latest, load) = (state.clone(), latest.clone(), props.load.clone());
+        Callback::from(move |action: LessonsAction| {
+            let current = latest.borrow().clone();
+            let (next, crossed) = current.apply(action);
+            if crossed {
+                if let Some(s) = preset(next.id().slug()) {
+                    load.emit(s);
+                }
+            }
+            let next = Rc::new(next);
+            *latest.borrow_mut() = next.clone();
+            state.set(next);
+        })
+    };
+    use_effect_with(state.progress.clone(), |p| {
+        if let Some(s) = storage() {
+            let _ = s.set_item(PROGRESS_KEY, &p.to_storage());
+        }
+    });
+    use_effect_with(state.presenting, |on| set_root_class("presenting", *on));
+    let context = LessonsContext { state: (*state).clone(), go, load: props.load.clone() };
+    html! {
+        <ContextProvider<LessonsContext> {context}>{ props.children.clone() }</ContextProvider<LessonsContext>>
+    }
+}
+
+/// The lessons' context; `None` outside a [`LessonsProvider`].
+#[hook]
+pub fn use_lessons() -> Option<LessonsContext> {
+    use_context::<LessonsContext>()
+}
+
+/// The text of one slide: its heading (none for the intro, which sits under the title) and its
+/// lines.
+pub fn slide_text(lang: Lang, id: LessonId, slide: Slide) -> (String, Vec<&'static str>) {
+    let text = lesson_text(lang, id);
+    match slide {
+        Slide::Intro => (String::new(), vec![text.intro]),
+        Slide::Notice => (t(lang, Key::LessonNotice).to_string(), text.notice.to_vec()),
+        Slide::Step(i) => (
+            format!("{} ({}/{})", t(lang, Key::LessonTry), i + 1, text.steps.len()),
+            text.steps.get(i).copied().into_iter().collect(),
+        ),
+        Slide::Task => (t(lang, Key::LessonTask).to_string(), vec![text.task]),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LessonCheckProps {
+    pub id: LessonId,
+}
+
+/// The task's check, evaluated on the running simulation at every panel tick: pass, or what
+/// is still missing. A pass is remembered in the progress.
+#[component]
+pub fn LessonCheck(props: &LessonCheckProps) -> Html {
+    let lang = use_lang();
+    let shared = use_context::<Shared>();
+    let lessons = use_lessons();
+    let clock = use_mut_ref(FaultClock::default);
+    let result = shared.as_ref().map(|sh| {
+        let rt = sh.runtime.borrow();
+        let sim = rt.sim();
+        let now = sim.now();
+        let now_s = crate::engine::to_secs(now);
+        let first_fault = clock.borrow_mut().observe(now_s, sim.log());
+        let offered = rt.scenario().traffic.rate_at(now_s);
+        let summary = RunSummary::from_metrics(rt.scenario(), sim.metrics(), now, offered, first_fault);
+        evaluate(&lesson(props.id).check, &summary)
+    });
+    let passed = result.as_ref().is_some_and(|r| r.passed);
+    {
+        let lessons = lessons.clone();
+        use_effect_with((props.id, passed), move |(id, passed)| {
+            if let Some(l) = lessons.filter(|l| *passed && !l.state.progress.passed.contains(id)) {
+                l.go(LessonsAction::Passed(*id));
+            }
+        });
+    }
+    let Some(result) = result else { return html! {} };
+    let verdict = if passed {
+        format!("✓ {}", t(lang, Key::LessonPassed))
+    } else {
+        format!("✗ {}", t(lang, Key::LessonNotYet))
+    };
+    html! {
+        <div class={classes!("lesson-check", if passed { "passed" } else { "pending" })}
+            data-testid="lesson-check" aria-label={t(lang, Key::LessonCheck)} role="group">
+            <p class="verdict" data-testid="lesson-verdict" role="status">{ verdict }</p>
+            if !passed {
+                <p class="missing-head">{ t(lang, Key::LessonStillMissing) }</p>
+                <ul class="missing">
+                    { for result.missing.iter().map(|m| html! { <li>{ m.describe(lang) }</li> }) }
+                </ul>
+            }
+        </div>
+    }
+}
+
+/// The lesson list with progress, and the chosen lesson's text and live check.
+#[component]
+pub fn LessonPanel() -> Html {
+    let lang = use_lang();
+    let Some(ctx) = use_lessons() else { return html! {} };
+    let state = ctx.state.clone();
+    let id = state.id();
+    let text = lesson_text(lang, id);
+    let done = state.progress.passed.len();
+    let total = LessonId::ALL.len();
+    let current_step = match super::lesson_flow::slides(&lesson_text(Lang::En, id)).get(state.slide) {
+        Some(Slide::Step(i)) => Some(*i),
+        _ => None,
+    };
+    let item = |(i, l): (usize, &LessonId)| {
+        let passed = state.progress.passed.contains(l);
+        let selected = i == state.lesson;
+        let title = t(lang, l.title());
+        let label =
+            if passed { format!("{title} ({})", t(lang, Key::LessonPassed)) } else { title.to_string() };
+        let go = ctx.clone();
+        html! {
+            <li>
+                <button type="button" class={classes!("lesson-item", selected.then_some("selected"), passed.then_some("passed"))}
+                    data-testid={format!("lesson-item-{}", l.slug())}
+                    aria-current={selected.then_some("true")} aria-label={label}
+                    onclick={Callback::from(move |_| go.go(LessonsAction::Select(i)))}>
+                    <span class="tick" aria-hidden="true">{ if passed { "✓" } else { "" } }</span>
+                    <span class="name">{ title }</span>
+                </button>
+            </li>
+        }
+    };
+    let load = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.load_lesson(id))
+    };
+    let step = |delta: isize| {
+        let ctx = ctx.clone();
+        let target = state.lesson as isize + delta;
+        Callback::from(move |_| {
+            if (0..total as isize).contains(&target) {
+                ctx.go(LessonsAction::Select(target as usize));
+            }
+        })
+    };
+    html! {
+        <section class="lesson-panel" data-testid="lesson-panel" aria-label={t(lang, Key::Lessons)} lang={lang.code()}>
+            <div class="lesson-head">
+                <h2>{ t(lang, Key::Lessons) }</h2>
+                <span class="lesson-progress" data-testid="lesson-progress">
+                    { tf(lang, Key::LessonProgress, &[&done.to_string(), &total.to_string()]) }
+                </span>
+            </div>
+            <ol class="lesson-list">{ for LessonId::ALL.iter().enumerate().map(item) }</ol>
+            <article class="lesson-body" data-testid="lesson-body">
+                <h3 data-testid="lesson-title">{ t(lang, id.title()) }</h3>
+                <button type="button" class="lesson-load" data-testid="lesson-load" onclick={load}>
+                    { t(lang, Key::LessonLoadPreset) }
+                </button>
+                <p class="lesson-intro">{ text.intro }</p>
+                <h4>{ t(lang, Key::LessonNotice) }</h4>
+                <ul>{ for text.notice.iter().map(|n| html! { <li>{ *n }</li> }) }</ul>
+                <h4>{ t(lang, Key::LessonTry) }</h4>
+                <ol class="lesson-steps">
+                    { for text.steps.iter().enumerate().map(|(i, s)| html! {
+                        <li class={classes!((current_step == Some(i)).then_some("current"))}
+                            aria-current={(current_step == Some(i)).then_some("step")}>{ *s }</li>
+                    }) }
+                </ol>
+                <h4>{ t(lang, Key::LessonTask) }</h4>
+                <p class="lesson-task">{ text.task }</p>
+                <LessonCheck {id} />
+                <div class="lesson-nav">
+                    <button type="button" data-testid="lesson-prev" disabled={state.lesson == 0} onclick={step(-1)}>
+                        { format!("← {}", t(lang, Key::LessonPrev)) }
+                    </button>
+                    <button type="button" data-testid="lesson-next" disabled={state.lesson + 1 == total} onclick={step(1)}>
+                        { format!("{} →", t(lang, Key::LessonNext)) }
+                    </button>
+                </div>
+            </article>
+        </section>
+    }
+}
+
+/// A menu of the built-in designs. Picking one opens it and selects its lesson.
+#[component]
+pub fn PresetMenu() -> Html {
+    let lang = use_lang();
+    let open = use_state(|| false);
+    let button_ref = use_node_ref();
+    let Some(ctx) = use_lessons() else { return html! {} };
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    let onkeydown = {
+        let (open, button_ref) = (open.clone(), button_ref.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.stop_propagation();
+                open.set(false);
+                if let Some(b) = button_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
+        })
+    };
+    let pick = |i: usize| {
+        let (ctx, open) = (ctx.clone(), open.clone());
+        let p = PRESETS[i];
+        Callback::from(move |_| {
+            ctx.load.emit((p.build)());
+            if let Some(li) = LessonId::ALL.iter().position(|&l| l == p.lesson) {
+                ctx.go(LessonsAction::Select(li));
+            }
+            open.set(false);
+        })
+    };
+    html! {
+        <div class="preset-menu" {onkeydown}>
+            <button type="button" ref={button_ref} data-testid="preset-menu" aria-haspopup="true"
+                aria-expanded={open.to_string()} aria-controls="preset-menu-list" onclick={toggle}>
+                { format!("{} ▾", t(lang, Key::Presets)) }
+            </button>
+            if *open {
+                <ul id="preset-menu-list" class="preset-list" aria-label={t(lang, Key::Presets)}>
+                    { for PRESETS.iter().enumerate().map(|(i, p)| html! {
+                        <li><button type="button" data-testid={format!("preset-{}", p.id)} onclick={pick(i)}>
+                            { t(lang, p.title) }
+                        </button></li>
+                    }) }
+                </ul>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,202 @@
+//! Presentation mode for a projector: the side panels give way to a large, high-contrast
+//! "stage" that shows one lesson step at a time, and the keyboard drives the class: → / PageDown
+//! and ← / PageUp step through the lesson, Space plays or pauses, F injects the lesson's
+//! failure, T shows the scripted faults, Escape leaves. The stage has buttons for the same
+//! things, so a mouse (or a screen reader) works too.
+//!
+//! The root class `presenting` on `<html>` (set by `LessonsProvider`) is what `lessons.css`
+//! hangs the layout on. Wiring: `<PresentationToggle/>` in the top bar, `<PresentationStage/>`
+//! once, anywhere inside `LessonsProvider` (it renders nothing outside presentation mode).
+
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::lang::use_lang;
+use super::lesson_flow::{presentation_command, slides, Command, LessonsAction};
+use super::lessons::{slide_text, use_lessons, LessonCheck, LessonsContext};
+use super::runtime::Runtime;
+use super::shared::Shared;
+use crate::catalog::{lesson, lesson_text, LessonId};
+use crate::i18n::{describe_fault, describe_scheduled, format_time, t, tf, Key, Lang};
+
+/// The button that enters (and leaves) presentation mode.
+#[component]
+pub fn PresentationToggle() -> Html {
+    let lang = use_lang();
+    let Some(ctx) = use_lessons() else { return html! {} };
+    let on = ctx.state.presenting;
+    let onclick = Callback::from(move |_| ctx.go(LessonsAction::Present(!on)));
+    let label = t(lang, if on { Key::PresentationExit } else { Key::PresentationMode });
+    html! {
+        <button type="button" class="present-toggle" data-testid="present-toggle"
+            aria-pressed={on.to_string()} aria-label={label} title={label} {onclick}>
+            { t(lang, Key::PresentationMode) }
+        </button>
+    }
+}
+
+/// Does what a presentation command says. Returns a line for the stage's status, if any.
+fn run_command(
+    cmd: Command,
+    ctx: &LessonsContext,
+    runtime: &Rc<std::cell::RefCell<Runtime>>,
+    lang: Lang,
+) -> Option<String> {
+    match cmd {
+        Command::Next => ctx.go(LessonsAction::Next),
+        Command::Prev => ctx.go(LessonsAction::Prev),
+        Command::ToggleTimeline => ctx.go(LessonsAction::ToggleTimeline),
+        Command::Leave => ctx.go(LessonsAction::Present(false)),
+        Command::PlayPause => {
+            let mut rt = runtime.borrow_mut();
+            rt.playing = !rt.playing;
+        }
+        // (With the chaos panel merged, `chaos::inject_now` does the same and also records the
+        // fault in the chaos journal, so the panel shows it as live.)
+        Command::InjectFailure => {
+            let failure = lesson(ctx.state.id()).failure?;
+            let result = runtime.borrow_mut().sim_mut().inject(&failure);
+            return Some(match result {
+                Ok(()) => describe_fault(lang, &failure),
+                Err(e) => e,
+            });
+        }
+    }
+    None
+}
+
+/// The stage and its keyboard handler, while presentation mode is on.
+#[component]
+pub fn PresentationStage() -> Html {
+    let lang = use_lang();
+    let lessons = use_lessons();
+    let shared = use_context::<Shared>();
+    let notice = use_state(|| None::<String>);
+    let stage_ref = use_node_ref();
+    let presenting = lessons.as_ref().is_some_and(|l| l.state.presenting);
+    // The key listener is registered once per presentation; it reads the newest context here.
+    let latest = use_mut_ref(|| None::<(LessonsContext, Shared, Lang)>);
+    *latest.borrow_mut() = lessons.clone().zip(shared.clone()).map(|(l, s)| (l, s, lang));
+    {
+        let (latest, notice, stage_ref) = (latest.clone(), notice.clone(), stage_ref.clone());
+        use_effect_with(presenting, move |on| {
+            let listener = on.then(|| {
+                if let Some(stage) = stage_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = stage.focus();
+                }
+                // Capture on the window: the stage's keys win over the editor's while presenting.
+                let options = EventListenerOptions { phase: EventListenerPhase::Capture, passive: false };
+                EventListener::new_with_options(&gloo::utils::window(), "keydown", options, move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    if typing(e) {
+                        return;
+                    }
+                    let Some(cmd) =
+                        presentation_command(&e.key(), e.ctrl_key() || e.alt_key() || e.meta_key())
+                    else {
+                        return;
+                    };
+                    e.prevent_default();
+                    e.stop_propagation();
+                    let Some((ctx, shared, lang)) = latest.borrow().clone() else { return };
+                    if let Some(line) = run_command(cmd, &ctx, &shared.runtime, lang) {
+                        notice.set(Some(line));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let (Some(ctx), Some(shared)) = (lessons, shared) else { return html! {} };
+    if !presenting {
+        return html! {};
+    }
+    let state = ctx.state.clone();
+    let id = state.id();
+    let list = slides(&lesson_text(Lang::En, id));
+    let slide = list.get(state.slide).copied().unwrap_or(list[0]);
+    let (heading, lines) = slide_text(lang, id, slide);
+    let (playing, now_s, faults) = {
+        let rt = shared.runtime.borrow();
+        (rt.playing, crate::engine::to_secs(rt.sim().now()), rt.scenario().faults.clone())
+    };
+    // Short faces (the keys) with the full action as the accessible name and tooltip.
+    let button = |cmd: Command, face: &str, name: Key, testid: &'static str| {
+        let (ctx, runtime, notice) = (ctx.clone(), shared.runtime.clone(), notice.clone());
+        let onclick = Callback::from(move |_| {
+            if let Some(line) = run_command(cmd, &ctx, &runtime, lang) {
+                notice.set(Some(line));
+            }
+        });
+        html! {
+            <button type="button" data-testid={testid} aria-label={t(lang, name)} title={t(lang, name)} {onclick}>
+                { face.to_string() }
+            </button>
+        }
+    };
+    let status = if playing { Key::StatusRunning } else { Key::StatusPaused };
+    html! {
+        <aside class="stage" data-testid="stage" ref={stage_ref} tabindex="-1" lang={lang.code()}
+            aria-label={t(lang, Key::PresentationMode)}>
+            <div class="stage-scroll">
+            <p class="stage-kicker" data-testid="stage-step">
+                { format!("{} {} / {} · {}", t(lang, Key::Lesson), state.lesson + 1, LessonId::ALL.len(),
+                    tf(lang, Key::LessonStep, &[&(state.slide + 1).to_string(), &list.len().to_string()])) }
+            </p>
+            <h2 class="stage-title">{ t(lang, id.title()) }</h2>
+            <div class="stage-slide" data-testid="stage-slide" aria-live="polite">
+                if !heading.is_empty() { <h3>{ heading }</h3> }
+                if lines.len() == 1 {
+                    <p>{ lines[0] }</p>
+                } else {
+                    <ul>{ for lines.iter().map(|l| html! { <li>{ *l }</li> }) }</ul>
+                }
+            </div>
+            <LessonCheck {id} />
+            if state.timeline {
+                <section class="stage-timeline" data-testid="stage-timeline" aria-label={t(lang, Key::Timeline)}>
+                    <h3>{ t(lang, Key::Timeline) }</h3>
+                    if faults.is_empty() {
+                        <p>{ t(lang, Key::TimelineEmpty) }</p>
+                    } else {
+                        <ol>{ for faults.iter().map(|f| {
+                            let past = f.at_s <= now_s;
+                            html! { <li class={classes!(past.then_some("past"))}>
+                                <span aria-hidden="true">{ if past { "✓ " } else { "○ " } }</span>
+                                { describe_scheduled(lang, f) }
+                            </li> }
+                        }) }</ol>
+                    }
+                </section>
+            }
+            </div>
+            <div class="stage-foot">
+            <p class="stage-status" data-testid="stage-status">
+                { format!("{} · {} {}", t(lang, status), t(lang, Key::SimTime), format_time(now_s)) }
+            </p>
+            if let Some(line) = (*notice).clone() {
+                <p class="stage-notice" role="status" data-testid="stage-notice">{ format!("⚡ {line}") }</p>
+            }
+            <div class="stage-controls" role="group" aria-label={t(lang, Key::KeyboardShortcuts)}>
+                { button(Command::Prev, "←", Key::ScPrevStep, "stage-prev") }
+                { button(Command::PlayPause, t(lang, if playing { Key::Pause } else { Key::Play }), Key::ScPlayPause, "stage-play") }
+                { button(Command::Next, "→", Key::ScNextStep, "stage-next") }
+                { button(Command::InjectFailure, "F", Key::ScInjectFailure, "stage-inject") }
+                { button(Command::ToggleTimeline, "T", Key::ScTimeline, "stage-timeline-toggle") }
+                { button(Command::Leave, "Esc", Key::PresentationExit, "stage-exit") }
+            </div>
+            <p class="stage-hint" data-testid="stage-hint">{ t(lang, Key::PresentationHelp) }</p>
+            </div>
+        </aside>
+    }
+}
+
+/// Keys typed into a field are the field's, not the stage's.
+fn typing(e: &web_sys::KeyboardEvent) -> bool {
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
+    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || el.get_attribute("contenteditable").is_some_and(|v| v != "false")
+}
