@@ -37,6 +37,22 @@ pub fn quantile(xs: &[f64], q: f64) -> f64 {
     v[rank - 1]
 }
 
+/// Engine speed in wasm with nothing else running: the native bench's two scenarios
+/// (`benches/engine.rs`), 200 simulated seconds each, events per wall-clock second.
+fn engine_only() -> serde_json::Value {
+    let run = |json: &str| -> Option<f64> {
+        let scenario = crate::share::from_json_file(json).ok()?;
+        let mut sim = crate::engine::Sim::new(&scenario, 1).ok()?;
+        let t0 = now_ms();
+        sim.advance_to(crate::engine::secs(200.0));
+        Some(sim.events_processed() as f64 / ((now_ms() - t0) / 1000.0).max(1e-9))
+    };
+    serde_json::json!({
+        "mm10_events_per_s": run(include_str!("../../tests/fixtures/mm10.json")),
+        "three_tier_events_per_s": run(include_str!("../../tests/fixtures/three_tier.json")),
+    })
+}
+
 #[derive(Properties, PartialEq)]
 pub struct BenchProps {
     pub seconds: u32,
@@ -100,6 +116,7 @@ pub fn BenchProbe(props: &BenchProps) -> Html {
                     "dots_drawn": dots.len(),
                     "requests_on_wire": on_wire,
                     "user_agent": web_sys::window().and_then(|w| w.navigator().user_agent().ok()),
+                    "engine_only": engine_only(),
                 });
                 result.set(Some(json.to_string()));
             });
