@@ -12,4 +12,5 @@ mod operate {
     mod cost;
     mod deploy;
     mod determinism;
+    mod presets;
 }

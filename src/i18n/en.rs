@@ -358,5 +358,8 @@ pub fn text(k: Key) -> &'static str {
         PresetLbSpof => "Failure: the load balancer as a single point of failure",
         PresetZoneOutage => "Failure: an availability zone goes down",
         PresetDbFailover => "Failure: database failover",
+        PresetSpikeAutoscaling => "Spike vs auto scaling",
+        PresetRollingBadDeploy => "Rolling deploy of a bad version",
+        PresetMultiAzCost => "What multi-AZ costs",
     }
 }

@@ -368,4 +368,7 @@ keys! {
     PresetLbSpof,
     PresetZoneOutage,
     PresetDbFailover,
+    PresetSpikeAutoscaling,
+    PresetRollingBadDeploy,
+    PresetMultiAzCost,
 }

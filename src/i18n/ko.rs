@@ -360,5 +360,8 @@ pub fn text(k: Key) -> &'static str {
         PresetLbSpof => "장애: 단일 장애 지점인 로드 밸런서",
         PresetZoneOutage => "장애: 가용 영역 중단",
         PresetDbFailover => "장애: 데이터베이스 장애 조치",
+        PresetSpikeAutoscaling => "트래픽 급증과 오토 스케일링",
+        PresetRollingBadDeploy => "잘못된 버전의 롤링 배포",
+        PresetMultiAzCost => "멀티 AZ의 비용",
     }
 }
