@@ -68,3 +68,43 @@ fn no_completions_is_insufficient_data() {
     assert_eq!(sim.alarms()[0].state, AlarmState::InsufficientData);
     assert_eq!(sim.alarms()[0].value, None);
 }
+
+/// A scaling action: a CPU alarm (above 70 %, 5 s periods, 2 of them) adds `step` = 2 hosts
+/// to a group whose own policy never acts (target 100 %) when it fires, at 40 s exactly (the
+/// load doubles to 90 % at 30 s); it would act again at a further period in ALARM after the
+/// group's 30 s cooldown, but 4 hosts carry the load at 45 % and the alarm clears first.
+#[test]
+fn a_scale_out_action_adds_its_step() {
+    let s = web(
+        tier(
+            2,
+            10.0,
+            1000,
+            Some(json!({ "min": 2, "max": 6, "target_cpu_pct": 100.0, "boot_s": 5.0, "warmup_s": 0.0,
+                         "cooldown_s": 30.0 })),
+        ),
+        180.0,
+        json!({ "kind": "spike", "at_s": 30.0, "for_s": 60.0, "factor": 2.0 }),
+        json!([]),
+        json!([{ "id": "busy", "metric": { "kind": "cpu_pct", "component": "app" }, "above": true,
+                 "threshold": 70.0, "period_s": 5.0, "evaluation_periods": 2,
+                 "action": { "kind": "scale_out", "tier": "app", "step": 2 } }]),
+    );
+    // Up to 65 s: after the cooldown (70 s) the group's own policy scales back in (4 hosts at
+    // 45 % are under 90 % of its 100 % target), which is not what this test is about.
+    let sim = run_each(&s, 65, |_| {});
+    let outs: Vec<(f64, u32, u32)> = sim
+        .log()
+        .iter()
+        .filter_map(|e| match &e.kind {
+            LogKind::ScaledOut { from, to, reason: archlab::engine::ScaleReason::Alarm { alarm } } => {
+                assert_eq!(alarm, "busy");
+                Some((archlab::engine::to_secs(e.time), *from, *to))
+            }
+            LogKind::ScaledOut { .. } => panic!("the policy acted: {e:?}"),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(outs, vec![(40.0, 2, 4)]);
+    assert_eq!(sim.billed_hosts(2), Some(4));
+}
