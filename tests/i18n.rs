@@ -1,6 +1,6 @@
 //! The translation tables: complete, really Korean, never HTML, and the event log's wording.
 
-use archlab::engine::{secs, ErrorCause, LogEntry, LogKind};
+use archlab::engine::{secs, AlarmState, DeployKind, ErrorCause, LogEntry, LogKind, ScaleReason};
 use archlab::i18n::{
     describe_fault, describe_log, describe_log_line, fill, format_number, format_time, slots, t, tf, Key,
     Lang, Names,
@@ -35,7 +35,7 @@ fn all_lists_every_key_once_in_declaration_order() {
 /// An exhaustive-by-construction helper: the last variant's discriminant + 1 is the variant
 /// count; if ALL stopped early its last element would not be the last variant.
 fn exhaustive_last_check(last: Key) -> usize {
-    assert_eq!(last, Key::PresetDbFailover, "a key was added after PresetDbFailover: update this test");
+    assert_eq!(last, Key::PresetMultiAzCost, "a key was added after PresetMultiAzCost: update this test");
     last as usize + 1
 }
 
@@ -227,6 +227,61 @@ fn cases() -> Vec<(LogEntry, &'static str, &'static str)> {
             "Extra latency between ap-northeast-2a and ap-northeast-2b removed",
             "ap-northeast-2a ↔ ap-northeast-2b 추가 지연 제거",
         ),
+        (
+            entry(Some(2), ScaledOut { from: 2, to: 4, reason: ScaleReason::Cpu { pct: 91.4 } }),
+            "app-1: auto scaling adds servers, 2 → 4 (average CPU 91% against its target)",
+            "app-1: 오토 스케일링이 서버를 늘립니다, 2대 → 4대 (평균 CPU 91%, 목표값 기준)",
+        ),
+        (
+            entry(Some(2), ScaledIn { from: 4, to: 3, reason: ScaleReason::Alarm { alarm: s("low-cpu") } }),
+            "app-1: auto scaling removes servers, 4 → 3 (alarm low-cpu)",
+            "app-1: 오토 스케일링이 서버를 줄입니다, 4대 → 3대 (경보 low-cpu)",
+        ),
+        (
+            entry(Some(2), HostLaunched { server: 1 }),
+            "app-1 server 2 launched, booting",
+            "app-1 서버 2 시작, 부팅 중",
+        ),
+        (
+            entry(Some(2), HostInService { server: 1 }),
+            "app-1 server 2 booted and is in service",
+            "app-1 서버 2 부팅 완료, 서비스 시작",
+        ),
+        (
+            entry(Some(2), HostDraining { server: 1 }),
+            "app-1 server 2 deregistered: it finishes its requests (connection draining)",
+            "app-1 서버 2 대상 그룹에서 해제: 처리 중인 요청을 마무리합니다 (연결 드레이닝)",
+        ),
+        (entry(Some(2), HostTerminated { server: 1 }), "app-1 server 2 terminated", "app-1 서버 2 종료"),
+        (
+            entry(Some(2), DeploymentStarted { kind: DeployKind::Rolling }),
+            "app-1: rolling deployment of a new version started",
+            "app-1: 새 버전 롤링 배포 시작",
+        ),
+        (
+            entry(Some(2), DeploymentBatchDone { done: 1, total: 4 }),
+            "app-1: 1 of 4 servers replaced",
+            "app-1: 서버 4대 중 1대 교체 완료",
+        ),
+        (entry(Some(2), DeploymentFinished), "app-1: deployment finished", "app-1: 배포 완료"),
+        (
+            entry(Some(2), DeploymentRolledBack { alarm: s("errors") }),
+            "app-1: alarm errors fired, rolling back to the previous version",
+            "app-1: 경보 errors 발생, 이전 버전으로 롤백합니다",
+        ),
+        (
+            entry(
+                None,
+                AlarmStateChanged {
+                    alarm: s("p95"),
+                    from: AlarmState::Ok,
+                    to: AlarmState::Alarm,
+                    value: 250.0,
+                },
+            ),
+            "Alarm p95: OK → ALARM (value 250)",
+            "경보 p95: 정상 → 경보 (값 250)",
+        ),
     ]
 }
 
@@ -258,6 +313,17 @@ fn variant(k: &LogKind) -> usize {
         Healed { .. } => 21,
         LatencyAdded { .. } => 22,
         LatencyCleared { .. } => 23,
+        ScaledOut { .. } => 24,
+        ScaledIn { .. } => 25,
+        HostLaunched { .. } => 26,
+        HostInService { .. } => 27,
+        HostDraining { .. } => 28,
+        HostTerminated { .. } => 29,
+        DeploymentStarted { .. } => 30,
+        DeploymentBatchDone { .. } => 31,
+        DeploymentFinished => 32,
+        DeploymentRolledBack { .. } => 33,
+        AlarmStateChanged { .. } => 34,
     }
 }
 
@@ -267,7 +333,7 @@ fn every_log_kind_is_worded_in_both_languages() {
     let cases = cases();
     let mut covered: Vec<usize> = cases.iter().map(|(e, _, _)| variant(&e.kind)).collect();
     covered.sort_unstable();
-    assert_eq!(covered, (0..24).collect::<Vec<_>>(), "every LogKind variant needs exactly one case");
+    assert_eq!(covered, (0..35).collect::<Vec<_>>(), "every LogKind variant needs exactly one case");
     for (e, en, ko) in &cases {
         assert_eq!(describe_log(Lang::En, e, &names), *en);
         assert_eq!(describe_log(Lang::Ko, e, &names), *ko);

@@ -7,6 +7,7 @@ mod latency;
 mod lesson_text;
 mod lessons;
 mod presets;
+mod presets_operate;
 pub mod pricing;
 mod regions;
 mod run_summary;

@@ -68,6 +68,25 @@ pub const PRESETS: &[Preset] = &[
         lesson: LessonId::DbFailover,
         build: db_failover,
     },
+    // Operating the service (issue 9); they share the nearest lesson of the path.
+    Preset {
+        id: "spike-autoscaling",
+        title: Key::PresetSpikeAutoscaling,
+        lesson: LessonId::Processes,
+        build: super::presets_operate::spike_autoscaling,
+    },
+    Preset {
+        id: "rolling-bad-deploy",
+        title: Key::PresetRollingBadDeploy,
+        lesson: LessonId::LbSpof,
+        build: super::presets_operate::rolling_bad_deploy,
+    },
+    Preset {
+        id: "multi-az-cost",
+        title: Key::PresetMultiAzCost,
+        lesson: LessonId::MultiAz,
+        build: super::presets_operate::multi_az_cost,
+    },
 ];
 
 /// The preset with this id, built.
@@ -75,7 +94,7 @@ pub fn preset(id: &str) -> Option<Scenario> {
     PRESETS.iter().find(|p| p.id == id).map(|p| (p.build)())
 }
 
-const SEOUL: &str = "ap-northeast-2";
+pub(super) const SEOUL: &str = "ap-northeast-2";
 const VIRGINIA: &str = "us-east-1";
 
 /// The app server used throughout the path (see the module comment for its capacity).
@@ -110,36 +129,36 @@ pub fn database(host: Option<&str>) -> Kind {
     })
 }
 
-fn copy_of(role: DbRole, primary: &str) -> Kind {
+pub(super) fn copy_of(role: DbRole, primary: &str) -> Kind {
     match database(None) {
         Kind::Database(d) => Kind::Database(Database { role, primary: Some(primary.to_string()), ..d }),
         other => other,
     }
 }
 
-fn clients(weight: f64) -> Kind {
+pub(super) fn clients(weight: f64) -> Kind {
     Kind::Clients(Clients { weight, timeout_ms: 10_000.0 })
 }
 
 /// An L4 load balancer, as in the book, with ALB-style health-check defaults (30 s / 5 s / 2 / 5).
-fn l4_lb() -> Kind {
+pub(super) fn l4_lb() -> Kind {
     Kind::LoadBalancer(LoadBalancer { layer: LbLayer::L4, ..LoadBalancer::default() })
 }
 
 /// Scenario builder that places components on a grid inside zone rectangles.
-struct Build {
-    s: Scenario,
+pub(super) struct Build {
+    pub s: Scenario,
 }
 
 impl Build {
-    fn new(name: &str, rate_rps: f64, duration_s: f64) -> Build {
+    pub(super) fn new(name: &str, rate_rps: f64, duration_s: f64) -> Build {
         let mut s = Scenario::empty(name);
         s.traffic.rate_rps = rate_rps;
         s.run.duration_s = duration_s;
         Build { s }
     }
 
-    fn region(mut self, code: &str, x: f64, w: f64, h: f64, zones: &[&str]) -> Build {
+    pub(super) fn region(mut self, code: &str, x: f64, w: f64, h: f64, zones: &[&str]) -> Build {
         self.s.regions.push(Region {
             code: code.to_string(),
             rect: Rect { x, y: 0.0, w, h },
@@ -150,7 +169,7 @@ impl Build {
 
     /// Puts `id` in cell (`col` of `cols`, `row` of `rows`) of the zone's rectangle.
     #[allow(clippy::too_many_arguments)]
-    fn at(
+    pub(super) fn at(
         mut self,
         id: &str,
         code: &str,
@@ -178,7 +197,7 @@ impl Build {
     }
 
     /// A single row of components in one zone, left to right.
-    fn row(mut self, code: &str, zone: &str, items: Vec<(&str, Kind)>) -> Build {
+    pub(super) fn row(mut self, code: &str, zone: &str, items: Vec<(&str, Kind)>) -> Build {
         let n = items.len() as u32;
         for (i, (id, kind)) in items.into_iter().enumerate() {
             self = self.at(id, code, zone, i as u32, n, 0, 1, kind);
@@ -186,19 +205,19 @@ impl Build {
         self
     }
 
-    fn links(mut self, pairs: &[(&str, &str)]) -> Build {
+    pub(super) fn links(mut self, pairs: &[(&str, &str)]) -> Build {
         for (from, to) in pairs {
             self.s.links.push(Link { from: from.to_string(), to: to.to_string(), rtt_ms: None });
         }
         self
     }
 
-    fn fault(mut self, at_s: f64, action: FaultAction) -> Build {
+    pub(super) fn fault(mut self, at_s: f64, action: FaultAction) -> Build {
         self.s.faults.push(ScheduledFault { at_s, action });
         self
     }
 
-    fn done(self) -> Scenario {
+    pub(super) fn done(self) -> Scenario {
         self.s
     }
 }

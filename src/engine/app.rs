@@ -39,6 +39,15 @@ pub(super) struct App {
     /// Round robin over hosts for clients (or DNS) that reach the tier without a balancer.
     pub rr_host: u32,
     pub hosts_up: u32,
+    /// The version new and restarted hosts run (0: the one the scenario starts with).
+    pub version: u32,
+    /// Auto-scaling group settings and policy state.
+    pub asg: Option<super::autoscale::Asg>,
+    /// Billed hosts now, their time integral (host x ns) and the price of one host-hour.
+    pub billable: u32,
+    pub host_ns: u128,
+    pub bill_last: Time,
+    pub host_hour_usd: f64,
 }
 
 impl App {
@@ -68,6 +77,18 @@ pub(super) struct Host {
     pub rr: u32,
     /// Bumped on each crash and on host restarts, so a stale restart event does nothing.
     pub crash_gen: Vec<u32>,
+    pub life: super::fleet::Life,
+    /// Bumped on each life change, so stale boot and drain events do nothing.
+    pub life_gen: u32,
+    /// Index into `Sim::versions` of the code it runs.
+    pub version: u32,
+    /// Part of a blue/green fleet not yet switched to.
+    pub green: bool,
+    pub in_service_at: Time,
+    pub drain_until: Time,
+    pub after_drain: super::fleet::AfterDrain,
+    /// Boot time of the restart that follows its draining.
+    pub restart_boot: Time,
 }
 
 impl Host {
@@ -147,10 +168,12 @@ impl Sim {
                 self.sample(m, c)
             }
             _ => {
-                let app = &self.apps[self.hosts[req.host as usize].app as usize];
+                let host = &self.hosts[req.host as usize];
+                let extra = self.versions[host.version as usize].extra_ns;
+                let app = &self.apps[host.app as usize];
                 let (m, c) = (app.cpu_mean, app.constant);
                 self.slab.get_mut(r).stage = Stage::CpuService;
-                self.sample(m, c)
+                self.sample(m, c) + extra
             }
         };
         let gen = self.slab.get(r).gen;
@@ -195,9 +218,15 @@ impl Sim {
             self.send(r, from, to, Stage::ToDb);
         } else {
             let comp = self.apps[a].comp as usize;
-            self.rec.component_completion(comp, self.now - req.at_host);
+            let bad = self.versions[self.hosts[req.host as usize].version as usize].error_rate;
             self.release_process(req.host as usize, req.proc);
-            self.reply_from_host(r, None);
+            if bad > 0.0 && (bad >= 1.0 || self.rng.uniform() < bad) {
+                self.rec.component_error(comp);
+                self.reply_from_host(r, Some(ErrorCause::AppError));
+            } else {
+                self.rec.component_completion(comp, self.now - req.at_host);
+                self.reply_from_host(r, None);
+            }
         }
     }
 
@@ -253,8 +282,16 @@ impl Sim {
         self.rec.set_capacity(app.comp as usize, self.now, cap);
     }
 
-    /// Host `h` went down: everything it held fails `Refused` and its stations empty.
+    /// Host `h` went down (a fault): everything it held fails `Refused`.
     pub(super) fn host_down(&mut self, h: usize) {
+        self.host_stop(h);
+        let host = &self.hosts[h];
+        let (comp, server) = (self.apps[host.app as usize].comp as usize, host.index);
+        self.note(Some(comp), LogKind::ServerDown { server });
+    }
+
+    /// Host `h` stops: everything it held fails `Refused` and its stations empty.
+    pub(super) fn host_stop(&mut self, h: usize) {
         let a = self.hosts[h].app as usize;
         let comp = self.apps[a].comp as usize;
         self.hosts[h].up = false;
@@ -288,12 +325,18 @@ impl Sim {
         host.cores.queue.clear();
         host.idle = 0;
         host.crashed = 0;
-        let server = host.index;
-        self.note(Some(comp), LogKind::ServerDown { server });
     }
 
-    /// Host `h` came (back) up with all its processes idle.
+    /// Host `h` came back up (a fault repaired).
     pub(super) fn host_up(&mut self, h: usize) {
+        self.host_start(h);
+        let host = &self.hosts[h];
+        let (comp, server) = (self.apps[host.app as usize].comp as usize, host.index);
+        self.note(Some(comp), LogKind::ServerUp { server });
+    }
+
+    /// Host `h` starts with all its processes idle.
+    pub(super) fn host_start(&mut self, h: usize) {
         let a = self.hosts[h].app as usize;
         let full = self.apps[a].full_mask();
         let host = &mut self.hosts[h];
@@ -301,11 +344,8 @@ impl Sim {
         host.idle = full;
         host.crashed = 0;
         host.crash_gen.iter_mut().for_each(|g| *g = g.wrapping_add(1));
-        let server = host.index;
         self.apps[a].hosts_up += 1;
         self.set_app_capacity(a);
-        let comp = self.apps[a].comp as usize;
-        self.note(Some(comp), LogKind::ServerUp { server });
     }
 
     /// Process `p` of host `h` crashes: its request fails `Refused`; the manager restarts it.

@@ -26,6 +26,8 @@ pub(super) struct Target {
     /// Smooth weighted round robin state.
     pub current: i64,
     pub check: Check,
+    /// In the target group: a stopped, booting-green or draining host is not.
+    pub registered: bool,
 }
 
 pub(super) struct Lb {
@@ -35,12 +37,16 @@ pub(super) struct Lb {
     pub fail_open: bool,
     pub targets: Vec<Target>,
     pub rr: u32,
+    /// Registered targets it considers healthy.
     pub healthy: u32,
+    /// Connection draining: how long a deregistered target may keep its requests.
+    pub drain_delay: super::Time,
 }
 
 impl Lb {
     fn eligible(&self, i: usize, all: bool) -> bool {
-        all || self.targets[i].check.healthy
+        let t = &self.targets[i];
+        t.registered && (all || t.check.healthy)
     }
 }
 
@@ -56,7 +62,11 @@ impl Sim {
         if all && !lb.fail_open {
             return None;
         }
-        let count = if all { n } else { lb.healthy as usize };
+        let count =
+            if all { lb.targets.iter().filter(|t| t.registered).count() } else { lb.healthy as usize };
+        if count == 0 {
+            return None;
+        }
         let start = lb.rr as usize % n;
         let pick = match lb.algorithm {
             LbAlgorithm::RoundRobin => (0..n).map(|k| (start + k) % n).find(|&i| lb.eligible(i, all)),
@@ -139,6 +149,9 @@ impl Sim {
         }
         let mut any_fail = false;
         for t in 0..self.lbs[l].targets.len() {
+            if !self.lbs[l].targets[t].registered {
+                continue;
+            }
             if self.target_reachable(l, t) {
                 let tr = self.lbs[l].targets[t].check.pass(&s);
                 self.lb_transition(l, t, tr);

@@ -8,19 +8,24 @@
 use std::collections::VecDeque;
 
 use crate::catalog::rtt_ms;
-use crate::model::{DbRole, Kind, Scenario, ServiceDist};
+use crate::model::{AppServer, DbRole, Kind, Scenario, ServiceDist};
 
+use super::alarms::AlarmRun;
 use super::app::{App, Host};
+use super::autoscale::Asg;
 use super::balancer::{Lb, Target};
+use super::billing::{host_hour_usd, Transfer};
 use super::database::{Db, Group};
+use super::deploy::Deploy;
 use super::dns::{Cache, Dns};
+use super::fleet::{AfterDrain, Life};
 use super::health::{Check, Settings};
 use super::network::Network;
 use super::queue::{EventQueue, Kind as Ev};
 use super::recorder::Recorder;
 use super::request::{Slab, NONE};
 use super::rng::Rng;
-use super::sim::{Comp, Role, Sim, ZoneInfo};
+use super::sim::{Comp, Role, Sim, VersionFx, ZoneInfo};
 use super::station::Station;
 use super::traffic::{Client, Entry};
 use super::{ms, secs};
@@ -76,6 +81,7 @@ pub(super) fn build(s: &Scenario, seed: u64) -> Sim {
                     targets: Vec::new(),
                     rr: 0,
                     healthy: 0,
+                    drain_delay: secs(l.deregistration_delay_s),
                 });
                 Role::Lb(lbs.len() as u32 - 1)
             }
@@ -83,12 +89,14 @@ pub(super) fn build(s: &Scenario, seed: u64) -> Sim {
                 let ai = apps.len() as u32;
                 let first_host = hosts.len() as u32;
                 let processes = a.processes.clamp(1, 64);
-                for index in 0..a.count {
+                let slots = host_slots(s, &c.id, a);
+                for index in 0..slots {
+                    let running = index < a.count;
                     hosts.push(Host {
                         app: ai,
                         index,
                         killed: false,
-                        up: true,
+                        up: running,
                         cores: Station::new(a.vcpus.max(1), u32::MAX),
                         backlog: VecDeque::new(),
                         idle: 0,
@@ -96,12 +104,20 @@ pub(super) fn build(s: &Scenario, seed: u64) -> Sim {
                         proc_req: vec![NONE; processes as usize],
                         rr: 0,
                         crash_gen: vec![0; processes as usize],
+                        life: if running { Life::InService } else { Life::Stopped },
+                        life_gen: 0,
+                        version: 0,
+                        green: false,
+                        in_service_at: 0,
+                        drain_until: 0,
+                        after_drain: AfterDrain::Stop,
+                        restart_boot: 0,
                     });
                 }
                 let app = App {
                     comp,
                     first_host,
-                    count: a.count,
+                    count: slots,
                     processes,
                     cpu_mean: a.cpu_ms * 1e6,
                     constant: a.service == ServiceDist::Constant,
@@ -114,9 +130,15 @@ pub(super) fn build(s: &Scenario, seed: u64) -> Sim {
                     rr_replica: 0,
                     rr_host: 0,
                     hosts_up: a.count,
+                    version: 0,
+                    asg: a.autoscaling.as_ref().map(Asg::from_model),
+                    billable: a.count,
+                    host_ns: 0,
+                    bill_last: 0,
+                    host_hour_usd: host_hour_usd(s, i),
                 };
                 let full = app.full_mask();
-                for h in &mut hosts[first_host as usize..] {
+                for h in hosts[first_host as usize..].iter_mut().filter(|h| h.up) {
                     h.idle = full;
                 }
                 apps.push(app);
@@ -220,16 +242,19 @@ pub(super) fn build(s: &Scenario, seed: u64) -> Sim {
                 };
                 let app = &apps[a as usize];
                 for h in app.first_host..app.first_host + app.count {
+                    let registered = hosts[h as usize].life == Life::InService;
                     lbs[b as usize].targets.push(Target {
                         app: a,
                         host: h,
                         weight,
                         active: 0,
                         current: 0,
-                        check: Check::default(),
+                        check: Check { healthy: registered, ..Check::default() },
+                        registered,
                     });
                 }
-                lbs[b as usize].healthy = lbs[b as usize].targets.len() as u32;
+                lbs[b as usize].healthy =
+                    lbs[b as usize].targets.iter().filter(|t| t.registered).count() as u32;
             }
             (Role::App(a), Role::Db(d)) => {
                 let app = &mut apps[a as usize];
@@ -245,34 +270,56 @@ pub(super) fn build(s: &Scenario, seed: u64) -> Sim {
         }
     }
 
-    let mut sim = Sim {
-        now: 0,
-        queue: EventQueue::default(),
-        rng: Rng::new(seed),
-        slab: Slab::default(),
-        rec: Recorder::new(n),
-        log: Vec::new(),
-        ids: s.components.iter().map(|c| c.id.clone()).collect(),
-        comps,
-        zone_down: vec![false; zones.len()],
-        region_down: vec![false; regions.len()],
-        regions,
-        zones,
-        net,
-        clients,
-        dnss,
-        lbs,
-        apps,
-        hosts,
-        dbs,
-        groups,
-        traffic: s.traffic.clone(),
-        timeline: s.faults.iter().map(|f| f.action.clone()).collect(),
-        events: 0,
-        born: 0,
-        done: 0,
-        last_queue_full: vec![u64::MAX; n],
+    let mut sim =
+        Sim {
+            now: 0,
+            queue: EventQueue::default(),
+            rng: Rng::new(seed),
+            slab: Slab::default(),
+            rec: Recorder::new(n),
+            log: Vec::new(),
+            ids: s.components.iter().map(|c| c.id.clone()).collect(),
+            comps,
+            zone_down: vec![false; zones.len()],
+            region_down: vec![false; regions.len()],
+            regions,
+            zones,
+            net,
+            clients,
+            dnss,
+            lbs,
+            apps,
+            hosts,
+            dbs,
+            groups,
+            traffic: s.traffic.clone(),
+            timeline: s.faults.iter().map(|f| f.action.clone()).collect(),
+            events: 0,
+            born: 0,
+            done: 0,
+            last_queue_full: vec![u64::MAX; n],
+            versions: std::iter::once(VersionFx::default())
+                .chain(s.deployments.iter().map(|d| VersionFx {
+                    error_rate: d.version.error_rate,
+                    extra_ns: ms(d.version.extra_ms),
+                }))
+                .collect(),
+            alarms: Vec::new(),
+            deploys: Vec::new(),
+            xfer: Transfer::new(s),
+        };
+    let tier_of = |id: &str| match index_of(id).map(|c| sim.comps[c].role) {
+        Some(Role::App(a)) => Some(a as usize),
+        _ => None,
     };
+    let alarms = s.alarms.iter().map(|a| AlarmRun::new(a, index_of, tier_of)).collect();
+    let deploys = s
+        .deployments
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| Some(Deploy::new(d, tier_of(&d.tier)?, i as u32 + 1)))
+        .collect();
+    (sim.alarms, sim.deploys) = (alarms, deploys);
     start(&mut sim, s);
     sim
 }
@@ -304,4 +351,16 @@ fn start(sim: &mut Sim, s: &Scenario) {
     for (i, f) in s.faults.iter().enumerate() {
         sim.queue.push(secs(f.at_s), Ev::Fault { index: i as u32 });
     }
+    for (i, d) in s.deployments.iter().enumerate().take(sim.deploys.len()) {
+        sim.queue.push(secs(d.at_s), Ev::DeployTick { dep: i as u32 });
+    }
+}
+
+/// Host slots of a tier: its count, or its auto-scaling maximum, doubled for a blue/green
+/// deployment's second fleet; at most 64 (a bit mask per tier).
+fn host_slots(s: &Scenario, id: &str, a: &AppServer) -> u32 {
+    let base = a.autoscaling.as_ref().map_or(a.count, |g| g.max.max(a.count));
+    let blue_green =
+        s.deployments.iter().any(|d| d.tier == id && matches!(d.strategy, crate::model::Strategy::BlueGreen));
+    (if blue_green { base * 2 } else { base }).clamp(a.count.min(64), 64)
 }

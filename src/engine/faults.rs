@@ -150,7 +150,7 @@ impl Sim {
                 let (first, count) = (app.first_host as usize, app.count as usize);
                 let before = app.hosts_up;
                 for h in first..first + count {
-                    let want = up && !self.hosts[h].killed;
+                    let want = up && !self.hosts[h].killed && self.hosts[h].life.powered();
                     if want != self.hosts[h].up {
                         if want {
                             self.host_up(h);

@@ -22,7 +22,7 @@ impl Fnv {
         self.u64(x.to_bits());
     }
     fn errors(&mut self, e: &ErrorCounts) {
-        for x in [e.timeout, e.refused, e.no_healthy_target, e.queue_full] {
+        for x in [e.timeout, e.refused, e.no_healthy_target, e.queue_full, e.app_error] {
             self.u64(x);
         }
     }
@@ -70,6 +70,27 @@ impl Sim {
         for e in self.log() {
             h.bytes(format!("{e:?}").as_bytes());
         }
+        // The operating state: fleets, billing, alarms, deployments.
+        for a in &self.apps {
+            h.u64(a.billable as u64);
+            h.u64(a.host_ns as u64);
+            h.u64(a.version as u64);
+        }
+        for x in &self.hosts {
+            h.u64(x.life as u64);
+            h.u64(x.version as u64);
+            h.u64(x.up as u64);
+        }
+        for a in &self.alarms {
+            h.u64(a.state as u64);
+            h.u64(a.streak as u64);
+        }
+        for d in self.deployments() {
+            h.bytes(format!("{d:?}").as_bytes());
+        }
+        h.u64(self.xfer.cross_zone);
+        self.xfer.inter_region.iter().for_each(|&b| h.u64(b));
+        h.f64(self.cost_so_far_usd());
         h.0
     }
 }

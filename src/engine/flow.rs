@@ -68,6 +68,9 @@ impl Sim {
         let (za, zb) = (self.comps[from as usize].zone as usize, self.comps[to as usize].zone as usize);
         match self.net.crossing(from as usize, to as usize, za, zb, &mut self.rng) {
             Some(d) => {
+                if za != zb {
+                    self.count_transfer(from, to, stage);
+                }
                 let now = self.now;
                 let req = self.slab.get_mut(r);
                 req.stage = stage;
@@ -98,9 +101,11 @@ impl Sim {
             Stage::ToEntry => match self.comps[req.to as usize].role {
                 Role::Lb(l) => self.arrive_lb(r, l as usize),
                 Role::App(a) => {
-                    let app = &mut self.apps[a as usize];
-                    let h = app.first_host + app.rr_host % app.count;
-                    app.rr_host = app.rr_host.wrapping_add(1);
+                    let h = self.direct_host(a as usize);
+                    if h == NONE {
+                        self.finish(r, Some(ErrorCause::Refused));
+                        return;
+                    }
                     self.slab.get_mut(r).host = h;
                     self.arrive_host(r);
                 }

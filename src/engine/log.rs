@@ -1,6 +1,6 @@
 //! The event log: what happened, when, to whom. Data only; `i18n` words it for people.
 
-use super::{ErrorCause, Time};
+use super::{AlarmState, ErrorCause, Time};
 
 /// One entry in the plain-language event log.
 #[derive(Clone, Debug, PartialEq)]
@@ -99,4 +99,65 @@ pub enum LogKind {
         a: String,
         b: String,
     },
+    /// An auto-scaling group grew or shrank (hosts booting and in service).
+    ScaledOut {
+        from: u32,
+        to: u32,
+        reason: ScaleReason,
+    },
+    ScaledIn {
+        from: u32,
+        to: u32,
+        reason: ScaleReason,
+    },
+    HostLaunched {
+        server: u32,
+    },
+    /// A booted host entered service (its balancers still check it before sending to it).
+    HostInService {
+        server: u32,
+    },
+    /// A host was deregistered and finishes its requests (connection draining).
+    HostDraining {
+        server: u32,
+    },
+    HostTerminated {
+        server: u32,
+    },
+    DeploymentStarted {
+        kind: DeployKind,
+    },
+    /// A batch (or the blue/green switch) is done: `done` of `total` hosts replaced.
+    DeploymentBatchDone {
+        done: u32,
+        total: u32,
+    },
+    DeploymentFinished,
+    DeploymentRolledBack {
+        alarm: String,
+    },
+    AlarmStateChanged {
+        alarm: String,
+        from: AlarmState,
+        to: AlarmState,
+        /// The datapoint that changed it (0 when there was no data).
+        value: f64,
+    },
+}
+
+/// Why a group scaled.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScaleReason {
+    /// Target tracking: the tier's busy percent over the last periods.
+    Cpu { pct: f64 },
+    /// An alarm's scaling action.
+    Alarm { alarm: String },
+}
+
+/// A deployment strategy, as the log names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeployKind {
+    AllAtOnce,
+    Rolling,
+    BlueGreen,
 }

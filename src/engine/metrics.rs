@@ -15,11 +15,18 @@ pub enum ErrorCause {
     NoHealthyTarget,
     /// A bounded queue was full.
     QueueFull,
+    /// The app itself answered 500 (a bad version deployed).
+    AppError,
 }
 
 impl ErrorCause {
-    pub const ALL: [ErrorCause; 4] =
-        [ErrorCause::Timeout, ErrorCause::Refused, ErrorCause::NoHealthyTarget, ErrorCause::QueueFull];
+    pub const ALL: [ErrorCause; 5] = [
+        ErrorCause::Timeout,
+        ErrorCause::Refused,
+        ErrorCause::NoHealthyTarget,
+        ErrorCause::QueueFull,
+        ErrorCause::AppError,
+    ];
 
     /// Stable snake_case name, used as a JSON key by the runner.
     pub fn key(self) -> &'static str {
@@ -28,6 +35,7 @@ impl ErrorCause {
             ErrorCause::Refused => "refused",
             ErrorCause::NoHealthyTarget => "no_healthy_target",
             ErrorCause::QueueFull => "queue_full",
+            ErrorCause::AppError => "app_error",
         }
     }
 }
@@ -39,6 +47,7 @@ pub struct ErrorCounts {
     pub refused: u64,
     pub no_healthy_target: u64,
     pub queue_full: u64,
+    pub app_error: u64,
 }
 
 impl ErrorCounts {
@@ -51,6 +60,7 @@ impl ErrorCounts {
             ErrorCause::Refused => self.refused,
             ErrorCause::NoHealthyTarget => self.no_healthy_target,
             ErrorCause::QueueFull => self.queue_full,
+            ErrorCause::AppError => self.app_error,
         }
     }
     fn get_mut(&mut self, cause: ErrorCause) -> &mut u64 {
@@ -59,10 +69,11 @@ impl ErrorCounts {
             ErrorCause::Refused => &mut self.refused,
             ErrorCause::NoHealthyTarget => &mut self.no_healthy_target,
             ErrorCause::QueueFull => &mut self.queue_full,
+            ErrorCause::AppError => &mut self.app_error,
         }
     }
     pub fn total(&self) -> u64 {
-        self.timeout + self.refused + self.no_healthy_target + self.queue_full
+        self.timeout + self.refused + self.no_healthy_target + self.queue_full + self.app_error
     }
 }
 

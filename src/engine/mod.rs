@@ -18,14 +18,21 @@
 //! `balancer` and `health` (load balancing and health checks), `dns`, `app` (hosts, process
 //! manager, cores), `database` (connections, replicas, failover), `faults`, `recorder`
 //! (metrics), `view` (snapshot and dots), `summary` (a run's results), `fingerprint`.
+//! Operating the service: `fleet` (a host's life: launch, boot, draining), `autoscale`,
+//! `deploy`, `alarms`, `billing` (the cost meter).
 
+mod alarms;
 mod app;
+mod autoscale;
 mod balancer;
+mod billing;
 mod compile;
 mod database;
+mod deploy;
 mod dns;
 mod faults;
 mod fingerprint;
+mod fleet;
 mod flow;
 mod health;
 mod log;
@@ -43,7 +50,10 @@ mod time;
 mod traffic;
 mod view;
 
-pub use log::{LogEntry, LogKind};
+pub use alarms::{AlarmState, AlarmView};
+pub use billing::{QUERY_BYTES, REQUEST_BYTES, RESPONSE_BYTES};
+pub use deploy::DeploymentView;
+pub use log::{DeployKind, LogEntry, LogKind, ScaleReason};
 pub use metrics::{ComponentTotals, ErrorCause, ErrorCounts, Metrics, SecondStats, Totals};
 pub use sim::Sim;
 pub use snapshot::{ComponentView, Dot, Health, Snapshot};

@@ -63,6 +63,20 @@ pub(super) enum Kind {
     Fault {
         index: u32,
     },
+    /// A launched or restarted host has booted (its life generation).
+    BootDone {
+        host: u32,
+        gen: u32,
+    },
+    /// Is a draining host empty yet (or its deregistration delay over)?
+    DrainCheck {
+        host: u32,
+        gen: u32,
+    },
+    /// Deployment `dep` starts, or looks at its progress.
+    DeployTick {
+        dep: u32,
+    },
 }
 
 #[derive(Clone, Copy, Debug)]

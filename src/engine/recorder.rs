@@ -110,6 +110,8 @@ pub(super) struct Recorder {
     pub second_start: Time,
     second: SecondStats,
     second_hist: Histogram<u64>,
+    /// Latencies of the last completed second (for alarms on p95).
+    pub closed_hist: Histogram<u64>,
     second_latency_ns: u128,
     pub last_second: Option<SecondStats>,
 }
@@ -135,6 +137,7 @@ impl Recorder {
             second_start: 0,
             second: SecondStats::default(),
             second_hist: histogram(),
+            closed_hist: histogram(),
             second_latency_ns: 0,
             last_second: None,
         }
@@ -203,6 +206,7 @@ impl Recorder {
             row.p99_ms = q(&self.second_hist, 0.99);
             row.mean_ms = (self.second_latency_ns as f64 / 1e6) / row.completed.max(1) as f64;
         }
+        std::mem::swap(&mut self.second_hist, &mut self.closed_hist);
         self.second_hist.reset();
         self.second_latency_ns = 0;
         row.utilization.clear();

@@ -73,6 +73,18 @@ pub struct Sim {
     pub(super) born: u64,
     pub(super) done: u64,
     pub(super) last_queue_full: Vec<Time>,
+    /// Effects of each version (0: the scenario's own code; then one per deployment).
+    pub(super) versions: Vec<VersionFx>,
+    pub(super) alarms: Vec<super::alarms::AlarmRun>,
+    pub(super) deploys: Vec<super::deploy::Deploy>,
+    pub(super) xfer: super::billing::Transfer,
+}
+
+/// How requests served by a version behave.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct VersionFx {
+    pub error_rate: f64,
+    pub extra_ns: Time,
 }
 
 impl Sim {
@@ -98,15 +110,21 @@ impl Sim {
 
     /// Processes events up to `until` but at most `max_events` of them; returns how many were
     /// processed. When the budget runs out first, the clock stops at the last event processed.
+    ///
+    /// Boundaries (second ends, the window start) are crossed one at a time, before any event
+    /// at or after them, because what runs at a second's end (alarms, scaling) may schedule
+    /// events before the next one.
     pub fn advance(&mut self, until: Time, max_events: u64) -> u64 {
         let mut n = 0;
         while n < max_events {
-            let Some(t) = self.queue.peek_time() else { break };
+            let t = self.queue.peek_time().unwrap_or(Time::MAX);
+            let b = self.rec.next_boundary();
+            if b <= t && b <= until {
+                self.cross(b);
+                continue;
+            }
             if t > until {
                 break;
-            }
-            if t >= self.rec.next_boundary() {
-                self.cross(t);
             }
             let Some(ev) = self.queue.pop() else { break };
             self.now = ev.time;
@@ -116,21 +134,27 @@ impl Sim {
         }
         let finished = self.queue.peek_time().is_none_or(|t| t > until);
         if finished && until > self.now {
-            if until >= self.rec.next_boundary() {
-                self.cross(until);
-            }
             self.now = until;
         }
         self.rec.refresh(self.now);
         n
     }
 
+    /// Crosses the boundaries at or before `t` (at most one second's end when `t` is the next
+    /// boundary), then runs what happens at a second's end: alarms and scaling policies.
     fn cross(&mut self, t: Time) {
+        let before = self.rec.second_start;
+        let now = self.now;
         for (at, cause, count) in self.rec.cross(t) {
-            let now = self.now;
             self.now = at;
             self.note(None, LogKind::Errors { cause, count });
-            self.now = now;
+        }
+        self.now = now;
+        if self.rec.second_start != before {
+            self.now = self.now.max(self.rec.second_start);
+            let second = self.rec.second_start / super::NS_PER_S - 1;
+            self.alarms_second(second);
+            self.autoscale_second(second);
         }
     }
 
@@ -146,6 +170,9 @@ impl Sim {
             Kind::DnsFails { dns } => self.on_dns_fails(dns as usize),
             Kind::Restart { host, proc, gen } => self.restart_process(host as usize, proc, Some(gen)),
             Kind::FailoverDone { group, gen } => self.on_failover_done(group as usize, gen),
+            Kind::BootDone { host, gen } => self.on_boot_done(host as usize, gen),
+            Kind::DrainCheck { host, gen } => self.on_drain_check(host as usize, gen),
+            Kind::DeployTick { dep } => self.on_deploy_tick(dep as usize),
             Kind::Fault { index } => {
                 let action = self.timeline[index as usize].clone();
                 // Timeline faults were validated with the scenario; a failure cannot happen.

@@ -25,7 +25,7 @@ pub struct ComponentView {
     pub busy: u32,
     /// Servers that could serve at once (processes x hosts, connections).
     pub capacity: u32,
-    /// Hosts up / hosts in the tier (1/1 for single components).
+    /// Hosts up / billed hosts in the tier (1/1 for single components).
     pub servers_up: u32,
     pub servers_total: u32,
     /// Requests this component failed during the last completed simulated second.
@@ -33,6 +33,13 @@ pub struct ComponentView {
     /// For a load balancer: targets it currently considers healthy / all its targets.
     pub healthy_targets: u32,
     pub total_targets: u32,
+    /// For an app tier: hosts booting (or ready, waiting for a blue/green switch), in service
+    /// and draining; hosts running a deployed version (not the scenario's own); billed hosts
+    /// (the three states together) are `servers_total`.
+    pub booting: u32,
+    pub in_service: u32,
+    pub draining: u32,
+    pub new_version: u32,
 }
 
 /// Whether a component is serving.

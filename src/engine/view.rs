@@ -1,5 +1,6 @@
 //! What the UI reads: the per-component snapshot and the request dots on the wire.
 
+use super::fleet::Life;
 use super::request::{Stage, NONE};
 use super::sim::{Role, Sim};
 use super::{ComponentView, Dot, Health, Snapshot};
@@ -47,13 +48,19 @@ impl Sim {
                         let hosts =
                             &self.hosts[app.first_host as usize..(app.first_host + app.count) as usize];
                         let crashed = hosts.iter().any(|h| h.up && h.crashed != 0);
+                        let count = |l: Life| hosts.iter().filter(|h| h.life == l).count() as u32;
+                        v.booting = count(Life::Booting) + count(Life::Ready);
+                        v.in_service = count(Life::InService);
+                        v.draining = count(Life::Draining);
+                        v.new_version =
+                            hosts.iter().filter(|h| h.life.billable() && h.version != 0).count() as u32;
                         v.servers_up = app.hosts_up;
-                        v.servers_total = app.count;
+                        v.servers_total = app.billable;
                         v.capacity = app.processes * app.hosts_up;
-                        v.queue_capacity = app.backlog.saturating_mul(app.count);
+                        v.queue_capacity = app.backlog.saturating_mul(app.billable);
                         v.health = match app.hosts_up {
                             0 => Health::Down,
-                            n if n < app.count || crashed => Health::Degraded,
+                            n if n < v.in_service + v.draining || crashed => Health::Degraded,
                             _ => Health::Up,
                         };
                     }

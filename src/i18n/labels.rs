@@ -58,6 +58,7 @@ pub fn cause_key(c: ErrorCause) -> Key {
         ErrorCause::Refused => Key::CauseRefused,
         ErrorCause::NoHealthyTarget => Key::CauseNoHealthyTarget,
         ErrorCause::QueueFull => Key::CauseQueueFull,
+        ErrorCause::AppError => Key::CauseAppError,
     }
 }
 

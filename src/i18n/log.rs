@@ -1,7 +1,7 @@
 //! The event log in plain language: one sentence per [`LogKind`], naming the component.
 
 use super::{cause_key, format_duration, format_number, format_time, region_name, t, tf, Key, Lang};
-use crate::engine::{to_secs, LogEntry, LogKind};
+use crate::engine::{to_secs, AlarmState, DeployKind, LogEntry, LogKind, ScaleReason};
 use crate::model::{Kind, Scenario};
 
 /// What the log needs to know about the scenario to name things: component ids in scenario
@@ -20,7 +20,16 @@ impl Names {
                 .components
                 .iter()
                 .map(|c| match &c.kind {
-                    Kind::AppServer(a) => a.count,
+                    // Hosts the tier may have: numbered as soon as it could have more than one.
+                    Kind::AppServer(a) => {
+                        let deployed = s.deployments.iter().any(|d| d.tier == c.id);
+                        let max = a.autoscaling.as_ref().map_or(a.count, |g| g.max.max(a.count));
+                        if deployed {
+                            max.max(2)
+                        } else {
+                            max
+                        }
+                    }
                     _ => 1,
                 })
                 .collect(),
@@ -118,6 +127,49 @@ pub fn describe_log(lang: Lang, e: &LogEntry, names: &Names) -> String {
             tf(lang, Key::LogLatencyAdded, &[a, b, &format!("{} ms", super::format_ms(*ms))])
         }
         LogKind::LatencyCleared { a, b } => tf(lang, Key::LogLatencyCleared, &[a, b]),
+        LogKind::ScaledOut { from, to, reason } | LogKind::ScaledIn { from, to, reason } => {
+            let key = if matches!(e.kind, LogKind::ScaledOut { .. }) {
+                Key::LogScaledOut
+            } else {
+                Key::LogScaledIn
+            };
+            let why = match reason {
+                ScaleReason::Cpu { pct } => tf(lang, Key::ScaleReasonCpu, &[&format!("{pct:.0}%")]),
+                ScaleReason::Alarm { alarm } => tf(lang, Key::ScaleReasonAlarm, &[alarm]),
+            };
+            tf(lang, key, &[&me(), &from.to_string(), &to.to_string(), &why])
+        }
+        LogKind::HostLaunched { server } => tf(lang, Key::LogHostLaunched, &[&host(*server)]),
+        LogKind::HostInService { server } => tf(lang, Key::LogHostInService, &[&host(*server)]),
+        LogKind::HostDraining { server } => tf(lang, Key::LogHostDraining, &[&host(*server)]),
+        LogKind::HostTerminated { server } => tf(lang, Key::LogHostTerminated, &[&host(*server)]),
+        LogKind::DeploymentStarted { kind } => {
+            let k = match kind {
+                DeployKind::AllAtOnce => Key::DeployAllAtOnce,
+                DeployKind::Rolling => Key::DeployRolling,
+                DeployKind::BlueGreen => Key::DeployBlueGreen,
+            };
+            tf(lang, Key::LogDeploymentStarted, &[&me(), t(lang, k)])
+        }
+        LogKind::DeploymentBatchDone { done, total } => {
+            tf(lang, Key::LogDeploymentBatchDone, &[&me(), &done.to_string(), &total.to_string()])
+        }
+        LogKind::DeploymentFinished => tf(lang, Key::LogDeploymentFinished, &[&me()]),
+        LogKind::DeploymentRolledBack { alarm } => tf(lang, Key::LogDeploymentRolledBack, &[&me(), alarm]),
+        LogKind::AlarmStateChanged { alarm, from, to, value } => tf(
+            lang,
+            Key::LogAlarmStateChanged,
+            &[alarm, t(lang, alarm_key(*from)), t(lang, alarm_key(*to)), &super::format_ms(*value)],
+        ),
+    }
+}
+
+/// The name of an alarm state.
+pub fn alarm_key(s: AlarmState) -> Key {
+    match s {
+        AlarmState::Ok => Key::AlarmOk,
+        AlarmState::Alarm => Key::AlarmAlarm,
+        AlarmState::InsufficientData => Key::AlarmInsufficientData,
     }
 }
 

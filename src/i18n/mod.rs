@@ -22,7 +22,7 @@ pub use labels::{
     algorithm_key, cause_key, dns_policy_key, health_key, layer_key, pattern_key, region_name, role_key,
     service_key, zone_label,
 };
-pub use log::{describe_log, describe_log_line, Names};
+pub use log::{alarm_key, describe_log, describe_log_line, Names};
 
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -40,9 +40,17 @@ pub struct Deployment {
     /// How the new version behaves: a good one has no extra errors or latency.
     #[serde(default)]
     pub version: Version,
+    /// Seconds a replaced or new server takes to boot the version and pass its first health
+    /// check (30 s when absent).
+    #[serde(default = "default_boot_s")]
+    pub boot_s: f64,
     /// Alarm whose firing rolls the deployment back (by alarm id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rollback_on: Option<String>,
+}
+
+fn default_boot_s() -> f64 {
+    30.0
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

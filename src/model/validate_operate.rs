@@ -26,6 +26,7 @@ impl Checker {
                 self.int(&format!("{p}.strategy.batch"), batch, 1, LIMITS.count);
                 self.range(&format!("{p}.strategy.pause_s"), pause_s, 0.0, 3600.0);
             }
+            self.range(&format!("{p}.boot_s"), d.boot_s, 0.0, 3600.0);
             self.range(&format!("{p}.version.error_rate"), d.version.error_rate, 0.0, 1.0);
             self.range(&format!("{p}.version.extra_ms"), d.version.extra_ms, 0.0, LIMITS.service_ms);
             if let Some(a) = &d.rollback_on {
@@ -61,6 +62,11 @@ impl Checker {
             if let AlarmAction::ScaleOut { tier, step } | AlarmAction::ScaleIn { tier, step } = &a.action {
                 if !is_app(s, tier) {
                     self.err(format!("{p}.action"), format!("{} is not an app server", tier.escape_debug()));
+                } else if !is_group(s, tier) {
+                    self.err(
+                        format!("{p}.action"),
+                        format!("{} is not an auto-scaling group (set its autoscaling)", tier.escape_debug()),
+                    );
                 }
                 self.int(&format!("{p}.action.step"), *step, 1, LIMITS.count);
             }
@@ -88,4 +94,8 @@ impl Checker {
 
 fn is_app(s: &Scenario, id: &str) -> bool {
     matches!(s.component(id).map(|c| &c.kind), Some(Kind::AppServer(_)))
+}
+
+fn is_group(s: &Scenario, id: &str) -> bool {
+    matches!(s.component(id).map(|c| &c.kind), Some(Kind::AppServer(AppServer { autoscaling: Some(_), .. })))
 }

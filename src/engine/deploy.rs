@@ -1,0 +1,311 @@
+//! Deployments: rolling a new version onto an app tier, and rolling it back.
+//!
+//! A deployment replaces the hosts of its tier that do not run its target version, by its
+//! strategy, and looks at its progress once a second ([`TICK`]):
+//! - all at once: every host restarts now (down for `boot_s`, then the balancer's healthy
+//!   threshold of checks before traffic): about `boot_s` of outage;
+//! - rolling: `batch` hosts at a time are drained (deregistered, finishing their requests),
+//!   restart, and must pass their health checks; the next batch starts `pause_s` later;
+//! - blue/green: a second fleet of the same size boots (green, receiving nothing); once it is
+//!   ready the balancers switch to it (it was checked by its own target group) and the old fleet
+//!   drains and stops. Both fleets are billed meanwhile. Without enough free host slots, the
+//!   green fleet is as large as the free slots allow.
+//!
+//! Hosts launched meanwhile (auto-scaling) run the tier's current version; scaling waits while
+//! a deployment runs. A rollback (its alarm fired) makes the old version the target and runs
+//! the same strategy again over the hosts that changed, at once: hosts booting the new version
+//! boot the old one instead (a rolling batch in progress is not waited for, so the hosts that
+//! serve the bad version leave first), a green fleet not yet switched to is stopped.
+
+use crate::model::{Deployment, Strategy};
+
+use super::fleet::{AfterDrain, Life};
+use super::log::{DeployKind, LogKind};
+use super::queue::Kind;
+use super::sim::Sim;
+use super::{secs, Time, NS_PER_S};
+
+const TICK: Time = NS_PER_S;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Phase {
+    Waiting,
+    Active,
+    Done,
+}
+
+pub(super) struct Deploy {
+    pub tier: usize,
+    pub strategy: Strategy,
+    pub rollback_on: Option<String>,
+    pub boot: Time,
+    /// Version index it deploys, and the one the tier ran before.
+    pub new: u32,
+    pub old: u32,
+    /// The version it currently installs (`old` after a rollback).
+    pub target: u32,
+    pub phase: Phase,
+    pub rolled_back: bool,
+    /// Hosts of the step in progress (bit = slot in the tier), and when the next step may start.
+    batch: u64,
+    next_at: Time,
+    /// The first step (all-at-once restarts, blue/green launches) was taken.
+    started: bool,
+    /// Blue/green: the switch happened.
+    switched: bool,
+    /// Hosts replaced so far and hosts to replace, for the progress shown.
+    pub done: u32,
+    pub total: u32,
+}
+
+impl Deploy {
+    pub fn new(d: &Deployment, tier: usize, new: u32) -> Self {
+        Deploy {
+            tier,
+            strategy: d.strategy.clone(),
+            rollback_on: d.rollback_on.clone(),
+            boot: secs(d.boot_s),
+            new,
+            old: 0,
+            target: new,
+            phase: Phase::Waiting,
+            rolled_back: false,
+            batch: 0,
+            next_at: 0,
+            started: false,
+            switched: false,
+            done: 0,
+            total: 0,
+        }
+    }
+
+    fn kind(&self) -> DeployKind {
+        match self.strategy {
+            Strategy::AllAtOnce => DeployKind::AllAtOnce,
+            Strategy::Rolling { .. } => DeployKind::Rolling,
+            Strategy::BlueGreen => DeployKind::BlueGreen,
+        }
+    }
+}
+
+impl Sim {
+    pub(super) fn on_deploy_tick(&mut self, d: usize) {
+        match self.deploys[d].phase {
+            Phase::Done => return,
+            Phase::Waiting => self.start_deploy(d),
+            Phase::Active => {}
+        }
+        self.deploy_step(d);
+        if self.deploys[d].phase == Phase::Active {
+            self.queue.push(self.now + TICK, Kind::DeployTick { dep: d as u32 });
+        }
+    }
+
+    /// A deployment on tier `a` is running.
+    pub(super) fn deploying(&self, a: usize) -> bool {
+        self.deploys.iter().any(|d| d.tier == a && d.phase == Phase::Active)
+    }
+
+    fn start_deploy(&mut self, d: usize) {
+        let a = self.deploys[d].tier;
+        let dep = &mut self.deploys[d];
+        dep.old = self.apps[a].version;
+        dep.phase = Phase::Active;
+        self.apps[a].version = dep.new;
+        let kind = dep.kind();
+        self.reset_progress(d);
+        let comp = self.apps[a].comp as usize;
+        self.note(Some(comp), LogKind::DeploymentStarted { kind });
+    }
+
+    fn reset_progress(&mut self, d: usize) {
+        let (a, target) = (self.deploys[d].tier, self.deploys[d].target);
+        let total = self.slots(a).filter(|&h| self.to_replace(h, target)).count() as u32;
+        let dep = &mut self.deploys[d];
+        (dep.done, dep.total, dep.batch, dep.next_at) = (0, total, 0, self.now);
+        (dep.started, dep.switched) = (false, false);
+    }
+
+    /// A host in service (or on its way) that does not run `target`.
+    fn to_replace(&self, h: usize, target: u32) -> bool {
+        let host = &self.hosts[h];
+        host.version != target && matches!(host.life, Life::InService | Life::Booting) && !host.green
+    }
+
+    /// In service with `target` and healthy at every balancer it is registered with.
+    fn settled(&self, h: usize, target: u32) -> bool {
+        let host = &self.hosts[h];
+        host.life == Life::InService
+            && host.version == target
+            && self
+                .lbs
+                .iter()
+                .all(|lb| lb.targets.iter().all(|t| t.host as usize != h || !t.registered || t.check.healthy))
+    }
+
+    fn deploy_step(&mut self, d: usize) {
+        let (a, target, boot) = (self.deploys[d].tier, self.deploys[d].target, self.deploys[d].boot);
+        let comp = self.apps[a].comp as usize;
+        let first = self.apps[a].first_host as usize;
+        let bit = |h: usize| 1u64 << (h - first);
+        match self.deploys[d].strategy {
+            Strategy::AllAtOnce => {
+                if !self.deploys[d].started {
+                    let hosts: Vec<usize> = self.slots(a).filter(|&h| self.to_replace(h, target)).collect();
+                    for &h in &hosts {
+                        self.boot(h, target, boot);
+                        self.deploys[d].batch |= bit(h);
+                    }
+                    self.deploys[d].started = true;
+                }
+            }
+            Strategy::Rolling { batch, pause_s } => {
+                let mask = self.deploys[d].batch;
+                if mask != 0 {
+                    if !self.slots(a).all(|h| mask & bit(h) == 0 || self.settled(h, target)) {
+                        return;
+                    }
+                    let dep = &mut self.deploys[d];
+                    dep.done += mask.count_ones();
+                    (dep.batch, dep.next_at) = (0, self.now + secs(pause_s));
+                    let (done, total) = (dep.done, dep.total);
+                    self.note(Some(comp), LogKind::DeploymentBatchDone { done, total });
+                }
+                if self.now < self.deploys[d].next_at {
+                    return;
+                }
+                let hosts: Vec<usize> = self
+                    .slots(a)
+                    .filter(|&h| self.hosts[h].life == Life::InService && self.hosts[h].version != target)
+                    .take(batch as usize)
+                    .collect();
+                for &h in &hosts {
+                    self.hosts[h].restart_boot = boot;
+                    self.drain(h, AfterDrain::Restart(target));
+                    self.deploys[d].batch |= bit(h);
+                }
+                if !hosts.is_empty() {
+                    return;
+                }
+            }
+            Strategy::BlueGreen => {
+                if !self.deploys[d].switched {
+                    if !self.deploys[d].started {
+                        let n = self.slots(a).filter(|&h| self.to_replace(h, target)).count();
+                        let free: Vec<usize> =
+                            self.slots(a).filter(|&h| self.hosts[h].life == Life::Stopped).take(n).collect();
+                        for &h in &free {
+                            self.launch(h, target, boot, true);
+                            self.deploys[d].batch |= bit(h);
+                        }
+                        self.deploys[d].started = true;
+                        return;
+                    }
+                    let mask = self.deploys[d].batch;
+                    let green: Vec<usize> = self.slots(a).filter(|&h| mask & bit(h) != 0).collect();
+                    if !green.iter().all(|&h| self.hosts[h].life == Life::Ready) {
+                        return;
+                    }
+                    for &h in &green {
+                        self.register(h, true);
+                        self.enter_service(h);
+                    }
+                    let old: Vec<usize> = self
+                        .slots(a)
+                        .filter(|&h| self.hosts[h].life == Life::InService && self.hosts[h].version != target)
+                        .collect();
+                    for &h in &old {
+                        self.drain(h, AfterDrain::Stop);
+                    }
+                    let dep = &mut self.deploys[d];
+                    dep.switched = true;
+                    dep.done = green.len() as u32;
+                    let (done, total) = (dep.done, dep.total);
+                    self.note(Some(comp), LogKind::DeploymentBatchDone { done, total });
+                }
+                if self.slots(a).any(|h| self.hosts[h].life.billable() && self.hosts[h].version != target) {
+                    return;
+                }
+            }
+        }
+        let all = self.slots(a).filter(|&h| self.hosts[h].life.billable()).all(|h| self.settled(h, target));
+        if all {
+            let dep = &mut self.deploys[d];
+            dep.phase = Phase::Done;
+            dep.done = dep.total;
+            self.note(Some(comp), LogKind::DeploymentFinished);
+        }
+    }
+
+    /// Alarm `id` entered ALARM: the deployments that name it roll back.
+    pub(super) fn rollback_on_alarm(&mut self, id: &str) {
+        for d in 0..self.deploys.len() {
+            let dep = &self.deploys[d];
+            if dep.rolled_back || dep.phase == Phase::Waiting || dep.rollback_on.as_deref() != Some(id) {
+                continue;
+            }
+            self.rollback(d, id.to_string());
+        }
+    }
+
+    fn rollback(&mut self, d: usize, alarm: String) {
+        let (a, old) = (self.deploys[d].tier, self.deploys[d].old);
+        let comp = self.apps[a].comp as usize;
+        self.note(Some(comp), LogKind::DeploymentRolledBack { alarm });
+        for h in self.slots(a).collect::<Vec<_>>() {
+            let host = &mut self.hosts[h];
+            if host.green && host.life.billable() {
+                self.terminate(h);
+            } else if host.life == Life::Booting {
+                host.version = old;
+            } else if let (Life::Draining, AfterDrain::Restart(_)) = (host.life, host.after_drain) {
+                host.after_drain = AfterDrain::Restart(old);
+            }
+        }
+        self.apps[a].version = old;
+        let was_done = self.deploys[d].phase == Phase::Done;
+        let dep = &mut self.deploys[d];
+        dep.rolled_back = true;
+        dep.target = old;
+        dep.phase = Phase::Active;
+        // The batch in progress is not waited for (its hosts now boot the old version): the
+        // hosts serving the bad version are the first to go.
+        self.reset_progress(d);
+        if was_done {
+            self.queue.push(self.now, Kind::DeployTick { dep: d as u32 });
+        }
+    }
+}
+
+/// A deployment as the UI shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeploymentView {
+    /// The tier's component index.
+    pub tier: usize,
+    pub kind: DeployKind,
+    /// Started and not finished.
+    pub active: bool,
+    pub finished: bool,
+    pub rolled_back: bool,
+    /// Hosts replaced so far, of `total`.
+    pub done: u32,
+    pub total: u32,
+}
+
+impl Sim {
+    /// Every deployment of the scenario, in order.
+    pub fn deployments(&self) -> Vec<DeploymentView> {
+        self.deploys
+            .iter()
+            .map(|d| DeploymentView {
+                tier: self.apps[d.tier].comp as usize,
+                kind: d.kind(),
+                active: d.phase == Phase::Active,
+                finished: d.phase == Phase::Done,
+                rolled_back: d.rolled_back,
+                done: d.done,
+                total: d.total,
+            })
+            .collect()
+    }
+}
