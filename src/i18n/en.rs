@@ -187,6 +187,7 @@ pub fn text(k: Key) -> &'static str {
         LogFilterFaults => "Faults",
         LogFilterHealth => "Health checks",
         LogFilterErrors => "Errors",
+        LogFilterOperations => "Scaling, deploys, alarms",
         LogEmpty => "Nothing has happened yet",
         LogFaultInjected => "Fault: {0}",
         LogServerDown => "{0} is down",

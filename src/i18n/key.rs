@@ -197,6 +197,7 @@ keys! {
     LogFilterFaults,
     LogFilterHealth,
     LogFilterErrors,
+    LogFilterOperations,
     LogEmpty,
     LogFaultInjected,
     LogServerDown,

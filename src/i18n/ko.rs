@@ -189,6 +189,7 @@ pub fn text(k: Key) -> &'static str {
         LogFilterFaults => "장애",
         LogFilterHealth => "헬스 체크",
         LogFilterErrors => "오류",
+        LogFilterOperations => "스케일링·배포·알람",
         LogEmpty => "아직 기록된 이벤트가 없습니다",
         LogFaultInjected => "장애 주입: {0}",
         LogServerDown => "{0}: 중단됨",

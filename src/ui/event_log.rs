@@ -20,6 +20,7 @@ pub enum Group {
     Faults,
     Health,
     Errors,
+    Operations,
 }
 
 impl Group {
@@ -49,6 +50,17 @@ impl Group {
             | FailoverStarted { .. }
             | FailoverDone { .. } => Group::Health,
             QueueFull | Errors { .. } => Group::Errors,
+            ScaledOut { .. }
+            | ScaledIn { .. }
+            | HostLaunched { .. }
+            | HostInService { .. }
+            | HostDraining { .. }
+            | HostTerminated { .. }
+            | DeploymentStarted { .. }
+            | DeploymentBatchDone { .. }
+            | DeploymentFinished
+            | DeploymentRolledBack { .. }
+            | AlarmStateChanged { .. } => Group::Operations,
         }
     }
 }
@@ -96,6 +108,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
                 "faults" => Group::Faults,
                 "health" => Group::Health,
                 "errors" => Group::Errors,
+                "operations" => Group::Operations,
                 _ => Group::All,
             })
         })
@@ -111,6 +124,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
                     <option value="faults" selected={*group == Group::Faults}>{ t(lang, Key::LogFilterFaults) }</option>
                     <option value="health" selected={*group == Group::Health}>{ t(lang, Key::LogFilterHealth) }</option>
                     <option value="errors" selected={*group == Group::Errors}>{ t(lang, Key::LogFilterErrors) }</option>
+                    <option value="operations" selected={*group == Group::Operations}>{ t(lang, Key::LogFilterOperations) }</option>
                 </select>
             </div>
             <ol class="entries" data-testid="event-log">
