@@ -19,9 +19,8 @@ after(async () => { await browser?.close(); await server?.close(); });
 const name = (page) => page.getByTestId('scenario-name').textContent();
 const notice = (page) => page.getByTestId('share-notice');
 const noticeText = (page) => page.getByTestId('notice-text').textContent();
-/** Component ids as the live panel lists them ("app-1 busy" → "app-1"). */
-const ids = (page) => page.$$eval('.stat .label', (ls) =>
-  ls.map((l) => l.textContent).filter((t) => t.endsWith(' busy')).map((t) => t.slice(0, -5)));
+/** Component ids as the diagram draws them, in the scenario's order (one card per component). */
+const ids = (page) => page.$$eval('[data-testid^="component-"]', (cs) => cs.map((c) => c.dataset.id));
 
 /** Picks a scenario file with the Import button's file input. */
 async function importScenario(page, scenario, fileName = 'scenario.json') {
