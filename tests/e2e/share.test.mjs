@@ -141,7 +141,14 @@ test('a corrupted link shows why, loads nothing, and reload restores the autosav
 test('a damaged autosave is set aside with a message, and the default opens', async () => {
   const a = await open(browser, server.url);
   const junk = '{"link":"1.<script>alert(1)</script>","view":{"x":1e300,"y":0,"zoom":-1}}';
-  await a.page.evaluate((junk) => localStorage.setItem('archlab.autosave.v1', junk), junk);
+  // Written as the reloaded page starts, before the app's script: written from the running
+  // page, the app's own autosave (it saves when the fitted view settles) could overwrite it.
+  await a.page.addInitScript((junk) => {
+    if (!sessionStorage.getItem('junk-written')) {
+      localStorage.setItem('archlab.autosave.v1', junk);
+      sessionStorage.setItem('junk-written', '1');
+    }
+  }, junk);
   await a.page.reload();
   await a.page.waitForSelector('.app');
   assert.equal(await name(a.page), 'Single server');
