@@ -104,8 +104,9 @@ fn component(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, (x, y, bw, bh): (f64, 
         ctx.move_to(x + bw, y);
         ctx.line_to(x, y + bh);
         ctx.stroke();
-        ctx.set_text_align("center");
-        label(ctx, &t(lang, Key::HealthDown).to_uppercase(), x + bw / 2.0, y + bh / 2.0, "#fff", "#222");
+        // Above the card, where DEGRADED goes, so the dead component's name stays readable.
+        ctx.set_text_align("left");
+        label(ctx, &t(lang, Key::HealthDown).to_uppercase(), x, y - 15.0, "#fff", "#222");
         return;
     }
     let pad = 5.0;

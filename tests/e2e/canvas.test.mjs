@@ -38,10 +38,17 @@ async function center(page, testid) {
   return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
 }
 
+/** The middle of a palette item, scrolled into the palette's view first as a person would
+ *  (the palette column scrolls at 1280×720). */
+async function paletteItem(page, kind) {
+  await page.getByTestId(`palette-${kind}`).scrollIntoViewIfNeeded();
+  return center(page, `palette-${kind}`);
+}
+
 /** Drags a palette item to a screen point; returns the id of the new (selected) component. */
 async function place(page, kind, to) {
   const before = await componentIds(page);
-  await drag(page, await center(page, `palette-${kind}`), to);
+  await drag(page, await paletteItem(page, kind), to);
   const after = await componentIds(page);
   const added = after.filter((id) => !before.includes(id));
   assert.equal(added.length, 1, `one ${kind} placed (before ${before}, after ${after})`);
@@ -103,7 +110,8 @@ test('a load balancer and an app server dragged from the palette land in zones a
   const lb = await place(page, 'load_balancer', await zonePoint(page, SEOUL, 'a'));
   assert.equal(lb, 'lb-1');
   // While an item is dragged over a zone, that zone is highlighted as the drop target.
-  await page.mouse.move((await center(page, 'palette-dns')).x, (await center(page, 'palette-dns')).y);
+  const dns = await paletteItem(page, 'dns');
+  await page.mouse.move(dns.x, dns.y);
   await page.mouse.down();
   const overB = await zonePoint(page, SEOUL, 'b', 0.5, 0.3);
   await page.mouse.move(overB.x, overB.y, { steps: 8 });
@@ -130,7 +138,7 @@ test('a drop outside every zone is refused with a visible hint', async () => {
   const { page, errors } = await open(browser, server.url);
   await freshSeoul(page);
   const region = await box(page, `region-${SEOUL}`);
-  const from = await center(page, 'palette-app_server');
+  const from = await paletteItem(page, 'app_server');
   // The region's title bar: inside the region, outside every zone.
   const outside = { x: region.x + region.width * 0.75, y: region.y + 8 };
   await page.mouse.move(from.x, from.y);

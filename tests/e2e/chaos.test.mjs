@@ -17,9 +17,13 @@ const ZONE_A = 'zone-ap-northeast-2a';
 const IN_ZONE_A = ['lb-1', 'app-1', 'db-1'];
 const IN_ZONE_B = ['lb-2', 'app-2', 'standby-1'];
 
-/** Loads the zone-outage preset and removes its scripted faults through the timeline. */
+/** Loads the zone-outage preset from the top bar's preset menu, opens the side panel's
+ *  "Break things" tab, and removes the preset's scripted faults through the timeline. */
 async function loadZoneOutage(page) {
-  await page.getByTestId('preset').selectOption('zone-outage');
+  await page.getByTestId('preset-menu').click();
+  await page.getByTestId('preset-zone-outage').click();
+  await page.getByTestId('component-standby-1').waitFor(); // the preset's design is on the canvas
+  await page.getByTestId('tab-chaos').click();
   const entries = page.getByTestId('timeline-entry');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=timeline-entry]').length === 2);
   assert.match(await entries.nth(0).textContent(), /30\.0 s.*Kill zone ap-northeast-2a/);

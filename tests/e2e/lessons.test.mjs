@@ -20,6 +20,14 @@ async function tabTo(page, testid, max = 60) {
   throw new Error(`Tab never reached ${testid}`);
 }
 
+/** Opens the side panel's Learn tab (the lesson panel), then clicks the page title so that
+ *  keyboard navigation starts again from the top of the page, as on a fresh load. */
+async function openLearnTab(page) {
+  await page.getByTestId('tab-lessons').click();
+  await page.getByTestId('lesson-panel').waitFor();
+  await page.locator('.topbar h1').click();
+}
+
 /** Elements of these test ids must not overlap each other (their boxes, on screen). */
 async function assertNoOverlap(root, ids) {
   const boxes = [];
@@ -43,8 +51,10 @@ test('switching to Korean shows the interface and the lesson in Korean, and is r
   const { page, context, errors } = await open(browser, server.url);
   // A fresh profile with an English browser starts in English.
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await openLearnTab(page);
   const panel = page.getByTestId('lesson-panel');
-  assert.match(await panel.innerText(), /Lessons/);
+  // The lab's panel headings are upper-cased by CSS; the English word is read as written.
+  assert.match(await panel.textContent(), /Lessons/);
   assert.doesNotMatch(await panel.innerText(), HANGUL);
   await screenshot(page, 'lessons-en');
 
@@ -64,6 +74,7 @@ test('switching to Korean shows the interface and the lesson in Korean, and is r
   // The choice outlives a reload.
   await page.reload();
   await page.waitForSelector('html[lang=ko]');
+  await openLearnTab(page);
   assert.match(await page.getByTestId('lesson-panel').innerText(), /학습/);
   assert.deepEqual(errors, []);
   await context.close();
@@ -71,6 +82,7 @@ test('switching to Korean shows the interface and the lesson in Korean, and is r
 
 test('choosing a lesson from the list and loading its design runs its check', async () => {
   const { page, context, errors } = await open(browser, server.url);
+  await openLearnTab(page);
   await page.getByTestId('lesson-item-separate-db').click();
   assert.match(await page.getByTestId('lesson-title').innerText(), /^2\./);
   await page.getByTestId('lesson-load').click();
@@ -85,6 +97,8 @@ test('choosing a lesson from the list and loading its design runs its check', as
 
 test('a lesson followed in presentation mode with the keyboard alone', async () => {
   const { page, context, errors } = await open(browser, server.url);
+  await openLearnTab(page);
+  assert.equal(await page.getByTestId('lesson-panel').isVisible(), true);
   await tabTo(page, 'present-toggle');
   await page.keyboard.press('Enter');
   await page.waitForSelector('html.presenting');
@@ -153,6 +167,7 @@ test('a lesson followed in presentation mode with the keyboard alone', async () 
 
 test('the preset menu works from the keyboard and opens the design with its lesson', async () => {
   const { page, context, errors } = await open(browser, server.url);
+  await openLearnTab(page);
   await tabTo(page, 'preset-menu');
   await page.keyboard.press('Enter');
   assert.equal(await page.getByTestId('preset-menu').getAttribute('aria-expanded'), 'true');
@@ -177,7 +192,7 @@ test('progress is read from storage and shown with ticks, not colour alone', asy
   await page.evaluate(() => localStorage.setItem('archlab.progress.v1',
     JSON.stringify({ passed: ['single-server', 'multi-az', 'no-such-lesson'], current: 'lb-spof' })));
   await page.reload();
-  await page.getByTestId('lesson-panel').waitFor();
+  await openLearnTab(page);
   assert.match(await page.getByTestId('lesson-progress').innerText(), /2 of 9/);
   const done = page.getByTestId('lesson-item-multi-az');
   assert.match(await done.innerText(), /✓/);

@@ -123,7 +123,7 @@ test('hovering a component and a chart shows their numbers', async () => {
   await page.getByTestId('play').click();
   await page.getByTestId('bottleneck-name').waitFor({ timeout: 20000 });
   // The overlay lets the pointer through; its readout follows the pointer over a box.
-  const box = await page.locator('[data-component="app-1"]').boundingBox();
+  const box = await page.getByTestId('component-app-1').boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.waitForTimeout(300);
   await screenshot(page, 'run-hover-component');

@@ -19,9 +19,8 @@ after(async () => { await browser?.close(); await server?.close(); });
 const name = (page) => page.getByTestId('scenario-name').textContent();
 const notice = (page) => page.getByTestId('share-notice');
 const noticeText = (page) => page.getByTestId('notice-text').textContent();
-/** Component ids as the live panel lists them ("app-1 busy" → "app-1"). */
-const ids = (page) => page.$$eval('.stat .label', (ls) =>
-  ls.map((l) => l.textContent).filter((t) => t.endsWith(' busy')).map((t) => t.slice(0, -5)));
+/** Component ids as the diagram draws them, in the scenario's order (one card per component). */
+const ids = (page) => page.$$eval('[data-testid^="component-"]', (cs) => cs.map((c) => c.dataset.id));
 
 /** Picks a scenario file with the Import button's file input. */
 async function importScenario(page, scenario, fileName = 'scenario.json') {
@@ -142,7 +141,14 @@ test('a corrupted link shows why, loads nothing, and reload restores the autosav
 test('a damaged autosave is set aside with a message, and the default opens', async () => {
   const a = await open(browser, server.url);
   const junk = '{"link":"1.<script>alert(1)</script>","view":{"x":1e300,"y":0,"zoom":-1}}';
-  await a.page.evaluate((junk) => localStorage.setItem('archlab.autosave.v1', junk), junk);
+  // Written as the reloaded page starts, before the app's script: written from the running
+  // page, the app's own autosave (it saves when the fitted view settles) could overwrite it.
+  await a.page.addInitScript((junk) => {
+    if (!sessionStorage.getItem('junk-written')) {
+      localStorage.setItem('archlab.autosave.v1', junk);
+      sessionStorage.setItem('junk-written', '1');
+    }
+  }, junk);
   await a.page.reload();
   await a.page.waitForSelector('.app');
   assert.equal(await name(a.page), 'Single server');
