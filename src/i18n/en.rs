@@ -4,7 +4,7 @@
 
 use super::Key;
 
-/// The text of `k`; the match is exhaustive, so every key has a text.
+/// The text of `k`; keys not matched here are the editor's, in the `_editor` file next to this one.
 pub fn text(k: Key) -> &'static str {
     use Key::*;
     match k {
@@ -362,5 +362,7 @@ pub fn text(k: Key) -> &'static str {
         PresetSpikeAutoscaling => "Spike vs auto scaling",
         PresetRollingBadDeploy => "Rolling deploy of a bad version",
         PresetMultiAzCost => "What multi-AZ costs",
+        // the editor's texts live in en_editor.rs
+        _ => super::en_editor::text(k),
     }
 }

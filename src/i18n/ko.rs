@@ -6,7 +6,7 @@
 
 use super::Key;
 
-/// The text of `k`; the match is exhaustive, so every key has a text.
+/// The text of `k`; keys not matched here are the editor's, in the `_editor` file next to this one.
 pub fn text(k: Key) -> &'static str {
     use Key::*;
     match k {
@@ -364,5 +364,7 @@ pub fn text(k: Key) -> &'static str {
         PresetSpikeAutoscaling => "트래픽 급증과 오토 스케일링",
         PresetRollingBadDeploy => "잘못된 버전의 롤링 배포",
         PresetMultiAzCost => "멀티 AZ의 비용",
+        // the editor's texts live in ko_editor.rs
+        _ => super::ko_editor::text(k),
     }
 }

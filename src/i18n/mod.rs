@@ -8,10 +8,12 @@
 //! Pure: no yew, no DOM. The browser's language arrives as a tag via [`Lang::from_browser_tag`].
 
 mod en;
+mod en_editor;
 mod fault;
 mod format;
 mod key;
 mod ko;
+mod ko_editor;
 mod labels;
 mod log;
 

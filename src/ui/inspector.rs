@@ -14,122 +14,112 @@ use super::canvas::{color, icon};
 use super::state::{Action, EditorHandle};
 use crate::catalog::{CROSS_ZONE_RTT_MS, SAME_ZONE_RTT_MS};
 use crate::editor::{self, fields_for, link_info, Field, Input};
+use crate::i18n::{t, tf, Key, Lang};
 use crate::model::{Component, Kind, Scenario};
 
 mod text {
-    pub const TITLE: &str = "Inspector";
-    pub const NOTHING: &str =
-        "Select a component to edit it. Shift-click or drag a band with Shift to select several.";
-    pub const LINKS: &str = "Links";
-    pub const NO_LINKS: &str = "No links yet: drag from the handle on its right edge to another component.";
-    pub const SAME_ZONE: &str = "same zone";
-    pub const CROSS_ZONE: &str = "cross-zone";
-    pub const CROSS_REGION: &str = "cross-region";
-    pub const FIXED: &str = "fixed";
-    pub const DELETE: &str = "Delete";
-    pub const DUPLICATE: &str = "Duplicate";
-    pub const ZONE: &str = "Zone";
-    pub const SELECTED: &str = "selected";
-    pub const LINK: &str = "Link";
-    pub const RTT: &str = "Round trip";
-    pub fn kind(k: &crate::model::Kind) -> &'static str {
+    use crate::i18n::{t, Key, Lang};
+    pub fn kind(lang: Lang, k: &crate::model::Kind) -> &'static str {
         use crate::model::{DbRole, Kind};
-        match k {
-            Kind::Clients(_) => "Client population",
-            Kind::Dns(_) => "DNS",
-            Kind::LoadBalancer(_) => "Load balancer",
-            Kind::AppServer(_) => "App server",
+        let key = match k {
+            Kind::Clients(_) => Key::PalClients,
+            Kind::Dns(_) => Key::KindDns,
+            Kind::LoadBalancer(_) => Key::PalLoadBalancer,
+            Kind::AppServer(_) => Key::PalAppServer,
             Kind::Database(d) => match d.role {
-                DbRole::Primary => "Database primary",
-                DbRole::Standby => "Database standby",
-                DbRole::ReadReplica => "Read replica",
+                DbRole::Primary => Key::PalDbPrimary,
+                DbRole::Standby => Key::PalDbStandby,
+                DbRole::ReadReplica => Key::PalDbReplica,
             },
-        }
+        };
+        t(lang, key)
     }
-    pub fn field(key: &str) -> &'static str {
-        match key {
-            "id" => "Name",
-            "weight" => "Traffic weight",
-            "timeout_ms" => "Timeout",
-            "policy" => "Routing policy",
-            "ttl_s" => "TTL",
-            "layer" => "Layer",
-            "algorithm" => "Algorithm",
-            "fail_open" => "Fail open",
-            "health_check.interval_s" => "Health check interval",
-            "health_check.timeout_s" => "Health check timeout",
-            "health_check.unhealthy_threshold" => "Unhealthy threshold",
-            "health_check.healthy_threshold" => "Healthy threshold",
-            "count" => "Hosts",
-            "vcpus" => "vCPUs per host",
-            "processes" => "Processes per host",
-            "cpu_ms" => "CPU per request",
-            "service" => "Service time",
-            "db_queries" => "DB queries per request",
-            "write_ratio" => "Writes",
-            "backlog" => "Backlog per host",
-            "restart_delay_s" => "Restart delay",
-            "role" => "Role",
-            "primary" => "Primary",
-            "host" => "Runs on host",
-            "max_connections" => "Max connections",
-            "query_ms" => "Query time",
-            "queue_limit" => "Queue limit",
-            "failover_s" => "Failover time",
-            _ => "?",
-        }
+    pub fn field(lang: Lang, key: &str) -> &'static str {
+        let key = match key {
+            "id" => Key::FldName,
+            "weight" => Key::FldWeight,
+            "timeout_ms" => Key::FldTimeout,
+            "policy" => Key::FldPolicy,
+            "ttl_s" => Key::FldTtl,
+            "layer" => Key::FldLayer,
+            "algorithm" => Key::FldAlgorithm,
+            "fail_open" => Key::FldFailOpen,
+            "health_check.interval_s" => Key::FldHcInterval,
+            "health_check.timeout_s" => Key::FldHcTimeout,
+            "health_check.unhealthy_threshold" => Key::FldUnhealthy,
+            "health_check.healthy_threshold" => Key::FldHealthy,
+            "count" => Key::FldHosts,
+            "vcpus" => Key::FldVcpus,
+            "processes" => Key::FldProcesses,
+            "cpu_ms" => Key::FldCpuMs,
+            "service" => Key::FldService,
+            "db_queries" => Key::FldDbQueries,
+            "write_ratio" => Key::FldWrites,
+            "backlog" => Key::FldBacklog,
+            "restart_delay_s" => Key::FldRestartDelay,
+            "role" => Key::FldRole,
+            "primary" => Key::FldPrimary,
+            "host" => Key::FldHost,
+            "max_connections" => Key::FldMaxConn,
+            "query_ms" => Key::FldQueryMs,
+            "queue_limit" => Key::FldQueueLimit,
+            "failover_s" => Key::FldFailover,
+            _ => return "?",
+        };
+        t(lang, key)
     }
 }
 
 #[component]
 pub fn Inspector() -> Html {
     let state = use_context::<EditorHandle>().expect("Inspector needs the EditorHandle context");
+    let lang = crate::ui::lang::use_lang();
     let ed = state.editor();
     let s = state.scenario();
     let body = if let Some(c) = ed.selection.single().and_then(|id| s.component(id)) {
-        component_view(&state, s, c)
+        component_view(lang, &state, s, c)
     } else if ed.selection.ids.len() > 1 {
-        summary(&state, s, &ed.selection.ids)
+        summary(lang, &state, s, &ed.selection.ids)
     } else if let ([(from, to)], true) = (ed.selection.links.as_slice(), ed.selection.ids.is_empty()) {
-        link_view(&state, s, from, to)
+        link_view(lang, &state, s, from, to)
     } else {
-        html! { <p class="muted">{ text::NOTHING }</p> }
+        html! { <p class="muted">{ t(lang, Key::InsNothing) }</p> }
     };
     html! {
         <aside class="inspector" data-testid="inspector">
-            <h2>{ text::TITLE }</h2>
+            <h2>{ t(lang, Key::InsTitle) }</h2>
             { body }
         </aside>
     }
 }
 
-fn action_buttons(state: &EditorHandle) -> Html {
+fn action_buttons(lang: Lang, state: &EditorHandle) -> Html {
     let key = |a: editor::Action| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Key(a)))
     };
     html! {
         <div class="inspector-actions">
-            <button data-testid="duplicate" onclick={key(editor::Action::Duplicate)}>{ text::DUPLICATE }</button>
-            <button class="danger" data-testid="delete" onclick={key(editor::Action::Delete)}>{ text::DELETE }</button>
+            <button data-testid="duplicate" onclick={key(editor::Action::Duplicate)}>{ t(lang, Key::InsDuplicate) }</button>
+            <button class="danger" data-testid="delete" onclick={key(editor::Action::Delete)}>{ t(lang, Key::Delete) }</button>
         </div>
     }
 }
 
-fn component_view(state: &EditorHandle, s: &Scenario, c: &Component) -> Html {
-    let fields = fields_for(c).into_iter().map(|f| field_row(state, &c.id, f));
+fn component_view(lang: Lang, state: &EditorHandle, s: &Scenario, c: &Component) -> Html {
+    let fields = fields_for(c).into_iter().map(|f| field_row(lang, state, &c.id, f));
     html! {
         <div class="inspector-component" data-testid={format!("inspector-{}", c.id)}>
             <div class="inspector-head">
                 <svg viewBox="0 0 20 20" width="28" height="28">{ icon(&c.kind, 0.0, 0.0, 20.0) }</svg>
                 <div>
-                    <div class="kind" style={format!("color:{}", color(&c.kind))}>{ text::kind(&c.kind) }</div>
-                    <div class="muted">{ format!("{}: {}{}", text::ZONE, c.place.region, c.place.zone) }</div>
+                    <div class="kind" style={format!("color:{}", color(&c.kind))}>{ text::kind(lang, &c.kind) }</div>
+                    <div class="muted">{ tf(lang, Key::InsZone, &[&format!("{}{}", c.place.region, c.place.zone)]) }</div>
                 </div>
             </div>
             <div class="fields">{ for fields }</div>
-            { links_of(state, s, &c.id) }
-            { action_buttons(state) }
+            { links_of(lang, state, s, &c.id) }
+            { action_buttons(lang, state) }
         </div>
     }
 }
@@ -143,7 +133,7 @@ fn range(input: &Input) -> Option<String> {
     }
 }
 
-fn field_row(state: &EditorHandle, id: &str, f: Field) -> Html {
+fn field_row(lang: Lang, state: &EditorHandle, id: &str, f: Field) -> Html {
     let draft = state.draft(id, f.key);
     let value = draft.map_or(f.value.clone(), |d| d.text.clone());
     let error = draft.map(|d| d.error.clone());
@@ -208,7 +198,7 @@ fn field_row(state: &EditorHandle, id: &str, f: Field) -> Html {
     };
     html! {
         <div class={classes!("field", error.is_some().then_some("invalid"))}>
-            <label for={input_id}>{ text::field(key) }</label>
+            <label for={input_id}>{ text::field(lang, key) }</label>
             <div class="control">
                 { control }
                 <span class="unit">{ hint }</span>
@@ -221,22 +211,22 @@ fn field_row(state: &EditorHandle, id: &str, f: Field) -> Html {
 }
 
 /// How far apart two placements are, in words.
-fn distance(s: &Scenario, from: &str, to: &str, rtt: f64) -> &'static str {
+fn distance(lang: Lang, s: &Scenario, from: &str, to: &str, rtt: f64) -> &'static str {
     let (Some(a), Some(b)) = (s.component(from), s.component(to)) else { return "" };
     let fixed = s.links.iter().any(|l| l.from == from && l.to == to && l.rtt_ms.is_some());
     if fixed {
-        text::FIXED
+        t(lang, Key::InsFixed)
     } else if a.place.region != b.place.region {
-        text::CROSS_REGION
+        t(lang, Key::InsCrossRegion)
     } else if a.place.zone != b.place.zone || rtt >= CROSS_ZONE_RTT_MS {
-        text::CROSS_ZONE
+        t(lang, Key::InsCrossZone)
     } else {
         debug_assert!(rtt <= SAME_ZONE_RTT_MS + 1e-9);
-        text::SAME_ZONE
+        t(lang, Key::InsSameZone)
     }
 }
 
-fn link_row(state: &EditorHandle, s: &Scenario, from: &str, to: &str, other: &str) -> Html {
+fn link_row(lang: Lang, state: &EditorHandle, s: &Scenario, from: &str, to: &str, other: &str) -> Html {
     let Some(rtt) = link_info(s, from, to) else { return Html::default() };
     let select = {
         let (state, other) = (state.clone(), other.to_string());
@@ -246,36 +236,36 @@ fn link_row(state: &EditorHandle, s: &Scenario, from: &str, to: &str, other: &st
         <li class="link-row" data-testid={format!("link-rtt-{from}-{to}")} data-rtt={super::canvas::num(rtt)}>
             <button class="link-other" onclick={select}>{ format!("{from} → {to}") }</button>
             <span class="rtt-value">{ format!("{} ms", super::canvas::num(rtt)) }</span>
-            <span class="muted">{ distance(s, from, to, rtt) }</span>
+            <span class="muted">{ distance(lang, s, from, to, rtt) }</span>
         </li>
     }
 }
 
-fn links_of(state: &EditorHandle, s: &Scenario, id: &str) -> Html {
+fn links_of(lang: Lang, state: &EditorHandle, s: &Scenario, id: &str) -> Html {
     let rows: Vec<Html> = s
         .links
         .iter()
         .filter(|l| l.from == id || l.to == id)
-        .map(|l| link_row(state, s, &l.from, &l.to, if l.from == id { &l.to } else { &l.from }))
+        .map(|l| link_row(lang, state, s, &l.from, &l.to, if l.from == id { &l.to } else { &l.from }))
         .collect();
     html! {
         <section class="inspector-links">
-            <h3>{ text::LINKS }</h3>
-            if rows.is_empty() { <p class="muted">{ text::NO_LINKS }</p> } else { <ul>{ for rows }</ul> }
+            <h3>{ t(lang, Key::InsLinks) }</h3>
+            if rows.is_empty() { <p class="muted">{ t(lang, Key::InsNoLinks) }</p> } else { <ul>{ for rows }</ul> }
         </section>
     }
 }
 
-fn link_view(state: &EditorHandle, s: &Scenario, from: &str, to: &str) -> Html {
+fn link_view(lang: Lang, state: &EditorHandle, s: &Scenario, from: &str, to: &str) -> Html {
     let rtt = link_info(s, from, to).unwrap_or(0.0);
     html! {
         <div class="inspector-link" data-testid="inspector-link">
-            <div class="kind">{ format!("{}: {from} → {to}", text::LINK) }</div>
-            <p>{ format!("{}: {} ms ({})", text::RTT, super::canvas::num(rtt), distance(s, from, to, rtt)) }</p>
+            <div class="kind">{ tf(lang, Key::InsLink, &[from, to]) }</div>
+            <p>{ tf(lang, Key::InsRtt, &[&super::canvas::num(rtt), distance(lang, s, from, to, rtt)]) }</p>
             <div class="inspector-actions">
                 <button class="danger" data-testid="delete"
                         onclick={{ let st = state.clone(); Callback::from(move |_: MouseEvent| st.dispatch(Action::Key(editor::Action::Delete))) }}>
-                    { text::DELETE }
+                    { t(lang, Key::Delete) }
                 </button>
             </div>
         </div>
@@ -283,10 +273,10 @@ fn link_view(state: &EditorHandle, s: &Scenario, from: &str, to: &str) -> Html {
 }
 
 /// "3 selected: 2 App server, 1 Load balancer".
-fn summary(state: &EditorHandle, s: &Scenario, ids: &[String]) -> Html {
+fn summary(lang: Lang, state: &EditorHandle, s: &Scenario, ids: &[String]) -> Html {
     let mut counts: Vec<(&'static str, usize)> = Vec::new();
     for c in ids.iter().filter_map(|id| s.component(id)) {
-        let k = text::kind(&c.kind);
+        let k = text::kind(lang, &c.kind);
         match counts.iter_mut().find(|(n, _)| *n == k) {
             Some((_, n)) => *n += 1,
             None => counts.push((k, 1)),
@@ -302,10 +292,10 @@ fn summary(state: &EditorHandle, s: &Scenario, ids: &[String]) -> Html {
     let rows = counts.iter().map(|(k, n)| html! { <li>{ format!("{n} × {k}") }</li> });
     html! {
         <div class="inspector-multi" data-testid="inspector-multi">
-            <p><strong>{ format!("{} {}", ids.len(), text::SELECTED) }</strong></p>
+            <p><strong>{ tf(lang, Key::InsSelected, &[&ids.len().to_string()]) }</strong></p>
             <ul>{ for rows }</ul>
-            if apps > 0 { <p class="muted">{ format!("{apps} app processes in all") }</p> }
-            { action_buttons(state) }
+            if apps > 0 { <p class="muted">{ tf(lang, Key::InsAppProcs, &[&apps.to_string()]) }</p> }
+            { action_buttons(lang, state) }
         </div>
     }
 }

@@ -14,36 +14,29 @@ use yew::prelude::*;
 
 use super::state::{Action, EditorHandle};
 use crate::editor;
+use crate::i18n::{t, Key, Lang};
 
-mod text {
-    pub const TITLE: &str = "Keyboard shortcuts";
-    pub const CLOSE: &str = "Close";
-    pub const UNDO: &str = "Undo";
-    pub const REDO: &str = "Redo";
-    pub const DELETE: &str = "Delete the selection";
-    pub const DUPLICATE: &str = "Duplicate the selection";
-    pub const SELECT_ALL: &str = "Select everything";
-    pub const CANCEL: &str = "Cancel a drag, or clear the selection";
-    /// Gestures that are not editor actions: (keys, what they do).
-    pub const GESTURES: &[(&str, &str)] = &[
-        ("Shift+click", "Add to or remove from the selection"),
-        ("Shift+drag", "Select with a rubber band"),
-        ("Space+drag", "Pan (or drag empty space)"),
-        ("Wheel", "Zoom about the pointer"),
-        ("Drag a handle", "Connect two components"),
-        ("?", "Show this list"),
-    ];
-}
+/// Gestures that are not editor actions: (keys, what they do). `None` keys are the same in
+/// every language.
+const GESTURES: &[(Option<Key>, &str, Key)] = &[
+    (Some(Key::KeysShiftClick), "", Key::KeysShiftClickHelp),
+    (Some(Key::KeysShiftDrag), "", Key::KeysShiftDragHelp),
+    (Some(Key::KeysSpaceDrag), "", Key::KeysSpaceDragHelp),
+    (Some(Key::KeysWheel), "", Key::KeysWheelHelp),
+    (Some(Key::KeysHandle), "", Key::KeysHandleHelp),
+    (None, "?", Key::KeysQuestionHelp),
+];
 
-fn label(a: editor::Action) -> &'static str {
-    match a {
-        editor::Action::Undo => text::UNDO,
-        editor::Action::Redo => text::REDO,
-        editor::Action::Delete => text::DELETE,
-        editor::Action::Duplicate => text::DUPLICATE,
-        editor::Action::SelectAll => text::SELECT_ALL,
-        editor::Action::Cancel => text::CANCEL,
-    }
+fn label(lang: Lang, a: editor::Action) -> &'static str {
+    let key = match a {
+        editor::Action::Undo => Key::Undo,
+        editor::Action::Redo => Key::Redo,
+        editor::Action::Delete => Key::KeysDelete,
+        editor::Action::Duplicate => Key::KeysDuplicate,
+        editor::Action::SelectAll => Key::KeysSelectAll,
+        editor::Action::Cancel => Key::KeysCancel,
+    };
+    t(lang, key)
 }
 
 /// Whether the key went to a text field, a select or a button, which handle keys themselves.
@@ -69,6 +62,7 @@ pub struct KeysProps {
 #[component]
 pub fn Keys(p: &KeysProps) -> Html {
     let state = use_context::<EditorHandle>().expect("Keys needs the EditorHandle context");
+    let lang = super::lang::use_lang();
     let open = use_state(|| false);
     {
         let (state, open, space) = (state.clone(), open.clone(), p.space.clone());
@@ -123,18 +117,19 @@ pub fn Keys(p: &KeysProps) -> Html {
         Callback::from(move |_: MouseEvent| open.set(false))
     };
     let rows = editor::Action::ALL.iter().map(|&a| {
-        html! { <tr><td><kbd>{ a.shortcut().replace("Mod", "Ctrl/⌘") }</kbd></td><td>{ label(a) }</td></tr> }
+        html! { <tr><td><kbd>{ a.shortcut().replace("Mod", "Ctrl/⌘") }</kbd></td><td>{ label(lang, a) }</td></tr> }
     });
-    let gestures = text::GESTURES
-        .iter()
-        .map(|(k, what)| html! { <tr><td><kbd>{ *k }</kbd></td><td>{ *what }</td></tr> });
+    let gestures = GESTURES.iter().map(|&(k, same, what)| {
+        let keys = k.map_or(same, |k| t(lang, k));
+        html! { <tr><td><kbd>{ keys }</kbd></td><td>{ t(lang, what) }</td></tr> }
+    });
     html! {
         <div class="shortcuts-backdrop" onclick={close.clone()}>
-            <div class="shortcuts" data-testid="shortcuts" role="dialog" aria-label={text::TITLE}
+            <div class="shortcuts" data-testid="shortcuts" role="dialog" aria-label={t(lang, Key::KeyboardShortcuts)}
                  onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
-                <h2>{ text::TITLE }</h2>
+                <h2>{ t(lang, Key::KeyboardShortcuts) }</h2>
                 <table>{ for rows }{ for gestures }</table>
-                <button data-testid="shortcuts-close" onclick={close}>{ text::CLOSE }</button>
+                <button data-testid="shortcuts-close" onclick={close}>{ t(lang, Key::Close) }</button>
             </div>
         </div>
     }

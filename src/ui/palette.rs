@@ -14,36 +14,24 @@ use super::canvas::{icon, SVG_ID};
 use super::state::{Action, EditorHandle};
 use crate::catalog::REGIONS;
 use crate::editor::{zone_at, PaletteItem};
+use crate::i18n::{region_name, t, Key, Lang};
+use crate::ui::lang::use_lang;
 
 mod text {
-    pub const COMPONENTS: &str = "Components";
-    pub const REGIONS: &str = "Regions";
-    pub const ADD_REGION: &str = "Add region";
-    pub const ADD_ZONE: &str = "+ zone";
-    pub const REMOVE: &str = "Remove";
-    pub const REMOVE_ZONE: &str = "Remove zone";
-    pub const NEW: &str = "New";
-    pub const CLEAR: &str = "Clear";
-    pub const NEW_TITLE: &str = "Start from an empty canvas (undo brings it back)";
-    pub const CLEAR_TITLE: &str = "Remove every component and link, keep the regions";
-    pub const DROP_HINT: &str = "Drop components inside an availability zone";
-    pub const CONFIRM_TITLE: &str = "Remove region?";
-    pub const CANCEL: &str = "Cancel";
-    pub const DRAG_HELP: &str = "Drag into a zone";
-    pub const DRAG_HELP_LONG: &str = "Drag a component from the palette into an availability zone";
-    pub fn confirm(region: &str, n: usize) -> String {
-        let things = if n == 1 { "component" } else { "components" };
-        format!("{region} holds {n} {things}. Removing it deletes them with their links.")
+    use crate::i18n::{t, tf, Key, Lang};
+    pub fn confirm(lang: Lang, region: &str, n: usize) -> String {
+        let key = if n == 1 { Key::PalConfirmOne } else { Key::PalConfirmMany };
+        tf(lang, key, &[region, &n.to_string()])
     }
-    pub fn item(key: &str) -> &'static str {
+    pub fn item(lang: Lang, key: &str) -> &'static str {
         match key {
-            "palette.clients" => "Client population",
-            "palette.dns" => "DNS",
-            "palette.load_balancer" => "Load balancer",
-            "palette.app_server" => "App server",
-            "palette.db_primary" => "Database primary",
-            "palette.db_standby" => "Database standby",
-            "palette.db_replica" => "Read replica",
+            "palette.clients" => t(lang, Key::PalClients),
+            "palette.dns" => t(lang, Key::KindDns),
+            "palette.load_balancer" => t(lang, Key::PalLoadBalancer),
+            "palette.app_server" => t(lang, Key::PalAppServer),
+            "palette.db_primary" => t(lang, Key::PalDbPrimary),
+            "palette.db_standby" => t(lang, Key::PalDbStandby),
+            "palette.db_replica" => t(lang, Key::PalDbReplica),
             _ => "?",
         }
     }
@@ -80,14 +68,16 @@ fn canvas_point(state: &EditorHandle, x: f64, y: f64) -> Option<((f64, f64), (f6
 #[component]
 pub fn Palette() -> Html {
     let state = use_context::<EditorHandle>().expect("Palette needs the EditorHandle context");
+    let lang = use_lang();
     let ghost = use_state(|| None::<Ghost>);
 
     // While an item is dragged, follow the pointer anywhere on the page.
     {
         let (ghost, state) = (ghost.clone(), state.clone());
         let dragging = ghost.map(|g| g.item);
-        use_effect_with(dragging, move |dragging| {
-            let listeners = dragging.map(|_| follow(ghost, state));
+        use_effect_with((dragging, lang), move |(dragging, lang)| {
+            let lang = *lang;
+            let listeners = dragging.map(|_| follow(ghost, state, lang));
             move || drop(listeners)
         });
     }
@@ -105,10 +95,10 @@ pub fn Palette() -> Html {
         };
         let kind = item.kind();
         html! {
-            <li class="palette-item" data-testid={format!("palette-{}", item_slug(item))} title={text::DRAG_HELP}
+            <li class="palette-item" data-testid={format!("palette-{}", item_slug(item))} title={t(lang, Key::PalDragHelp)}
                 onpointerdown={down}>
                 <svg class="palette-icon" viewBox="0 0 20 20" width="26" height="26">{ icon(&kind, 0.0, 0.0, 20.0) }</svg>
-                <span>{ text::item(item.label_key()) }</span>
+                <span>{ text::item(lang, item.label_key()) }</span>
             </li>
         }
     });
@@ -121,9 +111,9 @@ pub fn Palette() -> Html {
             <div class={class} data-testid="palette-ghost" style={format!("left:{}px;top:{}px", g.x, g.y)}>
                 <div class="ghost-card">
                     <svg viewBox="0 0 20 20" width="22" height="22">{ icon(&kind, 0.0, 0.0, 20.0) }</svg>
-                    <span>{ text::item(g.item.label_key()) }</span>
+                    <span>{ text::item(lang, g.item.label_key()) }</span>
                 </div>
-                if refused { <div class="ghost-hint" data-testid="drop-hint">{ text::DROP_HINT }</div> }
+                if refused { <div class="ghost-hint" data-testid="drop-hint">{ t(lang, Key::PalDropHint) }</div> }
             </div>
         }
     });
@@ -131,14 +121,14 @@ pub fn Palette() -> Html {
     html! {
         <aside class="palette" data-testid="palette">
             <div class="palette-actions">
-                <button data-testid="new" title={text::NEW_TITLE}
-                        onclick={dispatch(&state, || Action::New)}>{ text::NEW }</button>
-                <button data-testid="clear" title={text::CLEAR_TITLE}
-                        onclick={dispatch(&state, || Action::Clear)}>{ text::CLEAR }</button>
+                <button data-testid="new" title={t(lang, Key::PalNewTitle)}
+                        onclick={dispatch(&state, || Action::New)}>{ t(lang, Key::PalNew) }</button>
+                <button data-testid="clear" title={t(lang, Key::PalClearTitle)}
+                        onclick={dispatch(&state, || Action::Clear)}>{ t(lang, Key::PalClear) }</button>
             </div>
-            <h2>{ text::COMPONENTS }</h2>
+            <h2>{ t(lang, Key::PalComponents) }</h2>
             <ul class="palette-items">{ for items }</ul>
-            <h2>{ text::REGIONS }</h2>
+            <h2>{ t(lang, Key::PalRegions) }</h2>
             <RegionList />
             { ghost_view }
             <ConfirmRemoval />
@@ -148,7 +138,7 @@ pub fn Palette() -> Html {
 
 /// Window listeners that move the ghost, drop it when the pointer is released, and cancel the
 /// drag on Escape.
-fn follow(ghost: UseStateHandle<Option<Ghost>>, state: EditorHandle) -> [EventListener; 4] {
+fn follow(ghost: UseStateHandle<Option<Ghost>>, state: EditorHandle, lang: Lang) -> [EventListener; 4] {
     let window = web_sys::window().expect("a browser window");
     let moved = {
         let (ghost, state) = (ghost.clone(), state.clone());
@@ -172,7 +162,7 @@ fn follow(ghost: UseStateHandle<Option<Ghost>>, state: EditorHandle) -> [EventLi
                 Some((screen, at)) => state.dispatch(Action::Place { item: g.item, at, screen }),
                 None => {
                     state.dispatch(Action::PaletteHover(None));
-                    state.dispatch(Action::Notify { text: text::DRAG_HELP_LONG.into(), at: None });
+                    state.dispatch(Action::Notify { text: t(lang, Key::PalDragHelpLong).into(), at: None });
                 }
             }
         })
@@ -202,10 +192,11 @@ fn dispatch<E>(state: &EditorHandle, make: impl Fn() -> Action + 'static) -> Cal
 #[component]
 fn RegionList() -> Html {
     let state = use_context::<EditorHandle>().expect("RegionList needs the EditorHandle context");
+    let lang = use_lang();
     let choice = use_node_ref();
     let s = state.scenario();
     let rows = s.regions.iter().map(|r| {
-        let name = crate::catalog::region(&r.code).map_or(r.code.as_str(), |i| i.name_en);
+        let name = region_name(lang, &r.code);
         let code = r.code.clone();
         let zones = r.zones.iter().map(|z| {
             let (region, zone) = (code.clone(), z.name.clone());
@@ -213,7 +204,7 @@ fn RegionList() -> Html {
                 <span class="zone-chip">
                     { format!("{}{}", code, z.name) }
                     <button class="chip-x" data-testid={format!("remove-zone-{}-{}", code, z.name)}
-                            title={text::REMOVE_ZONE} aria-label={text::REMOVE_ZONE}
+                            title={t(lang, Key::PalRemoveZone)} aria-label={t(lang, Key::PalRemoveZone)}
                             onclick={dispatch(&state, move || Action::RemoveZone { region: region.clone(), zone: zone.clone() })}>
                         { "×" }
                     </button>
@@ -226,18 +217,18 @@ fn RegionList() -> Html {
                 <div class="region-head">
                     <strong>{ name }</strong>
                     <button data-testid={format!("remove-region-{code}")}
-                            onclick={dispatch(&state, move || Action::RemoveRegion(c1.clone()))}>{ text::REMOVE }</button>
+                            onclick={dispatch(&state, move || Action::RemoveRegion(c1.clone()))}>{ t(lang, Key::PalRemove) }</button>
                 </div>
                 <div class="zone-chips">
                     { for zones }
                     <button data-testid={format!("add-zone-{code}")}
-                            onclick={dispatch(&state, move || Action::AddZone(c2.clone()))}>{ text::ADD_ZONE }</button>
+                            onclick={dispatch(&state, move || Action::AddZone(c2.clone()))}>{ t(lang, Key::PalAddZone) }</button>
                 </div>
             </li>
         }
     });
     let options = REGIONS.iter().filter(|info| s.region(info.code).is_none()).map(|info| {
-        html! { <option value={info.code}>{ format!("{} ({})", info.name_en, info.code) }</option> }
+        html! { <option value={info.code}>{ format!("{} ({})", region_name(lang, info.code), info.code) }</option> }
     });
     let add = {
         let (state, choice) = (state.clone(), choice.clone());
@@ -254,8 +245,8 @@ fn RegionList() -> Html {
         <>
             <ul class="region-list">{ for rows }</ul>
             <div class="add-region">
-                <select ref={choice} data-testid="region-select" aria-label={text::ADD_REGION}>{ for options }</select>
-                <button data-testid="add-region" onclick={add}>{ text::ADD_REGION }</button>
+                <select ref={choice} data-testid="region-select" aria-label={t(lang, Key::PalAddRegion)}>{ for options }</select>
+                <button data-testid="add-region" onclick={add}>{ t(lang, Key::PalAddRegion) }</button>
             </div>
         </>
     }
@@ -265,17 +256,18 @@ fn RegionList() -> Html {
 #[component]
 fn ConfirmRemoval() -> Html {
     let state = use_context::<EditorHandle>().expect("ConfirmRemoval needs the EditorHandle context");
+    let lang = use_lang();
     let Some(p) = state.pending_removal.clone() else { return Html::default() };
-    let name = crate::catalog::region(&p.region).map_or(p.region.clone(), |i| i.name_en.to_string());
+    let name = region_name(lang, &p.region);
     html! {
         <div class="dialog-backdrop">
             <div class="dialog" role="alertdialog" data-testid="confirm-removal">
-                <h2>{ text::CONFIRM_TITLE }</h2>
-                <p>{ text::confirm(&name, p.components) }</p>
+                <h2>{ t(lang, Key::PalConfirmTitle) }</h2>
+                <p>{ text::confirm(lang, &name, p.components) }</p>
                 <div class="dialog-actions">
-                    <button data-testid="cancel-remove" onclick={dispatch(&state, || Action::CancelRemoval)}>{ text::CANCEL }</button>
+                    <button data-testid="cancel-remove" onclick={dispatch(&state, || Action::CancelRemoval)}>{ t(lang, Key::PalCancel) }</button>
                     <button class="danger" data-testid="confirm-remove"
-                            onclick={dispatch(&state, || Action::ConfirmRemoval)}>{ text::REMOVE }</button>
+                            onclick={dispatch(&state, || Action::ConfirmRemoval)}>{ t(lang, Key::PalRemove) }</button>
                 </div>
             </div>
         </div>

@@ -16,32 +16,23 @@ use super::file_io::{self, use_file_drop};
 use super::keep::Keep;
 use super::persist::{self, Origin, Recent};
 use super::qr;
+use crate::i18n::{t, tf, Key, Lang};
 use crate::share;
+use crate::ui::lang::use_lang;
 
-/// Texts of this file, in one place until `crate::i18n` has keys for them.
 mod text {
-    pub const SHARE: &str = "Share";
-    pub const EXPORT: &str = "Export";
-    pub const IMPORT: &str = "Import";
-    pub const RECENT: &str = "Recent";
-    pub const RECENT_EMPTY: &str = "Nothing yet. Work you replace by opening a link or a file is kept here.";
-    pub const DIALOG_TITLE: &str = "Share this design";
-    pub const COPY: &str = "Copy";
-    pub const CLOSE: &str = "Close";
-    pub const COPIED: &str = "Link copied to the clipboard.";
-    pub const COPY_REFUSED: &str = "The browser did not allow copying: select the link above and copy it.";
-    pub const COPYING: &str = "Copying…";
-    pub const QR_ALT: &str = "QR code of the share link";
-    pub const DROP: &str = "Drop the .json file to open it";
-    pub const GO_BACK: &str = "Go back";
-    pub const DISMISS: &str = "Dismiss";
     pub const JSON_MIME: &str = "application/json";
     /// Past this many characters some chat apps and mail clients cut a link.
     pub const LONG_LINK: usize = 2000;
-    pub const LONG_LINK_HINT: &str =
-        "characters: a long link, which some chat apps may cut. Export a file to be safe.";
-    pub const NOT_JSON: &str =
-        "is not a scenario file, so nothing was loaded. Archlab opens the .json files that Export writes.";
+}
+
+/// A scenario name as shown: clipped, or "Untitled design" in the page's language.
+fn name_in(lang: Lang, name: &str) -> String {
+    if name.trim().is_empty() {
+        t(lang, Key::Untitled).to_string()
+    } else {
+        persist::clip(name)
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -60,8 +51,9 @@ struct ShareView {
 #[component]
 pub fn ShareMenu(props: &ShareMenuProps) -> Html {
     let keep = props.keep.clone();
+    let lang = use_lang();
     let dialog = use_state(|| None::<Rc<ShareView>>);
-    let status = use_state(|| text::COPYING);
+    let status = use_state(|| t(lang, Key::ShareCopying));
     let recent_open = use_state(|| false);
     let file_input = use_node_ref();
     let url_input = use_node_ref();
@@ -73,7 +65,7 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
             let name = file.name();
             let json = name.to_ascii_lowercase().ends_with(".json") || file.type_().contains("json");
             if !json {
-                let text = format!("“{}” {}", persist::clip(&name), text::NOT_JSON);
+                let text = tf(lang, Key::ShareNotJson, &[&name_in(lang, &name)]);
                 keep.tell(persist::Notice { error: true, text, back: None });
                 return;
             }
@@ -94,14 +86,14 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
             let url = format!("{}{}", persist::base_url(), share::fragment(keep.scenario()));
             let seed = keep.scenario().seed;
             dialog.set(Some(Rc::new(ShareView { qr: qr::qr_data_url(&url), url: url.clone(), seed })));
-            copy(url, status.clone());
+            copy(lang, url, status.clone());
         })
     };
     let on_copy = {
         let (dialog, status) = (dialog.clone(), status.clone());
         Callback::from(move |_| {
             if let Some(d) = dialog.as_ref() {
-                copy(d.url.clone(), status.clone());
+                copy(lang, d.url.clone(), status.clone());
             }
         })
     };
@@ -165,42 +157,43 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
     html! {
         <div class="share-menu">
             <span class="share-name" data-testid="scenario-name" title={keep.scenario().name.clone()}>
-                { persist::shown_name(keep.scenario()) }
+                { name_in(lang, &keep.scenario().name) }
             </span>
-            <button data-testid="share" onclick={on_share}>{ text::SHARE }</button>
-            <button data-testid="export" onclick={on_export}>{ text::EXPORT }</button>
-            <button data-testid="import" onclick={on_import}>{ text::IMPORT }</button>
+            <button data-testid="share" onclick={on_share}>{ t(lang, Key::ShareBtn) }</button>
+            <button data-testid="export" onclick={on_export}>{ t(lang, Key::ExportBtn) }</button>
+            <button data-testid="import" onclick={on_import}>{ t(lang, Key::ImportBtn) }</button>
             <input type="file" class="share-file" accept=".json,application/json" data-testid="import-file"
                 ref={file_input} onchange={on_file_chosen} />
             <div class="share-recent">
                 <button data-testid="recent" aria-expanded={(*recent_open).to_string()} onclick={toggle_recent}>
-                    { format!("{} ▾", text::RECENT) }
+                    { format!("{} ▾", t(lang, Key::RecentBtn)) }
                 </button>
                 if *recent_open {
-                    { recent_list(&keep, &keep.recent, recent_open.clone()) }
+                    { recent_list(lang, &keep, &keep.recent, recent_open.clone()) }
                 }
             </div>
             if let Some(view) = dialog.as_ref() {
-                { share_dialog(view, *status, url_input.clone(), on_copy, on_close) }
+                { share_dialog(lang, view, *status, url_input.clone(), on_copy, on_close) }
             }
             if dragging {
-                <div class="share-drop" data-testid="drop-overlay">{ text::DROP }</div>
+                <div class="share-drop" data-testid="drop-overlay">{ t(lang, Key::ShareDrop) }</div>
             }
         </div>
     }
 }
 
 /// Writes the link to the clipboard and reports how it went.
-fn copy(url: String, status: UseStateHandle<&'static str>) {
-    status.set(text::COPYING);
+fn copy(lang: Lang, url: String, status: UseStateHandle<&'static str>) {
+    status.set(t(lang, Key::ShareCopying));
     let clipboard = gloo::utils::window().navigator().clipboard();
     wasm_bindgen_futures::spawn_local(async move {
         let done = JsFuture::from(clipboard.write_text(&url)).await;
-        status.set(if done.is_ok() { text::COPIED } else { text::COPY_REFUSED });
+        status.set(if done.is_ok() { t(lang, Key::ShareLinkCopied) } else { t(lang, Key::ShareCopyRefused) });
     });
 }
 
 fn share_dialog(
+    lang: Lang,
     view: &ShareView,
     status: &'static str,
     url_input: NodeRef,
@@ -215,40 +208,40 @@ fn share_dialog(
     html! {
         <div class="share-backdrop">
             <div class="share-dialog" role="dialog" aria-modal="true" aria-labelledby="share-title" data-testid="share-dialog">
-                <h2 id="share-title">{ text::DIALOG_TITLE }</h2>
+                <h2 id="share-title">{ t(lang, Key::ShareDialogTitle) }</h2>
                 <p class="share-hint">
-                    { format!("Whoever opens this link sees this design and, on Play, the same run (seed {}).", view.seed) }
+                    { tf(lang, Key::ShareHint, &[&view.seed.to_string()]) }
                 </p>
                 <div class="share-row">
                     <input class="share-url" readonly=true value={view.url.clone()} data-testid="share-url" ref={url_input}
-                        aria-label="Share link" onfocus={select_all} />
-                    <button data-testid="share-copy" onclick={on_copy}>{ text::COPY }</button>
+                        aria-label={t(lang, Key::ShareLinkLabel)} onfocus={select_all} />
+                    <button data-testid="share-copy" onclick={on_copy}>{ t(lang, Key::ShareCopy) }</button>
                 </div>
                 <p class="share-status" role="status" data-testid="share-status">{ status }</p>
                 {
                     match &view.qr {
                         Ok(src) => html! {
-                            <img class="share-qr" src={src.clone()} alt={text::QR_ALT} data-testid="share-qr" />
+                            <img class="share-qr" src={src.clone()} alt={t(lang, Key::ShareQrAlt)} data-testid="share-qr" />
                         },
                         Err(why) => html! { <p class="share-qr-none" data-testid="share-qr-none">{ why.clone() }</p> },
                     }
                 }
                 if view.url.len() > text::LONG_LINK {
                     <p class="share-size share-long" data-testid="share-long">
-                        { format!("{} {}", view.url.len(), text::LONG_LINK_HINT) }
+                        { tf(lang, Key::ShareLongLink, &[&view.url.len().to_string()]) }
                     </p>
                 } else {
-                    <p class="share-size">{ format!("{} characters", view.url.len()) }</p>
+                    <p class="share-size">{ tf(lang, Key::ShareChars, &[&view.url.len().to_string()]) }</p>
                 }
-                <button class="share-close" data-testid="share-close" onclick={on_close}>{ text::CLOSE }</button>
+                <button class="share-close" data-testid="share-close" onclick={on_close}>{ t(lang, Key::ShareClose) }</button>
             </div>
         </div>
     }
 }
 
-fn recent_list(keep: &Keep, recent: &[Recent], open: UseStateHandle<bool>) -> Html {
+fn recent_list(lang: Lang, keep: &Keep, recent: &[Recent], open: UseStateHandle<bool>) -> Html {
     if recent.is_empty() {
-        return html! { <div class="share-recent-list" data-testid="recent-list"><p>{ text::RECENT_EMPTY }</p></div> };
+        return html! { <div class="share-recent-list" data-testid="recent-list"><p>{ t(lang, Key::RecentEmpty) }</p></div> };
     }
     let now = persist::now_ms();
     html! {
@@ -261,7 +254,7 @@ fn recent_list(keep: &Keep, recent: &[Recent], open: UseStateHandle<bool>) -> Ht
                 });
                 html! {
                     <li><button data-testid="recent-item" {onclick}>
-                        <span class="share-recent-name">{ persist::clip(&r.name) }</span>
+                        <span class="share-recent-name">{ name_in(lang, &r.name) }</span>
                         <span class="share-recent-time">{ ago(now - r.saved_at) }</span>
                     </button></li>
                 }
@@ -276,11 +269,12 @@ fn recent_list(keep: &Keep, recent: &[Recent], open: UseStateHandle<bool>) -> Ht
 #[component]
 pub fn ShareNotice(props: &ShareMenuProps) -> Html {
     let keep = &props.keep;
+    let lang = use_lang();
     let Some(n) = keep.notice.as_ref() else { return html! {} };
     let back = n.back.clone().map(|link| {
         let keep = keep.clone();
         let onclick = Callback::from(move |_| keep.open_link(&link));
-        html! { <button data-testid="notice-back" {onclick}>{ text::GO_BACK }</button> }
+        html! { <button data-testid="notice-back" {onclick}>{ t(lang, Key::ShareGoBack) }</button> }
     });
     let dismiss = {
         let keep = keep.clone();
@@ -291,7 +285,7 @@ pub fn ShareNotice(props: &ShareMenuProps) -> Html {
         <div {class} role={ if n.error { "alert" } else { "status" } } data-testid="share-notice">
             <span class="share-notice-text" data-testid="notice-text">{ n.text.clone() }</span>
             { for back }
-            <button class="share-dismiss" aria-label={text::DISMISS} data-testid="notice-dismiss" onclick={dismiss}>{ "×" }</button>
+            <button class="share-dismiss" aria-label={t(lang, Key::ShareDismiss)} data-testid="notice-dismiss" onclick={dismiss}>{ "×" }</button>
         </div>
     }
 }

@@ -2,16 +2,7 @@
 
 use yew::prelude::*;
 
-mod text {
-    pub const UNDO: &str = "Undo";
-    pub const REDO: &str = "Redo";
-    pub const ZOOM_OUT: &str = "Zoom out";
-    pub const ZOOM_IN: &str = "Zoom in";
-    pub const FIT: &str = "Fit";
-    pub const FIT_TITLE: &str = "Fit to view";
-    pub const UNDO_KEYS: &str = "Undo (Ctrl+Z)";
-    pub const REDO_KEYS: &str = "Redo (Ctrl+Shift+Z)";
-}
+use crate::i18n::{t, Key};
 
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
@@ -27,6 +18,7 @@ pub struct ControlsProps {
 
 #[component]
 pub fn Controls(p: &ControlsProps) -> Html {
+    let lang = crate::ui::lang::use_lang();
     let click = |cb: &Callback<()>| {
         let cb = cb.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
@@ -37,17 +29,17 @@ pub fn Controls(p: &ControlsProps) -> Html {
     };
     html! {
         <div class="canvas-controls">
-            <button data-testid="undo" title={text::UNDO_KEYS} aria-label={text::UNDO}
+            <button data-testid="undo" title={t(lang, Key::CtlUndoKeys)} aria-label={t(lang, Key::Undo)}
                     disabled={!p.can_undo} onclick={click(&p.on_undo)}>{ "↶" }</button>
-            <button data-testid="redo" title={text::REDO_KEYS} aria-label={text::REDO}
+            <button data-testid="redo" title={t(lang, Key::CtlRedoKeys)} aria-label={t(lang, Key::Redo)}
                     disabled={!p.can_redo} onclick={click(&p.on_redo)}>{ "↷" }</button>
             <span class="sep" />
-            <button data-testid="zoom-out" title={text::ZOOM_OUT} aria-label={text::ZOOM_OUT}
+            <button data-testid="zoom-out" title={t(lang, Key::ZoomOut)} aria-label={t(lang, Key::ZoomOut)}
                     onclick={zoom(1.0 / 1.25)}>{ "−" }</button>
             <span class="zoom-level" data-testid="zoom-level">{ format!("{:.0}%", p.zoom * 100.0) }</span>
-            <button data-testid="zoom-in" title={text::ZOOM_IN} aria-label={text::ZOOM_IN}
+            <button data-testid="zoom-in" title={t(lang, Key::ZoomIn)} aria-label={t(lang, Key::ZoomIn)}
                     onclick={zoom(1.25)}>{ "+" }</button>
-            <button data-testid="fit" title={text::FIT_TITLE} onclick={click(&p.on_fit)}>{ text::FIT }</button>
+            <button data-testid="fit" title={t(lang, Key::FitView)} onclick={click(&p.on_fit)}>{ t(lang, Key::CtlFit) }</button>
         </div>
     }
 }

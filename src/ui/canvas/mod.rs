@@ -50,10 +50,6 @@ pub const COMPACT_ZOOM: f64 = 0.6;
 /// The id of the SVG element; the palette finds it to turn a drop point into canvas units.
 pub const SVG_ID: &str = "archlab-canvas";
 
-mod text {
-    pub const EMPTY: &str = "Add a region from the palette to start building.";
-}
-
 /// A point relative to the SVG's top-left corner, in screen pixels.
 fn local(svg: &NodeRef, client_x: i32, client_y: i32) -> (f64, f64) {
     match svg.cast::<Element>() {
@@ -91,6 +87,7 @@ fn blur_active() {
 #[component]
 pub fn Canvas() -> Html {
     let state = use_context::<EditorHandle>().expect("Canvas needs the EditorHandle context");
+    let lang = crate::ui::lang::use_lang();
     let shared = use_context::<Shared>();
     let svg = use_node_ref();
     let space = use_state(|| Rc::new(Cell::new(false)));
@@ -197,7 +194,7 @@ pub fn Canvas() -> Html {
             link_target: (link_target == Some(c.id.as_str())).then_some(link_ok),
             refused: refused && moving.contains(&c.id),
         };
-        node::node(c, marks, view.zoom)
+        node::node(lang, c, marks, view.zoom)
     });
     let class = classes!(
         "canvas",
@@ -218,7 +215,9 @@ pub fn Canvas() -> Html {
         let class = classes!("canvas-notice", n.at.is_none().then_some("top"));
         html! { <div class={class} data-testid="notice" role="status" style={style}>{ n.text.clone() }</div> }
     });
-    let empty = s.regions.is_empty().then(|| html! { <div class="canvas-empty">{ text::EMPTY }</div> });
+    let empty = s.regions.is_empty().then(
+        || html! { <div class="canvas-empty">{ crate::i18n::t(lang, crate::i18n::Key::CanvasEmpty) }</div> },
+    );
 
     html! {
         <div class="canvas-root" data-testid="canvas-root" data-components={s.components.len().to_string()}
@@ -229,7 +228,7 @@ pub fn Canvas() -> Html {
                 { links::defs() }
                 <g transform={transform}>
                     <rect class="grid" x="-20000" y="-20000" width="40000" height="40000" fill="url(#grid)" />
-                    { for s.regions.iter().map(|r| regions::region(r, drop.as_ref(), view.zoom)) }
+                    { for s.regions.iter().map(|r| regions::region(lang, r, drop.as_ref(), view.zoom)) }
                     { links::links(s, &ed.selection, view.zoom) }
                     { for nodes }
                     { gesture::gesture(s, &ed.drag) }

@@ -6,23 +6,8 @@ use yew::prelude::*;
 use super::icons::{color, icon};
 use super::COMPACT_ZOOM;
 use crate::editor::{has_handle, COMPONENT_H, COMPONENT_W, HANDLE_R};
+use crate::i18n::{t, tf, Key, Lang};
 use crate::model::{Component, DbRole, DnsPolicy, Kind, LbAlgorithm, LbLayer};
-
-/// Strings shown on cards, in one place until the i18n tables take them.
-mod text {
-    pub const WEIGHT: &str = "weight";
-    pub const TIMEOUT: &str = "timeout";
-    pub const TTL: &str = "TTL";
-    pub const CHECK: &str = "check";
-    pub const PROCESS: &str = "process";
-    pub const PROCESSES: &str = "processes";
-    pub const PRIMARY: &str = "primary";
-    pub const HOSTED_ON: &str = "hosted on";
-    pub const STANDBY_OF: &str = "standby of";
-    pub const REPLICA_OF: &str = "replica of";
-    pub const CONN: &str = "conn";
-    pub const FAILOVER: &str = "failover";
-}
 
 /// How a card is highlighted.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -39,7 +24,7 @@ const ID_CHARS: usize = 9;
 const STATUS_CHARS: usize = 15;
 const COMPACT_ID_CHARS: usize = 7;
 
-pub fn node(c: &Component, marks: Marks, zoom: f64) -> Html {
+pub fn node(lang: Lang, c: &Component, marks: Marks, zoom: f64) -> Html {
     let compact = zoom < COMPACT_ZOOM;
     let (w, h) = (COMPONENT_W, COMPONENT_H);
     let (left, top) = (c.x - w / 2.0, c.y - h / 2.0);
@@ -70,7 +55,7 @@ pub fn node(c: &Component, marks: Marks, zoom: f64) -> Html {
     if marks.refused {
         class.push("refused");
     }
-    let [line1, line2] = status(&c.kind);
+    let [line1, line2] = status(lang, &c.kind);
     let zone = format!("{}/{}", c.place.region, c.place.zone);
     let handle = if has_handle(&c.kind) {
         html! { <circle class="handle" cx={(left + w).to_string()} cy={c.y.to_string()}
@@ -134,30 +119,30 @@ fn secs(ms: f64) -> String {
     }
 }
 
-pub fn algorithm(a: LbAlgorithm) -> &'static str {
-    match a {
-        LbAlgorithm::RoundRobin => "round robin",
-        LbAlgorithm::LeastConnections => "least conn",
-        LbAlgorithm::Random => "random",
-        LbAlgorithm::PowerOfTwo => "power of two",
-        LbAlgorithm::Weighted => "weighted",
-    }
+pub fn algorithm(lang: Lang, a: LbAlgorithm) -> &'static str {
+    let key = match a {
+        LbAlgorithm::RoundRobin => Key::CardRoundRobin,
+        LbAlgorithm::LeastConnections => Key::CardLeastConn,
+        LbAlgorithm::Random => Key::CardRandom,
+        LbAlgorithm::PowerOfTwo => Key::CardPowerOfTwo,
+        LbAlgorithm::Weighted => Key::CardWeighted,
+    };
+    t(lang, key)
 }
 
 /// The two status lines of a card, e.g. "4 × 2 vCPU" / "4 processes".
-pub fn status(kind: &Kind) -> [String; 2] {
-    use text::*;
+pub fn status(lang: Lang, kind: &Kind) -> [String; 2] {
     match kind {
         Kind::Clients(c) => {
-            [format!("{WEIGHT} {}", num(c.weight)), format!("{TIMEOUT} {}", secs(c.timeout_ms))]
+            [tf(lang, Key::CardWeight, &[&num(c.weight)]), tf(lang, Key::CardTimeout, &[&secs(c.timeout_ms)])]
         }
         Kind::Dns(d) => {
             let policy = match d.policy {
-                DnsPolicy::Latency => "latency routing",
-                DnsPolicy::Failover => "failover routing",
-                DnsPolicy::RoundRobin => "round robin",
+                DnsPolicy::Latency => Key::CardDnsLatency,
+                DnsPolicy::Failover => Key::CardDnsFailover,
+                DnsPolicy::RoundRobin => Key::CardRoundRobin,
             };
-            [policy.to_string(), format!("{TTL} {} s", num(d.ttl_s))]
+            [t(lang, policy).to_string(), tf(lang, Key::CardTtl, &[&num(d.ttl_s)])]
         }
         Kind::LoadBalancer(l) => {
             let layer = match l.layer {
@@ -165,8 +150,8 @@ pub fn status(kind: &Kind) -> [String; 2] {
                 LbLayer::L7 => "L7",
             };
             [
-                format!("{layer} {}", algorithm(l.algorithm)),
-                format!("{CHECK} {} s", num(l.health_check.interval_s)),
+                format!("{layer} {}", algorithm(lang, l.algorithm)),
+                tf(lang, Key::CardCheck, &[&num(l.health_check.interval_s)]),
             ]
         }
         Kind::AppServer(a) => {
@@ -175,20 +160,20 @@ pub fn status(kind: &Kind) -> [String; 2] {
             } else {
                 format!("{} vCPU", a.vcpus)
             };
-            let procs = if a.processes == 1 { PROCESS } else { PROCESSES };
-            [hosts, format!("{} {procs}", a.processes)]
+            let procs = if a.processes == 1 { Key::CardProcess } else { Key::CardProcesses };
+            [hosts, tf(lang, procs, &[&a.processes.to_string()])]
         }
         Kind::Database(d) => {
             let of = d.primary.clone().unwrap_or_default();
             let first = match (d.role, &d.host) {
-                (DbRole::Primary, Some(h)) => format!("{HOSTED_ON} {h}"),
-                (DbRole::Primary, None) => PRIMARY.to_string(),
-                (DbRole::Standby, _) => format!("{STANDBY_OF} {of}"),
-                (DbRole::ReadReplica, _) => format!("{REPLICA_OF} {of}"),
+                (DbRole::Primary, Some(h)) => tf(lang, Key::CardHostedOn, &[h]),
+                (DbRole::Primary, None) => t(lang, Key::CardPrimary).to_string(),
+                (DbRole::Standby, _) => tf(lang, Key::CardStandbyOf, &[&of]),
+                (DbRole::ReadReplica, _) => tf(lang, Key::CardReplicaOf, &[&of]),
             };
             let second = match d.role {
-                DbRole::Standby => format!("{FAILOVER} {} s", num(d.failover_s)),
-                _ => format!("{} {CONN} · {}", d.max_connections, secs(d.query_ms)),
+                DbRole::Standby => tf(lang, Key::CardFailover, &[&num(d.failover_s)]),
+                _ => tf(lang, Key::CardConn, &[&d.max_connections.to_string(), &secs(d.query_ms)]),
             };
             [first, second]
         }

@@ -6,10 +6,10 @@ use super::label_size;
 use crate::model::{Placement, Region};
 
 /// The zone a drag would drop into, drawn highlighted; `refused` when no zone takes the drop.
-pub fn region(r: &Region, drop: Option<&Placement>, zoom: f64) -> Html {
+pub fn region(lang: crate::i18n::Lang, r: &Region, drop: Option<&Placement>, zoom: f64) -> Html {
     let zone_font = label_size(12.0, zoom, 13.0, 26.0);
     let name_font = label_size(15.0, zoom, 17.0, 30.0);
-    let name = crate::catalog::region(&r.code).map_or(r.code.as_str(), |i| i.name_en);
+    let name = crate::i18n::region_name(lang, &r.code);
     let zones = r.zones.iter().enumerate().map(|(i, z)| {
         let zr = r.zone_rect(i);
         let label = format!("{}{}", r.code, z.name);
