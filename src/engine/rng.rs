@@ -1,7 +1,8 @@
 //! The engine's only source of randomness: a seeded ChaCha8 stream, sampled with `libm`.
 //!
 //! ChaCha8 gives the same stream on wasm32 and x86_64, and `libm::log` gives the same bits on
-//! both, so a shared link replays exactly. Never `thread_rng`, `StdRng` or `SmallRng` here.
+//! both, so a shared link replays exactly. No OS-seeded generator, and no generator whose
+//! algorithm differs between platforms or releases, belongs here.
 
 use rand::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
