@@ -18,5 +18,5 @@ pub use lessons::{
     evaluate, lesson, lessons, CheckResult, Condition, Lesson, LessonId, Missing, RunSummary, SecondSummary,
     OBSERVE_S,
 };
-pub use presets::{app_server, database, preset, Preset, PRESETS};
+pub use presets::{app_server, database, preset, single_server, Preset, PRESETS};
 pub use regions::{region, RegionInfo, REGIONS};

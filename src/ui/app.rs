@@ -64,7 +64,7 @@ fn asked_for(bench: bool) -> Option<Scenario> {
 
 /// The first step of the teaching path, when nothing else is asked for or saved.
 fn default_scenario() -> Scenario {
-    preset("single-server").unwrap_or_else(super::starter::single_server)
+    crate::catalog::single_server()
 }
 
 #[component]

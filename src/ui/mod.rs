@@ -40,7 +40,6 @@ pub mod runtime;
 pub mod share_menu;
 pub mod shared;
 pub mod side_panel;
-pub mod starter;
 pub mod state;
 pub mod stats;
 pub mod timeline;
