@@ -24,6 +24,7 @@ pub mod file_io;
 pub mod frame_loop;
 pub mod insights;
 pub mod inspector;
+pub mod inspector_operate;
 pub mod keep;
 pub mod keys;
 pub mod lab_text;
