@@ -226,7 +226,8 @@ fn renaming_or_deleting_a_tier_follows_into_alarms_and_deployments() {
     let mut ed = Editor::new(s);
     apply_field(&mut ed, &app, "autoscaling", "true").unwrap();
     let mut f = AlarmForm::new_for(&ed.scenario);
-    (f.metric, f.component, f.action, f.tier) = ("queue".into(), app.clone(), "scale_out".into(), app.clone());
+    (f.metric, f.component, f.action, f.tier) =
+        ("queue".into(), app.clone(), "scale_out".into(), app.clone());
     ed.save_alarm(None, f.parse(&ed.scenario).unwrap()).unwrap();
     let mut d = DeployForm::new_for(&ed.scenario);
     d.rollback_on = "alarm-1".into();

@@ -201,7 +201,15 @@ impl AlarmForm {
         if !errs.is_empty() {
             return Err(errs);
         }
-        Ok(Alarm { id: id.to_string(), metric, above: self.above, threshold, period_s, evaluation_periods, action })
+        Ok(Alarm {
+            id: id.to_string(),
+            metric,
+            above: self.above,
+            threshold,
+            period_s,
+            evaluation_periods,
+            action,
+        })
     }
 }
 
@@ -325,9 +333,11 @@ impl OperateEdit {
     }
 
     /// Whether this edit would be accepted now, tried on a copy of `s` (a form asks before
-    /// sending it, to show a refusal next to its button).
-    pub fn check(&self, s: &Scenario) -> Result<(), Refusal> {
-        self.clone().apply(&mut Editor::new(s.clone()))
+    /// sending it, to show a refusal next to its button): the scenario it would give.
+    pub fn check(&self, s: &Scenario) -> Result<Scenario, Refusal> {
+        let mut ed = Editor::new(s.clone());
+        self.clone().apply(&mut ed)?;
+        Ok(ed.scenario)
     }
 }
 

@@ -328,10 +328,8 @@ impl Sim {
                 }
             }
             Strategy::BlueGreen => {
-                let reserved = self
-                    .deploys
-                    .iter()
-                    .any(|x| x.tier == tier && matches!(x.strategy, Strategy::BlueGreen));
+                let reserved =
+                    self.deploys.iter().any(|x| x.tier == tier && matches!(x.strategy, Strategy::BlueGreen));
                 if !reserved {
                     return Err(format!(
                         "deployment.strategy: {} has no room for a second fleet in this run; schedule the \

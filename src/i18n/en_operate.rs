@@ -79,6 +79,7 @@ pub fn text(k: Key) -> &'static str {
         OpNeedTier => "Place an app server first: a deployment goes to an app tier.",
         OpEditingAlarm => "Editing alarm {0}",
         OpEditingDeploy => "Editing deployment {0}",
+        OpScheduleBtn => "Schedule",
         _ => "",
     }
 }

@@ -79,6 +79,7 @@ pub fn text(k: Key) -> &'static str {
         OpNeedTier => "먼저 애플리케이션 서버를 배치하세요. 배포는 애플리케이션 서버 계층에 합니다.",
         OpEditingAlarm => "경보 {0} 편집 중",
         OpEditingDeploy => "배포 {0} 편집 중",
+        OpScheduleBtn => "예약",
         _ => "",
     }
 }

@@ -77,7 +77,8 @@ pub fn price_line(lang: Lang, s: &Scenario, c: &Component) -> Html {
         Kind::Database(d) => {
             let name = instance_name(&c.kind).unwrap_or_default();
             let line = tf(lang, Key::InsPrice, &[&usd(hour), &name, region]);
-            let note = if d.role == DbRole::Standby { t(lang, Key::InsPriceStandby).to_string() } else { month };
+            let note =
+                if d.role == DbRole::Standby { t(lang, Key::InsPriceStandby).to_string() } else { month };
             (line, Some(note))
         }
         Kind::LoadBalancer(lb) => {

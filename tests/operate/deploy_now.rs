@@ -85,7 +85,8 @@ fn deploying_now_replays_as_the_scheduled_deployment() {
 #[test]
 fn deploying_now_after_a_scheduled_deployment_appends_it() {
     // The scenario already rolls a good version out at 10 s; the bad one comes on top of it.
-    let first = json!([{ "at_s": 10.0, "tier": "app", "strategy": { "kind": "all_at_once" }, "boot_s": 3.0 }]);
+    let first =
+        json!([{ "at_s": 10.0, "tier": "app", "strategy": { "kind": "all_at_once" }, "boot_s": 3.0 }]);
     let at = secs(50.5);
     let (whole, _) = scheduled(first.clone(), bad_rolling(to_secs(at)));
     assert_eq!(live(first, &bad_rolling(to_secs(at)), at, secs(0.25)).0, whole);
@@ -102,10 +103,19 @@ fn refused_deployments_change_nothing() {
         (json!({ "at_s": now - 1.0, "tier": "app", "strategy": { "kind": "all_at_once" } }), "at_s"),
         (json!({ "at_s": now, "tier": "lb", "strategy": { "kind": "all_at_once" } }), "tier"),
         (json!({ "at_s": now, "tier": "nope", "strategy": { "kind": "all_at_once" } }), "tier"),
-        (json!({ "at_s": now, "tier": "app", "strategy": { "kind": "rolling", "batch": 0, "pause_s": 0.0 } }), "batch"),
+        (
+            json!({ "at_s": now, "tier": "app", "strategy": { "kind": "rolling", "batch": 0, "pause_s": 0.0 } }),
+            "batch",
+        ),
         (json!({ "at_s": now, "tier": "app", "strategy": { "kind": "blue_green" } }), "strategy"),
-        (json!({ "at_s": now, "tier": "app", "strategy": { "kind": "all_at_once" }, "rollback_on": "x" }), "rollback_on"),
-        (json!({ "at_s": now, "tier": "app", "strategy": { "kind": "all_at_once" }, "boot_s": 1e12 }), "boot_s"),
+        (
+            json!({ "at_s": now, "tier": "app", "strategy": { "kind": "all_at_once" }, "rollback_on": "x" }),
+            "rollback_on",
+        ),
+        (
+            json!({ "at_s": now, "tier": "app", "strategy": { "kind": "all_at_once" }, "boot_s": 1e12 }),
+            "boot_s",
+        ),
     ];
     for (d, field) in cases {
         let err = sim.deploy(&deployment(d.clone())).expect_err("refused");
