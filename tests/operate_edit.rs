@@ -287,3 +287,19 @@ fn deploy_now_keeps_the_run_going_and_records_the_deployment_for_a_replay() {
     assert_eq!(rt.sim().fingerprint(), fp);
     assert_eq!(rt.scenario().deployments.len(), 1);
 }
+
+#[test]
+fn a_share_link_carries_the_group_the_alarms_and_the_deployments() {
+    let s = base();
+    let app = app_id(&s);
+    let mut ed = Editor::new(s);
+    apply_field(&mut ed, &app, "autoscaling", "true").unwrap();
+    ed.save_alarm(None, AlarmForm::new_for(&ed.scenario).parse(&ed.scenario).unwrap()).unwrap();
+    let mut d = DeployForm::new_for(&ed.scenario);
+    d.rollback_on = "alarm-1".into();
+    let mut dep = d.parse(&ed.scenario, None).unwrap();
+    dep.at_s = to_secs(secs(17.0) + 16_666_667);
+    ed.save_deployment(None, dep).unwrap();
+    let link = archlab::share::encode(&ed.scenario);
+    assert_eq!(archlab::share::decode(&link).unwrap(), ed.scenario);
+}

@@ -61,6 +61,23 @@ pub fn AlarmsEditor(props: &AlarmsEditorProps) -> Html {
         let s = s.clone();
         use_state(move || AlarmForm::new_for(&s))
     };
+    // Choices that another edit removed fall back to the first one left (see `DeploysEditor`).
+    {
+        let form = form.clone();
+        let ids: Vec<String> = s.components.iter().map(|c| c.id.clone()).collect();
+        use_effect_with((ids, app_tiers(&s)), move |(ids, tiers)| {
+            let mut next = (*form).clone();
+            if !ids.contains(&next.component) {
+                next.component = ids.first().cloned().unwrap_or_default();
+            }
+            if !tiers.contains(&next.tier) {
+                next.tier = tiers.first().cloned().unwrap_or_default();
+            }
+            if next != *form {
+                form.set(next);
+            }
+        });
+    }
     // The alarm being edited (its id before the edit); `None` adds a new one.
     let editing = use_state(|| None::<String>);
     let errors = use_state(Vec::<FieldError>::new);

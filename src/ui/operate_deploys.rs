@@ -58,6 +58,18 @@ pub fn DeploysEditor(props: &DeploysEditorProps) -> Html {
         let s = s.clone();
         use_state(move || DeployForm::new_for(&s))
     };
+    // A form naming a tier that another edit removed (or a new scenario lacks) follows the
+    // first tier instead of showing one choice while holding another.
+    {
+        let (form, tiers) = (form.clone(), app_tiers(&s));
+        use_effect_with(tiers, move |tiers| {
+            if !tiers.contains(&form.tier) {
+                if let Some(first) = tiers.first() {
+                    form.set(DeployForm { tier: first.clone(), ..(*form).clone() });
+                }
+            }
+        });
+    }
     let editing = use_state(|| None::<usize>);
     let errors = use_state(Vec::<FieldError>::new);
     let outcome = use_state(|| None::<Result<String, String>>);

@@ -38,7 +38,10 @@ async function assertNoOverlap(page, selector) {
 }
 
 test('auto-scaling, an alarm and a rolling deployment are edited, deployed live and shared', async () => {
-  const { page, errors } = await open(browser, `${server.url}?preset=load-balancer`);
+  const { page, errors } = await open(browser, server.url);
+  await page.getByTestId('preset-menu').click();
+  await page.getByTestId('preset-load-balancer').click();
+  await page.getByTestId('component-app-1').waitFor();
   await page.getByTestId('tab-inspect').click();
   await page.getByTestId('component-app-1').click();
   await page.getByTestId('inspector-app-1').waitFor();
@@ -49,11 +52,12 @@ test('auto-scaling, an alarm and a rolling deployment are edited, deployed live 
   const before = Number(await price.getAttribute('data-usd-hour'));
   await page.getByTestId('field-size').selectOption('8');
   await until(async () => (await price.textContent()).includes('m5.2xlarge'), 3000, 'the new size');
+  await screenshot(page, 'operate-price-en');
   const after = Number(await price.getAttribute('data-usd-hour'));
   assert.ok(Math.abs(after - 4 * before) < 1e-9, `8 vCPU costs 4 × 2 vCPU: ${before} → ${after}`);
 
   // Auto-scaling on; min 3, then a max below it is refused at the field, then fixed.
-  await page.getByTestId('field-autoscaling').check();
+  await page.getByTestId('field-autoscaling').click();
   await page.getByTestId('field-autoscaling.min').waitFor();
   await page.getByTestId('field-autoscaling.min').fill('3');
   await page.getByTestId('field-autoscaling.max').fill('2');
@@ -140,7 +144,8 @@ test('auto-scaling, an alarm and a rolling deployment are edited, deployed live 
   const url = await page.getByTestId('share-url').inputValue();
   const fresh = await open(browser, url);
   await fresh.page.getByTestId('tab-operate').click();
-  await fresh.page.getByTestId('alarm-row-slow').waitFor();
+  await screenshot(fresh.page, 'operate-shared-en');
+  await fresh.page.getByTestId('alarm-row-slow').waitFor({ timeout: 5000 });
   const freshRow = fresh.page.getByTestId('deploy-row-0');
   assert.equal((await freshRow.locator('.op-name').textContent()).trim(), at);
   assert.match(await freshRow.textContent(), /rolls back on slow/);
