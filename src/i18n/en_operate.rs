@@ -20,7 +20,7 @@ pub fn text(k: Key) -> &'static str {
         FldAsgCooldown => "Cooldown",
         FldDeregDelay => "Connection draining",
         InsPrice => "{0} / h · {1}, {2}",
-        InsPriceHosts => "{0} / h · {1} × {2}, {3}",
+        InsPriceHosts => "{0} / h · {1} × {2} ({4} each), {3}",
         InsPriceMonth => "≈ {0} per month (730 h)",
         InsPriceDns => "{0} / month · one hosted zone",
         InsPriceFree => "Users are not billed.",

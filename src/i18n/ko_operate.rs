@@ -20,7 +20,7 @@ pub fn text(k: Key) -> &'static str {
         FldAsgCooldown => "쿨다운",
         FldDeregDelay => "연결 드레이닝",
         InsPrice => "시간당 {0} · {1}, {2}",
-        InsPriceHosts => "시간당 {0} · {1} × {2}, {3}",
+        InsPriceHosts => "시간당 {0} · {1} × {2} (대당 {4}), {3}",
         InsPriceMonth => "월 약 {0} (730시간)",
         InsPriceDns => "월 {0} · 호스팅 영역 1개",
         InsPriceFree => "사용자에게는 요금이 없습니다.",

@@ -72,7 +72,11 @@ pub fn price_line(lang: Lang, s: &Scenario, c: &Component) -> Html {
         Kind::Dns(_) => (tf(lang, Key::InsPriceDns, &[&usd(hour * HOURS_PER_MONTH)]), None),
         Kind::AppServer(a) => {
             let name = instance_name(&c.kind).unwrap_or_default();
-            (tf(lang, Key::InsPriceHosts, &[&usd(hour), &a.count.to_string(), &name, region]), Some(month))
+            let each = usd(hour / a.count.max(1) as f64);
+            (
+                tf(lang, Key::InsPriceHosts, &[&usd(hour), &a.count.to_string(), &name, region, &each]),
+                Some(month),
+            )
         }
         Kind::Database(d) => {
             let name = instance_name(&c.kind).unwrap_or_default();

@@ -48,7 +48,7 @@ test('auto-scaling, an alarm and a rolling deployment are edited, deployed live 
 
   // The price follows the instance size.
   const price = page.getByTestId('price-line');
-  assert.match(await price.textContent(), /\$[\d.]+ \/ h · 4 × m5\.large, ap-northeast-2/);
+  assert.match(await price.textContent(), /\$[\d.]+ \/ h · 4 × m5\.large \(\$0\.118 each\), ap-northeast-2/);
   const before = Number(await price.getAttribute('data-usd-hour'));
   await page.getByTestId('field-size').selectOption('8');
   await until(async () => (await price.textContent()).includes('m5.2xlarge'), 3000, 'the new size');
