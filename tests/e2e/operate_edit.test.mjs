@@ -74,6 +74,15 @@ test('auto-scaling, an alarm and a rolling deployment are edited, deployed live 
   await page.getByTestId('field-autoscaling.target_cpu_pct').fill('50');
   await page.getByTestId('field-error-autoscaling.target_cpu_pct').waitFor({ state: 'detached' });
   await screenshot(page, 'operate-inspector-en');
+  // The load balancer: its hourly charge and its connection draining.
+  await page.getByTestId('component-lb-1').click();
+  await page.getByTestId('inspector-lb-1').waitFor();
+  assert.match(await page.getByTestId('price-line').textContent(), /\$0\.0225 \/ h · Network Load Balancer, ap-northeast-2/);
+  await page.getByTestId('field-deregistration_delay_s').fill('1e12');
+  await page.getByTestId('field-error-deregistration_delay_s').waitFor();
+  await page.getByTestId('field-deregistration_delay_s').fill('20');
+  await page.getByTestId('field-error-deregistration_delay_s').waitFor({ state: 'detached' });
+  await screenshot(page, 'operate-lb-en');
 
   // The Operate tab: an alarm, with a wrong threshold first.
   await page.getByTestId('tab-operate').click();
@@ -132,7 +141,10 @@ test('auto-scaling, an alarm and a rolling deployment are edited, deployed live 
   assert.match(await page.getByTestId('op-alarms').textContent(), /경보/);
   assert.match(await page.getByTestId('op-deploys').textContent(), /지금 배포/);
   await assertNoOverlap(page, '.side .tab');
+  await page.getByTestId('op-deploys').evaluate((e) => e.scrollIntoView());
   await screenshot(page, 'operate-tab-ko');
+  await page.getByTestId('op-alarms').evaluate((e) => e.scrollIntoView());
+  await screenshot(page, 'operate-alarms-ko');
   await page.getByTestId('tab-inspect').click();
   await page.getByTestId('inspector-app-1').waitFor();
   assert.match(await page.getByTestId('price-line').textContent(), /시간당 \$/);
