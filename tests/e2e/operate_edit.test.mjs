@@ -146,8 +146,9 @@ test('auto-scaling, an alarm and a rolling deployment are edited, deployed live 
   await page.getByTestId('op-alarms').evaluate((e) => e.scrollIntoView());
   await screenshot(page, 'operate-alarms-ko');
   await page.getByTestId('tab-inspect').click();
+  await page.getByTestId('component-app-1').click();
   await page.getByTestId('inspector-app-1').waitFor();
-  assert.match(await page.getByTestId('price-line').textContent(), /시간당 \$/);
+  assert.match(await page.getByTestId('price-line').textContent(), /시간당 \$[\d.]+ · 4 × m5\.2xlarge \(대당 \$0\.472\)/);
   await screenshot(page, 'operate-inspector-ko');
   await page.getByTestId('lang-en').click();
 
