@@ -303,3 +303,21 @@ fn a_share_link_carries_the_group_the_alarms_and_the_deployments() {
     let link = archlab::share::encode(&ed.scenario);
     assert_eq!(archlab::share::decode(&link).unwrap(), ed.scenario);
 }
+
+#[test]
+fn blue_green_is_ready_now_only_when_the_run_reserved_its_second_fleet() {
+    let s = base();
+    let app = app_id(&s);
+    assert!(!archlab::editor::blue_green_ready(&s, &app));
+    let mut f = DeployForm::new_for(&s);
+    f.strategy = "blue_green".into();
+    let mut rt = Runtime::new(s.clone()).unwrap();
+    rt.step(secs(3.0));
+    assert!(rt.deploy_now(f.parse(&s, Some(0.0)).unwrap()).is_err(), "no room in this run");
+    let mut with_bg = s.clone();
+    with_bg.deployments.push(f.parse(&s, Some(500.0)).unwrap());
+    assert!(archlab::editor::blue_green_ready(&with_bg, &app));
+    let mut rt = Runtime::new(with_bg.clone()).unwrap();
+    rt.step(secs(3.0));
+    assert_eq!(rt.deploy_now(f.parse(&with_bg, Some(0.0)).unwrap()).unwrap().at_s, 3.0);
+}

@@ -51,7 +51,7 @@ pub use geometry::*;
 pub use history::{History, HISTORY_LIMIT};
 pub use hit::{component_at, components_in, hit_test, region_at, zone_at, zone_rect_of, Hit};
 pub use operate::OperateEdit;
-pub use operate_forms::{app_tiers, AlarmForm, DeployForm, ACTIONS, METRICS, STRATEGIES};
+pub use operate_forms::{app_tiers, blue_green_ready, AlarmForm, DeployForm, ACTIONS, METRICS, STRATEGIES};
 pub use regions::{RegionRemoval, REGION_GAP, REGION_H, ZONE_W};
 pub use selection::Selection;
 pub use view::{View, MAX_ZOOM, MIN_ZOOM};

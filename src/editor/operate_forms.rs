@@ -56,6 +56,13 @@ pub fn app_tiers(s: &Scenario) -> Vec<String> {
     s.components.iter().filter(|c| matches!(c.kind, Kind::AppServer(_))).map(|c| c.id.clone()).collect()
 }
 
+/// Whether a blue/green deployment of `tier` can start in a run of `s` without a restart: the
+/// engine reserves a second fleet's host slots when the run starts, for the tiers that have a
+/// blue/green deployment in the scenario (`Sim::deploy` refuses the others).
+pub fn blue_green_ready(s: &Scenario, tier: &str) -> bool {
+    s.deployments.iter().any(|d| d.tier == tier && matches!(d.strategy, Strategy::BlueGreen))
+}
+
 /// An alarm as its form shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AlarmForm {

@@ -80,6 +80,7 @@ pub fn text(k: Key) -> &'static str {
         OpEditingAlarm => "Editing alarm {0}",
         OpEditingDeploy => "Editing deployment {0}",
         OpScheduleBtn => "Schedule",
+        OpBlueGreenNow => "Blue/green needs room for a second fleet, reserved when the run starts: schedule it instead (the run restarts with that room).",
         _ => "",
     }
 }

@@ -386,7 +386,7 @@ keys! {
     OpActNotify, OpActScaleOut, OpActScaleIn, OpActRollback, OpAddAlarm, OpSave, OpCancel, OpEdit,
     OpNoAlarms, OpNoDeploys, OpAlarmRow, OpNewDeploy, OpStrategy, OpBatch, OpPause, OpBoot, OpErrorRate,
     OpExtraMs, OpBadHint, OpRollbackOn, OpNone, OpDeployNow, OpSchedule, OpDeployedNow, OpRowRolling,
-    OpRowBad, OpRowRollback, OpNeedTier, OpEditingAlarm, OpEditingDeploy, OpScheduleBtn,
+    OpRowBad, OpRowRollback, OpNeedTier, OpEditingAlarm, OpEditingDeploy, OpScheduleBtn, OpBlueGreenNow,
     // presets
     PresetSingleServer,
     PresetSeparateDb,

@@ -13,7 +13,7 @@ use super::chaos_words::{word, Word};
 use super::operate_panel::{message, select_field, text_field};
 use super::shared::Shared;
 use super::state::{Action, EditorHandle};
-use crate::editor::{app_tiers, DeployForm, FieldError, OperateEdit, STRATEGIES};
+use crate::editor::{app_tiers, blue_green_ready, DeployForm, FieldError, OperateEdit, STRATEGIES};
 use crate::engine::to_secs;
 use crate::i18n::{format_time, t, tf, Key, Lang};
 use crate::model::{Deployment, Scenario, Strategy};
@@ -115,6 +115,10 @@ pub fn DeploysEditor(props: &DeploysEditorProps) -> Html {
                 Ok(d) => d,
             };
             errors.set(Vec::new());
+            let blue_green = matches!(d.strategy, Strategy::BlueGreen);
+            if blue_green && !blue_green_ready(runtime.borrow().scenario(), &d.tier) {
+                return outcome.set(Some(Err(t(lang, Key::OpBlueGreenNow).to_string())));
+            }
             let done = runtime.borrow_mut().deploy_now(d);
             match done {
                 Ok(recorded) => {
