@@ -100,6 +100,11 @@ test('auto-scaling, an alarm and a rolling deployment are edited, deployed live 
   assert.match(await page.getByTestId('alarm-row-slow').textContent(), /p95 latency \(ms\) above 300 for 2 × 10 s/);
 
   // A rolling deployment of a slower version that rolls back on the alarm; batch 0 refused.
+  // Blue/green now would need a second fleet this run did not reserve: it says so.
+  await page.getByTestId('deploy-strategy').selectOption('blue_green');
+  await page.getByTestId('deploy-now').click();
+  await until(async () => /schedule it instead/.test(await page.getByTestId('deploy-message').textContent()),
+    3000, 'the blue/green refusal');
   await page.getByTestId('deploy-strategy').selectOption('rolling');
   await page.getByTestId('deploy-batch').fill('0');
   await page.getByTestId('deploy-now').click();
