@@ -11,6 +11,7 @@ mod operate {
     mod build;
     mod cost;
     mod deploy;
+    mod deploy_now;
     mod determinism;
     mod presets;
 }

@@ -14,7 +14,7 @@
 //! book's single server) costs nothing extra. Load balancers have an hourly charge (capacity
 //! units are left out); a DNS service is one hosted zone.
 
-use crate::model::{DbRole, Kind, Scenario};
+use crate::model::{Component, DbRole, Kind, Scenario};
 
 /// Hours in a billing month, as AWS counts them.
 pub const HOURS_PER_MONTH: f64 = 730.0;
@@ -154,35 +154,44 @@ impl Cost {
 
 /// The hourly cost of every component of `s`, with app tiers at `count` servers.
 pub fn design_cost(s: &Scenario) -> Cost {
+    s.components.iter().map(|c| component_cost(s, c)).fold(Cost::default(), |a, b| Cost {
+        servers_hour: a.servers_hour + b.servers_hour,
+        databases_hour: a.databases_hour + b.databases_hour,
+        load_balancers_hour: a.load_balancers_hour + b.load_balancers_hour,
+        dns_hour: a.dns_hour + b.dns_hour,
+    })
+}
+
+/// The hourly cost of one component of `s` in its region (the inspector shows it), with an
+/// app tier at `count` servers.
+pub fn component_cost(s: &Scenario, c: &Component) -> Cost {
     let mut cost = Cost::default();
-    for c in &s.components {
-        let p = prices(&c.place.region);
-        match &c.kind {
-            Kind::AppServer(a) => {
-                let (v, _) = size_for(a.vcpus);
-                cost.servers_hour += a.count as f64 * p.m5_large_hour * v as f64 / 2.0;
-            }
-            Kind::Database(d) if d.host.is_none() => {
-                // A standby is billed at its primary's class: Multi-AZ doubles the primary.
-                let class_vcpus = match (d.role, &d.primary) {
-                    (DbRole::Standby, Some(pid)) => match s.component(pid).map(|c| &c.kind) {
-                        Some(Kind::Database(primary)) => primary.vcpus,
-                        _ => d.vcpus,
-                    },
-                    _ => d.vcpus,
-                };
-                let (v, _) = size_for(class_vcpus);
-                cost.databases_hour += p.db_m5_large_hour * v as f64 / 2.0;
-            }
-            Kind::LoadBalancer(lb) => {
-                cost.load_balancers_hour += match lb.layer {
-                    crate::model::LbLayer::L7 => p.alb_hour,
-                    crate::model::LbLayer::L4 => p.nlb_hour,
-                }
-            }
-            Kind::Dns(_) => cost.dns_hour += DNS_ZONE_MONTH / HOURS_PER_MONTH,
-            _ => {}
+    let p = prices(&c.place.region);
+    match &c.kind {
+        Kind::AppServer(a) => {
+            let (v, _) = size_for(a.vcpus);
+            cost.servers_hour += a.count as f64 * p.m5_large_hour * v as f64 / 2.0;
         }
+        Kind::Database(d) if d.host.is_none() => {
+            // A standby is billed at its primary's class: Multi-AZ doubles the primary.
+            let class_vcpus = match (d.role, &d.primary) {
+                (DbRole::Standby, Some(pid)) => match s.component(pid).map(|c| &c.kind) {
+                    Some(Kind::Database(primary)) => primary.vcpus,
+                    _ => d.vcpus,
+                },
+                _ => d.vcpus,
+            };
+            let (v, _) = size_for(class_vcpus);
+            cost.databases_hour += p.db_m5_large_hour * v as f64 / 2.0;
+        }
+        Kind::LoadBalancer(lb) => {
+            cost.load_balancers_hour += match lb.layer {
+                crate::model::LbLayer::L7 => p.alb_hour,
+                crate::model::LbLayer::L4 => p.nlb_hour,
+            }
+        }
+        Kind::Dns(_) => cost.dns_hour += DNS_ZONE_MONTH / HOURS_PER_MONTH,
+        _ => {}
     }
     cost
 }

@@ -172,6 +172,7 @@ impl Editor {
             let Some(c) = s.component_mut(old) else { return refuse(format!("no component {old}")) };
             c.id = new.to_string();
             rename_refs(s, old, new);
+            super::operate::rename_refs(s, old, new);
             Ok(())
         })?;
         let fix = |id: &String| if id == old { new.to_string() } else { id.clone() };
@@ -193,6 +194,7 @@ pub(crate) fn delete_components(s: &mut Scenario, ids: &[String]) -> Result<(), 
         }
     }
     s.components.retain(|c| !gone(&c.id));
+    super::operate::delete_refs(s, &gone);
     s.links.retain(|l| !gone(&l.from) && !gone(&l.to));
     s.faults.retain(|f| match &f.action {
         FaultAction::Kill { target } | FaultAction::Revive { target } => match target {

@@ -120,11 +120,12 @@ fn specs(kind: &Kind) -> Vec<(&'static str, Option<&'static str>, Input)> {
     if matches!(kind, Kind::Dns(_) | Kind::LoadBalancer(_)) {
         v.extend(HEALTH.iter().map(|&(k, u)| (k, u, health_input(k))));
     }
+    v.extend(super::fields_operate::specs(kind));
     v
 }
 
 /// Prints a number without float noise (0.2 * 100 shows "20", not "20.000000000000004").
-fn fmt_num(x: f64) -> String {
+pub(super) fn fmt_num(x: f64) -> String {
     let r = (x * 1e9).round() / 1e9;
     format!("{r}")
 }
@@ -144,6 +145,9 @@ fn health_get(h: &HealthCheck, key: &str) -> Option<String> {
 }
 
 fn get(kind: &Kind, key: &str) -> Option<String> {
+    if let Some(v) = super::fields_operate::get(kind, key) {
+        return Some(v);
+    }
     Some(match (kind, key) {
         (Kind::Clients(c), "weight") => fmt_num(c.weight),
         (Kind::Clients(c), "timeout_ms") => fmt_num(c.timeout_ms),
@@ -191,7 +195,7 @@ pub fn fields_for(c: &crate::model::Component) -> Vec<Field> {
 }
 
 /// A parsed value, already checked against the field's range.
-enum Value {
+pub(super) enum Value {
     Int(u32),
     Num(f64),
     Choice(&'static str),
@@ -259,6 +263,9 @@ fn health_set(h: &mut HealthCheck, key: &str, v: &Value) -> Result<(), String> {
 
 fn set(kind: &mut Kind, key: &str, v: Value) -> Result<(), String> {
     use Value::*;
+    if let Some(r) = super::fields_operate::set(kind, key, &v) {
+        return r;
+    }
     match (kind, key, v) {
         (Kind::Clients(c), "weight", Num(x)) => c.weight = x,
         (Kind::Clients(c), "timeout_ms", Num(x)) => c.timeout_ms = x,

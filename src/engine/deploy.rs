@@ -19,11 +19,13 @@
 
 use crate::model::{Deployment, Strategy};
 
+use super::sim::{Role, VersionFx};
+
 use super::fleet::{AfterDrain, Life};
 use super::log::{DeployKind, LogKind};
 use super::queue::Kind;
 use super::sim::Sim;
-use super::{secs, Time, NS_PER_S};
+use super::{ms, secs, to_secs, Time, NS_PER_S};
 
 const TICK: Time = NS_PER_S;
 
@@ -274,6 +276,84 @@ impl Sim {
         if was_done {
             self.queue.push(self.now, Kind::DeployTick { dep: d as u32 });
         }
+    }
+}
+
+/// Most deployments a run holds, as `model::validate` allows in a scenario.
+const MAX_DEPLOYMENTS: usize = 50;
+
+impl Sim {
+    /// Adds a deployment to the running simulation (the UI's "Deploy now") at `d.at_s`, which
+    /// must not be in the past. It runs exactly as if the scenario had listed it last from the
+    /// start, so recording it at the end of `Scenario::deployments` replays the same run with
+    /// the same seed. Refused (nothing changes): an unknown tier, out-of-range numbers, an
+    /// unknown rollback alarm, and blue/green on a tier compiled without room for a second
+    /// fleet (the host slots are fixed when the run starts; schedule it in the scenario instead).
+    pub fn deploy(&mut self, d: &Deployment) -> Result<(), String> {
+        let tier = self
+            .ids
+            .iter()
+            .position(|id| *id == d.tier)
+            .and_then(|c| match self.comps[c].role {
+                Role::App(a) => Some(a as usize),
+                _ => None,
+            })
+            .ok_or_else(|| format!("deployment.tier: {} is not an app server", d.tier.escape_debug()))?;
+        if !d.at_s.is_finite() || secs(d.at_s) < self.now {
+            return Err(format!("deployment.at_s: must not be before now ({} s)", to_secs(self.now)));
+        }
+        let in_range = |x: f64, max: f64| x.is_finite() && (0.0..=max).contains(&x);
+        if !in_range(d.boot_s, 3600.0) {
+            return Err("deployment.boot_s: must be between 0 and 3600".into());
+        }
+        if !in_range(d.version.error_rate, 1.0) {
+            return Err("deployment.version.error_rate: must be between 0 and 1".into());
+        }
+        if !in_range(d.version.extra_ms, crate::model::LIMITS.service_ms) {
+            return Err(format!(
+                "deployment.version.extra_ms: must be between 0 and {}",
+                crate::model::LIMITS.service_ms
+            ));
+        }
+        match d.strategy {
+            Strategy::Rolling { batch, pause_s } => {
+                if batch == 0 || batch > crate::model::LIMITS.count {
+                    return Err(format!(
+                        "deployment.strategy.batch: must be between 1 and {}",
+                        crate::model::LIMITS.count
+                    ));
+                }
+                if !in_range(pause_s, 3600.0) {
+                    return Err("deployment.strategy.pause_s: must be between 0 and 3600".into());
+                }
+            }
+            Strategy::BlueGreen => {
+                let reserved =
+                    self.deploys.iter().any(|x| x.tier == tier && matches!(x.strategy, Strategy::BlueGreen));
+                if !reserved {
+                    return Err(format!(
+                        "deployment.strategy: {} has no room for a second fleet in this run; schedule the \
+                         blue/green deployment instead (the run restarts with room for it)",
+                        d.tier.escape_debug()
+                    ));
+                }
+            }
+            Strategy::AllAtOnce => {}
+        }
+        if let Some(alarm) = &d.rollback_on {
+            if !self.alarms.iter().any(|a| a.spec.id == *alarm) {
+                return Err(format!("deployment.rollback_on: no alarm {}", alarm.escape_debug()));
+            }
+        }
+        if self.deploys.len() >= MAX_DEPLOYMENTS {
+            return Err(format!("deployments: at most {MAX_DEPLOYMENTS} deployments"));
+        }
+        self.versions.push(VersionFx { error_rate: d.version.error_rate, extra_ns: ms(d.version.extra_ms) });
+        let new = self.versions.len() as u32 - 1;
+        self.deploys.push(Deploy::new(d, tier, new));
+        let dep = self.deploys.len() as u32 - 1;
+        self.queue.push(secs(d.at_s), Kind::DeployTick { dep });
+        Ok(())
     }
 }
 

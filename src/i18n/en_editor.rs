@@ -133,6 +133,6 @@ pub fn text(k: Key) -> &'static str {
         KeysHandleHelp => "Connect two components",
         KeysQuestionHelp => "Show this list",
         Untitled => "Untitled design",
-        _ => "",
+        _ => super::en_operate::text(k),
     }
 }

@@ -377,6 +377,16 @@ keys! {
     KeysDelete, KeysDuplicate, KeysSelectAll, KeysCancel, KeysShiftClick, KeysShiftClickHelp, KeysShiftDrag,
     KeysShiftDragHelp, KeysSpaceDrag, KeysSpaceDragHelp, KeysWheel, KeysWheelHelp, KeysHandle, KeysHandleHelp,
     KeysQuestionHelp, Untitled,
+    // opedit (issue #9, editing operations): inspector fields and prices, the Operate tab
+    TabOperate, FldSize, FldAutoscaling, FldAsgMin, FldAsgMax, FldAsgTarget, FldAsgBoot, FldAsgWarmup,
+    FldAsgCooldown, FldDeregDelay, InsPrice, InsPriceHosts, InsPriceMonth, InsPriceDns, InsPriceFree,
+    InsPriceHosted, InsPriceStandby, LbAlb, LbNlb, OpIntro, OpAlarmsTitle, OpAlarmsIntro, OpDeploysTitle,
+    OpDeploysIntro, OpAlarmId, OpMetric, OpComponent, OpAbove, OpBelow, OpThreshold, OpPeriod, OpEvalPeriods,
+    OpAction, OpTier, OpStep, OpMetricP95, OpMetricErrors, OpMetricCpu, OpMetricQueue, OpMetricHealthy,
+    OpActNotify, OpActScaleOut, OpActScaleIn, OpActRollback, OpAddAlarm, OpSave, OpCancel, OpEdit,
+    OpNoAlarms, OpNoDeploys, OpAlarmRow, OpNewDeploy, OpStrategy, OpBatch, OpPause, OpBoot, OpErrorRate,
+    OpExtraMs, OpBadHint, OpRollbackOn, OpNone, OpDeployNow, OpSchedule, OpDeployedNow, OpRowRolling,
+    OpRowBad, OpRowRollback, OpNeedTier, OpEditingAlarm, OpEditingDeploy, OpScheduleBtn, OpBlueGreenNow,
     // presets
     PresetSingleServer,
     PresetSeparateDb,

@@ -133,6 +133,6 @@ pub fn text(k: Key) -> &'static str {
         KeysHandleHelp => "두 컴포넌트 연결",
         KeysQuestionHelp => "이 목록 보기",
         Untitled => "제목 없는 설계",
-        _ => "",
+        _ => super::ko_operate::text(k),
     }
 }

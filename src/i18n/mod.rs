@@ -9,11 +9,13 @@
 
 mod en;
 mod en_editor;
+mod en_operate;
 mod fault;
 mod format;
 mod key;
 mod ko;
 mod ko_editor;
+mod ko_operate;
 mod labels;
 mod log;
 

@@ -64,7 +64,7 @@ mod text {
             "query_ms" => Key::FldQueryMs,
             "queue_limit" => Key::FldQueueLimit,
             "failover_s" => Key::FldFailover,
-            _ => return "?",
+            other => return crate::ui::inspector_operate::field_label(lang, other).unwrap_or("?"),
         };
         t(lang, key)
     }
@@ -107,7 +107,7 @@ fn action_buttons(lang: Lang, state: &EditorHandle) -> Html {
 }
 
 fn component_view(lang: Lang, state: &EditorHandle, s: &Scenario, c: &Component) -> Html {
-    let fields = fields_for(c).into_iter().map(|f| field_row(lang, state, &c.id, f));
+    let fields = fields_for(c).into_iter().map(|f| field_row(lang, state, c, f));
     html! {
         <div class="inspector-component" data-testid={format!("inspector-{}", c.id)}>
             <div class="inspector-head">
@@ -117,6 +117,7 @@ fn component_view(lang: Lang, state: &EditorHandle, s: &Scenario, c: &Component)
                     <div class="muted">{ tf(lang, Key::InsZone, &[&format!("{}{}", c.place.region, c.place.zone)]) }</div>
                 </div>
             </div>
+            { super::inspector_operate::price_line(lang, s, c) }
             <div class="fields">{ for fields }</div>
             { links_of(lang, state, s, &c.id) }
             { action_buttons(lang, state) }
@@ -133,7 +134,8 @@ fn range(input: &Input) -> Option<String> {
     }
 }
 
-fn field_row(lang: Lang, state: &EditorHandle, id: &str, f: Field) -> Html {
+fn field_row(lang: Lang, state: &EditorHandle, c: &Component, f: Field) -> Html {
+    let id = c.id.as_str();
     let draft = state.draft(id, f.key);
     let value = draft.map_or(f.value.clone(), |d| d.text.clone());
     let error = draft.map(|d| d.error.clone());
@@ -152,7 +154,8 @@ fn field_row(lang: Lang, state: &EditorHandle, id: &str, f: Field) -> Html {
                 }
             });
             let opts = options.iter().map(|o| {
-                html! { <option value={*o} selected={*o == value}>{ o.replace('_', " ") }</option> }
+                let label = super::inspector_operate::option_label(&c.kind, key, o);
+                html! { <option value={*o} selected={*o == value}>{ label }</option> }
             });
             html! { <select id={input_id.clone()} data-testid={input_id.clone()} {onchange}>{ for opts }</select> }
         }

@@ -5,8 +5,8 @@
 //! frame; when that is not enough for the chosen speed, the lab runs slower than asked and
 //! says so (`achieved_speed`) instead of freezing the tab.
 
-use crate::engine::{secs, Sim, Time};
-use crate::model::{Diagnostic, Scenario, Traffic};
+use crate::engine::{secs, to_secs, Sim, Time};
+use crate::model::{validate, Deployment, Diagnostic, Scenario, Traffic};
 
 /// Events processed between two checks of the frame deadline.
 const CHUNK: u64 = 5_000;
@@ -78,6 +78,23 @@ impl Runtime {
     pub fn set_traffic(&mut self, traffic: Traffic) {
         self.sim.set_traffic(&traffic);
         self.scenario.traffic = traffic;
+    }
+
+    /// Rolls `d` out in the running lab at the engine's current time, without a restart, and
+    /// records it (at that time, last in the list) in this lab's copy of the scenario: the
+    /// edited scenario then gets the same deployment, so the following `sync` sees no
+    /// difference, and a shared link replays it at the same time (`Sim::deploy`). Returns the
+    /// deployment as recorded; a refusal changes nothing.
+    pub fn deploy_now(&mut self, mut d: Deployment) -> Result<Deployment, String> {
+        d.at_s = to_secs(self.sim.now());
+        let mut next = self.scenario.clone();
+        next.deployments.push(d.clone());
+        if let Some(problem) = validate(&next).into_iter().next() {
+            return Err(problem.to_string());
+        }
+        self.sim.deploy(&d)?;
+        self.scenario = next;
+        Ok(d)
     }
 
     /// Changes the simulation speed (simulated seconds per real second), clamped to 0.1..=100.

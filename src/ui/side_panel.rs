@@ -1,4 +1,5 @@
-//! The right-hand panel: tabs for inspecting the selection, breaking things, and lessons.
+//! The right-hand panel: tabs for inspecting the selection, breaking things, operating the
+//! service (deployments and alarms), and lessons.
 //!
 //! One panel with tabs rather than three stacked ones, so each keeps readable width on a
 //! 1280×720 projector.
@@ -10,6 +11,7 @@ use super::fault_buttons::FaultButtons;
 use super::insights::Insights;
 use super::inspector::Inspector;
 use super::lessons::LessonPanel;
+use super::operate_panel::OperatePanel;
 use super::shared::Shared;
 use super::state::EditorHandle;
 use super::timeline::Timeline;
@@ -19,6 +21,7 @@ use crate::i18n::{t, Key};
 enum Tab {
     Inspect,
     Break,
+    Operate,
     Learn,
 }
 
@@ -50,6 +53,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             <div class="tabs" role="tablist">
                 { button(Tab::Inspect, Key::Inspector, "tab-inspect") }
                 { button(Tab::Break, Key::Chaos, "tab-chaos") }
+                { button(Tab::Operate, Key::TabOperate, "tab-operate") }
                 { button(Tab::Learn, Key::Lessons, "tab-lessons") }
             </div>
             if *tab == Tab::Inspect {
@@ -65,6 +69,8 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                     <Timeline editor={editor.clone()} {lang} />
                     <ChaosPanel {lang} />
                 </div>
+            } else if *tab == Tab::Operate {
+                <div class="tab-body" role="tabpanel"><OperatePanel {lang} /></div>
             } else {
                 <div class="tab-body" role="tabpanel"><LessonPanel /></div>
             }

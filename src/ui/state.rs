@@ -199,6 +199,8 @@ pub enum Action {
         at: Option<(f64, f64)>,
     },
     DismissNotice(u64),
+    /// An alarm or deployment saved or deleted in the Operate tab: one undo step.
+    Operate(editor::OperateEdit),
 }
 
 impl Reducible for EditorState {
@@ -356,6 +358,7 @@ impl EditorState {
                 None
             }
             Action::Notify { text, at } => Some((text, at)),
+            Action::Operate(op) => refused(op.apply(&mut ed), None),
             Action::DismissNotice(seq) => {
                 if self.notice.as_ref().is_some_and(|n| n.seq == seq) {
                     self.notice = None;

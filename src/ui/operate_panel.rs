@@ -1,0 +1,129 @@
+//! The Operate tab: the book's other two jobs of a production service — deploy new code safely
+//! (deployments) and notice problems at once (alarms) — each with a paragraph saying what it
+//! is, its list, and a form. The forms keep what the user typed (wrong values included) with
+//! an error at each wrong field; only a whole valid alarm or deployment reaches the scenario.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::operate_alarms::AlarmsEditor;
+use super::operate_deploys::DeploysEditor;
+use crate::editor::FieldError;
+use crate::i18n::{t, Key, Lang};
+
+#[derive(Properties, PartialEq)]
+pub struct OperatePanelProps {
+    pub lang: Lang,
+}
+
+#[component]
+pub fn OperatePanel(props: &OperatePanelProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <section class="operate" data-testid="operate-panel">
+            <p class="op-intro">{ t(lang, Key::OpIntro) }</p>
+            <DeploysEditor {lang} />
+            <AlarmsEditor {lang} />
+        </section>
+    }
+}
+
+/// The error of field `key`, shown under it.
+pub fn error_of(errors: &[FieldError], key: &str) -> Html {
+    match errors.iter().find(|e| e.key == key) {
+        Some(e) => html! {
+            <div class="field-error" role="alert" data-testid={format!("op-error-{key}")}>{ capitalized(&e.message) }</div>
+        },
+        None => html! {},
+    }
+}
+
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+/// Reads and writes one string field of a form.
+pub type Bind<T> = (fn(&T) -> &String, fn(&mut T, String));
+
+/// A labelled text input bound to one string of a form held in `state`.
+pub fn text_field<T: Clone + 'static>(
+    label: &str,
+    testid: &'static str,
+    unit: &str,
+    state: &UseStateHandle<T>,
+    (get, set): Bind<T>,
+    errors: &[FieldError],
+    key: &str,
+) -> Html {
+    let value = get(state).clone();
+    let oninput = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let mut next = (*state).clone();
+            set(&mut next, e.target_unchecked_into::<HtmlInputElement>().value());
+            state.set(next);
+        })
+    };
+    let invalid = errors.iter().any(|e| e.key == key);
+    html! {
+        <div class={classes!("field", invalid.then_some("invalid"))}>
+            <label for={testid}>{ label.to_string() }</label>
+            <div class="control">
+                <input type="text" id={testid} data-testid={testid} {value} {oninput}
+                    aria-invalid={invalid.to_string()} spellcheck="false" />
+                <span class="unit">{ unit.to_string() }</span>
+            </div>
+            { error_of(errors, key) }
+        </div>
+    }
+}
+
+/// A labelled drop-down of (value, label) bound to one string of a form held in `state`.
+pub fn select_field<T: Clone + 'static>(
+    label: &str,
+    testid: &'static str,
+    options: Vec<(String, String)>,
+    state: &UseStateHandle<T>,
+    (get, set): Bind<T>,
+    errors: &[FieldError],
+    key: &str,
+) -> Html {
+    let chosen = get(state).clone();
+    let onchange = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let mut next = (*state).clone();
+            set(&mut next, e.target_unchecked_into::<HtmlSelectElement>().value());
+            state.set(next);
+        })
+    };
+    let invalid = errors.iter().any(|e| e.key == key);
+    html! {
+        <div class={classes!("field", invalid.then_some("invalid"))}>
+            <label for={testid}>{ label.to_string() }</label>
+            <div class="control">
+                <select id={testid} data-testid={testid} {onchange}>
+                    { for options.into_iter().map(|(v, l)| {
+                        let selected = v == chosen;
+                        html! { <option value={v} {selected}>{ l }</option> }
+                    }) }
+                </select>
+            </div>
+            { error_of(errors, key) }
+        </div>
+    }
+}
+
+/// The outcome of the last button press, read out by screen readers.
+pub fn message(m: &Option<Result<String, String>>, testid: &'static str) -> Html {
+    html! {
+        <p class="chaos-msg" role="status" aria-live="polite" data-testid={testid}>
+            { match m {
+                Some(Ok(m)) => html! { <span class="ok">{ m.clone() }</span> },
+                Some(Err(m)) => html! { <span class="bad">{ capitalized(m) }</span> },
+                None => html! {},
+            } }
+        </p>
+    }
+}
