@@ -6,8 +6,8 @@
 
 use serde_json::Value;
 
-use super::{keys, migrate, ShareError};
-use crate::model::{validate, AppServer, Clients, Database, Dns, LoadBalancer, Scenario};
+use super::{keys, migrate, tracked, ShareError};
+use crate::model::{validate, Scenario};
 
 /// Decompressed link bytes (JSON with short keys) to a scenario.
 pub(super) fn from_link_bytes(bytes: Vec<u8>) -> Result<Scenario, ShareError> {
@@ -49,10 +49,9 @@ fn json_error(e: &serde_json::Error) -> ShareError {
 
 /// Deserializes the migrated value, reporting where it does not fit: "components[2](app-1).x".
 fn shape(value: &Value) -> Result<Scenario, ShareError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let (path, message) = inside_kind(value, &path).unwrap_or_else(|| (path, e.inner().to_string()));
-        ShareError::Shape { path: clip(&readable_path(value, &path)), message: clip(&message) }
+    tracked::deserialize(value).map_err(|e| {
+        let path = inside_kind(value, &e).unwrap_or_else(|| e.path());
+        ShareError::Shape { path: clip(&readable_path(value, &path)), message: clip(e.message()) }
     })
 }
 
@@ -67,28 +66,96 @@ fn clip(text: &str) -> String {
     }
 }
 
+/// How many times `inside_kind` may read the scenario again: a real kind has about twenty
+/// fields; a hostile one with thousands keeps the coarser path instead of stalling the tab.
+const RETRIES: usize = 128;
+
 /// serde reads the internally tagged `kind` through a buffer and loses the path inside it
-/// ("components[1].kind: invalid value -1"). Reading that one object again as its concrete
-/// type finds the field ("components[1].kind.count").
-fn inside_kind(value: &Value, path: &str) -> Option<(String, String)> {
+/// ("components[1].kind: invalid value -1"). Every field of a kind has a default, so the field
+/// at fault is the one whose removal changes the error; the search goes down through nested
+/// objects and arrays while exactly one child does ("components[1].kind.count"). It reads
+/// the whole scenario again each time, through the same code as the first read, so the kinds'
+/// deserializers are not instantiated a second time just to name a field.
+fn inside_kind(value: &Value, first: &tracked::Error) -> Option<String> {
+    let path = first.path();
     let index: usize = path.strip_prefix("components[")?.strip_suffix("].kind")?.parse().ok()?;
-    let mut kind = value.get("components")?.get(index)?.get("kind")?.as_object()?.clone();
-    let tag = kind.remove("type")?;
-    let kind = Value::Object(kind);
-    let err = match tag.as_str()? {
-        "clients" => serde_path_to_error::deserialize::<_, Clients>(&kind).err()?,
-        "dns" => serde_path_to_error::deserialize::<_, Dns>(&kind).err()?,
-        "load_balancer" => serde_path_to_error::deserialize::<_, LoadBalancer>(&kind).err()?,
-        "app_server" => serde_path_to_error::deserialize::<_, AppServer>(&kind).err()?,
-        "database" => serde_path_to_error::deserialize::<_, Database>(&kind).err()?,
-        _ => return None,
+    let mut doc = value.clone();
+    let same_error = |doc: &Value| match tracked::deserialize::<Scenario>(doc) {
+        Ok(_) => false,
+        Err(e) => e.message() == first.message() && e.path() == path,
     };
-    let inner = err.path().to_string();
-    let path = if inner == "." { path.to_string() } else { format!("{path}.{inner}") };
-    Some((path, err.inner().to_string()))
+    let mut steps: Vec<Step> =
+        vec![Step::Key("components".into()), Step::Index(index), Step::Key("kind".into())];
+    let mut retries = RETRIES;
+    let mut found = String::new();
+    loop {
+        let children: Vec<Step> = match node_mut(&mut doc, &steps)? {
+            // The tag chooses the kind; it is never the field at fault.
+            Value::Object(m) => {
+                m.keys().filter(|k| steps.len() > 3 || *k != "type").cloned().map(Step::Key).collect()
+            }
+            Value::Array(a) => (0..a.len()).map(Step::Index).collect(),
+            _ => break,
+        };
+        if children.len() > retries {
+            break;
+        }
+        retries -= children.len();
+        let mut culprit = None;
+        for child in children {
+            let removed = take(node_mut(&mut doc, &steps)?, &child)?;
+            let changed = !same_error(&doc);
+            put_back(node_mut(&mut doc, &steps)?, &child, removed);
+            if changed {
+                if culprit.is_some() {
+                    culprit = None;
+                    break;
+                }
+                culprit = Some(child);
+            }
+        }
+        let Some(child) = culprit else { break };
+        match &child {
+            Step::Key(k) => found.push_str(&format!(".{k}")),
+            Step::Index(i) => found.push_str(&format!("[{i}]")),
+        }
+        steps.push(child);
+    }
+    Some(format!("{path}{found}"))
 }
 
-/// serde_path_to_error writes "components[2].kind.x"; add the component's id when it has one,
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+fn node_mut<'a>(doc: &'a mut Value, steps: &[Step]) -> Option<&'a mut Value> {
+    steps.iter().try_fold(doc, |node, step| match step {
+        Step::Key(k) => node.get_mut(k.as_str()),
+        Step::Index(i) => node.get_mut(*i),
+    })
+}
+
+fn take(node: &mut Value, child: &Step) -> Option<Value> {
+    match (node, child) {
+        (Value::Object(m), Step::Key(k)) => m.remove(k),
+        (Value::Array(a), Step::Index(i)) if *i < a.len() => Some(a.remove(*i)),
+        _ => None,
+    }
+}
+
+fn put_back(node: &mut Value, child: &Step, removed: Value) -> Option<()> {
+    match (node, child) {
+        (Value::Object(m), Step::Key(k)) => {
+            m.insert(k.clone(), removed);
+        }
+        (Value::Array(a), Step::Index(i)) => a.insert(*i, removed),
+        _ => return None,
+    }
+    Some(())
+}
+
+/// The shape path is "components[2].kind.x"; add the component's id when it has one,
 /// since that is the name the student sees on the canvas.
 fn readable_path(value: &Value, path: &str) -> String {
     let Some(rest) = path.strip_prefix("components[") else {

@@ -324,3 +324,31 @@ fn every_message_is_one_plain_sentence() {
         assert!(msg.ends_with('.') && !msg.contains('\n') && msg.len() < 400, "{msg}");
     }
 }
+
+/// Inside a component's `kind` (read by serde through a buffer that forgets where it was) the
+/// error still names the nested field, and a field outside any kind is named directly.
+#[test]
+fn shape_errors_name_nested_fields() {
+    let base: Value =
+        serde_json::from_str(include_str!("../../scenarios/examples/lb-two-zones.json")).unwrap();
+    let lb = base["components"].as_array().unwrap().iter().position(|c| c["id"] == "lb-1").unwrap();
+    let shape = |change: &dyn Fn(&mut Value)| {
+        let mut v = base.clone();
+        change(&mut v);
+        match from_json_file(&v.to_string()) {
+            Err(ShareError::Shape { path, message }) => (path, message),
+            other => panic!("{other:?}"),
+        }
+    };
+    let (path, message) =
+        shape(&|v| v["components"][lb]["kind"]["health_check"]["healthy_threshold"] = json!(-3));
+    assert_eq!(path, format!("components[{lb}](lb-1).kind.health_check.healthy_threshold"));
+    assert!(message.contains("-3"), "{message}");
+    let (path, message) = shape(&|v| v["components"][lb]["kind"]["health_check"]["jitter"] = json!(1));
+    assert_eq!(path, format!("components[{lb}](lb-1).kind.health_check.jitter"));
+    assert!(message.contains("unknown field `jitter`"), "{message}");
+    let (path, _) = shape(&|v| v["components"][lb]["place"]["zone"] = json!(7));
+    assert_eq!(path, format!("components[{lb}](lb-1).place.zone"));
+    let (path, _) = shape(&|v| v["links"][2]["from"] = json!(null));
+    assert_eq!(path, "links[2].from");
+}
