@@ -3,7 +3,7 @@
 
 use archlab::share;
 use archlab::ui::file_io::export_file_name;
-use archlab::ui::persist::{clip, sane_extras, with_recent, Extras, SavedView, RECENT_MAX};
+use archlab::ui::persist::{clip, sane_extras, shareable_search, with_recent, Extras, SavedView, RECENT_MAX};
 use archlab::ui::qr::qr_data_url;
 use base64::Engine;
 
@@ -71,4 +71,14 @@ fn a_damaged_autosave_restores_no_broken_view_or_huge_selection() {
         assert_eq!(e.selection.len(), 1000);
     }
     assert!(sane_extras(bad(3.0, 2.0)).view.is_some());
+}
+
+#[test]
+fn a_share_url_drops_the_parameters_that_outrank_its_fragment() {
+    assert_eq!(shareable_search(""), "");
+    assert_eq!(shareable_search("?preset=zone-outage"), "", "a link made on a preset page opens the link");
+    assert_eq!(shareable_search("?bench=20"), "");
+    assert_eq!(shareable_search("?bench"), "");
+    assert_eq!(shareable_search("?lang=ko&preset=multi-az&x=1"), "?lang=ko&x=1");
+    assert_eq!(shareable_search("?presets=1"), "?presets=1", "only the exact keys go");
 }

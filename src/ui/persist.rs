@@ -312,8 +312,26 @@ pub fn base_url() -> String {
     };
     let origin = loc.origin().unwrap_or_default();
     let path = loc.pathname().unwrap_or_default();
-    let search = loc.search().unwrap_or_default();
+    let search = shareable_search(&loc.search().unwrap_or_default());
     format!("{origin}{path}{search}")
+}
+
+/// The query string a share URL keeps: everything but the parameters that outrank a link's
+/// fragment (`preset`, `bench`), or a link made on `?preset=X` would reopen the preset.
+pub fn shareable_search(search: &str) -> String {
+    let kept: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|kv| {
+            let key = kv.split_once('=').map_or(*kv, |(k, _)| k);
+            !kv.is_empty() && key != "preset" && key != "bench"
+        })
+        .collect();
+    if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    }
 }
 
 pub fn current_hash() -> String {
