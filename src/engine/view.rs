@@ -38,7 +38,11 @@ impl Sim {
                     Role::Lb(l) => {
                         let lb = &self.lbs[l as usize];
                         v.healthy_targets = lb.healthy;
-                        v.total_targets = lb.targets.len() as u32;
+                        // Targets of billed hosts (booting, in service, draining), as a target
+                        // group lists them: not the idle slots an auto-scaling group may fill.
+                        v.total_targets =
+                            lb.targets.iter().filter(|t| self.hosts[t.host as usize].life.billable()).count()
+                                as u32;
                         if up && lb.healthy < lb.targets.len() as u32 {
                             v.health = Health::Degraded;
                         }

@@ -2,6 +2,7 @@
 //! simulated time. Charts are canvases drawn by the frame loop, not Yew diffs.
 
 mod chart;
+pub mod ops;
 mod paint;
 pub mod window;
 
@@ -23,6 +24,7 @@ pub fn Dashboard() -> Html {
     html! {
         <section class="dashboard" data-testid="dashboard">
             <Stats {numbers} />
+            <ops::OpsStrip />
             <div class="charts">
                 { for ChartKind::ALL.iter().map(|&kind| html! { <Chart {kind} span={SPAN_S} /> }) }
             </div>
