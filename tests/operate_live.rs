@@ -58,10 +58,7 @@ fn a_pip_shows_life_and_version() {
     .map(pip)
     .collect();
     let n = FleetCounts::of(&pips);
-    assert_eq!(
-        n,
-        FleetCounts { billed: 5, in_service: 2, booting: 1, draining: 1, down: 1, new_version: 2 }
-    );
+    assert_eq!(n, FleetCounts { billed: 5, in_service: 2, booting: 1, draining: 1, down: 1, new_version: 2 });
     assert_eq!(n.out_of_service(), 3);
 }
 
@@ -169,4 +166,39 @@ fn cost_meter_follows_the_group() {
     }
     assert!(most > a.count, "the group grew under the spike (most {most} servers)");
     assert!(CostNumbers::read(&rt).explain(archlab::i18n::Lang::Ko).contains("인스턴스"));
+}
+
+#[test]
+fn servers_history_records_each_second_and_starts_over_on_reset() {
+    use archlab::ui::dashboard::fleet_history::FleetHistory;
+    let ids: Vec<String> = ["lb", "app", "db"].iter().map(|s| s.to_string()).collect();
+    let mut h = FleetHistory::default();
+    for s in 0..200u64 {
+        h.record(s, &[(1, 2 + (s / 60) as u32)]);
+    }
+    h.record(199, &[(1, 7)]); // the same second again replaces its point
+    let c = h.chart(120, &ids, archlab::i18n::Lang::En);
+    assert_eq!((c.x0, c.x1), (80.0, 200.0));
+    assert_eq!(c.lines.len(), 1);
+    assert_eq!(c.lines[0].label, "app");
+    assert_eq!(c.lines[0].points.len(), 120, "the last 120 seconds");
+    assert_eq!(c.lines[0].points[0], (80.0, 3.0));
+    assert_eq!(*c.lines[0].points.last().unwrap(), (199.0, 7.0));
+    assert_eq!(c.y_max, 10.0, "a round axis above 7 × 1.3");
+    h.record(3, &[(1, 2)]); // a reset
+    let c = h.chart(120, &ids, archlab::i18n::Lang::En);
+    assert_eq!(c.lines[0].points, vec![(3.0, 2.0)]);
+    assert_eq!((c.x0, c.x1), (0.0, 120.0));
+}
+
+#[test]
+fn skipped_seconds_hold_the_last_sizes() {
+    use archlab::ui::dashboard::fleet_history::FleetHistory;
+    let ids: Vec<String> = ["app"].iter().map(|s| s.to_string()).collect();
+    let mut h = FleetHistory::default();
+    h.record(10, &[(0, 2)]);
+    h.record(14, &[(0, 5)]);
+    let c = h.chart(120, &ids, archlab::i18n::Lang::En);
+    let expected: Vec<(f64, f64)> = vec![(10.0, 2.0), (11.0, 2.0), (12.0, 2.0), (13.0, 2.0), (14.0, 5.0)];
+    assert_eq!(c.lines[0].points, expected);
 }

@@ -43,7 +43,14 @@ impl Sim {
                         v.total_targets =
                             lb.targets.iter().filter(|t| self.hosts[t.host as usize].life.billable()).count()
                                 as u32;
-                        if up && lb.healthy < lb.targets.len() as u32 {
+                        // Degraded when a server meant to be serving fails its checks; a
+                        // booting or draining one (scaling, a deployment) is not a fault.
+                        let serving = lb
+                            .targets
+                            .iter()
+                            .filter(|t| self.hosts[t.host as usize].life == Life::InService)
+                            .count() as u32;
+                        if up && lb.healthy < serving {
                             v.health = Health::Degraded;
                         }
                     }

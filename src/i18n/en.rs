@@ -401,7 +401,7 @@ pub fn text(k: Key) -> &'static str {
         DeployRollingBack => "rolling back",
         DeployRolledBack => "rolled back",
         ServersChart => "Servers (billed)",
-        UnitServers => "servers",
+        UnitServers => "hosts",
         // the editor's texts live in en_editor.rs
         _ => super::en_editor::text(k),
     }

@@ -101,8 +101,14 @@ pub const PIP: f64 = 12.0;
 pub const PIP_GAP: f64 = 3.0;
 /// Line height of the tray's text, in model units.
 pub const TRAY_LINE: f64 = 14.0;
-/// Gap between the card and its tray, clear of the overlay's utilisation ring.
-pub const TRAY_GAP: f64 = 11.0;
+/// Gap between the card and its tray in screen pixels, clear of the overlay's utilisation ring
+/// and error outline (drawn in screen pixels around the card).
+pub const TRAY_GAP_PX: f64 = 16.0;
+
+/// That gap in model units at `zoom`.
+pub fn tray_gap(zoom: f64) -> f64 {
+    TRAY_GAP_PX / zoom.max(0.01)
+}
 
 /// Height of the tray drawn under a component's card (0 when it has none): an app tier's pips
 /// and "n/m in service" (and "min · max" for an auto-scaling group), a balancer's healthy
@@ -118,11 +124,17 @@ pub fn tray_height(kind: &Kind) -> f64 {
     }
 }
 
-/// The space a tray takes under the card, gap included (0 without tray).
-pub fn tray_space(kind: &Kind) -> f64 {
+/// How much a tray is enlarged at `zoom`: zoomed out, it grows in model units (up to 1.5×) so
+/// its text and pips stay readable on a projector, as the canvas's labels do.
+pub fn tray_scale(zoom: f64) -> f64 {
+    (1.0 / zoom.max(0.01)).clamp(1.0, 1.5)
+}
+
+/// The space a tray takes under the card at `zoom`, gap included (0 without tray).
+pub fn tray_space(kind: &Kind, zoom: f64) -> f64 {
     let h = tray_height(kind);
     if h > 0.0 {
-        TRAY_GAP + h
+        tray_gap(zoom) + h * tray_scale(zoom)
     } else {
         0.0
     }

@@ -114,7 +114,8 @@ fn component(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, (x, y, bw, bh): (f64, 
     // Components without servers of their own (user populations, DNS, load balancers) have no
     // utilisation or queue to show.
     // Below the live tray of an app tier or a balancer (drawn by the canvas), if any.
-    let tray = pc.runtime.scenario().components.get(v.index).map_or(0.0, |c| tray_space(&c.kind));
+    let tray =
+        pc.runtime.scenario().components.get(v.index).map_or(0.0, |c| tray_space(&c.kind, pc.view.zoom));
     let below = y + bh + pad + 4.0 + tray * pc.view.zoom;
     let below = if v.capacity > 0 || v.queue > 0 {
         ring(ctx, v, (x, y, bw, bh), pad);
@@ -124,8 +125,13 @@ fn component(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, (x, y, bw, bh): (f64, 
     };
     if v.health == Health::Degraded {
         ctx.set_text_align("left");
-        let s =
-            format!("{} {}/{}", t(lang, Key::HealthDegraded).to_uppercase(), v.servers_up, v.servers_total);
+        // A balancer counts its healthy targets, a tier its hosts up.
+        let (good, all) = if v.total_targets > 0 {
+            (v.healthy_targets, v.total_targets)
+        } else {
+            (v.servers_up, v.servers_total)
+        };
+        let s = format!("{} {good}/{all}", t(lang, Key::HealthDegraded).to_uppercase());
         label(ctx, &s, x, y - pad - 10.0, "#fff", "#7c2d12");
     }
     if v.recent_errors > 0 {

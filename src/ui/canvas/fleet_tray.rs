@@ -8,20 +8,21 @@ use crate::editor::{COMPONENT_H, COMPONENT_W};
 use crate::i18n::{t, tf, Key, Lang};
 use crate::model::{Component, Kind, Scenario};
 use crate::ui::fleet::{
-    colour, glyph, pip, state_name, tray_height, FleetCounts, Pip, PipKind, MAX_PIPS, PIP, PIP_GAP, TRAY_GAP,
-    TRAY_LINE,
+    colour, glyph, pip, state_name, tray_gap, tray_height, tray_scale, FleetCounts, Pip, PipKind, MAX_PIPS,
+    PIP, PIP_GAP, TRAY_LINE,
 };
 use crate::ui::runtime::Runtime;
 
 /// What the engine says about one component now.
 enum Live {
-    Hosts(Vec<Pip>),
+    /// The hosts, and the tier's queue now (also drawn by the overlay as a bar).
+    Hosts(Vec<Pip>, u32),
     /// Healthy targets / targets on billed hosts.
     Targets(u32, u32),
 }
 
 /// Trays for every app tier and balancer of `s`, read from the run when it runs this scenario.
-pub fn trays(lang: Lang, s: &Scenario, rt: &Runtime) -> Html {
+pub fn trays(lang: Lang, s: &Scenario, rt: &Runtime, zoom: f64) -> Html {
     let same = rt.scenario().components.len() == s.components.len();
     let snap = rt.sim().snapshot();
     s.components
@@ -30,21 +31,31 @@ pub fn trays(lang: Lang, s: &Scenario, rt: &Runtime) -> Html {
         .filter(|(i, c)| same && rt.scenario().components[*i].id == c.id)
         .filter_map(|(i, c)| {
             let live = match c.kind {
-                Kind::AppServer(_) => Live::Hosts(rt.sim().hosts(i).iter().map(pip).collect()),
+                Kind::AppServer(_) => {
+                    let queue = snap.components.get(i).map_or(0, |v| v.queue);
+                    Live::Hosts(rt.sim().hosts(i).iter().map(pip).collect(), queue)
+                }
                 Kind::LoadBalancer(_) => {
                     let v = snap.components.get(i)?;
                     Live::Targets(v.healthy_targets, v.total_targets)
                 }
                 _ => return None,
             };
-            Some(tray(lang, c, &live))
+            let top = c.y + COMPONENT_H / 2.0 + tray_gap(zoom);
+            Some(scaled(c, top, tray_scale(zoom), tray(lang, c, top, &live)))
         })
         .collect()
 }
 
-fn tray(lang: Lang, c: &Component, live: &Live) -> Html {
+/// Enlarges a tray about the middle of its top edge (it stays attached under its card).
+fn scaled(c: &Component, top: f64, k: f64, inner: Html) -> Html {
+    let (x, y) = (c.x, top);
+    let transform = format!("translate({x} {y}) scale({k}) translate({} {})", -x, -y);
+    html! { <g {transform}>{ inner }</g> }
+}
+
+fn tray(lang: Lang, c: &Component, top: f64, live: &Live) -> Html {
     let h = tray_height(&c.kind);
-    let top = c.y + COMPONENT_H / 2.0 + TRAY_GAP;
     match live {
         Live::Targets(healthy, total) => {
             let (w, left) = (COMPONENT_W, c.x - COMPONENT_W / 2.0);
@@ -59,11 +70,11 @@ fn tray(lang: Lang, c: &Component, live: &Live) -> Html {
                 </g>
             }
         }
-        Live::Hosts(pips) => hosts_tray(lang, c, pips, top, h),
+        Live::Hosts(pips, queue) => hosts_tray(lang, c, pips, *queue, top, h),
     }
 }
 
-fn hosts_tray(lang: Lang, c: &Component, pips: &[Pip], top: f64, h: f64) -> Html {
+fn hosts_tray(lang: Lang, c: &Component, pips: &[Pip], queue: u32, top: f64, h: f64) -> Html {
     let n = FleetCounts::of(pips);
     // Up to 8 pips at full size in a tray a little wider than the card; more shrink.
     let inner = 8.0 * (PIP + PIP_GAP) - PIP_GAP;
@@ -108,7 +119,7 @@ fn hosts_tray(lang: Lang, c: &Component, pips: &[Pip], top: f64, h: f64) -> Html
         <g class="fleet" data-testid={format!("fleet-{}", c.id)} data-billed={n.billed.to_string()}
            data-in-service={n.in_service.to_string()} data-booting={n.booting.to_string()}
            data-draining={n.draining.to_string()} data-down={n.down.to_string()}
-           data-new-version={n.new_version.to_string()}>
+           data-new-version={n.new_version.to_string()} data-queue={queue.to_string()}>
             <title>{ format!("{help}\n{}", t(lang, Key::FleetLegend)) }</title>
             <rect class="fleet-tray" x={left.to_string()} y={top.to_string()}
                   width={w.to_string()} height={h.to_string()} rx="5" />

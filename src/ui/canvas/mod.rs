@@ -216,7 +216,7 @@ pub fn Canvas() -> Html {
         let class = classes!("canvas-notice", n.at.is_none().then_some("top"));
         html! { <div class={class} data-testid="notice" role="status" style={style}>{ n.text.clone() }</div> }
     });
-    let trays = shared.as_ref().map(|sh| fleet_tray::trays(lang, s, &sh.runtime.borrow()));
+    let trays = shared.as_ref().map(|sh| fleet_tray::trays(lang, s, &sh.runtime.borrow(), view.zoom));
     let empty = s.regions.is_empty().then(
         || html! { <div class="canvas-empty">{ crate::i18n::t(lang, crate::i18n::Key::CanvasEmpty) }</div> },
     );

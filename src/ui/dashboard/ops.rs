@@ -104,8 +104,9 @@ fn alarms(lang: Lang, s: &Scenario, views: &[AlarmView]) -> Html {
     let items = views.iter().zip(&s.alarms).map(|(v, spec)| {
         let (icon, colour, name) = alarm_look(v.state);
         let reading = alarm_reading(lang, spec, v.value);
-        let streak =
-            tf(lang, Key::AlarmBreaching, &[&v.breaching.to_string(), &v.evaluation_periods.to_string()]);
+        // The streak goes on past the evaluation periods; "2/2" already says it fires.
+        let streak = v.breaching.min(v.evaluation_periods).to_string();
+        let streak = tf(lang, Key::AlarmBreaching, &[&streak, &v.evaluation_periods.to_string()]);
         html! {
             <li class="alarm" data-testid={format!("alarm-{}", v.id)} data-state={name}>
                 <span class="alarm-state" style={format!("background:{colour}")}>
