@@ -180,7 +180,7 @@ fn servers_history_records_each_second_and_starts_over_on_reset() {
     let c = h.chart(120, &ids, archlab::i18n::Lang::En);
     assert_eq!((c.x0, c.x1), (80.0, 200.0));
     assert_eq!(c.lines.len(), 1);
-    assert_eq!(c.lines[0].label, "app");
+    assert_eq!(c.lines[0].label, "", "a single tier is named in the caption");
     assert_eq!(c.lines[0].points.len(), 120, "the last 120 seconds");
     assert_eq!(c.lines[0].points[0], (80.0, 3.0));
     assert_eq!(*c.lines[0].points.last().unwrap(), (199.0, 7.0));
@@ -201,4 +201,16 @@ fn skipped_seconds_hold_the_last_sizes() {
     let c = h.chart(120, &ids, archlab::i18n::Lang::En);
     let expected: Vec<(f64, f64)> = vec![(10.0, 2.0), (11.0, 2.0), (12.0, 2.0), (13.0, 2.0), (14.0, 5.0)];
     assert_eq!(c.lines[0].points, expected);
+}
+
+#[test]
+fn several_tiers_are_named_in_the_legend() {
+    use archlab::ui::dashboard::fleet_history::FleetHistory;
+    let ids: Vec<String> = ["app-1", "lb", "app-2"].iter().map(|s| s.to_string()).collect();
+    let mut h = FleetHistory::default();
+    h.record(0, &[(0, 2), (2, 3)]);
+    let c = h.chart(120, &ids, archlab::i18n::Lang::En);
+    let labels: Vec<&str> = c.lines.iter().map(|l| l.label.as_str()).collect();
+    assert_eq!(labels, ["app-1", "app-2"]);
+    assert_eq!(c.lines[1].points, vec![(0.0, 3.0)]);
 }

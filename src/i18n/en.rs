@@ -400,7 +400,7 @@ pub fn text(k: Key) -> &'static str {
         DeployFinished => "finished",
         DeployRollingBack => "rolling back",
         DeployRolledBack => "rolled back",
-        ServersChart => "Servers (billed)",
+        ServersChart => "Servers",
         UnitServers => "hosts",
         // the editor's texts live in en_editor.rs
         _ => super::en_editor::text(k),

@@ -402,7 +402,7 @@ pub fn text(k: Key) -> &'static str {
         DeployFinished => "완료",
         DeployRollingBack => "롤백 중",
         DeployRolledBack => "롤백됨",
-        ServersChart => "서버 수 (과금)",
+        ServersChart => "서버 수",
         UnitServers => "대",
         // the editor's texts live in ko_editor.rs
         _ => super::ko_editor::text(k),

@@ -51,7 +51,8 @@ impl FleetHistory {
         self.points.back().map(|p| p.0)
     }
 
-    /// The chart of the last `span` seconds: one line per tier, named by `ids` (scenario order).
+    /// The chart of the last `span` seconds: one line per tier, named by `ids` (scenario order;
+    /// a single tier's line has no legend).
     pub fn chart(&self, span: u64, ids: &[String], lang: Lang) -> ChartData {
         let x1 = self.points.back().map_or(0.0, |p| (p.0 + 1) as f64).max(span as f64);
         let x0 = x1 - span as f64;
@@ -61,7 +62,12 @@ impl FleetHistory {
             .iter()
             .enumerate()
             .map(|(k, &c)| Line {
-                label: ids.get(c).cloned().unwrap_or_default(),
+                // One tier is named in the caption instead (the chart is narrow).
+                label: if self.tiers.len() == 1 {
+                    String::new()
+                } else {
+                    ids.get(c).cloned().unwrap_or_default()
+                },
                 points: shown.iter().map(|p| (p.0 as f64, f64::from(p.1[k]))).collect(),
             })
             .collect();

@@ -31,7 +31,7 @@ pub fn Dashboard() -> Html {
             <div class={classes!("charts", fleet.then_some("with-servers"))}>
                 { for ChartKind::ALL.iter().map(|&kind| html! { <Chart {kind} span={SPAN_S} /> }) }
                 if fleet {
-                    <servers::ServersChart span={SPAN_S} />
+                    <servers::ServersChart span={SPAN_S} tiers={servers::tiers(shared.runtime.borrow().scenario())} />
                 }
             </div>
         </section>

@@ -25,6 +25,13 @@ pub fn fleet_changes(s: &Scenario) -> bool {
 #[derive(Properties, PartialEq)]
 pub struct ServersChartProps {
     pub span: u64,
+    /// The app tiers' ids: a single one is named in the caption.
+    pub tiers: Vec<String>,
+}
+
+/// The app tiers of `s`, by id.
+pub fn tiers(s: &Scenario) -> Vec<String> {
+    s.components.iter().filter(|c| matches!(c.kind, Kind::AppServer(_))).map(|c| c.id.clone()).collect()
 }
 
 #[component]
@@ -46,9 +53,13 @@ pub fn ServersChart(props: &ServersChartProps) -> Html {
         Callback::from(move |e: MouseEvent| hover.set(Some(f64::from(e.offset_x()))))
     };
     let onmouseleave = Callback::from(move |_: MouseEvent| hover.set(None));
+    let caption = match props.tiers.as_slice() {
+        [one] => format!("{} · {one}", t(shared.lang, Key::ServersChart)),
+        _ => t(shared.lang, Key::ServersChart).to_string(),
+    };
     html! {
         <figure class="chart">
-            <figcaption>{ t(shared.lang, Key::ServersChart) }</figcaption>
+            <figcaption>{ caption }</figcaption>
             <canvas ref={canvas} data-testid="chart-servers" {onmousemove} {onmouseleave} />
         </figure>
     }
