@@ -58,7 +58,7 @@ pub fn ServersChart(props: &ServersChartProps) -> Html {
         _ => t(shared.lang, Key::ServersChart).to_string(),
     };
     html! {
-        <figure class="chart">
+        <figure class="chart servers" title={caption.clone()}>
             <figcaption>{ caption }</figcaption>
             <canvas ref={canvas} data-testid="chart-servers" {onmousemove} {onmouseleave} />
         </figure>
