@@ -30,7 +30,8 @@ pub struct ComponentView {
     pub servers_total: u32,
     /// Requests this component failed during the last completed simulated second.
     pub recent_errors: u64,
-    /// For a load balancer: targets it currently considers healthy / all its targets.
+    /// For a load balancer: targets it currently considers healthy / targets on billed hosts
+    /// (booting, in service or draining; a DNS: all its targets).
     pub healthy_targets: u32,
     pub total_targets: u32,
     /// For an app tier: hosts booting (or ready, waiting for a blue/green switch), in service

@@ -38,8 +38,19 @@ impl Sim {
                     Role::Lb(l) => {
                         let lb = &self.lbs[l as usize];
                         v.healthy_targets = lb.healthy;
-                        v.total_targets = lb.targets.len() as u32;
-                        if up && lb.healthy < lb.targets.len() as u32 {
+                        // Targets of billed hosts (booting, in service, draining), as a target
+                        // group lists them: not the idle slots an auto-scaling group may fill.
+                        v.total_targets =
+                            lb.targets.iter().filter(|t| self.hosts[t.host as usize].life.billable()).count()
+                                as u32;
+                        // Degraded when a server meant to be serving fails its checks; a
+                        // booting or draining one (scaling, a deployment) is not a fault.
+                        let serving = lb
+                            .targets
+                            .iter()
+                            .filter(|t| self.hosts[t.host as usize].life == Life::InService)
+                            .count() as u32;
+                        if up && lb.healthy < serving {
                             v.health = Health::Degraded;
                         }
                     }

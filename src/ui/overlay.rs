@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::colors::{viridis, DEAD_WASH, ERROR};
 use super::draw::{label, prepare, set_dash, text, text_width};
+use super::fleet::tray_space;
 use super::lab_text::{self, Text};
 use super::painters::{use_painter, PaintCtx};
 use crate::engine::{ComponentView, Health};
@@ -112,7 +113,10 @@ fn component(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, (x, y, bw, bh): (f64, 
     let pad = 5.0;
     // Components without servers of their own (user populations, DNS, load balancers) have no
     // utilisation or queue to show.
-    let below = y + bh + pad + 4.0;
+    // Below the live tray of an app tier or a balancer (drawn by the canvas), if any.
+    let tray =
+        pc.runtime.scenario().components.get(v.index).map_or(0.0, |c| tray_space(&c.kind, pc.view.zoom));
+    let below = y + bh + pad + 4.0 + tray * pc.view.zoom;
     let below = if v.capacity > 0 || v.queue > 0 {
         ring(ctx, v, (x, y, bw, bh), pad);
         queue_bar(ctx, pc, v, x, below, bw)
@@ -121,8 +125,13 @@ fn component(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, (x, y, bw, bh): (f64, 
     };
     if v.health == Health::Degraded {
         ctx.set_text_align("left");
-        let s =
-            format!("{} {}/{}", t(lang, Key::HealthDegraded).to_uppercase(), v.servers_up, v.servers_total);
+        // A balancer counts its healthy targets, a tier its hosts up.
+        let (good, all) = if v.total_targets > 0 {
+            (v.healthy_targets, v.total_targets)
+        } else {
+            (v.servers_up, v.servers_total)
+        };
+        let s = format!("{} {good}/{all}", t(lang, Key::HealthDegraded).to_uppercase());
         label(ctx, &s, x, y - pad - 10.0, "#fff", "#7c2d12");
     }
     if v.recent_errors > 0 {

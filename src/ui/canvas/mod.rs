@@ -6,6 +6,7 @@
 //! lab's per-frame `<canvas>` overlay draws dots in the same place.
 
 mod controls;
+mod fleet_tray;
 mod gesture;
 mod icons;
 mod links;
@@ -215,6 +216,7 @@ pub fn Canvas() -> Html {
         let class = classes!("canvas-notice", n.at.is_none().then_some("top"));
         html! { <div class={class} data-testid="notice" role="status" style={style}>{ n.text.clone() }</div> }
     });
+    let trays = shared.as_ref().map(|sh| fleet_tray::trays(lang, s, &sh.runtime.borrow(), view.zoom));
     let empty = s.regions.is_empty().then(
         || html! { <div class="canvas-empty">{ crate::i18n::t(lang, crate::i18n::Key::CanvasEmpty) }</div> },
     );
@@ -231,6 +233,7 @@ pub fn Canvas() -> Html {
                     { for s.regions.iter().map(|r| regions::region(lang, r, drop.as_ref(), view.zoom)) }
                     { links::links(s, &ed.selection, view.zoom) }
                     { for nodes }
+                    { trays.unwrap_or_default() }
                     { gesture::gesture(s, &ed.drag) }
                 </g>
             </svg>

@@ -2,7 +2,10 @@
 //! simulated time. Charts are canvases drawn by the frame loop, not Yew diffs.
 
 mod chart;
+pub mod fleet_history;
+pub mod ops;
 mod paint;
+mod servers;
 pub mod window;
 
 use yew::prelude::*;
@@ -20,11 +23,16 @@ pub const SPAN_S: u64 = 120;
 pub fn Dashboard() -> Html {
     let shared = use_context::<Shared>().expect("inside the app");
     let numbers = LiveNumbers::read(&shared.runtime.borrow());
+    let fleet = servers::fleet_changes(shared.runtime.borrow().scenario());
     html! {
         <section class="dashboard" data-testid="dashboard">
             <Stats {numbers} />
-            <div class="charts">
+            <ops::OpsStrip />
+            <div class={classes!("charts", fleet.then_some("with-servers"))}>
                 { for ChartKind::ALL.iter().map(|&kind| html! { <Chart {kind} span={SPAN_S} /> }) }
+                if fleet {
+                    <servers::ServersChart span={SPAN_S} tiers={servers::tiers(shared.runtime.borrow().scenario())} />
+                }
             </div>
         </section>
     }

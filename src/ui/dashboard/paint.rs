@@ -93,7 +93,7 @@ fn legend(ctx: &Ctx, data: &ChartData, w: f64) {
     ctx.set_text_align("left");
     let mut x = LEFT + 4.0;
     let mut y = TOP + 9.0;
-    for (k, line) in data.lines.iter().enumerate() {
+    for (k, line) in data.lines.iter().enumerate().filter(|(_, l)| !l.label.is_empty()) {
         let tw = text_width(ctx, &line.label) + 26.0;
         if x + tw > w - RIGHT && x > LEFT + 4.0 {
             x = LEFT + 4.0;
