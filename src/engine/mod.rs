@@ -53,7 +53,7 @@ mod view;
 pub use alarms::{AlarmState, AlarmView};
 pub use billing::{QUERY_BYTES, REQUEST_BYTES, RESPONSE_BYTES};
 pub use deploy::DeploymentView;
-pub use log::{DeployKind, LogEntry, LogKind, ScaleReason};
+pub use log::{DeployKind, InjectedFault, LogEntry, LogKind, ScaleReason};
 pub use metrics::{ComponentTotals, ErrorCause, ErrorCounts, Metrics, SecondStats, Totals};
 pub use sim::Sim;
 pub use snapshot::{ComponentView, Dot, Health, Snapshot};
