@@ -22,6 +22,8 @@ const NOT_TRANSLATED: &[Key] = &[
     Key::LatencyP99,
     Key::UnitMs,
     Key::UnitPercent,
+    Key::ChaosPlusMs,
+    Key::ChaosProcessShort,
 ];
 
 #[test]
@@ -137,11 +139,7 @@ fn cases() -> Vec<(LogEntry, &'static str, &'static str)> {
     use LogKind::*;
     let s = String::from;
     vec![
-        (
-            entry(None, FaultInjected { what: kill_app2() }),
-            "Fault: Kill app-2",
-            "장애 주입: app-2 중단",
-        ),
+        (entry(None, FaultInjected { what: kill_app2() }), "Fault: Kill app-2", "장애 주입: app-2 중단"),
         (entry(Some(2), ServerDown { server: 2 }), "app-1 server 3 is down", "app-1 서버 3: 중단됨"),
         (entry(Some(3), ServerUp { server: 0 }), "app-2 is back up", "app-2: 복구됨"),
         (
