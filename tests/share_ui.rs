@@ -1,6 +1,7 @@
 //! The pure parts of the share menu and autosave: recent list, file names, shown names, the QR
 //! code's reach, and what a damaged autosave may restore.
 
+use archlab::i18n::Lang;
 use archlab::share;
 use archlab::ui::file_io::export_file_name;
 use archlab::ui::persist::{clip, sane_extras, with_recent, Extras, SavedView, RECENT_MAX};
@@ -36,9 +37,10 @@ fn export_file_names_are_safe() {
 
 #[test]
 fn shown_names_are_never_empty_and_clipped() {
-    assert_eq!(clip("  "), "Untitled design");
-    assert_eq!(clip("Single server"), "Single server");
-    let long = clip(&"가".repeat(64));
+    assert_eq!(clip(Lang::En, "  "), "Untitled design");
+    assert_eq!(clip(Lang::Ko, "  "), "제목 없는 설계");
+    assert_eq!(clip(Lang::Ko, "Single server"), "Single server");
+    let long = clip(Lang::En, &"가".repeat(64));
     assert_eq!(long.chars().count(), 49);
     assert!(long.ends_with('…'));
 }

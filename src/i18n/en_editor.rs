@@ -133,6 +133,22 @@ pub fn text(k: Key) -> &'static str {
         KeysHandleHelp => "Connect two components",
         KeysQuestionHelp => "Show this list",
         Untitled => "Untitled design",
+        // i18n2: the autosave and share banner, downloads, times in the recent list
+        KeepFromLink => "the link",
+        KeepFromFile => "the file {0}",
+        KeepFromRecent => "your recent list",
+        KeepLinkRejected => "This link could not be opened, so nothing was loaded",
+        KeepFileRejected => "This file could not be opened, so nothing was loaded",
+        KeepRecentRejected => "This recent entry could not be opened",
+        KeepAutosaveRejected => "Your autosaved work could not be restored (a copy was kept)",
+        KeepStorageFailed => "Autosave is not working: this browser's storage is full or disabled. Use Export to keep your work.",
+        KeepAlreadyOpen => "“{0}” is already open.",
+        KeepOpened => "Opened “{0}” from {1}. Your previous work “{2}” was kept: Recent → “{2}”.",
+        DownloadFailed => "The download could not start: {0}",
+        AgoJustNow => "just now",
+        AgoMinutes => "{0} min ago",
+        AgoHours => "{0} h ago",
+        AgoDays => "{0} d ago",
         _ => "",
     }
 }

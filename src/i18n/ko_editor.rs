@@ -133,6 +133,22 @@ pub fn text(k: Key) -> &'static str {
         KeysHandleHelp => "두 컴포넌트 연결",
         KeysQuestionHelp => "이 목록 보기",
         Untitled => "제목 없는 설계",
+        // i18n2: the autosave and share banner, downloads, times in the recent list
+        KeepFromLink => "링크",
+        KeepFromFile => "파일 {0}",
+        KeepFromRecent => "최근 항목",
+        KeepLinkRejected => "이 링크를 열 수 없어 아무것도 불러오지 않았습니다",
+        KeepFileRejected => "이 파일을 열 수 없어 아무것도 불러오지 않았습니다",
+        KeepRecentRejected => "이 최근 항목을 열 수 없습니다",
+        KeepAutosaveRejected => "자동 저장된 작업을 복원하지 못했습니다 (사본은 따로 보관했습니다)",
+        KeepStorageFailed => "자동 저장이 작동하지 않습니다: 이 브라우저의 저장 공간이 가득 찼거나 꺼져 있습니다. 작업을 보관하려면 내보내기를 사용하세요.",
+        KeepAlreadyOpen => "“{0}”은(는) 이미 열려 있습니다.",
+        KeepOpened => "{1}에서 “{0}”을(를) 열었습니다. 이전 작업 “{2}”은(는) 최근 항목 → “{2}”에 보관했습니다.",
+        DownloadFailed => "다운로드를 시작하지 못했습니다: {0}",
+        AgoJustNow => "방금",
+        AgoMinutes => "{0}분 전",
+        AgoHours => "{0}시간 전",
+        AgoDays => "{0}일 전",
         _ => "",
     }
 }
