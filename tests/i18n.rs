@@ -377,3 +377,33 @@ fn faults_in_words() {
         "Cut the network between zone ap-northeast-2a and zone ap-northeast-2b"
     );
 }
+
+/// Every choice the inspector offers (and the read-only database role) has a label in both
+/// languages, so no raw value like `least_connections` reaches the screen.
+#[test]
+fn every_inspector_choice_has_a_label() {
+    use archlab::editor::{fields_for, Input};
+    use archlab::i18n::{choice_key, unit_key};
+    let mut seen = 0;
+    for p in archlab::catalog::PRESETS {
+        for c in &(p.build)().components {
+            for f in fields_for(c) {
+                if let Input::Choice(options) = f.input {
+                    for o in options.iter().filter(|o| !matches!(**o, "true" | "false")) {
+                        assert!(choice_key(f.key, o).is_some(), "{}: {o} has no label", f.key);
+                        seen += 1;
+                    }
+                }
+                if f.key == "role" {
+                    assert!(choice_key(f.key, &f.value).is_some(), "role {} has no label", f.value);
+                }
+                if let Some(u) = f.unit.filter(|u| *u != "vCPU") {
+                    assert!(unit_key(u).is_some(), "unit {u} of {} has no key", f.key);
+                }
+            }
+        }
+    }
+    assert!(seen > 10, "the presets should offer several choices, saw {seen}");
+    assert_eq!(choice_key("algorithm", "least_connections"), Some(Key::AlgoLeastConnections));
+    assert_eq!(choice_key("algorithm", "nonsense"), None);
+}

@@ -21,8 +21,8 @@ pub use fault::{describe_fault, describe_scheduled, describe_target};
 pub use format::{format_duration, format_ms, format_number, format_percent, format_rate, format_time};
 pub use key::Key;
 pub use labels::{
-    algorithm_key, cause_key, dns_policy_key, health_key, layer_key, pattern_key, region_name, role_key,
-    service_key, zone_label,
+    algorithm_key, cause_key, choice_key, dns_policy_key, health_key, layer_key, pattern_key, region_name,
+    role_key, service_key, unit_key, zone_label,
 };
 pub use log::{alarm_key, describe_log, describe_log_line, Names};
 
