@@ -50,15 +50,16 @@ fn qr_code_is_an_svg_data_url_and_reaches_a_twenty_component_link() {
     let text = std::fs::read_to_string("scenarios/examples/two-regions-20.json").unwrap();
     let scenario = share::from_json_file(&text).unwrap();
     let url = format!("https://archlab.example.org/some/path/{}", share::fragment(&scenario));
-    let data = qr_data_url(&url).unwrap();
+    let data = qr_data_url(Lang::En, &url).unwrap();
     let b64 = data.strip_prefix("data:image/svg+xml;base64,").unwrap();
     let svg = String::from_utf8(base64::engine::general_purpose::STANDARD.decode(b64).unwrap()).unwrap();
     assert!(svg.contains("<svg") && svg.contains("</svg>"));
     assert!(!svg.contains("<script"));
     // Version 40 at level L holds 2,953 bytes: one more gets a plain message, not a panic.
-    assert!(qr_data_url(&"a".repeat(2953)).is_ok());
-    let err = qr_data_url(&"a".repeat(2954)).unwrap_err();
+    assert!(qr_data_url(Lang::En, &"a".repeat(2953)).is_ok());
+    let err = qr_data_url(Lang::En, &"a".repeat(2954)).unwrap_err();
     assert!(err.contains("too long for a QR code (2954 characters)"), "{err}");
+    assert!(qr_data_url(Lang::Ko, &"a".repeat(2954)).unwrap_err().contains("2954자"));
 }
 
 #[test]

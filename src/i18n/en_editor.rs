@@ -149,6 +149,8 @@ pub fn text(k: Key) -> &'static str {
         AgoMinutes => "{0} min ago",
         AgoHours => "{0} h ago",
         AgoDays => "{0} d ago",
+        KeepNotAutosave => "not an autosave record",
+        ShareQrTooLong => "This link is too long for a QR code ({0} characters). Send the link or use Export instead.",
         _ => "",
     }
 }

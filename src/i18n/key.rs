@@ -427,6 +427,8 @@ keys! {
     AgoMinutes,
     AgoHours,
     AgoDays,
+    KeepNotAutosave,
+    ShareQrTooLong,
     // presets
     PresetSingleServer,
     PresetSeparateDb,

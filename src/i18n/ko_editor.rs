@@ -149,6 +149,8 @@ pub fn text(k: Key) -> &'static str {
         AgoMinutes => "{0}분 전",
         AgoHours => "{0}시간 전",
         AgoDays => "{0}일 전",
+        KeepNotAutosave => "자동 저장 기록이 아닙니다",
+        ShareQrTooLong => "이 링크는 QR 코드로 만들기에 너무 깁니다 ({0}자). 링크를 보내거나 내보내기를 사용하세요.",
         _ => "",
     }
 }

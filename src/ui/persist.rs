@@ -130,7 +130,7 @@ pub fn boot(default: impl FnOnce() -> Scenario, lang: Lang) -> Boot {
     if from_link.is_some() {
         clear_hash();
     }
-    let saved = load_autosave();
+    let saved = load_autosave(lang);
     match (from_link, saved) {
         (Some(Ok(linked)), saved) => {
             let notice = match saved {
@@ -195,7 +195,7 @@ pub fn save_autosave(scenario: &Scenario, extras: &Extras) -> Result<(), ()> {
 
 /// The autosave, if any, decoded like a link. `Some(Err)` when something is stored but does
 /// not open (a damaged or foreign value).
-pub fn load_autosave() -> Option<Result<(Scenario, Extras), ShareError>> {
+pub fn load_autosave(lang: Lang) -> Option<Result<(Scenario, Extras), ShareError>> {
     let raw = storage()?.get_item(AUTOSAVE_KEY).ok()??;
     if raw.len() > share::MAX_LINK_LEN * 2 {
         return Some(Err(ShareError::LinkTooLong { len: raw.len(), max: share::MAX_LINK_LEN }));
@@ -203,7 +203,8 @@ pub fn load_autosave() -> Option<Result<(Scenario, Extras), ShareError>> {
     let record: Autosave = match serde_json::from_str(&raw) {
         Ok(r) => r,
         Err(e) => {
-            let (line, column, message) = (e.line(), e.column(), "not an autosave record".to_string());
+            let (line, column) = (e.line(), e.column());
+            let message = t(lang, Key::KeepNotAutosave).to_string();
             return Some(Err(ShareError::Json { line, column, message }));
         }
     };

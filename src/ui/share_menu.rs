@@ -81,7 +81,7 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
         Callback::from(move |_| {
             let url = format!("{}{}", persist::base_url(), share::fragment(keep.scenario()));
             let seed = keep.scenario().seed;
-            dialog.set(Some(Rc::new(ShareView { qr: qr::qr_data_url(&url), url: url.clone(), seed })));
+            dialog.set(Some(Rc::new(ShareView { qr: qr::qr_data_url(lang, &url), url: url.clone(), seed })));
             copy(lang, url, status.clone());
         })
     };
