@@ -288,6 +288,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     value={to_slider(traffic.rate_rps, 1.0, LIMITS.rate_rps).round().to_string()}
                     oninput={on_rate_slide} onchange={on_rate_release} />
                 <input type="text" inputmode="decimal" class="num rate" data-testid="rate" aria-invalid={(*rate_error).to_string()}
+                    aria-label={format!("{} ({})", t(lang, Key::Rate), t(lang, Key::UnitRps))}
                     value={rate_text} oninput={on_rate_typing} onchange={on_rate_commit} />
                 { t(lang, Key::UnitRps) }
             </label>
