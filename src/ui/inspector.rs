@@ -241,7 +241,7 @@ fn link_row(lang: Lang, state: &EditorHandle, s: &Scenario, from: &str, to: &str
     html! {
         <li class="link-row" data-testid={format!("link-rtt-{from}-{to}")} data-rtt={super::canvas::num(rtt)}>
             <button class="link-other" onclick={select}>{ format!("{from} → {to}") }</button>
-            <span class="rtt-value">{ format!("{} ms", super::canvas::num(rtt)) }</span>
+            <span class="rtt-value">{ format!("{} {}", super::canvas::num(rtt), t(lang, Key::UnitMs)) }</span>
             <span class="muted">{ distance(lang, s, from, to, rtt) }</span>
         </li>
     }
