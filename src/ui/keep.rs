@@ -99,7 +99,7 @@ pub fn use_persistence(editor: &EditorHandle, boot: &Boot, extras: Extras, lang:
     {
         let keep = keep.clone();
         use_effect_with((editor.revision, extras), move |(_, extras)| {
-            if persist::save_autosave(keep.scenario(), extras).is_err() {
+            if !persist::save_autosave(keep.scenario(), extras) {
                 let failed = persist::storage_failed(keep.lang);
                 if keep.notice.as_ref() != Some(&failed) {
                     keep.tell(failed);

@@ -186,11 +186,11 @@ pub fn rejected(origin: Origin, why: &ShareError, lang: Lang) -> Notice {
     Notice::rejected(origin.rejected(lang), why)
 }
 
-/// Saves the scenario and editing extras. `Err` when storage refuses (full, disabled).
-pub fn save_autosave(scenario: &Scenario, extras: &Extras) -> Result<(), ()> {
+/// Saves the scenario and editing extras; `false` when storage refuses (full, disabled).
+pub fn save_autosave(scenario: &Scenario, extras: &Extras) -> bool {
     let record = Autosave { link: share::encode(scenario), extras: extras.clone() };
-    let json = serde_json::to_string(&record).map_err(|_| ())?;
-    storage().ok_or(())?.set_item(AUTOSAVE_KEY, &json).map_err(|_| ())
+    let Ok(json) = serde_json::to_string(&record) else { return false };
+    storage().is_some_and(|s| s.set_item(AUTOSAVE_KEY, &json).is_ok())
 }
 
 /// The autosave, if any, decoded like a link. `Some(Err)` when something is stored but does

@@ -22,7 +22,8 @@ function focused() {
     .map((s) => (s || '').trim()).find((s) => /[\p{L}\p{N}]/u.test(s)) || '';
   const style = getComputedStyle(el);
   const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
-  const where = el.closest('header.top') ? 'top' : el.closest('aside.side') ? 'side' : 'other';
+  const where = el.closest('header.top') ? 'top' : el.closest('aside.side') ? 'side'
+    : el.closest('.palette-slot') ? 'palette' : 'other';
   const id = el.getAttribute('data-testid') || el.id || el.tagName.toLowerCase();
   return { id, name, ring, where, tag: el.tagName };
 }
@@ -49,12 +50,13 @@ function assertNamedAndVisible(met, lang) {
 }
 
 for (const lang of ['en', 'ko']) {
-  test(`${lang}: Tab reaches every top-bar and side-panel control, each named and with visible focus`, async () => {
+  test(`${lang}: Tab reaches every top-bar, palette and side-panel control, each named and with visible focus`, async () => {
     const { page, context, errors } = await open(browser, server.url);
     await page.getByTestId(`lang-${lang}`).click();
-    let met = await tabThrough(page, ['top', 'side']);
+    let met = await tabThrough(page, ['top', 'palette', 'side']);
     const ids = met.map((m) => m.id);
     for (const want of ['play', 'step', 'rate', 'preset-menu', 'share', 'present-toggle', `lang-${lang}`,
+      'palette-clients', 'palette-db_replica', 'add-region',
       'tab-inspect', 'tab-chaos', 'tab-lessons']) {
       assert.ok(ids.includes(want), `${lang}: Tab never reached ${want} (met ${ids.join(', ')})`);
     }
@@ -72,6 +74,27 @@ for (const lang of ['en', 'ko']) {
     await context.close();
   });
 }
+
+test('a palette item is added with the keyboard alone (Enter or Space), without starting the run', async () => {
+  const { page, context, errors } = await open(browser, server.url);
+  const count = () => page.locator('g[data-testid^="component-"]').count();
+  const before = await count();
+  await page.locator('.topbar h1').click();
+  let reached = false;
+  for (let i = 0; i < 80 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'palette-app_server');
+  }
+  assert.ok(reached, 'Tab reaches the App server palette item');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('g[data-testid^="component-"]').length === n + 1, before);
+  await page.getByTestId('palette-app_server').focus();
+  await page.keyboard.press(' ');
+  await page.waitForFunction((n) => document.querySelectorAll('g[data-testid^="component-"]').length === n + 2, before);
+  assert.match(await page.getByTestId('play').innerText(), /Play/, 'Space on the palette did not start the run');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
 
 test('picking a preset opens its lesson in the side panel', async () => {
   const { page, context, errors } = await open(browser, server.url);
