@@ -407,3 +407,42 @@ fn every_inspector_choice_has_a_label() {
     assert_eq!(choice_key("algorithm", "least_connections"), Some(Key::AlgoLeastConnections));
     assert_eq!(choice_key("algorithm", "nonsense"), None);
 }
+
+/// Why a link or file did not open: the English words are exactly `ShareError`'s own (which the
+/// runner prints), and every reason has Korean words with the same numbers in them.
+#[test]
+fn share_errors_in_both_languages() {
+    use archlab::i18n::describe_share_error;
+    use archlab::model::Diagnostic;
+    use archlab::share::ShareError::*;
+    let diag = |i: usize| Diagnostic { path: format!("components[{i}].name"), message: "x".repeat(200) };
+    let all = vec![
+        Empty,
+        LinkTooLong { len: 70001, max: 65536 },
+        FileTooLarge { len: 3_000_000, max: 2_000_000 },
+        NoVersionMarker,
+        UnknownLinkVersion { found: 9, supported: 1 },
+        UnknownLinkVersion { found: 0, supported: 1 },
+        NotBase64 { detail: "'<' at position 3 is not allowed in a link".into() },
+        Truncated,
+        NotDeflate,
+        ChecksumMismatch,
+        DecodedTooLarge { max: 1_000_000 },
+        NotUtf8 { valid_up_to: 17 },
+        Json { line: 3, column: 14, message: "expected value".into() },
+        MissingVersion,
+        NewerVersion { found: 7, supported: 2 },
+        UnknownVersion { found: 0, oldest: 1 },
+        Migration { from: 1, message: "zones missing".into() },
+        Shape { path: "regions[0]".into(), message: "missing field `code`".into() },
+        Invalid(vec![diag(0)]),
+        Invalid((0..8).map(diag).collect()),
+    ];
+    for e in &all {
+        assert_eq!(describe_share_error(Lang::En, e), e.to_string());
+        let ko = describe_share_error(Lang::Ko, e);
+        assert!(ko.chars().any(is_hangul), "{e:?} has no Korean: {ko}");
+        let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+        assert_eq!(digits(&ko), digits(&e.to_string()), "{e:?}: the Korean carries other numbers: {ko}");
+    }
+}

@@ -16,6 +16,7 @@ mod ko;
 mod ko_editor;
 mod labels;
 mod log;
+mod share;
 
 pub use fault::{describe_fault, describe_scheduled, describe_target};
 pub use format::{format_duration, format_ms, format_number, format_percent, format_rate, format_time};
@@ -25,6 +26,7 @@ pub use labels::{
     role_key, service_key, unit_key, zone_label,
 };
 pub use log::{alarm_key, describe_log, describe_log_line, Names};
+pub use share::describe_share_error;
 
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]

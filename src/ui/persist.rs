@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use web_sys::Storage;
 
 use super::shared::ViewBox;
-use crate::i18n::{t, tf, Key, Lang};
+use crate::i18n::{describe_share_error, t, tf, Key, Lang};
 use crate::model::Scenario;
 use crate::share::{self, ShareError};
 
@@ -42,8 +42,8 @@ impl Notice {
         Notice { error: false, text, back: None }
     }
     /// "<what>: <why>". The why is the codec's own sentence, which never echoes the input.
-    pub fn rejected(what: &str, why: &ShareError) -> Self {
-        Notice { error: true, text: format!("{what}: {why}"), back: None }
+    pub fn rejected(what: &str, why: &ShareError, lang: Lang) -> Self {
+        Notice { error: true, text: format!("{what}: {}", describe_share_error(lang, why)), back: None }
     }
 }
 
@@ -142,16 +142,17 @@ pub fn boot(default: impl FnOnce() -> Scenario, lang: Lang) -> Boot {
             Boot { scenario: linked, extras: Extras::default(), notice }
         }
         (link_err, Some(Ok((scenario, extras)))) => {
-            let notice =
-                link_err.and_then(Result::err).map(|e| Notice::rejected(t(lang, Key::KeepLinkRejected), &e));
+            let notice = link_err
+                .and_then(Result::err)
+                .map(|e| Notice::rejected(t(lang, Key::KeepLinkRejected), &e, lang));
             Boot { scenario, extras, notice }
         }
         (link_err, saved) => {
             let notice = match (link_err.and_then(Result::err), saved) {
-                (Some(e), _) => Some(Notice::rejected(t(lang, Key::KeepLinkRejected), &e)),
+                (Some(e), _) => Some(Notice::rejected(t(lang, Key::KeepLinkRejected), &e, lang)),
                 (None, Some(Err(e))) => {
                     keep_unreadable_autosave();
-                    Some(Notice::rejected(t(lang, Key::KeepAutosaveRejected), &e))
+                    Some(Notice::rejected(t(lang, Key::KeepAutosaveRejected), &e, lang))
                 }
                 _ => None,
             };
@@ -183,7 +184,7 @@ fn kept_notice(next: &Scenario, origin: Origin, previous: &Scenario, lang: Lang)
 
 /// The notice for a link, file or recent entry that was refused (nothing is loaded).
 pub fn rejected(origin: Origin, why: &ShareError, lang: Lang) -> Notice {
-    Notice::rejected(origin.rejected(lang), why)
+    Notice::rejected(origin.rejected(lang), why, lang)
 }
 
 /// Saves the scenario and editing extras; `false` when storage refuses (full, disabled).

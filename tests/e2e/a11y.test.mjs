@@ -96,6 +96,22 @@ test('a palette item is added with the keyboard alone (Enter or Space), without 
   await context.close();
 });
 
+test('in Korean, a damaged link is refused in Korean, with its reason', async () => {
+  const { page, context, errors } = await open(browser, server.url);
+  await page.getByTestId('lang-ko').click();
+  await page.getByTestId('share').click();
+  const url = await page.getByTestId('share-url').inputValue();
+  await page.getByTestId('share-close').click();
+  const payload = url.split('#s=1.')[1];
+  const cut = payload.slice(0, Math.floor(payload.length / 2));
+  await page.evaluate((u) => { window.location.hash = u.split('#')[1]; }, `${server.url}#s=1.${cut}!!`);
+  const n = page.getByTestId('share-notice');
+  await n.waitFor();
+  assert.match(await n.textContent(), /^이 링크를 열 수 없어 아무것도 불러오지 않았습니다: 링크가 손상되었습니다/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('picking a preset opens its lesson in the side panel', async () => {
   const { page, context, errors } = await open(browser, server.url);
   assert.equal(await page.getByTestId('tab-inspect').getAttribute('aria-selected'), 'true');
