@@ -3,10 +3,8 @@
 
 use archlab::catalog::{preset, PRESETS};
 use archlab::engine::{secs, Health};
-use archlab::i18n::{slots, Lang};
 use archlab::model::{validate, FaultAction, Placement, Scenario, ScheduledFault, Target};
 use archlab::ui::chaos_targets::*;
-use archlab::ui::chaos_words::{word, Word};
 
 fn zone_outage() -> Scenario {
     preset("zone-outage").expect("the zone-outage preset exists")
@@ -322,14 +320,4 @@ fn breaking_and_mending_actions_are_told_apart() {
     assert!(!is_breaking(&revive(zone("a"))));
     assert!(is_breaking(&FaultAction::Partition { a: place("a"), b: place("b") }));
     assert!(!is_breaking(&FaultAction::ClearLatency { a: place("a"), b: place("b") }));
-}
-
-#[test]
-fn every_word_has_both_languages_with_the_same_slots() {
-    let all = Word::ALL;
-    for w in all {
-        let (en, ko) = (word(Lang::En, w), word(Lang::Ko, w));
-        assert!(!en.is_empty() && !ko.is_empty(), "{w:?}");
-        assert_eq!(slots(en), slots(ko), "{w:?}");
-    }
 }

@@ -1,6 +1,8 @@
 //! The translation tables: complete, really Korean, never HTML, and the event log's wording.
 
-use archlab::engine::{secs, AlarmState, DeployKind, ErrorCause, LogEntry, LogKind, ScaleReason};
+use archlab::engine::{
+    secs, AlarmState, DeployKind, ErrorCause, InjectedFault, LogEntry, LogKind, ScaleReason,
+};
 use archlab::i18n::{
     describe_fault, describe_log, describe_log_line, fill, format_number, format_time, slots, t, tf, Key,
     Lang, Names,
@@ -20,6 +22,8 @@ const NOT_TRANSLATED: &[Key] = &[
     Key::LatencyP99,
     Key::UnitMs,
     Key::UnitPercent,
+    Key::ChaosPlusMs,
+    Key::ChaosProcessShort,
 ];
 
 #[test]
@@ -126,12 +130,16 @@ fn entry(component: Option<usize>, kind: LogKind) -> LogEntry {
     LogEntry { time: secs(12.3), component, kind }
 }
 
+fn kill_app2() -> InjectedFault {
+    InjectedFault(FaultAction::Kill { target: Target::Component { id: "app-2".into() } })
+}
+
 /// One case per LogKind variant: (entry, English, Korean).
 fn cases() -> Vec<(LogEntry, &'static str, &'static str)> {
     use LogKind::*;
     let s = String::from;
     vec![
-        (entry(None, FaultInjected { what: s("kill app-2") }), "Fault: kill app-2", "장애 주입: kill app-2"),
+        (entry(None, FaultInjected { what: kill_app2() }), "Fault: Kill app-2", "장애 주입: app-2 중단"),
         (entry(Some(2), ServerDown { server: 2 }), "app-1 server 3 is down", "app-1 서버 3: 중단됨"),
         (entry(Some(3), ServerUp { server: 0 }), "app-2 is back up", "app-2: 복구됨"),
         (

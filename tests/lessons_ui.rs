@@ -2,8 +2,9 @@
 //! the first-fault clock, the language choice and the root class.
 
 use archlab::catalog::{lesson, lesson_text, preset, LessonId};
-use archlab::engine::{secs, LogEntry, LogKind};
+use archlab::engine::{secs, InjectedFault, LogEntry, LogKind};
 use archlab::i18n::Lang;
+use archlab::model::{FaultAction, Target};
 use archlab::ui::lang::initial_lang;
 use archlab::ui::lesson_flow::*;
 
@@ -140,8 +141,12 @@ fn presentation_keys() {
     assert_eq!(presentation_command("ArrowLeft", true), None);
 }
 
+fn kill() -> InjectedFault {
+    InjectedFault(FaultAction::Kill { target: Target::Component { id: "app-1".into() } })
+}
+
 fn fault_at(s: f64) -> LogEntry {
-    LogEntry { time: secs(s), component: None, kind: LogKind::FaultInjected { what: "kill".into() } }
+    LogEntry { time: secs(s), component: None, kind: LogKind::FaultInjected { what: kill() } }
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The pure parts of the share menu and autosave: recent list, file names, shown names, the QR
 //! code's reach, and what a damaged autosave may restore.
 
+use archlab::i18n::Lang;
 use archlab::share;
 use archlab::ui::file_io::export_file_name;
 use archlab::ui::persist::{clip, sane_extras, shareable_search, with_recent, Extras, SavedView, RECENT_MAX};
@@ -36,9 +37,10 @@ fn export_file_names_are_safe() {
 
 #[test]
 fn shown_names_are_never_empty_and_clipped() {
-    assert_eq!(clip("  "), "Untitled design");
-    assert_eq!(clip("Single server"), "Single server");
-    let long = clip(&"가".repeat(64));
+    assert_eq!(clip(Lang::En, "  "), "Untitled design");
+    assert_eq!(clip(Lang::Ko, "  "), "제목 없는 설계");
+    assert_eq!(clip(Lang::Ko, "Single server"), "Single server");
+    let long = clip(Lang::En, &"가".repeat(64));
     assert_eq!(long.chars().count(), 49);
     assert!(long.ends_with('…'));
 }
@@ -48,15 +50,16 @@ fn qr_code_is_an_svg_data_url_and_reaches_a_twenty_component_link() {
     let text = std::fs::read_to_string("scenarios/examples/two-regions-20.json").unwrap();
     let scenario = share::from_json_file(&text).unwrap();
     let url = format!("https://archlab.example.org/some/path/{}", share::fragment(&scenario));
-    let data = qr_data_url(&url).unwrap();
+    let data = qr_data_url(Lang::En, &url).unwrap();
     let b64 = data.strip_prefix("data:image/svg+xml;base64,").unwrap();
     let svg = String::from_utf8(base64::engine::general_purpose::STANDARD.decode(b64).unwrap()).unwrap();
     assert!(svg.contains("<svg") && svg.contains("</svg>"));
     assert!(!svg.contains("<script"));
     // Version 40 at level L holds 2,953 bytes: one more gets a plain message, not a panic.
-    assert!(qr_data_url(&"a".repeat(2953)).is_ok());
-    let err = qr_data_url(&"a".repeat(2954)).unwrap_err();
+    assert!(qr_data_url(Lang::En, &"a".repeat(2953)).is_ok());
+    let err = qr_data_url(Lang::En, &"a".repeat(2954)).unwrap_err();
     assert!(err.contains("too long for a QR code (2954 characters)"), "{err}");
+    assert!(qr_data_url(Lang::Ko, &"a".repeat(2954)).unwrap_err().contains("2954자"));
 }
 
 #[test]

@@ -297,16 +297,18 @@ pub fn multi_az() -> Scenario {
             healthy_threshold: 3,
         },
     });
+    // Three rows (users and DNS, load balancers, servers) and two columns per zone, so that at
+    // fit zoom on a 1280×720 screen every link's latency label has room between the cards.
     Build::new("Two availability zones", 300.0, 180.0)
         .region(SEOUL, 0.0, 1000.0, 480.0, &["a", "b"])
-        .at("users-1", SEOUL, "b", 0, 3, 0, 2, clients(1.0))
-        .at("dns-1", SEOUL, "b", 1, 3, 0, 2, dns)
-        .at("lb-1", SEOUL, "a", 2, 3, 0, 2, l4_lb())
-        .at("lb-2", SEOUL, "b", 2, 3, 0, 2, l4_lb())
-        .at("app-1", SEOUL, "a", 0, 3, 1, 2, app_server(2))
-        .at("app-2", SEOUL, "b", 0, 3, 1, 2, app_server(2))
-        .at("db-1", SEOUL, "a", 2, 3, 1, 2, database(None))
-        .at("standby-1", SEOUL, "b", 2, 3, 1, 2, copy_of(DbRole::Standby, "db-1"))
+        .at("users-1", SEOUL, "b", 1, 2, 0, 3, clients(1.0))
+        .at("dns-1", SEOUL, "b", 0, 2, 0, 3, dns)
+        .at("lb-1", SEOUL, "a", 1, 2, 1, 3, l4_lb())
+        .at("lb-2", SEOUL, "b", 0, 2, 1, 3, l4_lb())
+        .at("app-1", SEOUL, "a", 0, 2, 2, 3, app_server(2))
+        .at("app-2", SEOUL, "b", 0, 2, 2, 3, app_server(2))
+        .at("db-1", SEOUL, "a", 1, 2, 2, 3, database(None))
+        .at("standby-1", SEOUL, "b", 1, 2, 2, 3, copy_of(DbRole::Standby, "db-1"))
         .links(&[
             ("users-1", "dns-1"),
             ("dns-1", "lb-1"),

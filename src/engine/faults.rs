@@ -9,7 +9,7 @@
 
 use crate::model::{FaultAction, Placement, Target};
 
-use super::log::LogKind;
+use super::log::{InjectedFault, LogKind};
 use super::request::NONE;
 use super::sim::{Role, Sim};
 
@@ -137,8 +137,7 @@ impl Sim {
     }
 
     fn log_fault(&mut self, action: &FaultAction) {
-        let what = describe(action);
-        self.note(None, LogKind::FaultInjected { what });
+        self.note(None, LogKind::FaultInjected { what: InjectedFault(action.clone()) });
     }
 
     /// Re-derives whether component `c` (and its hosts) is up and applies the transitions.
@@ -205,7 +204,8 @@ fn zone_name(p: &Placement) -> String {
     format!("{}{}", p.region, p.zone)
 }
 
-/// A short description of a fault for the log ("kill app-1 server 0").
+/// The engine's terse English wording of a fault, kept only as the `Debug` text of
+/// [`InjectedFault`] (the fingerprint hashes it); people read `i18n::describe_fault`.
 pub(super) fn describe(action: &FaultAction) -> String {
     let target = |t: &Target| match t {
         Target::Component { id } => id.clone(),

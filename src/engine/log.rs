@@ -1,6 +1,9 @@
 //! The event log: what happened, when, to whom. Data only; `i18n` words it for people.
 
+use std::fmt;
+
 use super::{AlarmState, ErrorCause, Time};
+use crate::model::FaultAction;
 
 /// One entry in the plain-language event log.
 #[derive(Clone, Debug, PartialEq)]
@@ -11,12 +14,27 @@ pub struct LogEntry {
     pub kind: LogKind,
 }
 
+/// The fault a [`LogKind::FaultInjected`] entry records, as the action itself so the log can be
+/// worded in any language.
+///
+/// Its `Debug` is the engine's terse English description ("kill app-2"), as the entry carried
+/// before: `Sim::fingerprint` hashes the log's `Debug` text, and recorded fingerprints
+/// (tests/fixtures, shared runs) must not change because the log became structured.
+#[derive(Clone, PartialEq)]
+pub struct InjectedFault(pub FaultAction);
+
+impl fmt::Debug for InjectedFault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&super::faults::describe(&self.0), f)
+    }
+}
+
 /// Everything the log can say. Each variant has an English and a Korean wording in `i18n`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LogKind {
-    /// A fault from the timeline or a click was applied; `what` is its description.
+    /// A fault from the timeline or a click was applied; `i18n` words `what.0` for people.
     FaultInjected {
-        what: String,
+        what: InjectedFault,
     },
     ServerDown {
         server: u32,

@@ -55,7 +55,7 @@ pub use alarms::{AlarmState, AlarmView};
 pub use billing::{QUERY_BYTES, REQUEST_BYTES, RESPONSE_BYTES};
 pub use deploy::DeploymentView;
 pub use host_view::{HostPhase, HostView};
-pub use log::{DeployKind, LogEntry, LogKind, ScaleReason};
+pub use log::{DeployKind, InjectedFault, LogEntry, LogKind, ScaleReason};
 pub use metrics::{ComponentTotals, ErrorCause, ErrorCounts, Metrics, SecondStats, Totals};
 pub use sim::Sim;
 pub use snapshot::{ComponentView, Dot, Health, Snapshot};

@@ -52,6 +52,33 @@ pub fn pattern_key(p: &Pattern) -> Key {
     }
 }
 
+/// The label of a raw value of an inspector choice ("round_robin" of `algorithm` → "Round
+/// robin"): the `<option>` keeps the raw value, people read this. `None` for anything else.
+pub fn choice_key(field: &str, raw: &str) -> Option<Key> {
+    fn parse<T: serde::de::DeserializeOwned>(raw: &str) -> Option<T> {
+        serde_json::from_value(serde_json::Value::String(raw.to_string())).ok()
+    }
+    match field {
+        "algorithm" => parse(raw).map(algorithm_key),
+        "layer" => parse(raw).map(layer_key),
+        "policy" => parse(raw).map(dns_policy_key),
+        "service" => parse(raw).map(service_key),
+        "role" => parse(raw).map(role_key),
+        _ => None,
+    }
+}
+
+/// The key of a unit the inspector writes after a field ("s" → "초" in Korean).
+pub fn unit_key(unit: &str) -> Option<Key> {
+    match unit {
+        "ms" => Some(Key::UnitMs),
+        "s" => Some(Key::UnitS),
+        "req/s" => Some(Key::UnitRps),
+        "%" => Some(Key::UnitPercent),
+        _ => None,
+    }
+}
+
 pub fn cause_key(c: ErrorCause) -> Key {
     match c {
         ErrorCause::Timeout => Key::CauseTimeout,

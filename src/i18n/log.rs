@@ -72,7 +72,9 @@ pub fn describe_log(lang: Lang, e: &LogEntry, names: &Names) -> String {
     };
     let n = |x: u32| (x + 1).to_string();
     match &e.kind {
-        LogKind::FaultInjected { what } => tf(lang, Key::LogFaultInjected, &[what]),
+        LogKind::FaultInjected { what } => {
+            tf(lang, Key::LogFaultInjected, &[&super::describe_fault(lang, &what.0)])
+        }
         LogKind::ServerDown { server } => tf(lang, Key::LogServerDown, &[&host(*server)]),
         LogKind::ServerUp { server } => tf(lang, Key::LogServerUp, &[&host(*server)]),
         LogKind::ProcessCrashed { server, process } => {

@@ -18,15 +18,17 @@ mod ko_editor;
 mod ko_operate;
 mod labels;
 mod log;
+mod share;
 
 pub use fault::{describe_fault, describe_scheduled, describe_target};
 pub use format::{format_duration, format_ms, format_number, format_percent, format_rate, format_time};
 pub use key::Key;
 pub use labels::{
-    algorithm_key, cause_key, dns_policy_key, health_key, layer_key, pattern_key, region_name, role_key,
-    service_key, zone_label,
+    algorithm_key, cause_key, choice_key, dns_policy_key, health_key, layer_key, pattern_key, region_name,
+    role_key, service_key, unit_key, zone_label,
 };
 pub use log::{alarm_key, describe_log, describe_log_line, Names};
+pub use share::describe_share_error;
 
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]

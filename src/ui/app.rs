@@ -72,7 +72,8 @@ pub fn App() -> Html {
     let bench = use_memo((), |_| requested(&page_search()));
     // Start from what the address asks for, else a shared link, else the autosave, else the
     // first preset (`keep::use_boot` decides between the last three).
-    let boot = use_boot(default_scenario);
+    let lang = use_lang();
+    let boot = use_boot(default_scenario, lang);
     let start = {
         let b = bench.is_some();
         let boot = boot.clone();
@@ -100,10 +101,9 @@ pub fn App() -> Html {
         use_memo((), move |_| Cell::new(saved.map(ViewBox::from).unwrap_or_default()))
     };
     let extras = Extras { selection: editor.selected().to_vec(), view: Some(view.get().into()) };
-    let keep = use_persistence(&editor, &boot, extras);
+    let keep = use_persistence(&editor, &boot, extras, lang);
     let painters: PaintersHandle = use_memo((), |_| RefCell::new(Painters::default()));
     let frames: FrameLogHandle = use_memo((), |_| RefCell::new(FrameLog::default()));
-    let lang = use_lang();
     // The frame loop outlives renders: it reads the language through this cell.
     let lang_cell = use_memo((), move |_| Cell::new(lang));
     lang_cell.set(lang);

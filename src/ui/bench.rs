@@ -9,10 +9,10 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use super::lab_text::{text, Text};
 use super::painters::FrameTiming;
 use super::shared::Shared;
 use crate::engine::to_secs;
+use crate::i18n::{t, Key};
 
 const WARMUP_MS: u32 = 3000;
 pub const DEFAULT_SECONDS: u32 = 15;
@@ -126,7 +126,7 @@ pub fn BenchProbe(props: &BenchProps) -> Html {
     let lang = use_context::<Shared>().map(|s| s.lang).unwrap_or_default();
     html! {
         <pre class="bench-result" data-testid="bench-result" data-done={result.is_some().to_string()}>
-            { (*result).clone().unwrap_or_else(|| text(lang, Text::BenchRunning).to_string()) }
+            { (*result).clone().unwrap_or_else(|| t(lang, Key::BenchRunning).to_string()) }
         </pre>
     }
 }

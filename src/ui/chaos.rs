@@ -13,11 +13,10 @@ use yew::prelude::*;
 
 use super::chaos_pairs::PairControls;
 use super::chaos_targets::{can_revive, target_slug, zones, FaultState, Journal, RunMark};
-use super::chaos_words::{word, wordf, Word};
 use super::runtime::Runtime;
 use super::shared::Shared;
 use crate::engine::{Health, Snapshot};
-use crate::i18n::{describe_fault, describe_target, health_key, t, Key, Lang};
+use crate::i18n::{describe_fault, describe_target, health_key, t, tf, Key, Lang};
 use crate::model::{FaultAction, Kind, Scenario, Target};
 
 /// At most this many hosts, and processes per host, get their own buttons (a tier may have 64
@@ -90,8 +89,9 @@ impl LiveFaults {
     fn servers_note(&self, lang: Lang, id: &str) -> Option<String> {
         let index = self.scenario.components.iter().position(|c| c.id == id)?;
         let v = self.snapshot.components.iter().find(|v| v.index == index)?;
-        (v.servers_total > 1)
-            .then(|| wordf(lang, Word::ServersUp, &[&v.servers_up.to_string(), &v.servers_total.to_string()]))
+        (v.servers_total > 1).then(|| {
+            tf(lang, Key::ChaosServersUp, &[&v.servers_up.to_string(), &v.servers_total.to_string()])
+        })
     }
 }
 
@@ -121,9 +121,9 @@ pub fn inject_now(
     match rt.sim_mut().inject(&action) {
         Ok(()) => {
             journal.borrow_mut().record_at(rt.scenario(), mark, action);
-            Ok(wordf(lang, Word::Applied, &[&what]))
+            Ok(tf(lang, Key::ChaosApplied, &[&what]))
         }
-        Err(e) => Err(wordf(lang, Word::Failed, &[&format!("{what}: {e}")])),
+        Err(e) => Err(tf(lang, Key::ChaosFailed, &[&format!("{what}: {e}")])),
     }
 }
 
@@ -192,7 +192,7 @@ fn tier_details(
                         <button type="button" class="chaos-btn proc" data-testid={format!("kill-{}", target_slug(&target))}
                             aria-label={label.clone()} title={label}
                             onclick={Callback::from(move |_| on.emit(action.clone()))}>
-                            { wordf(lang, Word::ProcessShort, &[&(index + 1).to_string()]) }
+                            { tf(lang, Key::ChaosProcessShort, &[&(index + 1).to_string()]) }
                         </button>
                     }
                 }) }
@@ -202,7 +202,7 @@ fn tier_details(
     };
     html! {
         <details class="chaos-tier">
-            <summary>{ word(lang, Word::HostsAndProcesses) }</summary>
+            <summary>{ t(lang, Key::ChaosHostsAndProcesses) }</summary>
             <ul class="chaos-list nested">
                 { for (0..count.min(MAX_ROWS)).map(|server| {
                     if count > 1 {
@@ -225,7 +225,7 @@ fn tier_details(
 /// stay reachable from the timeline's target list.
 fn more(lang: Lang, n: u32) -> Html {
     if n > MAX_ROWS {
-        html! { <span class="chaos-note">{ wordf(lang, Word::More, &[&(n - MAX_ROWS).to_string()]) }</span> }
+        html! { <span class="chaos-note">{ tf(lang, Key::ChaosMore, &[&(n - MAX_ROWS).to_string()]) }</span> }
     } else {
         html! {}
     }
@@ -287,7 +287,7 @@ pub fn ChaosPanel(props: &ChaosPanelProps) -> Html {
                 } }
             </p>
             if s.regions.is_empty() && s.components.is_empty() {
-                <p class="chaos-none">{ word(lang, Word::NothingToBreak) }</p>
+                <p class="chaos-none">{ t(lang, Key::ChaosNothingToBreak) }</p>
             } else {
                 <h3>{ t(lang, Key::Region) }</h3>
                 <ul class="chaos-list">{ for region_rows }</ul>

@@ -6,8 +6,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::chaos_targets::{parse_number, FaultState, MAX_ADDED_MS};
-use super::chaos_words::{word, wordf, Word};
-use crate::i18n::{describe_fault, format_ms, t, zone_label, Key, Lang};
+use crate::i18n::{describe_fault, format_ms, t, tf, zone_label, Key, Lang};
 use crate::model::{FaultAction, Placement};
 
 #[derive(Properties, PartialEq)]
@@ -97,10 +96,10 @@ pub fn PairControls(props: &PairControlsProps) -> Html {
     let cut_now = distinct && props.state.is_partitioned(&za, &zb);
     let broken_now = cut_now || props.state.added_latency_ms(&za, &zb).is_some();
     if distinct {
-        status.push(word(lang, if cut_now { Word::NetworkCut } else { Word::NetworkOk }).to_string());
+        status.push(t(lang, if cut_now { Key::ChaosNetworkCut } else { Key::ChaosNetworkOk }).to_string());
     }
     if let Some(extra) = props.state.added_latency_ms(&za, &zb) {
-        status.push(wordf(lang, Word::PlusMs, &[&format_ms(extra)]));
+        status.push(tf(lang, Key::ChaosPlusMs, &[&format_ms(extra)]));
     }
     let oninput = {
         let ms_text = ms_text.clone();
@@ -125,12 +124,12 @@ pub fn PairControls(props: &PairControlsProps) -> Html {
     let broken_rows = broken.into_iter().enumerate().map(|(i, mend)| {
         let (what, key) = match &mend {
             FaultAction::Heal { a, b } => (
-                format!("{} ↔ {}: {}", label(lang, a), label(lang, b), word(lang, Word::NetworkCut)),
+                format!("{} ↔ {}: {}", label(lang, a), label(lang, b), t(lang, Key::ChaosNetworkCut)),
                 Key::ChaosHeal,
             ),
             FaultAction::ClearLatency { a, b } => {
                 let extra = props.state.added_latency_ms(a, b).unwrap_or(0.0);
-                let plus = wordf(lang, Word::PlusMs, &[&format_ms(extra)]);
+                let plus = tf(lang, Key::ChaosPlusMs, &[&format_ms(extra)]);
                 (format!("{} ↔ {}: {plus}", label(lang, a), label(lang, b)), Key::ChaosClearLatency)
             }
             _ => (String::new(), Key::ChaosHeal),
@@ -145,7 +144,7 @@ pub fn PairControls(props: &PairControlsProps) -> Html {
 
     html! {
         <div class="chaos-pairs">
-            <h3>{ word(lang, Word::Network) }</h3>
+            <h3>{ t(lang, Key::ChaosNetwork) }</h3>
             <div class="chaos-pair-form">
                 <span class="chaos-field">
                     <label for="chaos-pair-a">{ t(lang, Key::ChaosFrom) }</label>
@@ -163,15 +162,15 @@ pub fn PairControls(props: &PairControlsProps) -> Html {
                 { act(lang, &props.on, heal, Key::ChaosHeal, "pair-heal".into()) }
             </div>
             <div class="chaos-pair-form">
-                <label for="chaos-pair-ms">{ word(lang, Word::ExtraMs) }</label>
+                <label for="chaos-pair-ms">{ t(lang, Key::ChaosExtraMs) }</label>
                 <input id="chaos-pair-ms" data-testid="chaos-pair-ms" type="number" min="1" max="10000" step="1"
                     class="chaos-ms" value={(*ms_text).clone()} {oninput} aria-invalid={ms.is_none().then_some("true")} />
                 { act(lang, &props.on, add, Key::ChaosAddLatency, "pair-add".into()) }
                 { act(lang, &props.on, clear, Key::ChaosClearLatency, "pair-clear".into()) }
             </div>
-            <h4>{ word(lang, Word::BrokenNow) }</h4>
+            <h4>{ t(lang, Key::ChaosBrokenNow) }</h4>
             if props.state.partitions().is_empty() && props.state.latencies().is_empty() {
-                <p class="chaos-none">{ word(lang, Word::NothingBroken) }</p>
+                <p class="chaos-none">{ t(lang, Key::ChaosNothingBroken) }</p>
             } else {
                 <ul class="chaos-list">{ for broken_rows }</ul>
             }

@@ -6,7 +6,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::insights::Reading;
-use super::lab_text::{text, Text};
 use super::shared::Shared;
 use crate::engine::Health;
 use crate::i18n::{format_number, format_percent, format_rate, t, Key};
@@ -23,7 +22,7 @@ pub fn Detail(props: &DetailProps) -> Html {
     let lang = shared.lang;
     let rt = shared.runtime.borrow();
     let Some((i, c)) = props.selected.and_then(|i| Some((i, rt.scenario().components.get(i)?))) else {
-        return html! { <section class="detail quiet" data-testid="detail">{ text(lang, Text::SelectForDetail) }</section> };
+        return html! { <section class="detail quiet" data-testid="detail">{ t(lang, Key::SelectForDetail) }</section> };
     };
     let sim = rt.sim();
     let metrics = sim.metrics();

@@ -38,7 +38,7 @@ pub fn export_file_name(name: &str) -> String {
 
 /// Offers `text` to the user as a file download.
 pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let fail = |e: wasm_bindgen::JsValue| format!("The download could not start: {e:?}");
+    let fail = |e: wasm_bindgen::JsValue| format!("{e:?}");
     let parts = js_sys::Array::of1(&text.into());
     let options = BlobPropertyBag::new();
     options.set_type(mime);

@@ -45,6 +45,10 @@ pub fn glyph(kind: PipKind) -> &'static str {
 }
 
 /// Its colour (Okabe–Ito, with the glyph and the fill style telling the same thing).
+/// A host serving the newly deployed version (Okabe–Ito bluish green, told apart from the
+/// scenario's version by its round shape too).
+pub const NEW_VERSION_COLOUR: &str = "#009E73";
+
 pub fn colour(kind: PipKind) -> &'static str {
     match kind {
         PipKind::InService => "#0072B2",

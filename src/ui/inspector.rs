@@ -14,7 +14,7 @@ use super::canvas::{color, icon};
 use super::state::{Action, EditorHandle};
 use crate::catalog::{CROSS_ZONE_RTT_MS, SAME_ZONE_RTT_MS};
 use crate::editor::{self, fields_for, link_info, Field, Input};
-use crate::i18n::{t, tf, Key, Lang};
+use crate::i18n::{choice_key, t, tf, unit_key, Key, Lang};
 use crate::model::{Component, Kind, Scenario};
 
 mod text {
@@ -125,6 +125,11 @@ fn component_view(lang: Lang, state: &EditorHandle, s: &Scenario, c: &Component)
     }
 }
 
+/// A choice as people read it; values without a translation (ids, names) as they are.
+fn choice_label(lang: Lang, field: &str, raw: &str) -> String {
+    choice_key(field, raw).map_or_else(|| raw.replace('_', " "), |k| t(lang, k).to_string())
+}
+
 fn range(input: &Input) -> Option<String> {
     match input {
         Input::Int { min, max } => Some(format!("{min}–{max}")),
@@ -154,7 +159,11 @@ fn field_row(lang: Lang, state: &EditorHandle, c: &Component, f: Field) -> Html 
                 }
             });
             let opts = options.iter().map(|o| {
-                let label = super::inspector_operate::option_label(&c.kind, key, o);
+                let label = if key == "size" {
+                    super::inspector_operate::option_label(&c.kind, key, o)
+                } else {
+                    choice_label(lang, key, o)
+                };
                 html! { <option value={*o} selected={*o == value}>{ label }</option> }
             });
             html! { <select id={input_id.clone()} data-testid={input_id.clone()} {onchange}>{ for opts }</select> }
@@ -169,7 +178,7 @@ fn field_row(lang: Lang, state: &EditorHandle, c: &Component, f: Field) -> Html 
             html! { <input type="checkbox" id={input_id.clone()} data-testid={input_id.clone()} {checked} {onchange} /> }
         }
         Input::ReadOnly => {
-            let shown = if value.is_empty() { "—".to_string() } else { value.replace('_', " ") };
+            let shown = if value.is_empty() { "—".to_string() } else { choice_label(lang, key, &value) };
             html! { <span class="readonly" id={input_id.clone()} data-testid={input_id.clone()}>{ shown }</span> }
         }
         Input::Text => {
@@ -193,7 +202,8 @@ fn field_row(lang: Lang, state: &EditorHandle, c: &Component, f: Field) -> Html 
             {value} {oninput} aria-invalid={invalid} spellcheck="false" /> }
         }
     };
-    let hint = match (f.unit, range(&f.input)) {
+    let unit = f.unit.map(|u| unit_key(u).map_or(u, |k| t(lang, k)));
+    let hint = match (unit, range(&f.input)) {
         (Some(u), Some(r)) => format!("{u} · {r}"),
         (Some(u), None) => u.to_string(),
         (None, Some(r)) => r,
@@ -238,7 +248,7 @@ fn link_row(lang: Lang, state: &EditorHandle, s: &Scenario, from: &str, to: &str
     html! {
         <li class="link-row" data-testid={format!("link-rtt-{from}-{to}")} data-rtt={super::canvas::num(rtt)}>
             <button class="link-other" onclick={select}>{ format!("{from} → {to}") }</button>
-            <span class="rtt-value">{ format!("{} ms", super::canvas::num(rtt)) }</span>
+            <span class="rtt-value">{ format!("{} {}", super::canvas::num(rtt), t(lang, Key::UnitMs)) }</span>
             <span class="muted">{ distance(lang, s, from, to, rtt) }</span>
         </li>
     }

@@ -4,12 +4,13 @@
 //!
 //! Wiring, in the root component:
 //! ```ignore
-//! let boot = persist::use_boot(catalog::single_server);
+//! let lang = use_lang();
+//! let boot = persist::use_boot(catalog::single_server, lang);
 //! let editor = use_reducer(|| EditorState::new(boot.scenario.clone()));
 //! // Selection and view, from the editor state when it has them (restore them from
 //! // `boot.extras` once, at start).
 //! let extras = Extras { selection: Vec::new(), view: Some(view.get().into()) };
-//! let keep = persist::use_persistence(&editor, &boot, extras);
+//! let keep = persist::use_persistence(&editor, &boot, extras, lang);
 //! html! { <>
 //!     <header>{ /* … */ }<ShareMenu keep={keep.clone()} /></header>
 //!     <ShareNotice keep={keep.clone()} />   // in the flow, under the top bar
@@ -23,6 +24,7 @@ use yew::prelude::*;
 
 use super::persist::{self, Boot, Extras, Notice, Origin, Recent};
 use super::state::{Action, EditorHandle};
+use crate::i18n::Lang;
 use crate::model::Scenario;
 use crate::share::{self, ShareError};
 
@@ -32,6 +34,8 @@ pub struct Keep {
     pub notice: UseStateHandle<Option<Notice>>,
     pub recent: UseStateHandle<Vec<Recent>>,
     editor: EditorHandle,
+    /// The page's language, for the banner's sentences.
+    lang: Lang,
 }
 
 impl Keep {
@@ -39,7 +43,7 @@ impl Keep {
     /// banner says where it went, with a button back to it.
     pub fn open(&self, next: Scenario, origin: Origin) {
         let current = self.editor.scenario();
-        let notice = persist::before_open(current, &next, origin);
+        let notice = persist::before_open(current, &next, origin, self.lang);
         if *current != next {
             self.editor.dispatch(Action::Replace(next));
         }
@@ -51,7 +55,7 @@ impl Keep {
     pub fn open_result(&self, result: Result<Scenario, ShareError>, origin: Origin) {
         match result {
             Ok(s) => self.open(s, origin),
-            Err(e) => self.notice.set(Some(persist::rejected(origin, &e))),
+            Err(e) => self.notice.set(Some(persist::rejected(origin, &e, self.lang))),
         }
     }
 
@@ -77,17 +81,17 @@ impl Keep {
 
 /// Reads the starting scenario once (URL link, else autosave, else `default`).
 #[hook]
-pub fn use_boot(default: fn() -> Scenario) -> Rc<Boot> {
-    use_memo((), move |_| persist::boot(default))
+pub fn use_boot(default: fn() -> Scenario, lang: Lang) -> Rc<Boot> {
+    use_memo((), move |_| persist::boot(default, lang))
 }
 
 /// Autosaves on every revision (and whenever `extras` change), opens links pasted into the
 /// address bar while the app runs, and returns the handle the share menu works through.
 #[hook]
-pub fn use_persistence(editor: &EditorHandle, boot: &Boot, extras: Extras) -> Keep {
+pub fn use_persistence(editor: &EditorHandle, boot: &Boot, extras: Extras, lang: Lang) -> Keep {
     let notice = use_state(|| boot.notice.clone());
     let recent = use_state(persist::load_recent);
-    let keep = Keep { notice, recent, editor: editor.clone() };
+    let keep = Keep { notice, recent, editor: editor.clone(), lang };
     // Listeners registered once read the newest handle (a captured one would see old state).
     let latest = use_mut_ref(|| keep.clone());
     *latest.borrow_mut() = keep.clone();
@@ -95,10 +99,10 @@ pub fn use_persistence(editor: &EditorHandle, boot: &Boot, extras: Extras) -> Ke
     {
         let keep = keep.clone();
         use_effect_with((editor.revision, extras), move |(_, extras)| {
-            if let Err(text) = persist::save_autosave(keep.scenario(), extras) {
-                let shown = keep.notice.as_ref().is_some_and(|n| n.text == text);
-                if !shown {
-                    keep.tell(persist::storage_failed());
+            if !persist::save_autosave(keep.scenario(), extras) {
+                let failed = persist::storage_failed(keep.lang);
+                if keep.notice.as_ref() != Some(&failed) {
+                    keep.tell(failed);
                 }
             }
         });

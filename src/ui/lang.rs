@@ -102,7 +102,7 @@ pub fn LangSwitch() -> Html {
     html! {
         <div class="lang-switch" role="group" aria-label={t(ctx.lang, Key::Language)}>
             { button(Lang::En, "EN", Key::LangEnglish) }
-            { button(Lang::Ko, "한국어", Key::LangKorean) }
+            { button(Lang::Ko, t(ctx.lang, Key::LangKorean), Key::LangKorean) }
         </div>
     }
 }

@@ -29,11 +29,20 @@ pub struct LessonsContext {
     go: Callback<LessonsAction>,
     /// Opens a scenario in the editor (the root decides how: through `Keep`, or a replace).
     pub load: Callback<Scenario>,
+    /// Counts the requests to bring the lesson panel into view (a preset was picked): the side
+    /// panel, which owns its tabs, switches to Lessons when this changes.
+    pub shown: u32,
+    show: Callback<()>,
 }
 
 impl LessonsContext {
     pub fn go(&self, action: LessonsAction) {
         self.go.emit(action);
+    }
+
+    /// Asks the side panel to show the lesson tab.
+    pub fn show_panel(&self) {
+        self.show.emit(());
     }
 
     /// Opens the design of lesson `id`.
@@ -94,7 +103,13 @@ pub fn LessonsProvider(props: &LessonsProviderProps) -> Html {
         }
     });
     use_effect_with(state.presenting, |on| set_root_class("presenting", *on));
-    let context = LessonsContext { state: (*state).clone(), go, load: props.load.clone() };
+    let shown = use_state(|| 0u32);
+    let show = {
+        let shown = shown.clone();
+        Callback::from(move |_| shown.set(shown.wrapping_add(1)))
+    };
+    let context =
+        LessonsContext { state: (*state).clone(), go, load: props.load.clone(), shown: *shown, show };
     html! {
         <ContextProvider<LessonsContext> {context}>{ props.children.clone() }</ContextProvider<LessonsContext>>
     }
@@ -289,6 +304,7 @@ pub fn PresetMenu() -> Html {
             ctx.load.emit((p.build)());
             if let Some(li) = LessonId::ALL.iter().position(|&l| l == p.lesson) {
                 ctx.go(LessonsAction::Select(li));
+                ctx.show_panel();
             }
             open.set(false);
         })

@@ -9,7 +9,6 @@
 
 use yew::prelude::*;
 
-use super::chaos_words::{word, Word};
 use super::operate_panel::{message, select_field, text_field};
 use super::shared::Shared;
 use super::state::{Action, EditorHandle};
@@ -165,7 +164,7 @@ pub fn DeploysEditor(props: &DeploysEditorProps) -> Html {
                 <span class="op-name">{ format_time(d.at_s) }</span>
                 <span class="op-what">{ describe_deployment(lang, d, &s) }</span>
                 <span class="op-buttons">
-                    <span class="tl-status">{ word(lang, if done { Word::Done } else { Word::ToCome }) }</span>
+                    <span class="tl-status">{ t(lang, if done { Key::ChaosDone } else { Key::ChaosToCome }) }</span>
                     <button type="button" class="chaos-btn" data-testid={format!("deploy-edit-{i}")} onclick={edit}>{ t(lang, Key::OpEdit) }</button>
                     <button type="button" class="chaos-btn kill" data-testid={format!("deploy-delete-{i}")} onclick={delete}>{ t(lang, Key::Delete) }</button>
                 </span>

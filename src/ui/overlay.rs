@@ -13,7 +13,6 @@ use yew::prelude::*;
 use super::colors::{viridis, DEAD_WASH, ERROR};
 use super::draw::{label, prepare, set_dash, text, text_width};
 use super::fleet::tray_space;
-use super::lab_text::{self, Text};
 use super::painters::{use_painter, PaintCtx};
 use crate::engine::{ComponentView, Health};
 use crate::i18n::{format_number, t, tf, Key};
@@ -247,9 +246,9 @@ fn legend(ctx: &Ctx, pc: &PaintCtx, w: f64, h: f64, drawn: usize, total: usize) 
 /// What the three dot shapes mean, ending at `right`.
 fn dots_legend(ctx: &Ctx, pc: &PaintCtx, right: f64, y: f64) {
     let items = [
-        (0, text_of(pc, Text::DotRequest)),
-        (1, text_of(pc, Text::DotResponse)),
-        (2, text_of(pc, Text::DotError)),
+        (0, text_of(pc, Key::DotRequest)),
+        (1, text_of(pc, Key::DotResponse)),
+        (2, text_of(pc, Key::DotError)),
     ];
     let widths: f64 = items.iter().map(|(_, s)| text_width(ctx, s) + 24.0).sum();
     let mut x = right - widths;
@@ -281,8 +280,8 @@ fn dots_legend(ctx: &Ctx, pc: &PaintCtx, right: f64, y: f64) {
     }
 }
 
-fn text_of(pc: &PaintCtx, t: Text) -> &'static str {
-    lab_text::text(pc.lang, t)
+fn text_of(pc: &PaintCtx, key: Key) -> &'static str {
+    t(pc.lang, key)
 }
 
 /// The numbers of the component under the pointer.

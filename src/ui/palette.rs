@@ -7,14 +7,15 @@
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlSelectElement, PointerEvent};
+use web_sys::{Element, HtmlSelectElement, KeyboardEvent, PointerEvent};
 use yew::prelude::*;
 
 use super::canvas::{icon, SVG_ID};
 use super::state::{Action, EditorHandle};
 use crate::catalog::REGIONS;
-use crate::editor::{zone_at, PaletteItem};
+use crate::editor::{zone_at, zone_rect_of, PaletteItem};
 use crate::i18n::{region_name, t, Key, Lang};
+use crate::model::Placement;
 use crate::ui::lang::use_lang;
 
 mod text {
@@ -65,6 +66,30 @@ fn canvas_point(state: &EditorHandle, x: f64, y: f64) -> Option<((f64, f64), (f6
     Some((screen, model))
 }
 
+/// Enter or Space on a palette item adds it without a drag: into the zone of the selected
+/// component, else the first zone, at the first free spot of a grid over that zone.
+fn add_by_keyboard(state: &EditorHandle, item: PaletteItem, lang: Lang) {
+    let s = state.scenario();
+    let selected = state.selected().first().and_then(|id| s.component(id)).map(|c| c.place.clone());
+    let first = s.regions.first().and_then(|r| r.zones.first().map(|z| Placement::new(&r.code, &z.name)));
+    let Some(rect) = selected.or(first).and_then(|p| zone_rect_of(s, &p)) else {
+        state.dispatch(Action::Notify { text: t(lang, Key::PalDragHelpLong).into(), at: None });
+        return;
+    };
+    let free =
+        |x: f64, y: f64| s.components.iter().all(|c| (c.x - x).abs() > 130.0 || (c.y - y).abs() > 70.0);
+    let (cols, rows) = ((rect.w / 140.0).floor().max(1.0) as u32, (rect.h / 80.0).floor().max(1.0) as u32);
+    let cells = (0..rows).flat_map(|r| (0..cols).map(move |c| (c, r)));
+    let spot = cells
+        .map(|(c, r)| {
+            let x = rect.x + rect.w * (f64::from(c) + 0.5) / f64::from(cols);
+            (x, rect.y + rect.h * (f64::from(r) + 0.5) / f64::from(rows))
+        })
+        .find(|&(x, y)| free(x, y))
+        .unwrap_or((rect.x + rect.w / 2.0, rect.y + rect.h / 2.0));
+    state.dispatch(Action::Place { item, at: spot, screen: (0.0, 0.0) });
+}
+
 #[component]
 pub fn Palette() -> Html {
     let state = use_context::<EditorHandle>().expect("Palette needs the EditorHandle context");
@@ -93,10 +118,21 @@ pub fn Palette() -> Html {
                 ghost.set(Some(Ghost { item, x: e.client_x() as f64, y: e.client_y() as f64, over_zone: None }));
             })
         };
+        let onkeydown = {
+            let state = state.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" || e.key() == " " {
+                    // Space here adds the item; it must not also reach the play/pause shortcut.
+                    e.prevent_default();
+                    e.stop_propagation();
+                    add_by_keyboard(&state, item, lang);
+                }
+            })
+        };
         let kind = item.kind();
         html! {
             <li class="palette-item" data-testid={format!("palette-{}", item_slug(item))} title={t(lang, Key::PalDragHelp)}
-                onpointerdown={down}>
+                tabindex="0" role="button" onpointerdown={down} {onkeydown}>
                 <svg class="palette-icon" viewBox="0 0 20 20" width="26" height="26">{ icon(&kind, 0.0, 0.0, 20.0) }</svg>
                 <span>{ text::item(lang, item.label_key()) }</span>
             </li>

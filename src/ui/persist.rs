@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use web_sys::Storage;
 
 use super::shared::ViewBox;
+use crate::i18n::{describe_share_error, t, tf, Key, Lang};
 use crate::model::Scenario;
 use crate::share::{self, ShareError};
 
@@ -28,18 +29,6 @@ pub const RECENT_MAX: usize = 10;
 /// Longest name shown in notices and the recent list (names are plain text, but may be long).
 const SHOWN_NAME_CHARS: usize = 48;
 
-/// Texts of this file, in one place until `crate::i18n` has keys for them.
-mod text {
-    pub const UNNAMED: &str = "Untitled design";
-    pub const LINK: &str = "the link";
-    pub const LINK_REJECTED: &str = "This link could not be opened, so nothing was loaded";
-    pub const FILE_REJECTED: &str = "This file could not be opened, so nothing was loaded";
-    pub const RECENT_REJECTED: &str = "This recent entry could not be opened";
-    pub const AUTOSAVE_REJECTED: &str = "Your autosaved work could not be restored (a copy was kept)";
-    pub const STORAGE_FAILED: &str =
-        "Autosave is not working: this browser's storage is full or disabled. Use Export to keep your work.";
-}
-
 /// A message for the banner. `back` holds the link of the work that was replaced.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
@@ -53,8 +42,8 @@ impl Notice {
         Notice { error: false, text, back: None }
     }
     /// "<what>: <why>". The why is the codec's own sentence, which never echoes the input.
-    pub fn rejected(what: &str, why: &ShareError) -> Self {
-        Notice { error: true, text: format!("{what}: {why}"), back: None }
+    pub fn rejected(what: &str, why: &ShareError, lang: Lang) -> Self {
+        Notice { error: true, text: format!("{what}: {}", describe_share_error(lang, why)), back: None }
     }
 }
 
@@ -67,12 +56,15 @@ pub enum Origin<'a> {
 }
 
 impl Origin<'_> {
-    fn rejected(self) -> &'static str {
-        match self {
-            Origin::Link => text::LINK_REJECTED,
-            Origin::File(_) => text::FILE_REJECTED,
-            Origin::Recent => text::RECENT_REJECTED,
-        }
+    fn rejected(self, lang: Lang) -> &'static str {
+        t(
+            lang,
+            match self {
+                Origin::Link => Key::KeepLinkRejected,
+                Origin::File(_) => Key::KeepFileRejected,
+                Origin::Recent => Key::KeepRecentRejected,
+            },
+        )
     }
 }
 
@@ -133,30 +125,34 @@ pub struct Boot {
 
 /// Chooses the starting scenario: the URL's link, else the autosave, else `default()`.
 /// A rejected link loads nothing and says why; the autosave is still restored under it.
-pub fn boot(default: impl FnOnce() -> Scenario) -> Boot {
+pub fn boot(default: impl FnOnce() -> Scenario, lang: Lang) -> Boot {
     let from_link = share::from_fragment(&current_hash());
     if from_link.is_some() {
         clear_hash();
     }
-    let saved = load_autosave();
+    let saved = load_autosave(lang);
     match (from_link, saved) {
         (Some(Ok(linked)), saved) => {
             let notice = match saved {
-                Some(Ok((prev, _))) if prev != linked => Some(kept_notice(&linked, Origin::Link, &prev)),
+                Some(Ok((prev, _))) if prev != linked => {
+                    Some(kept_notice(&linked, Origin::Link, &prev, lang))
+                }
                 _ => None,
             };
             Boot { scenario: linked, extras: Extras::default(), notice }
         }
         (link_err, Some(Ok((scenario, extras)))) => {
-            let notice = link_err.and_then(Result::err).map(|e| Notice::rejected(text::LINK_REJECTED, &e));
+            let notice = link_err
+                .and_then(Result::err)
+                .map(|e| Notice::rejected(t(lang, Key::KeepLinkRejected), &e, lang));
             Boot { scenario, extras, notice }
         }
         (link_err, saved) => {
             let notice = match (link_err.and_then(Result::err), saved) {
-                (Some(e), _) => Some(Notice::rejected(text::LINK_REJECTED, &e)),
+                (Some(e), _) => Some(Notice::rejected(t(lang, Key::KeepLinkRejected), &e, lang)),
                 (None, Some(Err(e))) => {
                     keep_unreadable_autosave();
-                    Some(Notice::rejected(text::AUTOSAVE_REJECTED, &e))
+                    Some(Notice::rejected(t(lang, Key::KeepAutosaveRejected), &e, lang))
                 }
                 _ => None,
             };
@@ -167,49 +163,40 @@ pub fn boot(default: impl FnOnce() -> Scenario) -> Boot {
 
 /// Pushes `current` onto the recent list (when it differs from `next`) and words the notice
 /// for opening `next`. The caller then loads `next`.
-pub fn before_open(current: &Scenario, next: &Scenario, origin: Origin) -> Notice {
+pub fn before_open(current: &Scenario, next: &Scenario, origin: Origin, lang: Lang) -> Notice {
     if current == next {
-        return Notice::info(format!("“{}” is already open.", shown_name(next)));
+        return Notice::info(tf(lang, Key::KeepAlreadyOpen, &[&shown_name(lang, next)]));
     }
-    kept_notice(next, origin, current)
+    kept_notice(next, origin, current, lang)
 }
 
-fn kept_notice(next: &Scenario, origin: Origin, previous: &Scenario) -> Notice {
+fn kept_notice(next: &Scenario, origin: Origin, previous: &Scenario, lang: Lang) -> Notice {
     let link = share::encode(previous);
     push_recent(previous, &link);
     let from = match origin {
-        Origin::Link => text::LINK.to_string(),
-        Origin::File(name) => format!("the file {}", clip(name)),
-        Origin::Recent => "your recent list".to_string(),
+        Origin::Link => t(lang, Key::KeepFromLink).to_string(),
+        Origin::File(name) => tf(lang, Key::KeepFromFile, &[&clip(lang, name)]),
+        Origin::Recent => t(lang, Key::KeepFromRecent).to_string(),
     };
-    Notice {
-        error: false,
-        text: format!(
-            "Opened “{}” from {from}. Your previous work “{}” was kept: Recent → “{}”.",
-            shown_name(next),
-            shown_name(previous),
-            shown_name(previous)
-        ),
-        back: Some(link),
-    }
+    let (next, previous) = (shown_name(lang, next), shown_name(lang, previous));
+    Notice { error: false, text: tf(lang, Key::KeepOpened, &[&next, &from, &previous]), back: Some(link) }
 }
 
 /// The notice for a link, file or recent entry that was refused (nothing is loaded).
-pub fn rejected(origin: Origin, why: &ShareError) -> Notice {
-    Notice::rejected(origin.rejected(), why)
+pub fn rejected(origin: Origin, why: &ShareError, lang: Lang) -> Notice {
+    Notice::rejected(origin.rejected(lang), why, lang)
 }
 
-/// Saves the scenario and editing extras. `Err` carries the banner text when storage refuses.
-pub fn save_autosave(scenario: &Scenario, extras: &Extras) -> Result<(), String> {
+/// Saves the scenario and editing extras; `false` when storage refuses (full, disabled).
+pub fn save_autosave(scenario: &Scenario, extras: &Extras) -> bool {
     let record = Autosave { link: share::encode(scenario), extras: extras.clone() };
-    let json = serde_json::to_string(&record).map_err(|e| e.to_string())?;
-    let storage = storage().ok_or_else(|| text::STORAGE_FAILED.to_string())?;
-    storage.set_item(AUTOSAVE_KEY, &json).map_err(|_| text::STORAGE_FAILED.to_string())
+    let Ok(json) = serde_json::to_string(&record) else { return false };
+    storage().is_some_and(|s| s.set_item(AUTOSAVE_KEY, &json).is_ok())
 }
 
 /// The autosave, if any, decoded like a link. `Some(Err)` when something is stored but does
 /// not open (a damaged or foreign value).
-pub fn load_autosave() -> Option<Result<(Scenario, Extras), ShareError>> {
+pub fn load_autosave(lang: Lang) -> Option<Result<(Scenario, Extras), ShareError>> {
     let raw = storage()?.get_item(AUTOSAVE_KEY).ok()??;
     if raw.len() > share::MAX_LINK_LEN * 2 {
         return Some(Err(ShareError::LinkTooLong { len: raw.len(), max: share::MAX_LINK_LEN }));
@@ -217,7 +204,8 @@ pub fn load_autosave() -> Option<Result<(Scenario, Extras), ShareError>> {
     let record: Autosave = match serde_json::from_str(&raw) {
         Ok(r) => r,
         Err(e) => {
-            let (line, column, message) = (e.line(), e.column(), "not an autosave record".to_string());
+            let (line, column) = (e.line(), e.column());
+            let message = t(lang, Key::KeepNotAutosave).to_string();
             return Some(Err(ShareError::Json { line, column, message }));
         }
     };
@@ -275,14 +263,15 @@ pub fn with_recent(mut list: Vec<Recent>, name: &str, link: &str, now: f64) -> V
 }
 
 /// A name fit for a notice or a list row: never empty, at most [`SHOWN_NAME_CHARS`] characters.
-pub fn shown_name(s: &Scenario) -> String {
-    clip(&s.name)
+pub fn shown_name(lang: Lang, s: &Scenario) -> String {
+    clip(lang, &s.name)
 }
 
-pub fn clip(name: &str) -> String {
+/// A name clipped to [`SHOWN_NAME_CHARS`], or "Untitled design" in `lang` when blank.
+pub fn clip(lang: Lang, name: &str) -> String {
     let name = name.trim();
     if name.is_empty() {
-        return text::UNNAMED.to_string();
+        return t(lang, Key::Untitled).to_string();
     }
     let mut short: String = name.chars().take(SHOWN_NAME_CHARS).collect();
     if short.len() < name.len() {
@@ -292,8 +281,8 @@ pub fn clip(name: &str) -> String {
 }
 
 /// The banner text when autosave fails.
-pub fn storage_failed() -> Notice {
-    Notice { error: true, text: text::STORAGE_FAILED.to_string(), back: None }
+pub fn storage_failed(lang: Lang) -> Notice {
+    Notice { error: true, text: t(lang, Key::KeepStorageFailed).to_string(), back: None }
 }
 
 fn storage() -> Option<Storage> {

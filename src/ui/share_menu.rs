@@ -28,11 +28,7 @@ mod text {
 
 /// A scenario name as shown: clipped, or "Untitled design" in the page's language.
 fn name_in(lang: Lang, name: &str) -> String {
-    if name.trim().is_empty() {
-        t(lang, Key::Untitled).to_string()
-    } else {
-        persist::clip(name)
-    }
+    persist::clip(lang, name)
 }
 
 #[derive(Properties, PartialEq)]
@@ -85,7 +81,7 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
         Callback::from(move |_| {
             let url = format!("{}{}", persist::base_url(), share::fragment(keep.scenario()));
             let seed = keep.scenario().seed;
-            dialog.set(Some(Rc::new(ShareView { qr: qr::qr_data_url(&url), url: url.clone(), seed })));
+            dialog.set(Some(Rc::new(ShareView { qr: qr::qr_data_url(lang, &url), url: url.clone(), seed })));
             copy(lang, url, status.clone());
         })
     };
@@ -128,7 +124,8 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
             if let Err(e) =
                 file_io::download(&file_io::export_file_name(&s.name), &file_text, text::JSON_MIME)
             {
-                keep.tell(persist::Notice { error: true, text: e, back: None });
+                let text = tf(lang, Key::DownloadFailed, &[&e]);
+                keep.tell(persist::Notice { error: true, text, back: None });
             }
         })
     };
@@ -255,7 +252,7 @@ fn recent_list(lang: Lang, keep: &Keep, recent: &[Recent], open: UseStateHandle<
                 html! {
                     <li><button data-testid="recent-item" {onclick}>
                         <span class="share-recent-name">{ name_in(lang, &r.name) }</span>
-                        <span class="share-recent-time">{ ago(now - r.saved_at) }</span>
+                        <span class="share-recent-time">{ ago(lang, now - r.saved_at) }</span>
                     </button></li>
                 }
             }) }
@@ -291,13 +288,14 @@ pub fn ShareNotice(props: &ShareMenuProps) -> Html {
 }
 
 /// "just now", "5 min ago", "3 h ago", "2 d ago".
-fn ago(ms: f64) -> String {
+fn ago(lang: Lang, ms: f64) -> String {
     // NaN (a damaged time from storage) reads as "just now".
     let min = (ms / 60_000.0).floor();
-    match if min.is_nan() { 0.0 } else { min } {
-        m if m < 1.0 => "just now".to_string(),
-        m if m < 60.0 => format!("{m:.0} min ago"),
-        m if m < 60.0 * 24.0 => format!("{:.0} h ago", (m / 60.0).floor()),
-        m => format!("{:.0} d ago", (m / 1440.0).floor()),
-    }
+    let (key, n) = match if min.is_nan() { 0.0 } else { min } {
+        m if m < 1.0 => return t(lang, Key::AgoJustNow).to_string(),
+        m if m < 60.0 => (Key::AgoMinutes, m),
+        m if m < 60.0 * 24.0 => (Key::AgoHours, (m / 60.0).floor()),
+        m => (Key::AgoDays, (m / 1440.0).floor()),
+    };
+    tf(lang, key, &[&format!("{n:.0}")])
 }

@@ -10,7 +10,7 @@ use super::chaos::ChaosPanel;
 use super::fault_buttons::FaultButtons;
 use super::insights::Insights;
 use super::inspector::Inspector;
-use super::lessons::LessonPanel;
+use super::lessons::{use_lessons, LessonPanel};
 use super::operate_panel::OperatePanel;
 use super::shared::Shared;
 use super::state::EditorHandle;
@@ -38,6 +38,16 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let editor = use_context::<EditorHandle>().expect("SidePanel needs the editor context");
     let lang = shared.lang;
     let tab = use_state(|| Tab::Inspect);
+    {
+        // A preset picked from the top bar brings its lesson into view.
+        let tab = tab.clone();
+        let shown = use_lessons().map_or(0, |l| l.shown);
+        use_effect_with(shown, move |n| {
+            if *n > 0 {
+                tab.set(Tab::Learn);
+            }
+        });
+    }
     let button = |which: Tab, key: Key, testid: &'static str| {
         let tab = tab.clone();
         let selected = *tab == which;

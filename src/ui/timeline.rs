@@ -12,12 +12,11 @@ use super::chaos_targets::{
     fault_targets, is_breaking, parse_number, strip_percent, strip_span_s, with_fault, without_fault, zones,
     FaultKind, MAX_ADDED_MS,
 };
-use super::chaos_words::{word, wordf, Word};
 use super::shared::Shared;
 use super::state::{Action, EditorHandle};
 use crate::engine::to_secs;
 use crate::i18n::{
-    describe_fault, describe_scheduled, describe_target, format_time, t, zone_label, Key, Lang,
+    describe_fault, describe_scheduled, describe_target, format_time, t, tf, zone_label, Key, Lang,
 };
 use crate::model::{Scenario, ScheduledFault, LIMITS};
 
@@ -79,7 +78,7 @@ fn strip(lang: Lang, s: &Scenario, now_s: f64) -> Html {
     let now_pos = strip_percent(now_s, span);
     html! {
         <div class="tl-strip" role="img" data-testid="timeline-strip"
-            aria-label={format!("{} — {}", wordf(lang, Word::Now, &[&format_time(now_s)]), summary.join("; "))}>
+            aria-label={format!("{} — {}", tf(lang, Key::ChaosNow, &[&format_time(now_s)]), summary.join("; "))}>
             <div class="tl-track"></div>
             { for s.faults.iter().map(|f| {
                 let breaking = is_breaking(&f.action);
@@ -91,7 +90,7 @@ fn strip(lang: Lang, s: &Scenario, now_s: f64) -> Html {
             }) }
             <span class={classes!("tl-now", (now_pos > 80.0).then_some("flip"))} style={format!("left: {now_pos:.3}%")}
                 data-testid="timeline-now" data-now-s={format!("{now_s:.1}")}>
-                <span class="tl-now-label">{ wordf(lang, Word::Now, &[&format_time(now_s)]) }</span>
+                <span class="tl-now-label">{ tf(lang, Key::ChaosNow, &[&format_time(now_s)]) }</span>
             </span>
             { for ticks.map(|x| html! {
                 <span class="tl-tick" style={format!("left: {:.3}%", strip_percent(x, span))}>{ format_time(x) }</span>
@@ -110,7 +109,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let pair_a = use_state(|| 0usize);
     let pair_b = use_state(|| 1usize);
     let ms_text = use_state(|| "100".to_string());
-    let problem = use_state(|| None::<Word>);
+    let problem = use_state(|| None::<Key>);
 
     let s = props.editor.scenario().clone();
     let now_s = {
@@ -137,17 +136,17 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(at_s) = parse_number(&at_text).filter(|v| (0.0..=LIMITS.duration_s).contains(v)) else {
-                problem.set(Some(Word::BadTime));
+                problem.set(Some(Key::ChaosBadTime));
                 return;
             };
             let ms = parse_number(&ms_text).unwrap_or(f64::NAN);
             if fk == FaultKind::AddLatency && !(ms > 0.0 && ms <= MAX_ADDED_MS) {
-                problem.set(Some(Word::BadMs));
+                problem.set(Some(Key::ChaosBadMs));
                 return;
             }
             let pair = all_zones.get(pair_a).zip(all_zones.get(pair_b));
             let Some(action) = fk.action(targets.get(target), pair, ms) else {
-                problem.set(Some(Word::BadTarget));
+                problem.set(Some(Key::ChaosBadTarget));
                 return;
             };
             problem.set(None);
@@ -166,7 +165,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <span class="tl-when">{ format_time(f.at_s) }</span>
                 <span class={classes!("tl-what", if is_breaking(&f.action) { "break" } else { "mend" })}>
                     { describe_fault(lang, &f.action) }</span>
-                <span class="tl-status">{ word(lang, if done { Word::Done } else { Word::ToCome }) }</span>
+                <span class="tl-status">{ t(lang, if done { Key::ChaosDone } else { Key::ChaosToCome }) }</span>
                 <button type="button" class="chaos-btn" data-testid={format!("timeline-remove-{i}")}
                     aria-label={name.clone()} title={name} onclick={remove}>{ t(lang, Key::Delete) }</button>
             </li>
@@ -186,8 +185,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             <form class="tl-add" {onsubmit} novalidate=true data-testid="timeline-add">
                 <label for="tl-at">{ t(lang, Key::TimelineAt) }</label>
                 { text_input("tl-at", &at_text, "tl-num", "86400") }
-                <span>{ word(lang, Word::Seconds) }</span>
-                <label for="tl-kind" class="sr-only">{ word(lang, Word::FaultField) }</label>
+                <span>{ t(lang, Key::ChaosSeconds) }</span>
+                <label for="tl-kind" class="sr-only">{ t(lang, Key::ChaosFaultField) }</label>
                 { index_select("tl-kind", FaultKind::ALL.iter().map(|k| t(lang, kind_key(*k)).to_string()).collect(), *kind, kind.clone()) }
                 if fk.is_pair() {
                     <label for="tl-pair-a">{ t(lang, Key::ChaosFrom) }</label>
@@ -195,17 +194,17 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <label for="tl-pair-b">{ t(lang, Key::ChaosTo) }</label>
                     { index_select("tl-pair-b", zone_names, *pair_b, pair_b.clone()) }
                     if fk == FaultKind::AddLatency {
-                        <label for="tl-ms">{ word(lang, Word::ExtraMs) }</label>
+                        <label for="tl-ms">{ t(lang, Key::ChaosExtraMs) }</label>
                         { text_input("tl-ms", &ms_text, "tl-num", "10000") }
                     }
                 } else {
-                    <label for="tl-target" class="sr-only">{ word(lang, Word::TargetField) }</label>
+                    <label for="tl-target" class="sr-only">{ t(lang, Key::ChaosTargetField) }</label>
                     { index_select("tl-target", targets.iter().map(|t| describe_target(lang, t)).collect(), *target, target.clone()) }
                 }
                 <button type="submit" class="chaos-btn add" data-testid="timeline-add-button">{ t(lang, Key::TimelineAdd) }</button>
             </form>
             if let Some(w) = *problem {
-                <p class="chaos-msg bad" role="alert" data-testid="timeline-problem">{ word(lang, w) }</p>
+                <p class="chaos-msg bad" role="alert" data-testid="timeline-problem">{ t(lang, w) }</p>
             }
         </section>
     }

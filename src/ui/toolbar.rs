@@ -11,7 +11,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::lab_text::{text, Text};
 use super::runtime::{Runtime, MAX_SPEED, MIN_SPEED};
 use super::shared::Shared;
 use super::state::{Action, EditorState};
@@ -275,9 +274,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
 
     html! {
         <div class="toolbar" role="toolbar">
-            <button data-testid="play" class="primary" title={text(lang, Text::PlayHelp)} onclick={on_play}>
+            <button data-testid="play" class="primary" title={t(lang, Key::PlayHelp)} onclick={on_play}>
                 { if playing { t(lang, Key::Pause) } else { t(lang, Key::Play) } }</button>
-            <button data-testid="step" title={text(lang, Text::StepHelp)} onclick={on_step}>{ t(lang, Key::Step) }</button>
+            <button data-testid="step" title={t(lang, Key::StepHelp)} onclick={on_step}>{ t(lang, Key::Step) }</button>
             <button data-testid="reset" onclick={on_reset}>{ t(lang, Key::Reset) }</button>
             <label class="field">{ t(lang, Key::Speed) }
                 <input type="range" min="0" max="1000" step="1" data-testid="speed"
@@ -289,10 +288,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     value={to_slider(traffic.rate_rps, 1.0, LIMITS.rate_rps).round().to_string()}
                     oninput={on_rate_slide} onchange={on_rate_release} />
                 <input type="text" inputmode="decimal" class="num rate" data-testid="rate" aria-invalid={(*rate_error).to_string()}
+                    aria-label={format!("{} ({})", t(lang, Key::Rate), t(lang, Key::UnitRps))}
                     value={rate_text} oninput={on_rate_typing} onchange={on_rate_commit} />
                 { t(lang, Key::UnitRps) }
             </label>
-            if *rate_error { <span class="field-error" role="alert" data-testid="rate-error">{ text(lang, Text::RateInvalid) }</span> }
+            if *rate_error { <span class="field-error" role="alert" data-testid="rate-error">{ t(lang, Key::RateInvalid) }</span> }
             <label class="field">{ t(lang, Key::Pattern) }
                 <select data-testid="pattern" onchange={on_pattern}>
                     <option value="steady" selected={pattern_value == "steady"}>{ t(lang, Key::PatternSteady) }</option>
@@ -301,12 +301,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 </select>
             </label>
             { pattern_fields }
-            if *param_error { <span class="field-error" role="alert">{ text(lang, Text::NumberInvalid) }</span> }
+            if *param_error { <span class="field-error" role="alert">{ t(lang, Key::NumberInvalid) }</span> }
             <label class="field" title={t(lang, Key::SeedHelp)}>{ t(lang, Key::Seed) }
                 <input type="text" inputmode="numeric" class="num seed" data-testid="seed"
                     value={shown("seed", seed.to_string())} oninput={typing("seed")} onchange={on_seed} />
             </label>
-            if *seed_error { <span class="field-error" role="alert">{ text(lang, Text::SeedInvalid) }</span> }
+            if *seed_error { <span class="field-error" role="alert">{ t(lang, Key::SeedInvalid) }</span> }
             if behind {
                 <span class="behind" role="status" data-testid="behind">
                     { tf(lang, Key::RunningAt, &[&format!("{achieved:.1}")]) }</span>

@@ -9,7 +9,7 @@ use crate::i18n::{t, tf, Key, Lang};
 use crate::model::{Component, Kind, Scenario};
 use crate::ui::fleet::{
     colour, glyph, pip, state_name, tray_gap, tray_height, tray_scale, FleetCounts, Pip, PipKind, MAX_PIPS,
-    PIP, PIP_GAP, TRAY_LINE,
+    NEW_VERSION_COLOUR, PIP, PIP_GAP, TRAY_LINE,
 };
 use crate::ui::runtime::Runtime;
 
@@ -136,7 +136,7 @@ fn hosts_tray(lang: Lang, c: &Component, pips: &[Pip], queue: u32, top: f64, h: 
 /// One host: square for the scenario's version, round for a deployed one; filled when in
 /// service, outlined (dashed while booting) with an arrow or a cross otherwise.
 fn pip_svg(lang: Lang, p: &Pip, x: f64, y: f64, side: f64) -> Html {
-    let col = if p.kind == PipKind::InService && p.new_version { "#009E73" } else { colour(p.kind) };
+    let col = if p.kind == PipKind::InService && p.new_version { NEW_VERSION_COLOUR } else { colour(p.kind) };
     let (fill, dash) = match p.kind {
         PipKind::InService => (col, None),
         PipKind::Booting => ("#ffffff", Some("2.5 1.5")),

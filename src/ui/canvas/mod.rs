@@ -100,6 +100,18 @@ pub fn Canvas() -> Html {
         let (state2, svg) = (state.clone(), svg.clone());
         use_effect_with(state.refit, move |_| fit(&state2, &svg));
     }
+    // Presentation mode gives the canvas another size: fit again once the new layout is in.
+    {
+        let (state2, svg) = (state.clone(), svg.clone());
+        let presenting = crate::ui::lessons::use_lessons().is_some_and(|l| l.state.presenting);
+        let mounted = use_mut_ref(|| false);
+        use_effect_with(presenting, move |_| {
+            // Not at mount: the first fit (or a restored view) is the effect above's business.
+            let changed = std::mem::replace(&mut *mounted.borrow_mut(), true);
+            let timer = changed.then(|| Timeout::new(50, move || fit(&state2, &svg)));
+            move || drop(timer)
+        });
+    }
     // A notice goes away by itself; a newer notice restarts the clock.
     {
         let state2 = state.clone();

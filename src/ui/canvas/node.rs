@@ -111,11 +111,11 @@ pub fn num(x: f64) -> String {
     format!("{r}")
 }
 
-fn secs(ms: f64) -> String {
+fn secs(lang: Lang, ms: f64) -> String {
     if ms >= 1000.0 {
-        format!("{} s", num(ms / 1000.0))
+        format!("{} {}", num(ms / 1000.0), t(lang, Key::UnitS))
     } else {
-        format!("{} ms", num(ms))
+        format!("{} {}", num(ms), t(lang, Key::UnitMs))
     }
 }
 
@@ -133,9 +133,10 @@ pub fn algorithm(lang: Lang, a: LbAlgorithm) -> &'static str {
 /// The two status lines of a card, e.g. "4 × 2 vCPU" / "4 processes".
 pub fn status(lang: Lang, kind: &Kind) -> [String; 2] {
     match kind {
-        Kind::Clients(c) => {
-            [tf(lang, Key::CardWeight, &[&num(c.weight)]), tf(lang, Key::CardTimeout, &[&secs(c.timeout_ms)])]
-        }
+        Kind::Clients(c) => [
+            tf(lang, Key::CardWeight, &[&num(c.weight)]),
+            tf(lang, Key::CardTimeout, &[&secs(lang, c.timeout_ms)]),
+        ],
         Kind::Dns(d) => {
             let policy = match d.policy {
                 DnsPolicy::Latency => Key::CardDnsLatency,
@@ -173,7 +174,7 @@ pub fn status(lang: Lang, kind: &Kind) -> [String; 2] {
             };
             let second = match d.role {
                 DbRole::Standby => tf(lang, Key::CardFailover, &[&num(d.failover_s)]),
-                _ => tf(lang, Key::CardConn, &[&d.max_connections.to_string(), &secs(d.query_ms)]),
+                _ => tf(lang, Key::CardConn, &[&d.max_connections.to_string(), &secs(lang, d.query_ms)]),
             };
             [first, second]
         }
