@@ -65,3 +65,19 @@ test('the spike preset opens its lesson, and played as given its check names wha
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the cost lesson quotes the month the cost meter shows', async () => {
+  const { page, context, errors } = await open(browser, server.url);
+  await page.getByTestId('preset-menu').click();
+  await page.getByTestId('preset-multi-az-cost').click();
+  await page.getByTestId('lesson-panel').waitFor();
+  assert.equal(await page.getByTestId('lesson-title').innerText(), 'What multi-AZ costs');
+  // The meter follows the running design from its next tick.
+  await page.getByTestId('step').click();
+  await page.waitForFunction(() => /\$722 \/ month/.test(document.querySelector('[data-testid=cost-meter]').innerText),
+    null, { timeout: 10000 });
+  assert.match(await page.getByTestId('lesson-body').innerText(), /about \$722 a month/);
+  assert.match(await page.getByTestId('lesson-check').innerText(), /Inject the failure first/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
