@@ -25,6 +25,7 @@ fn run(secs: u64, rps: f64, p95: f64, err: f64) -> RunSummary {
             .map(|s| SecondSummary { second: s, completed: per_s - failed, failed, p95_ms: p95 })
             .collect(),
         utilization: vec![("app-1".into(), 0.5)],
+        cost_per_month_usd: 500.0,
     }
 }
 

@@ -174,5 +174,73 @@ pub fn text(id: LessonId) -> LessonText {
             ],
             task: "Between 40 s and 80 s, keep errors under 50%.",
         },
+        LessonId::SpikeAutoscaling => LessonText {
+            intro: "Traffic does not stay flat. An auto-scaling group adds servers when their average CPU passes \
+                    its target and removes them when it falls, so you pay only for the servers you need. But a \
+                    new server is not ready at once: the group has to notice the load, launch the server, wait \
+                    for it to boot and pass its health checks, and only then does it take requests.",
+            notice: &[
+                "At 60 s the load triples, from 300 to 900 req/s, while two servers serve at most about 476 \
+                 req/s: the queue on app-1 grows and p95 climbs.",
+                "The group reacts, but each new server needs its 30 s boot and the load balancer's health checks \
+                 before it gets requests. Meanwhile requests wait, and some time out: about 12% errors between \
+                 60 s and 300 s.",
+                "Once the new servers are in, the queue drains and p95 falls. After the spike the group scales \
+                 in, and connection draining lets requests in flight finish. The cost meter follows the number \
+                 of servers.",
+            ],
+            steps: &[
+                "Play and watch app-1's queue, its number of servers and p95 from 60 s on. When does p95 come \
+                 back down?",
+                "Select app-1 and change one setting of its auto-scaling group at a time: a higher minimum, a \
+                 lower target CPU, a shorter boot time. Play again after each change.",
+                "Compare p95, the errors and the cost per month: servers kept ready for a spike are paid for all \
+                 month long.",
+            ],
+            task: "Through the spike (60 s to 300 s), keep p95 under 500 ms and errors under 1%.",
+        },
+        LessonId::RollingBadDeploy => LessonText {
+            intro: "Deploying a new version is one of the most common causes of outages. All at once replaces \
+                    every server together: a bad version reaches every user, and while the servers boot nobody \
+                    is served. A rolling deployment replaces one batch at a time, so a bad version reaches only \
+                    part of the traffic, and an alarm on the error rate can roll it back before it goes further.",
+            notice: &[
+                "At 60 s version 2, which fails 20% of its requests, goes to app-1 one server at a time (4 \
+                 servers, batch 1, 10 s pause).",
+                "With one bad server of four, about 5% of requests fail. The errors alarm (above 2% for two \
+                 10 s periods) goes to ALARM and the deployment is rolled back; the event log shows each step.",
+                "As given, about 300 requests fail. The same bad version deployed all at once fails more than \
+                 14,000.",
+            ],
+            steps: &[
+                "Play and watch the error rate, the alarm's state and the event log from 60 s on.",
+                "In the Operate tab, change the deployment to all-at-once and play again: compare the failed \
+                 requests.",
+                "Back to rolling: make the alarm react sooner (one evaluation period instead of two) and play \
+                 again.",
+            ],
+            task: "Deploy so that the bad version fails fewer than 200 requests between 60 s and 240 s.",
+        },
+        LessonId::MultiAzCost => LessonText {
+            intro: "Two availability zones survive the loss of one, but not for free: the second zone needs its own \
+                    servers and load balancer, DNS to send users to the healthy one, and a standby database \
+                    that is billed like the primary. The cost meter in the stats bar shows what the design \
+                    costs per hour and per month.",
+            notice: &[
+                "This design costs about $722 a month in Seoul: four servers, two load balancers, the database \
+                 and its standby, and DNS. Hover the cost meter to see the parts.",
+                "The same four servers in one zone, with one load balancer and no standby, cost about $533 a \
+                 month: surviving a zone failure costs about $190 a month more, about 35%.",
+                "At 120 s zone a fails. Requests fail until the health checks, DNS and the database failover \
+                 notice; after that zone b serves everyone.",
+            ],
+            steps: &[
+                "Read the cost per month in the stats bar and hover it for the parts.",
+                "Play through the zone failure at 120 s and watch the errors stop.",
+                "Try a third server in each zone: see what it adds to the month, and whether zone b needed it.",
+            ],
+            task: "Survive zone a's failure: from 120 s after it, keep errors under 0.1%, with a design that costs \
+                   at most $750 a month.",
+        },
     }
 }

@@ -6,7 +6,9 @@
 //! their numbers, worded by `i18n` in the student's language.
 
 pub use super::run_summary::{RunSummary, SecondSummary};
-use crate::i18n::{format_duration, format_ms, format_percent, format_rate, format_time, tf, Key, Lang};
+use crate::i18n::{
+    format_duration, format_ms, format_number, format_percent, format_rate, format_time, tf, Key, Lang,
+};
 use crate::model::{FaultAction, Target};
 
 /// A lesson's identity; also the id of the preset it uses.
@@ -21,10 +23,13 @@ pub enum LessonId {
     LbSpof,
     ZoneOutage,
     DbFailover,
+    SpikeAutoscaling,
+    RollingBadDeploy,
+    MultiAzCost,
 }
 
 impl LessonId {
-    pub const ALL: [LessonId; 9] = [
+    pub const ALL: [LessonId; 12] = [
         LessonId::SingleServer,
         LessonId::SeparateDb,
         LessonId::LoadBalancer,
@@ -34,6 +39,9 @@ impl LessonId {
         LessonId::LbSpof,
         LessonId::ZoneOutage,
         LessonId::DbFailover,
+        LessonId::SpikeAutoscaling,
+        LessonId::RollingBadDeploy,
+        LessonId::MultiAzCost,
     ];
 
     /// The stable id used for progress in local storage and for the preset's file name.
@@ -48,6 +56,9 @@ impl LessonId {
             LessonId::LbSpof => "lb-spof",
             LessonId::ZoneOutage => "zone-outage",
             LessonId::DbFailover => "db-failover",
+            LessonId::SpikeAutoscaling => "spike-autoscaling",
+            LessonId::RollingBadDeploy => "rolling-bad-deploy",
+            LessonId::MultiAzCost => "multi-az-cost",
         }
     }
 
@@ -63,6 +74,9 @@ impl LessonId {
             LessonId::LbSpof => Key::PresetLbSpof,
             LessonId::ZoneOutage => Key::PresetZoneOutage,
             LessonId::DbFailover => Key::PresetDbFailover,
+            LessonId::SpikeAutoscaling => Key::PresetSpikeAutoscaling,
+            LessonId::RollingBadDeploy => Key::PresetRollingBadDeploy,
+            LessonId::MultiAzCost => Key::PresetMultiAzCost,
         }
     }
 
@@ -115,6 +129,17 @@ pub enum Condition {
     ErrorsAfterFaultBelow {
         grace_s: f64,
         max: f64,
+    },
+    /// Fewer than `max` requests failed in the seconds in [from_s, to_s): a count, because
+    /// "how many users saw an error" is what a bad deployment costs.
+    FailedBelow {
+        from_s: f64,
+        to_s: f64,
+        max: u64,
+    },
+    /// The design's bill (catalog prices, app tiers at their set count) is at most this.
+    CostPerMonthAtMost {
+        usd: f64,
     },
 }
 
@@ -232,6 +257,24 @@ fn missing(c: &Condition, r: &RunSummary) -> Option<Missing> {
                 })
             }),
         },
+        Condition::FailedBelow { from_s, to_s, max } => until(*to_s).or_else(|| {
+            let n = r.window_failed(*from_s, *to_s);
+            n.is_none_or(|n| n >= *max).then(|| Missing {
+                key: Key::MissFailedRequests,
+                args: vec![
+                    format_number(*max),
+                    n.map_or_else(|| "–".to_string(), format_number),
+                    format_time(*from_s),
+                    format_time(*to_s),
+                ],
+                duration_s: None,
+            })
+        }),
+        Condition::CostPerMonthAtMost { usd }
+            if r.cost_per_month_usd.is_nan() || r.cost_per_month_usd > *usd =>
+        {
+            miss(Key::MissCostPerMonth, vec![format!("{usd:.0}"), format!("{:.0}", r.cost_per_month_usd)])
+        }
         _ => None,
     }
 }
@@ -242,6 +285,10 @@ fn zone_a() -> Target {
 
 fn kill(id: &str) -> Option<FaultAction> {
     Some(FaultAction::Kill { target: Target::Component { id: id.to_string() } })
+}
+
+fn kill_server_0() -> Option<FaultAction> {
+    Some(FaultAction::Kill { target: Target::Server { id: "app-1".into(), index: 0 } })
 }
 
 /// The check and failure of each lesson. Numbers follow from the presets' parameters (see
@@ -301,6 +348,28 @@ pub fn lesson(id: LessonId) -> Lesson {
         LessonId::DbFailover => {
             (vec![WindowErrorsBelow { from_s: 40.0, to_s: 80.0, max: 0.5 }], kill("db-1"))
         }
+        // The spike lasts from 60 s to 300 s. As given, the group (2 servers, 476 req/s, for
+        // 900 req/s) lags a boot and a warm-up behind: p95 near 660 ms and 12 % errors; with a
+        // minimum of 4 it never falls behind.
+        LessonId::SpikeAutoscaling => (
+            vec![
+                WindowP95Below { from_s: 60.0, to_s: 300.0, ms: 500.0 },
+                WindowErrorsBelow { from_s: 60.0, to_s: 300.0, max: 0.01 },
+            ],
+            kill_server_0(),
+        ),
+        // The deployment starts at 60 s; by 240 s it is rolled back (or done). As given, the
+        // alarm needs two 10 s periods and about 300 requests fail; one period halves the
+        // exposure; all at once fails thousands.
+        LessonId::RollingBadDeploy => {
+            (vec![FailedBelow { from_s: 60.0, to_s: 240.0, max: 200 }], kill_server_0())
+        }
+        // The preset's zone failure is scheduled at 120 s; the two-zone design costs about $722
+        // a month against $533 for one zone of the same four servers.
+        LessonId::MultiAzCost => (
+            vec![ErrorsAfterFaultBelow { grace_s: 120.0, max: 0.001 }, CostPerMonthAtMost { usd: 750.0 }],
+            Some(FaultAction::Kill { target: zone_a() }),
+        ),
     };
     Lesson { id, check, failure }
 }

@@ -68,23 +68,23 @@ pub const PRESETS: &[Preset] = &[
         lesson: LessonId::DbFailover,
         build: db_failover,
     },
-    // Operating the service (issue 9); they share the nearest lesson of the path.
+    // Operating the service (issue 9).
     Preset {
         id: "spike-autoscaling",
         title: Key::PresetSpikeAutoscaling,
-        lesson: LessonId::Processes,
+        lesson: LessonId::SpikeAutoscaling,
         build: super::presets_operate::spike_autoscaling,
     },
     Preset {
         id: "rolling-bad-deploy",
         title: Key::PresetRollingBadDeploy,
-        lesson: LessonId::LbSpof,
+        lesson: LessonId::RollingBadDeploy,
         build: super::presets_operate::rolling_bad_deploy,
     },
     Preset {
         id: "multi-az-cost",
         title: Key::PresetMultiAzCost,
-        lesson: LessonId::MultiAz,
+        lesson: LessonId::MultiAzCost,
         build: super::presets_operate::multi_az_cost,
     },
 ];

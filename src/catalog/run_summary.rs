@@ -1,6 +1,7 @@
 //! What a lesson check looks at: a plain summary of the run, filled by the UI from the
 //! engine's metrics (or by a test by hand), so checks stay pure and testable without a run.
 
+use super::pricing::design_cost;
 use crate::engine::{to_secs, Metrics, Time};
 use crate::model::Scenario;
 
@@ -33,6 +34,8 @@ pub struct RunSummary {
     pub seconds: Vec<SecondSummary>,
     /// Utilisation over the window by component id.
     pub utilization: Vec<(String, f64)>,
+    /// What the design costs per month at catalog prices (the stats bar's cost meter).
+    pub cost_per_month_usd: f64,
 }
 
 impl RunSummary {
@@ -70,7 +73,17 @@ impl RunSummary {
                 .zip(&m.totals.components)
                 .map(|(c, t)| (c.id.clone(), t.utilization()))
                 .collect(),
+            cost_per_month_usd: design_cost(s).per_month(),
         }
+    }
+
+    /// Requests that failed in the seconds in [from, to); `None` when no request ended there
+    /// at all (a window nobody measured proves nothing).
+    pub fn window_failed(&self, from_s: f64, to_s: f64) -> Option<u64> {
+        let (done, failed) = self
+            .in_window(from_s, to_s)
+            .fold((0u64, 0u64), |(d, f), r| (d + r.completed + r.failed, f + r.failed));
+        (done > 0).then_some(failed)
     }
 
     /// Error rate over the seconds in [from, to); 1.0 when nothing finished there at all.

@@ -81,6 +81,9 @@ pub fn text(k: Key) -> &'static str {
         OpEditingDeploy => "Editing deployment {0}",
         OpScheduleBtn => "Schedule",
         OpBlueGreenNow => "Blue/green needs room for a second fleet, reserved when the run starts: schedule it instead (the run restarts with that room).",
+        // oplessons
+        MissFailedRequests => "From {2} to {3}, let fewer than {0} requests fail (now {1})",
+        MissCostPerMonth => "Bring the design's cost down to ${0} a month or less (now ${1})",
         _ => "",
     }
 }

@@ -410,6 +410,9 @@ keys! {
     ShareErrDecodedTooLarge, ShareErrNotUtf8, ShareErrJson, ShareErrMissingVersion, ShareErrNewerVersion,
     ShareErrUnknownVersion, ShareErrMigration, ShareErrShape, ShareErrInvalidOne, ShareErrInvalidMany,
     ShareErrAndMore,
+    // oplessons: what the operating lessons' checks still miss
+    MissFailedRequests,
+    MissCostPerMonth,
     // presets
     PresetSingleServer,
     PresetSeparateDb,
