@@ -81,6 +81,6 @@ pub fn text(k: Key) -> &'static str {
         OpEditingDeploy => "Editing deployment {0}",
         OpScheduleBtn => "Schedule",
         OpBlueGreenNow => "Blue/green needs room for a second fleet, reserved when the run starts: schedule it instead (the run restarts with that room).",
-        _ => "",
+        _ => super::en_reason::text(k),
     }
 }

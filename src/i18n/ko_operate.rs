@@ -81,6 +81,6 @@ pub fn text(k: Key) -> &'static str {
         OpEditingDeploy => "배포 {0} 편집 중",
         OpScheduleBtn => "예약",
         OpBlueGreenNow => "블루/그린 배포에는 두 번째 서버 무리를 위한 자리가 필요하고, 그 자리는 실행을 시작할 때 정해집니다. 대신 예약하세요(그 자리를 두고 처음부터 다시 실행합니다).",
-        _ => "",
+        _ => super::ko_reason::text(k),
     }
 }
