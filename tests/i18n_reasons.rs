@@ -83,6 +83,8 @@ fn examples() -> Vec<Reason> {
         NotAboveCount(4),
         NotBelowMin(3),
         NotBelowCount(5),
+        CountOutsideGroup { min: 2, max: 6 },
+        SharedHost(id("db-1")),
         Invalid(Diagnostic {
             path: "app-1.count".into(),
             message: "must be between 1 and 64 (got 65)".into(),
@@ -143,6 +145,8 @@ fn examples() -> Vec<Reason> {
             | NotAboveCount(_)
             | NotBelowMin(_)
             | NotBelowCount(_)
+            | CountOutsideGroup { .. }
+            | SharedHost(_)
             | Invalid(_) => {}
         }
     }
@@ -152,7 +156,7 @@ fn examples() -> Vec<Reason> {
 #[test]
 fn every_reason_has_words_in_both_languages_with_the_same_numbers() {
     let all = examples();
-    assert_eq!(all.len(), 52 + LinkRule::ALL.len());
+    assert_eq!(all.len(), 54 + LinkRule::ALL.len());
     for r in &all {
         let en = describe_reason(Lang::En, r);
         assert_eq!(en, capitalize(&r.to_string()), "{r:?}: English differs from Display");
@@ -173,4 +177,28 @@ fn link_rules_are_told_apart() {
         words.dedup();
         assert_eq!(words.len(), LinkRule::ALL.len(), "{lang:?}");
     }
+}
+
+/// The cross-field rules a student meets first in the inspector are reasons of their own (so
+/// they are worded in Korean too), not a quoted English validation problem.
+#[test]
+fn a_shared_host_and_a_count_outside_the_group_are_reasons_of_their_own() {
+    use archlab::editor::{apply_field, Editor};
+    let mut ed = Editor::new(archlab::catalog::single_server());
+    let before = ed.scenario.clone();
+    let e = apply_field(&mut ed, "app-1", "count", "2").unwrap_err();
+    assert_eq!(e.reason, Reason::SharedHost("db-1".into()));
+    assert_eq!(ed.scenario, before);
+    apply_field(&mut ed, "app-1", "count", "1").unwrap();
+
+    let mut ed = Editor::new(archlab::catalog::preset("separate-db").unwrap());
+    apply_field(&mut ed, "app-1", "count", "2").unwrap();
+    apply_field(&mut ed, "app-1", "autoscaling", "true").unwrap();
+    apply_field(&mut ed, "app-1", "autoscaling.min", "2").unwrap();
+    let max = match &ed.scenario.component("app-1").unwrap().kind {
+        archlab::model::Kind::AppServer(a) => a.autoscaling.as_ref().unwrap().max,
+        _ => unreachable!(),
+    };
+    let e = apply_field(&mut ed, "app-1", "count", &(max + 1).to_string()).unwrap_err();
+    assert_eq!(e.reason, Reason::CountOutsideGroup { min: 2, max });
 }

@@ -273,7 +273,12 @@ fn set(kind: &mut Kind, key: &str, v: Value) -> Result<(), Reason> {
         (Kind::LoadBalancer(l), "algorithm", Choice(s)) => l.algorithm = from_name::<LbAlgorithm>(s)?,
         (Kind::LoadBalancer(l), "fail_open", Choice(s)) => l.fail_open = s == "true",
         (Kind::LoadBalancer(l), k, v) => health_set(&mut l.health_check, k, &v)?,
-        (Kind::AppServer(a), "count", Int(n)) => a.count = n,
+        (Kind::AppServer(a), "count", Int(n)) => {
+            if let Some(g) = a.autoscaling.as_ref().filter(|g| n < g.min || n > g.max) {
+                return Err(Reason::CountOutsideGroup { min: g.min, max: g.max });
+            }
+            a.count = n
+        }
         (Kind::AppServer(a), "vcpus", Int(n)) => a.vcpus = n,
         (Kind::AppServer(a), "processes", Int(n)) => a.processes = n,
         (Kind::AppServer(a), "cpu_ms", Num(x)) => a.cpu_ms = x,
@@ -308,6 +313,15 @@ pub fn apply_field(ed: &mut Editor, id: &str, key: &str, text: &str) -> Result<(
         return Err(err(Reason::NoFieldOf { id: id.to_string(), key: key.to_string() }));
     };
     let value = parse(&input, text).map_err(err)?;
+    if let (Kind::AppServer(_), Value::Int(n)) = (&c.kind, &value) {
+        let shared = ed.scenario.components.iter().find(|d| match &d.kind {
+            Kind::Database(db) => db.host.as_deref() == Some(id),
+            _ => false,
+        });
+        if let (Some(db), true) = (shared, key == "count" && *n > 1) {
+            return Err(err(Reason::SharedHost(db.id.clone())));
+        }
+    }
     ed.edit(|s| {
         let c = s.component_mut(id).ok_or_else(|| Refusal::new(Reason::NoComponent(id.to_string())))?;
         set(&mut c.kind, key, value).map_err(Refusal::new)

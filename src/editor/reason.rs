@@ -98,6 +98,13 @@ pub enum Reason {
     NotAboveCount(u32),
     NotBelowMin(u32),
     NotBelowCount(u32),
+    /// An app tier's count outside its auto-scaling group's min and max.
+    CountOutsideGroup {
+        min: u32,
+        max: u32,
+    },
+    /// More than one host for an app tier that a database shares (the database's id).
+    SharedHost(String),
     /// The edit would add this validation problem (quoted as `model::validate` words it).
     Invalid(Diagnostic),
 }
@@ -169,6 +176,10 @@ impl fmt::Display for Reason {
             NotAboveCount(n) => write!(f, "must not exceed the desired count ({n} hosts)"),
             NotBelowMin(n) => write!(f, "must not be less than min ({n})"),
             NotBelowCount(n) => write!(f, "must not be less than the desired count ({n} hosts)"),
+            CountOutsideGroup { min, max } => {
+                write!(f, "the desired count must be between min {min} and max {max}")
+            }
+            SharedHost(db) => write!(f, "{db} runs on this server, so it must stay a single host (count 1)"),
             Invalid(d) => write!(f, "{d}"),
         }
     }

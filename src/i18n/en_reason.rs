@@ -67,6 +67,8 @@ pub fn text(k: Key) -> &'static str {
         RsnNotBelowMin => "Must not be less than min ({0})",
         RsnNotBelowCount => "Must not be less than the desired count ({0} hosts)",
         RsnInvalid => "{0}",
+        RsnCountOutsideGroup => "The desired count must be between min {0} and max {1}",
+        RsnSharedHost => "{0} runs on this server, so it must stay a single host (count 1)",
         _ => "",
     }
 }

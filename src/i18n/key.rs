@@ -420,7 +420,7 @@ keys! {
     RsnNotGroup, RsnPickMetric, RsnPickAction, RsnPickStrategy, RsnWholeFrom, RsnBetween, RsnMoreThan,
     RsnEnterNumber, RsnFinite, RsnPickChoice, RsnTrueOrFalse, RsnNotEditable, RsnNoSuchField, RsnNoFieldOf,
     RsnRoleFixed, RsnLongerThanTimeout, RsnShorterThanInterval, RsnGroupOff, RsnPickSize, RsnNotAboveMax,
-    RsnNotAboveCount, RsnNotBelowMin, RsnNotBelowCount, RsnInvalid,
+    RsnNotAboveCount, RsnNotBelowMin, RsnNotBelowCount, RsnInvalid, RsnCountOutsideGroup, RsnSharedHost,
     // presets
     PresetSingleServer,
     PresetSeparateDb,

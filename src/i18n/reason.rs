@@ -77,6 +77,8 @@ pub fn describe_reason(lang: Lang, r: &Reason) -> String {
         NotAboveCount(n) => (Key::RsnNotAboveCount, vec![s(n)]),
         NotBelowMin(n) => (Key::RsnNotBelowMin, vec![s(n)]),
         NotBelowCount(n) => (Key::RsnNotBelowCount, vec![s(n)]),
+        CountOutsideGroup { min, max } => (Key::RsnCountOutsideGroup, vec![s(min), s(max)]),
+        SharedHost(db) => (Key::RsnSharedHost, vec![s(db)]),
         Invalid(d) => (Key::RsnInvalid, vec![capitalize(&d.to_string())]),
     };
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
