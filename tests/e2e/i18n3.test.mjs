@@ -59,7 +59,11 @@ for (const lang of ['en', 'ko']) {
         `${id} [${b.x}, ${b.x + b.width}] is outside the panel [${panel.x}, ${panel.x + panel.width}]`);
       assert.ok(b.x + b.width <= 1280, `${id} runs past the window`);
     }
+    // The longest choice, picked, stays inside too.
     await page.getByTestId('log-kind').selectOption('operations');
+    const kind = await page.getByTestId('log-kind').boundingBox();
+    assert.ok(kind.x + kind.width <= panel.x + panel.width + 0.5, 'log-kind with its longest choice');
+    await screenshot(page, `i18n3-${lang}-event-log`);
     assert.deepEqual(errors, []);
     await page.context().close();
   });
