@@ -187,3 +187,16 @@ fn every_lesson_has_a_design_and_a_failure_to_inject() {
         assert!(lesson(id).failure.is_some(), "{id:?}: F in presentation mode would do nothing");
     }
 }
+
+/// `?preset=ID` selects that preset's lesson (i18n3); other addresses select nothing.
+#[test]
+fn a_preset_in_the_address_selects_its_lesson() {
+    use archlab::catalog::PRESETS;
+    for p in PRESETS {
+        let i = lesson_of_search(&format!("?lang=ko&preset={}", p.id)).expect(p.id);
+        assert_eq!(LessonId::ALL[i], p.lesson, "{}", p.id);
+    }
+    assert_eq!(lesson_of_search("?preset=nope"), None);
+    assert_eq!(lesson_of_search("?bench"), None);
+    assert_eq!(lesson_of_search(""), None);
+}

@@ -61,11 +61,11 @@ fn the_autoscaling_switch_shows_its_fields_and_min_max_are_checked_at_the_field(
     apply_field(&mut ed, &app, "autoscaling.min", "2").unwrap();
     let mid = ed.scenario.clone();
     let e = apply_field(&mut ed, &app, "autoscaling.max", "1").unwrap_err();
-    assert!(e.message.contains("min (2)"), "{e:?}");
+    assert!(e.reason.to_string().contains("min (2)"), "{e:?}");
     let e = apply_field(&mut ed, &app, "autoscaling.min", "7").unwrap_err();
-    assert!(e.message.contains("max (6)"), "{e:?}");
+    assert!(e.reason.to_string().contains("max (6)"), "{e:?}");
     let e = apply_field(&mut ed, &app, "count", "9").unwrap_err();
-    assert!(e.message.contains("between min 2 and max 6"), "{e:?}");
+    assert!(e.reason.to_string().contains("between min 2 and max 6"), "{e:?}");
     for bad in ["NaN", "1e12", "-1", "", "inf"] {
         assert!(apply_field(&mut ed, &app, "autoscaling.target_cpu_pct", bad).is_err(), "{bad}");
         assert!(apply_field(&mut ed, &app, "autoscaling.cooldown_s", bad).is_err(), "{bad}");
@@ -92,7 +92,7 @@ fn a_group_that_an_alarm_scales_cannot_be_turned_off() {
     let a = f.parse(&ed.scenario).unwrap();
     ed.save_alarm(None, a).unwrap();
     let e = apply_field(&mut ed, &app, "autoscaling", "false").unwrap_err();
-    assert!(e.message.contains("auto-scaling group"), "{e:?}");
+    assert!(e.reason.to_string().contains("auto-scaling group"), "{e:?}");
     assert!(group(&ed, &app).is_some());
 }
 
@@ -150,7 +150,7 @@ fn alarm_forms_parse_round_trip_and_report_each_wrong_field() {
     let mut keys: Vec<&str> = errs.iter().map(|e| e.key.as_str()).collect();
     keys.sort();
     assert_eq!(keys, ["component", "evaluation_periods", "id", "period_s", "step", "threshold", "tier"]);
-    assert!(errs.iter().any(|e| e.key == "tier" && e.message.contains("auto-scaling group")));
+    assert!(errs.iter().any(|e| e.key == "tier" && e.reason.to_string().contains("auto-scaling group")));
 }
 
 #[test]
@@ -160,7 +160,7 @@ fn saving_renaming_and_deleting_alarms_keeps_the_deployments_that_use_them() {
     let mut ed = Editor::new(s);
     let a = AlarmForm::new_for(&ed.scenario).parse(&ed.scenario).unwrap();
     ed.save_alarm(None, a.clone()).unwrap();
-    assert!(ed.save_alarm(None, a.clone()).unwrap_err().reason.contains("already"));
+    assert!(ed.save_alarm(None, a.clone()).unwrap_err().reason.to_string().contains("already"));
     let mut d = DeployForm::new_for(&ed.scenario);
     d.rollback_on = a.id.clone();
     let dep = d.parse(&ed.scenario, None).unwrap();
@@ -171,7 +171,7 @@ fn saving_renaming_and_deleting_alarms_keeps_the_deployments_that_use_them() {
     ed.save_alarm(Some(&a.id), renamed).unwrap();
     assert_eq!(ed.scenario.deployments[0].rollback_on.as_deref(), Some("slow"));
     let before = ed.scenario.clone();
-    assert!(ed.delete_alarm("slow").unwrap_err().reason.contains("deployment 1"));
+    assert!(ed.delete_alarm("slow").unwrap_err().reason.to_string().contains("deployment 1"));
     assert_eq!(ed.scenario, before);
     ed.delete_deployment(0).unwrap();
     ed.delete_alarm("slow").unwrap();
@@ -253,7 +253,7 @@ fn the_reducer_applies_operate_edits_as_one_step_and_shows_refusals() {
     assert_eq!(st.scenario().alarms, vec![a]);
     assert!(op.check(st.scenario()).is_err(), "a second alarm with the same id");
     let st = st.reduce(Action::Operate(op));
-    assert!(st.notice.as_ref().is_some_and(|n| n.text.contains("already")));
+    assert!(st.notice.as_ref().is_some_and(|n| n.words(archlab::i18n::Lang::En).contains("already")));
     assert_eq!(st.scenario().alarms.len(), 1);
     let st = st.reduce(Action::Key(archlab::editor::Action::Undo));
     assert!(st.scenario().alarms.is_empty());

@@ -90,7 +90,7 @@ fn a_refused_value_is_kept_with_its_error_and_changes_nothing() {
         assert_eq!((st.scenario().clone(), st.revision), before, "{bad:?} applied nothing");
         let draft = st.draft("app-1", "processes").expect("the refused text is kept");
         assert_eq!(draft.text, bad);
-        assert!(!draft.error.is_empty());
+        assert!(!draft.error.to_string().is_empty());
         // A valid value clears the error.
         st = type_into(st, "processes", &good.to_string());
         assert!(st.draft("app-1", "processes").is_none());
@@ -136,7 +136,8 @@ fn escape_during_a_move_restores_and_a_refused_drop_leaves_a_notice() {
     let st = st.reduce(Action::PointerUp { x: sx, y: sy + 600.0 });
     assert_eq!(st.scenario(), &original);
     let notice = st.notice.clone().expect("a notice explains the refusal");
-    assert!(notice.text.contains("availability zone"), "{}", notice.text);
+    let words = notice.words(archlab::i18n::Lang::En);
+    assert!(words.contains("availability zone"), "{words}");
     assert_eq!(notice.at, Some((sx, sy + 600.0)));
     let st = st.reduce(Action::DismissNotice(notice.seq));
     assert!(st.notice.is_none());

@@ -6,7 +6,7 @@
 
 use super::geometry::{dist, snap, COMPONENT_H, COMPONENT_W};
 use super::hit::{zone_at, zone_rect_of};
-use super::{refuse, Editor, Refusal};
+use super::{refuse, Editor, Reason, Refusal};
 use crate::model::{
     AppServer, Clients, Component, Database, DbRole, Dns, FaultAction, Kind, LoadBalancer, Scenario, Target,
 };
@@ -79,8 +79,8 @@ fn pick_primary(s: &Scenario, role: DbRole, x: f64, y: f64) -> Result<String, Re
         primaries(s).filter(|p| role != DbRole::Standby || !has_standby(s, &p.id)).collect();
     if candidates.is_empty() {
         return match primaries(s).next() {
-            None => refuse("place a primary database first"),
-            Some(_) => refuse("every primary already has a standby"),
+            None => refuse(Reason::NeedPrimary),
+            Some(_) => refuse(Reason::EveryPrimaryHasStandby),
         };
     }
     candidates.sort_by(|a, b| dist((a.x, a.y), (x, y)).total_cmp(&dist((b.x, b.y), (x, y))));
@@ -110,7 +110,7 @@ impl Editor {
     pub fn place(&mut self, item: PaletteItem, x: f64, y: f64) -> Result<String, Refusal> {
         let id = self.edit(|s| {
             let Some(place) = zone_at(s, x, y) else {
-                return refuse("drop it inside an availability zone");
+                return refuse(Reason::DropInZone);
             };
             let (x, y) = fit_in_zone(s, &place, x, y);
             let mut kind = item.kind();
@@ -144,7 +144,7 @@ impl Editor {
     pub fn duplicate_selection(&mut self) -> Result<Vec<String>, Refusal> {
         let ids = self.selection.ids.clone();
         if ids.is_empty() {
-            return refuse("select something to duplicate");
+            return refuse(Reason::NothingToDuplicate);
         }
         let new_ids = self.edit(|s| duplicate(s, &ids))?;
         self.selection.clear();
@@ -162,14 +162,14 @@ impl Editor {
             && new.len() <= 32
             && new.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
         if !ok {
-            return refuse("an id is 1-32 letters, digits, '-' or '_'");
+            return refuse(Reason::BadId);
         }
         let selected = self.selection.clone();
         self.edit(|s| {
             if s.component(new).is_some() {
-                return refuse(format!("{new} is already taken"));
+                return refuse(Reason::IdTaken(new.to_string()));
             }
-            let Some(c) = s.component_mut(old) else { return refuse(format!("no component {old}")) };
+            let Some(c) = s.component_mut(old) else { return refuse(Reason::NoComponent(old.to_string())) };
             c.id = new.to_string();
             rename_refs(s, old, new);
             super::operate::rename_refs(s, old, new);
@@ -189,7 +189,7 @@ pub(crate) fn delete_components(s: &mut Scenario, ids: &[String]) -> Result<(), 
     for c in &s.components {
         if let Kind::Database(Database { primary: Some(p), .. }) = &c.kind {
             if gone(p) && !gone(&c.id) {
-                return refuse(format!("{p} is the primary of {}: delete it too, or first", c.id));
+                return refuse(Reason::PrimaryOf { primary: p.clone(), copy: c.id.clone() });
             }
         }
     }
@@ -248,7 +248,7 @@ fn duplicate(s: &mut Scenario, ids: &[String]) -> Result<Vec<String>, Refusal> {
     for c in ids.iter().filter_map(|id| s.component(id)) {
         if let Kind::Database(Database { role: DbRole::Standby, primary: Some(p), .. }) = &c.kind {
             if !ids.contains(p) {
-                return refuse(format!("{p} already has a standby: duplicate {} together with {p}", c.id));
+                return refuse(Reason::HasStandby { primary: p.clone(), standby: c.id.clone() });
             }
         }
     }

@@ -7,7 +7,7 @@
 
 use super::geometry::{rect_from_corners, snap, Point};
 use super::hit::{component_at, components_in, hit_test, zone_at};
-use super::{refuse, Editor, Hit, Refusal, Selection, View};
+use super::{refuse, Editor, Hit, Reason, Refusal, Selection, View};
 use crate::model::{Rect, Scenario};
 
 /// A press that moves less than this (screen pixels) is a click, not a drag.
@@ -56,7 +56,7 @@ pub struct Moving {
     /// Model point where the pointer went down.
     pub start: Point,
     /// Set while the preview has a component outside every zone: the drop would be refused.
-    pub refusal: Option<String>,
+    pub refusal: Option<Reason>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -74,7 +74,7 @@ pub enum Drag {
         from: String,
         at: Point,
         target: Option<String>,
-        verdict: Result<(), String>,
+        verdict: Result<(), Reason>,
     },
     /// Rubber band from `from` to `to` (model); `base` is the selection before it (kept with shift).
     Selecting {
@@ -90,9 +90,9 @@ pub enum Drag {
 
 impl Drag {
     /// The message to show at the pointer during a drag, if the drop would be refused.
-    pub fn hint(&self) -> Option<&str> {
+    pub fn hint(&self) -> Option<&Reason> {
         match self {
-            Drag::Moving(m) => m.refusal.as_deref(),
+            Drag::Moving(m) => m.refusal.as_ref(),
             Drag::Connecting { verdict: Err(why), .. } => Some(why),
             _ => None,
         }
@@ -244,15 +244,15 @@ impl Editor {
 /// Whether `from → to` may be added: not to itself, not twice, and between kinds that talk.
 pub fn check_link(s: &Scenario, from: &str, to: &str) -> Result<(), Refusal> {
     if from == to {
-        return refuse("a component cannot link to itself");
+        return refuse(Reason::LinkSelf);
     }
     let (Some(a), Some(b)) = (s.component(from), s.component(to)) else {
-        return refuse("both ends must be components");
+        return refuse(Reason::LinkEnds);
     };
     if s.links.iter().any(|l| l.from == from && l.to == to) {
-        return refuse(format!("{from} is already connected to {to}"));
+        return refuse(Reason::LinkExists { from: from.to_string(), to: to.to_string() });
     }
-    crate::model::check_link_kinds(&a.kind, &b.kind).map_err(Refusal::new)
+    crate::model::link_rule(&a.kind, &b.kind).map_err(|r| Refusal::new(Reason::LinkKinds(r)))
 }
 
 /// Sets the moved components to snapshot + offset (the grabbed one snapped to the grid) and
@@ -270,7 +270,7 @@ fn preview_move(s: &mut Scenario, m: &mut Moving, pointer: Point) {
         let (x, y) = (orig.x + dx, orig.y + dy);
         let place = zone_at(&m.snapshot, x, y);
         if place.is_none() {
-            m.refusal = Some(format!("drop {id} inside an availability zone"));
+            m.refusal = Some(Reason::DropIdInZone(id.clone()));
         }
         let c = &mut s.components[i];
         c.x = x;

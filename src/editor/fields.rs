@@ -6,7 +6,7 @@
 //! undo step. Ranges here are the same as `model::validate`'s, which still runs on the result
 //! (through [`Editor::edit`]) to catch rules between fields.
 
-use super::{Editor, Refusal};
+use super::{Editor, Reason, Refusal};
 use crate::catalog::rtt_ms;
 use crate::model::{DnsPolicy, HealthCheck, Kind, LbAlgorithm, LbLayer, Scenario, ServiceDist, LIMITS};
 
@@ -42,11 +42,12 @@ pub struct Field {
     pub value: String,
 }
 
-/// Why a typed value was not applied; `message` is shown next to the field.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Why a typed value was not applied; `reason`, worded by `crate::i18n::describe_reason`, is
+/// shown next to the field.
+#[derive(Clone, Debug, PartialEq)]
 pub struct FieldError {
     pub key: String,
-    pub message: String,
+    pub reason: Reason,
 }
 
 const DNS_POLICIES: &[&str] = &["latency", "failover", "round_robin"];
@@ -201,67 +202,63 @@ pub(super) enum Value {
     Choice(&'static str),
 }
 
-fn parse(input: &Input, text: &str) -> Result<Value, String> {
+fn parse(input: &Input, text: &str) -> Result<Value, Reason> {
     let t = text.trim();
     match *input {
         Input::Int { min, max } => {
-            let n: u32 = t.parse().map_err(|_| format!("enter a whole number from {min} to {max}"))?;
+            let n: u32 = t.parse().map_err(|_| Reason::WholeFrom { min, max })?;
             if n < min || n > max {
-                return Err(format!("must be between {min} and {max}"));
+                return Err(Reason::Between { min: min.into(), max: max.into() });
             }
             Ok(Value::Int(n))
         }
         Input::Number { min, max, min_exclusive } => {
-            let x: f64 = t.parse().map_err(|_| "enter a number".to_string())?;
+            let x: f64 = t.parse().map_err(|_| Reason::EnterNumber)?;
             if !x.is_finite() {
-                return Err("must be a finite number".into());
+                return Err(Reason::Finite);
             }
             if min_exclusive && x <= min {
-                return Err(format!("must be more than {min} and at most {max}"));
+                return Err(Reason::MoreThan { min, max });
             }
             if x < min || x > max {
-                return Err(format!("must be between {min} and {max}"));
+                return Err(Reason::Between { min, max });
             }
             Ok(Value::Num(x))
         }
-        Input::Choice(options) => options
-            .iter()
-            .find(|o| **o == t)
-            .map(|o| Value::Choice(o))
-            .ok_or_else(|| "pick one of the choices".into()),
-        Input::Bool => {
-            BOOL.iter().find(|o| **o == t).map(|o| Value::Choice(o)).ok_or_else(|| "true or false".into())
+        Input::Choice(options) => {
+            options.iter().find(|o| **o == t).map(|o| Value::Choice(o)).ok_or(Reason::PickChoice)
         }
-        Input::Text | Input::ReadOnly => Err("this field cannot be edited here".into()),
+        Input::Bool => BOOL.iter().find(|o| **o == t).map(|o| Value::Choice(o)).ok_or(Reason::TrueOrFalse),
+        Input::Text | Input::ReadOnly => Err(Reason::NotEditable),
     }
 }
 
-fn from_name<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, String> {
-    serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|e| e.to_string())
+fn from_name<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, Reason> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|_| Reason::PickChoice)
 }
 
-fn health_set(h: &mut HealthCheck, key: &str, v: &Value) -> Result<(), String> {
+fn health_set(h: &mut HealthCheck, key: &str, v: &Value) -> Result<(), Reason> {
     match (key, v) {
         ("health_check.interval_s", &Value::Num(x)) => {
             if h.timeout_s >= x {
-                return Err(format!("must be longer than the timeout ({} s)", fmt_num(h.timeout_s)));
+                return Err(Reason::LongerThanTimeout(h.timeout_s));
             }
             h.interval_s = x;
         }
         ("health_check.timeout_s", &Value::Num(x)) => {
             if x >= h.interval_s {
-                return Err(format!("must be shorter than the interval ({} s)", fmt_num(h.interval_s)));
+                return Err(Reason::ShorterThanInterval(h.interval_s));
             }
             h.timeout_s = x;
         }
         ("health_check.unhealthy_threshold", &Value::Int(n)) => h.unhealthy_threshold = n,
         ("health_check.healthy_threshold", &Value::Int(n)) => h.healthy_threshold = n,
-        _ => return Err("no such field".into()),
+        _ => return Err(Reason::NoSuchField),
     }
     Ok(())
 }
 
-fn set(kind: &mut Kind, key: &str, v: Value) -> Result<(), String> {
+fn set(kind: &mut Kind, key: &str, v: Value) -> Result<(), Reason> {
     use Value::*;
     if let Some(r) = super::fields_operate::set(kind, key, &v) {
         return r;
@@ -276,7 +273,12 @@ fn set(kind: &mut Kind, key: &str, v: Value) -> Result<(), String> {
         (Kind::LoadBalancer(l), "algorithm", Choice(s)) => l.algorithm = from_name::<LbAlgorithm>(s)?,
         (Kind::LoadBalancer(l), "fail_open", Choice(s)) => l.fail_open = s == "true",
         (Kind::LoadBalancer(l), k, v) => health_set(&mut l.health_check, k, &v)?,
-        (Kind::AppServer(a), "count", Int(n)) => a.count = n,
+        (Kind::AppServer(a), "count", Int(n)) => {
+            if let Some(g) = a.autoscaling.as_ref().filter(|g| n < g.min || n > g.max) {
+                return Err(Reason::CountOutsideGroup { min: g.min, max: g.max });
+            }
+            a.count = n
+        }
         (Kind::AppServer(a), "vcpus", Int(n)) => a.vcpus = n,
         (Kind::AppServer(a), "processes", Int(n)) => a.processes = n,
         (Kind::AppServer(a), "cpu_ms", Num(x)) => a.cpu_ms = x,
@@ -291,7 +293,7 @@ fn set(kind: &mut Kind, key: &str, v: Value) -> Result<(), String> {
         (Kind::Database(d), "service", Choice(s)) => d.service = from_name::<ServiceDist>(s)?,
         (Kind::Database(d), "queue_limit", Int(n)) => d.queue_limit = n,
         (Kind::Database(d), "failover_s", Num(x)) => d.failover_s = x,
-        _ => return Err("no such field".into()),
+        _ => return Err(Reason::NoSuchField),
     }
     Ok(())
 }
@@ -299,20 +301,29 @@ fn set(kind: &mut Kind, key: &str, v: Value) -> Result<(), String> {
 /// Parses `text` for field `key` of component `id` and applies it as one undo step, or
 /// returns why not and changes nothing.
 pub fn apply_field(ed: &mut Editor, id: &str, key: &str, text: &str) -> Result<(), FieldError> {
-    let err = |message: String| FieldError { key: key.to_string(), message };
-    let Some(c) = ed.scenario.component(id) else { return Err(err(format!("no component {id}"))) };
+    let err = |reason: Reason| FieldError { key: key.to_string(), reason };
+    let Some(c) = ed.scenario.component(id) else { return Err(err(Reason::NoComponent(id.to_string()))) };
     if key == "id" {
         return ed.rename(id, text).map_err(|r| err(r.reason));
     }
     if key == "role" && matches!(c.kind, Kind::Database(_)) {
-        return Err(err("a database's role is fixed: place a new one from the palette".into()));
+        return Err(err(Reason::RoleFixed));
     }
     let Some((_, _, input)) = specs(&c.kind).into_iter().find(|(k, _, _)| *k == key) else {
-        return Err(err(format!("{id} has no field {key}")));
+        return Err(err(Reason::NoFieldOf { id: id.to_string(), key: key.to_string() }));
     };
     let value = parse(&input, text).map_err(err)?;
+    if let (Kind::AppServer(_), Value::Int(n)) = (&c.kind, &value) {
+        let shared = ed.scenario.components.iter().find(|d| match &d.kind {
+            Kind::Database(db) => db.host.as_deref() == Some(id),
+            _ => false,
+        });
+        if let (Some(db), true) = (shared, key == "count" && *n > 1) {
+            return Err(err(Reason::SharedHost(db.id.clone())));
+        }
+    }
     ed.edit(|s| {
-        let c = s.component_mut(id).ok_or_else(|| Refusal::new(format!("no component {id}")))?;
+        let c = s.component_mut(id).ok_or_else(|| Refusal::new(Reason::NoComponent(id.to_string())))?;
         set(&mut c.kind, key, value).map_err(Refusal::new)
     })
     .map_err(|r| err(r.reason))

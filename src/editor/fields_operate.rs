@@ -6,6 +6,7 @@
 //! that would break it, with the bound in the message, before the model's validation runs.
 
 use super::fields::{Input, Value};
+use super::Reason;
 use crate::catalog::pricing::{size_for, SIZES_VCPU};
 use crate::model::{AutoScaling, Kind, LIMITS};
 
@@ -77,7 +78,7 @@ pub fn group_for(count: u32) -> AutoScaling {
 }
 
 /// Applies an operating field; `None` when `key` is not one (the caller handles it).
-pub(super) fn set(kind: &mut Kind, key: &str, v: &Value) -> Option<Result<(), String>> {
+pub(super) fn set(kind: &mut Kind, key: &str, v: &Value) -> Option<Result<(), Reason>> {
     let r = match (kind, key, v) {
         (Kind::AppServer(a), "size", Value::Choice(s)) => set_size(&mut a.vcpus, s),
         (Kind::Database(d), "size", Value::Choice(s)) => set_size(&mut d.vcpus, s),
@@ -93,7 +94,7 @@ pub(super) fn set(kind: &mut Kind, key: &str, v: &Value) -> Option<Result<(), St
             let count = a.count;
             match a.autoscaling.as_mut() {
                 Some(g) => set_group(g, count, k, v),
-                None => Err("turn on the auto-scaling group first".into()),
+                None => Err(Reason::GroupOff),
             }
         }
         (Kind::LoadBalancer(l), "deregistration_delay_s", &Value::Num(x)) => {
@@ -105,33 +106,33 @@ pub(super) fn set(kind: &mut Kind, key: &str, v: &Value) -> Option<Result<(), St
     Some(r)
 }
 
-fn set_size(vcpus: &mut u32, s: &str) -> Result<(), String> {
+fn set_size(vcpus: &mut u32, s: &str) -> Result<(), Reason> {
     match s.parse::<u32>() {
         Ok(n) if SIZES_VCPU.contains(&n) => {
             *vcpus = n;
             Ok(())
         }
-        _ => Err("pick one of the instance sizes".into()),
+        _ => Err(Reason::PickSize),
     }
 }
 
-fn set_group(g: &mut AutoScaling, count: u32, key: &str, v: &Value) -> Result<(), String> {
+fn set_group(g: &mut AutoScaling, count: u32, key: &str, v: &Value) -> Result<(), Reason> {
     match (key, v) {
         ("autoscaling.min", &Value::Int(n)) => {
             if n > g.max {
-                return Err(format!("must not exceed max ({})", g.max));
+                return Err(Reason::NotAboveMax(g.max));
             }
             if n > count {
-                return Err(format!("must not exceed the desired count ({count} hosts)"));
+                return Err(Reason::NotAboveCount(count));
             }
             g.min = n;
         }
         ("autoscaling.max", &Value::Int(n)) => {
             if n < g.min {
-                return Err(format!("must not be less than min ({})", g.min));
+                return Err(Reason::NotBelowMin(g.min));
             }
             if n < count {
-                return Err(format!("must not be less than the desired count ({count} hosts)"));
+                return Err(Reason::NotBelowCount(count));
             }
             g.max = n;
         }
@@ -139,7 +140,7 @@ fn set_group(g: &mut AutoScaling, count: u32, key: &str, v: &Value) -> Result<()
         ("autoscaling.boot_s", &Value::Num(x)) => g.boot_s = x,
         ("autoscaling.warmup_s", &Value::Num(x)) => g.warmup_s = x,
         ("autoscaling.cooldown_s", &Value::Num(x)) => g.cooldown_s = x,
-        _ => return Err("no such field".into()),
+        _ => return Err(Reason::NoSuchField),
     }
     Ok(())
 }

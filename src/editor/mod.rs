@@ -35,6 +35,7 @@ mod history;
 mod hit;
 mod operate;
 mod operate_forms;
+mod reason;
 mod regions;
 mod selection;
 mod view;
@@ -52,32 +53,33 @@ pub use history::{History, HISTORY_LIMIT};
 pub use hit::{component_at, components_in, hit_test, region_at, zone_at, zone_rect_of, Hit};
 pub use operate::OperateEdit;
 pub use operate_forms::{app_tiers, blue_green_ready, AlarmForm, DeployForm, ACTIONS, METRICS, STRATEGIES};
+pub use reason::Reason;
 pub use regions::{RegionRemoval, REGION_GAP, REGION_H, ZONE_W};
 pub use selection::Selection;
 pub use view::{View, MAX_ZOOM, MIN_ZOOM};
 
 use crate::model::{validate, Scenario};
 
-/// Why a command or a drop was refused, in words for the user.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Why a command or a drop was refused; `crate::i18n::describe_reason` words it for the user.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Refusal {
-    pub reason: String,
+    pub reason: Reason,
 }
 
 impl Refusal {
-    pub fn new(reason: impl Into<String>) -> Self {
-        Refusal { reason: reason.into() }
+    pub fn new(reason: Reason) -> Self {
+        Refusal { reason }
     }
 }
 
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.reason)
+        write!(f, "{}", self.reason)
     }
 }
 
 /// Shorthand for a refused command.
-pub(crate) fn refuse<T>(reason: impl Into<String>) -> Result<T, Refusal> {
+pub(crate) fn refuse<T>(reason: Reason) -> Result<T, Refusal> {
     Err(Refusal::new(reason))
 }
 
@@ -119,7 +121,7 @@ impl Editor {
         }
         let before = validate(&self.scenario);
         if let Some(d) = validate(&next).into_iter().find(|d| !before.contains(d)) {
-            return refuse(d.to_string());
+            return refuse(Reason::Invalid(d));
         }
         self.history.record(std::mem::replace(&mut self.scenario, next));
         self.selection.retain_existing(&self.scenario);

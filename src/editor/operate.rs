@@ -5,7 +5,7 @@
 //! last word on rules between parts (an alarm that scales a tier that is not an auto-scaling
 //! group).
 
-use super::{refuse, Editor, Refusal};
+use super::{refuse, Editor, Reason, Refusal};
 use crate::model::{Alarm, AlarmAction, AlarmMetric, Deployment, Scenario};
 
 /// One edit of the operating parts, as the UI's reducer sends it.
@@ -42,13 +42,13 @@ impl Editor {
     pub fn save_alarm(&mut self, original: Option<&str>, a: Alarm) -> Result<(), Refusal> {
         self.edit(|s| {
             if s.alarms.iter().any(|x| x.id == a.id && Some(x.id.as_str()) != original) {
-                return refuse(format!("there is already an alarm {}", a.id));
+                return refuse(Reason::AlarmExists(a.id.clone()));
             }
             match original {
                 None => s.alarms.push(a),
                 Some(old) => {
                     let Some(slot) = s.alarms.iter_mut().find(|x| x.id == old) else {
-                        return refuse(format!("no alarm {old}"));
+                        return refuse(Reason::NoAlarm(old.to_string()));
                     };
                     let new_id = a.id.clone();
                     *slot = a;
@@ -68,12 +68,12 @@ impl Editor {
     pub fn delete_alarm(&mut self, id: &str) -> Result<(), Refusal> {
         self.edit(|s| {
             if let Some(i) = s.deployments.iter().position(|d| d.rollback_on.as_deref() == Some(id)) {
-                return refuse(format!("deployment {} rolls back on {id}: change that first", i + 1));
+                return refuse(Reason::AlarmInUse { deployment: i + 1, alarm: id.to_string() });
             }
             let before = s.alarms.len();
             s.alarms.retain(|a| a.id != id);
             if s.alarms.len() == before {
-                return refuse(format!("no alarm {id}"));
+                return refuse(Reason::NoAlarm(id.to_string()));
             }
             Ok(())
         })
@@ -86,7 +86,7 @@ impl Editor {
                 None => s.deployments.push(d),
                 Some(i) => match s.deployments.get_mut(i) {
                     Some(slot) => *slot = d,
-                    None => return refuse(format!("no deployment {}", i + 1)),
+                    None => return refuse(Reason::NoDeployment(i + 1)),
                 },
             }
             Ok(())
@@ -96,7 +96,7 @@ impl Editor {
     pub fn delete_deployment(&mut self, index: usize) -> Result<(), Refusal> {
         self.edit(|s| {
             if index >= s.deployments.len() {
-                return refuse(format!("no deployment {}", index + 1));
+                return refuse(Reason::NoDeployment(index + 1));
             }
             s.deployments.remove(index);
             Ok(())

@@ -4,7 +4,7 @@
 //! [`DeployForm::parse`] turn it into model data or into one [`FieldError`] per wrong field
 //! (keyed by the field, shown next to it). Saving is `operate.rs`'s business.
 
-use super::FieldError;
+use super::{FieldError, Reason};
 use crate::model::{
     Alarm, AlarmAction, AlarmMetric, AppServer, Deployment, Kind, Scenario, Strategy, Version, LIMITS,
 };
@@ -14,17 +14,17 @@ pub const METRICS: &[&str] = &["p95_ms", "error_rate_pct", "cpu_pct", "queue", "
 pub const ACTIONS: &[&str] = &["notify", "scale_out", "scale_in", "rollback"];
 pub const STRATEGIES: &[&str] = &["all_at_once", "rolling", "blue_green"];
 
-fn err(key: &str, message: impl Into<String>) -> FieldError {
-    FieldError { key: key.to_string(), message: message.into() }
+fn err(key: &str, reason: Reason) -> FieldError {
+    FieldError { key: key.to_string(), reason }
 }
 
 /// A finite number in `lo..=hi` typed into field `key`.
 fn number(key: &str, text: &str, lo: f64, hi: f64, errs: &mut Vec<FieldError>) -> f64 {
     match text.trim().parse::<f64>() {
-        Ok(x) if !x.is_finite() => errs.push(err(key, "must be a finite number")),
-        Ok(x) if x < lo || x > hi => errs.push(err(key, format!("must be between {lo} and {hi}"))),
+        Ok(x) if !x.is_finite() => errs.push(err(key, Reason::Finite)),
+        Ok(x) if x < lo || x > hi => errs.push(err(key, Reason::Between { min: lo, max: hi })),
         Ok(x) => return x,
-        Err(_) => errs.push(err(key, "enter a number")),
+        Err(_) => errs.push(err(key, Reason::EnterNumber)),
     }
     0.0
 }
@@ -33,8 +33,8 @@ fn number(key: &str, text: &str, lo: f64, hi: f64, errs: &mut Vec<FieldError>) -
 fn whole(key: &str, text: &str, lo: u32, hi: u32, errs: &mut Vec<FieldError>) -> u32 {
     match text.trim().parse::<u32>() {
         Ok(n) if n >= lo && n <= hi => return n,
-        Ok(_) => errs.push(err(key, format!("must be between {lo} and {hi}"))),
-        Err(_) => errs.push(err(key, format!("enter a whole number from {lo} to {hi}"))),
+        Ok(_) => errs.push(err(key, Reason::Between { min: lo.into(), max: hi.into() })),
+        Err(_) => errs.push(err(key, Reason::WholeFrom { min: lo, max: hi })),
     }
     0
 }
@@ -158,11 +158,11 @@ impl AlarmForm {
             && id.len() <= 32
             && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
         if !id_ok {
-            errs.push(err("id", "an id is 1-32 letters, digits, '-' or '_'"));
+            errs.push(err("id", Reason::BadId));
         }
         let component = self.component.clone();
         if self.reads_component() && s.component(&component).is_none() {
-            errs.push(err("component", format!("no component {}", component.escape_debug())));
+            errs.push(err("component", Reason::NoComponent(component.escape_debug().to_string())));
         }
         let metric = match self.metric.as_str() {
             "p95_ms" => AlarmMetric::P95Ms,
@@ -171,7 +171,7 @@ impl AlarmForm {
             "queue" => AlarmMetric::Queue { component },
             "healthy" => AlarmMetric::Healthy { component },
             _ => {
-                errs.push(err("metric", "pick one of the metrics"));
+                errs.push(err("metric", Reason::PickMetric));
                 AlarmMetric::P95Ms
             }
         };
@@ -184,12 +184,9 @@ impl AlarmForm {
             "scale_out" | "scale_in" => {
                 let tier = self.tier.clone();
                 if !is_app(s, &tier) {
-                    errs.push(err("tier", format!("{} is not an app server", tier.escape_debug())));
+                    errs.push(err("tier", Reason::NotApp(tier.escape_debug().to_string())));
                 } else if !is_group(s, &tier) {
-                    errs.push(err(
-                        "tier",
-                        format!("{} is not an auto-scaling group: turn it on in the inspector", tier),
-                    ));
+                    errs.push(err("tier", Reason::NotGroup(tier.clone())));
                 }
                 let step = whole("step", &self.step, 1, LIMITS.count, &mut errs);
                 if self.action == "scale_out" {
@@ -199,7 +196,7 @@ impl AlarmForm {
                 }
             }
             _ => {
-                errs.push(err("action", "pick one of the actions"));
+                errs.push(err("action", Reason::PickAction));
                 AlarmAction::Notify
             }
         };
@@ -278,7 +275,7 @@ impl DeployForm {
     pub fn parse(&self, s: &Scenario, at_s: Option<f64>) -> Result<Deployment, Vec<FieldError>> {
         let mut errs = Vec::new();
         if !is_app(s, &self.tier) {
-            errs.push(err("tier", format!("{} is not an app server", self.tier.escape_debug())));
+            errs.push(err("tier", Reason::NotApp(self.tier.escape_debug().to_string())));
         }
         let at_s = at_s.unwrap_or_else(|| number("at_s", &self.at_s, 0.0, LIMITS.duration_s, &mut errs));
         let strategy = match self.strategy.as_str() {
@@ -289,7 +286,7 @@ impl DeployForm {
                 pause_s: number("pause_s", &self.pause_s, 0.0, 3600.0, &mut errs),
             },
             _ => {
-                errs.push(err("strategy", "pick one of the strategies"));
+                errs.push(err("strategy", Reason::PickStrategy));
                 Strategy::AllAtOnce
             }
         };
@@ -300,7 +297,7 @@ impl DeployForm {
             "" => None,
             a if s.alarms.iter().any(|x| x.id == a) => Some(a.to_string()),
             a => {
-                errs.push(err("rollback_on", format!("no alarm {}", a.escape_debug())));
+                errs.push(err("rollback_on", Reason::NoAlarm(a.escape_debug().to_string())));
                 None
             }
         };

@@ -5,7 +5,7 @@
 //! other zones, and the components in them, stay exactly where they were drawn.
 
 use super::commands::delete_components;
-use super::{refuse, Editor, Refusal};
+use super::{refuse, Editor, Reason, Refusal};
 use crate::catalog;
 use crate::model::{FaultAction, Placement, Rect, Region, Scenario, Target, Zone, LIMITS};
 
@@ -66,14 +66,14 @@ impl Editor {
     /// Adds a catalog region with its zones, to the right of the existing ones.
     pub fn add_region(&mut self, code: &str) -> Result<(), Refusal> {
         let Some(info) = catalog::region(code) else {
-            return refuse(format!("{code} is not in the catalog"));
+            return refuse(Reason::NotInCatalog(code.to_string()));
         };
         self.edit(|s| {
             if s.region(code).is_some() {
-                return refuse(format!("{} is already on the canvas", info.name_en));
+                return refuse(Reason::RegionOnCanvas(code.to_string()));
             }
             if s.regions.len() >= LIMITS.regions {
-                return refuse(format!("at most {} regions", LIMITS.regions));
+                return refuse(Reason::MaxRegions(LIMITS.regions));
             }
             let x =
                 s.regions.iter().map(|r| r.rect.x + r.rect.w + REGION_GAP).reduce(f64::max).unwrap_or(0.0);
@@ -92,10 +92,10 @@ impl Editor {
     pub fn add_zone(&mut self, code: &str) -> Result<String, Refusal> {
         self.edit(|s| {
             let Some(r) = s.regions.iter_mut().find(|r| r.code == code) else {
-                return refuse(format!("no region {code}"));
+                return refuse(Reason::NoRegion(code.to_string()));
             };
             if r.zones.len() >= LIMITS.zones_per_region {
-                return refuse(format!("a region holds at most {} zones", LIMITS.zones_per_region));
+                return refuse(Reason::MaxZones(LIMITS.zones_per_region));
             }
             let catalog_zones = catalog::region(code).map_or(&[][..], |i| i.zones);
             let letters = ('a'..='z').map(|c| c.to_string());
@@ -105,7 +105,7 @@ impl Editor {
                 .chain(letters)
                 .find(|n| r.zones.iter().all(|z| z.name != *n))
             else {
-                return refuse("no zone letter left");
+                return refuse(Reason::NoZoneLetter);
             };
             let dx = zone_w(r) + PAD;
             let right = r.rect.x + r.rect.w;
@@ -121,20 +121,20 @@ impl Editor {
         self.edit(|s| {
             let held = s.components.iter().filter(|c| c.place.region == code && c.place.zone == zone).count();
             if held > 0 {
-                return refuse(format!("zone {zone} holds {held} components: move or delete them first"));
+                return refuse(Reason::ZoneNotEmpty { zone: zone.to_string(), held });
             }
             let Some(r) = s.regions.iter_mut().find(|r| r.code == code) else {
-                return refuse(format!("no region {code}"));
+                return refuse(Reason::NoRegion(code.to_string()));
             };
             let Some(i) = r.zones.iter().position(|z| z.name == zone) else {
-                return refuse(format!("no zone {zone} in {code}"));
+                return refuse(Reason::NoZone { zone: zone.to_string(), region: code.to_string() });
             };
             if r.zones.len() == 1 {
-                return refuse("a region keeps at least one zone: remove the region instead");
+                return refuse(Reason::LastZone);
             }
             let dx = zone_w(r) + PAD;
             if r.rect.w - dx < 100.0 {
-                return refuse("the region would be too narrow");
+                return refuse(Reason::TooNarrow);
             }
             let right = r.rect.x + r.rect.w;
             r.rect.w -= dx;
@@ -166,7 +166,7 @@ impl Editor {
         }
         self.edit(|s| {
             if s.region(code).is_none() {
-                return refuse(format!("no region {code}"));
+                return refuse(Reason::NoRegion(code.to_string()));
             }
             delete_components(s, &held)?;
             s.regions.retain(|r| r.code != code);

@@ -411,8 +411,18 @@ keys! {
     ShareErrUnknownVersion, ShareErrMigration, ShareErrShape, ShareErrInvalidOne, ShareErrInvalidMany,
     ShareErrAndMore,
     // oplessons: what the operating lessons' checks still miss
-    MissFailedRequests,
-    MissCostPerMonth,
+    MissFailedRequests, MissCostPerMonth,
+    // i18n3: why the editor refused something (editor::Reason in words)
+    RsnNeedPrimary, RsnEveryPrimaryHasStandby, RsnDropInZone, RsnDropIdInZone, RsnNothingToDuplicate, RsnBadId,
+    RsnIdTaken, RsnNoComponent, RsnPrimaryOf, RsnHasStandby, RsnLinkSelf, RsnLinkEnds, RsnLinkExists,
+    RsnStandbyNotTarget, RsnClientsOnlyStart, RsnDatabaseOnlyAnswers, RsnChainLbThroughDns,
+    RsnAppOnlyToDatabases, RsnClientsNeedApp, RsnDnsAnswersLbOrApp, RsnLbOnlyToApps, RsnNotInCatalog,
+    RsnRegionOnCanvas, RsnMaxRegions, RsnNoRegion, RsnMaxZones, RsnNoZoneLetter, RsnZoneNotEmpty, RsnNoZone,
+    RsnLastZone, RsnTooNarrow, RsnAlarmExists, RsnNoAlarm, RsnAlarmInUse, RsnNoDeployment, RsnNotApp,
+    RsnNotGroup, RsnPickMetric, RsnPickAction, RsnPickStrategy, RsnWholeFrom, RsnBetween, RsnMoreThan,
+    RsnEnterNumber, RsnFinite, RsnPickChoice, RsnTrueOrFalse, RsnNotEditable, RsnNoSuchField, RsnNoFieldOf,
+    RsnRoleFixed, RsnLongerThanTimeout, RsnShorterThanInterval, RsnGroupOff, RsnPickSize, RsnNotAboveMax,
+    RsnNotAboveCount, RsnNotBelowMin, RsnNotBelowCount, RsnInvalid, RsnCountOutsideGroup, RsnSharedHost,
     // presets
     PresetSingleServer,
     PresetSeparateDb,

@@ -10,14 +10,17 @@
 mod en;
 mod en_editor;
 mod en_operate;
+mod en_reason;
 mod fault;
 mod format;
 mod key;
 mod ko;
 mod ko_editor;
 mod ko_operate;
+mod ko_reason;
 mod labels;
 mod log;
+mod reason;
 mod share;
 
 pub use fault::{describe_fault, describe_scheduled, describe_target};
@@ -28,6 +31,7 @@ pub use labels::{
     role_key, service_key, unit_key, zone_label,
 };
 pub use log::{alarm_key, describe_log, describe_log_line, Names};
+pub use reason::describe_reason;
 pub use share::describe_share_error;
 
 /// A language of the interface.

@@ -7,6 +7,7 @@
 
 mod component;
 mod fault;
+mod link_rule;
 mod operate;
 mod scenario;
 mod traffic;
@@ -15,6 +16,7 @@ mod validate_operate;
 
 pub use component::*;
 pub use fault::*;
+pub use link_rule::{link_rule, LinkRule};
 pub use operate::*;
 pub use scenario::*;
 pub use traffic::*;

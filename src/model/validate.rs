@@ -67,27 +67,10 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
     v.out
 }
 
-/// Whether a link from a component of kind `from` to one of kind `to` makes sense, and why not.
-/// Requests flow clients -> DNS -> load balancer -> app server -> database, so no link list
-/// that passes this rule can form a loop.
+/// Whether a link from a component of kind `from` to one of kind `to` makes sense, and why not
+/// (in English; [`super::link_rule`] gives the rule itself).
 pub fn check_link_kinds(from: &Kind, to: &Kind) -> Result<(), &'static str> {
-    use Kind::*;
-    match (from, to) {
-        (Clients(_), Dns(_) | LoadBalancer(_) | AppServer(_)) => Ok(()),
-        (Dns(_), LoadBalancer(_) | AppServer(_)) => Ok(()),
-        (LoadBalancer(_), AppServer(_)) => Ok(()),
-        (AppServer(_), Database(d)) if d.role == DbRole::Standby => {
-            Err("connect the app to the primary: its standby takes over by itself")
-        }
-        (AppServer(_), Database(_)) => Ok(()),
-        (_, Clients(_)) => Err("nothing sends requests to clients: they only start them"),
-        (Database(_), _) => Err("a database only answers queries; it does not send requests"),
-        (LoadBalancer(_), LoadBalancer(_)) => Err("chain load balancers through DNS instead"),
-        (AppServer(_), _) => Err("an app server sends requests only to databases"),
-        (Clients(_), Database(_)) => Err("clients reach a database only through an app server"),
-        (Dns(_), _) => Err("DNS answers with load balancers or app servers"),
-        (LoadBalancer(_), _) => Err("a load balancer forwards only to app servers"),
-    }
+    super::link_rule(from, to).map_err(super::LinkRule::text)
 }
 
 #[derive(Default)]

@@ -143,7 +143,7 @@ fn field_row(lang: Lang, state: &EditorHandle, c: &Component, f: Field) -> Html 
     let id = c.id.as_str();
     let draft = state.draft(id, f.key);
     let value = draft.map_or(f.value.clone(), |d| d.text.clone());
-    let error = draft.map(|d| d.error.clone());
+    let error = draft.map(|d| crate::i18n::describe_reason(lang, &d.error));
     let key = f.key;
     let send = {
         let (state, id) = (state.clone(), id.to_string());

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{lesson_text, LessonId, LessonText};
+use crate::catalog::{lesson_text, LessonId, LessonText, PRESETS};
 use crate::engine::{LogEntry, LogKind};
 use crate::i18n::Lang;
 
@@ -39,6 +39,14 @@ pub fn slides(text: &LessonText) -> Vec<Slide> {
 
 /// The number of slides of lesson `i`. Both languages have the same steps (tested), so
 /// English decides and the position survives a language switch.
+/// The lesson of the preset a page address asks for (`?preset=ID`), as the Presets menu
+/// selects it when the preset is picked there.
+pub fn lesson_of_search(search: &str) -> Option<usize> {
+    let id = search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("preset="))?;
+    let p = PRESETS.iter().find(|p| p.id == id)?;
+    LessonId::ALL.iter().position(|&l| l == p.lesson)
+}
+
 pub fn slide_count(i: usize) -> usize {
     LessonId::ALL.get(i).map_or(1, |&id| slides(&lesson_text(Lang::En, id)).len())
 }

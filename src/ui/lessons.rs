@@ -16,7 +16,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::lang::use_lang;
-use super::lesson_flow::{FaultClock, LessonsAction, LessonsState, Progress, Slide, PROGRESS_KEY};
+use super::lesson_flow::{
+    lesson_of_search, FaultClock, LessonsAction, LessonsState, Progress, Slide, PROGRESS_KEY,
+};
 use super::shared::Shared;
 use crate::catalog::{evaluate, lesson, lesson_text, preset, LessonId, RunSummary, PRESETS};
 use crate::i18n::{t, tf, Key, Lang};
@@ -78,7 +80,15 @@ pub struct LessonsProviderProps {
 
 #[component]
 pub fn LessonsProvider(props: &LessonsProviderProps) -> Html {
-    let state = use_state(|| Rc::new(LessonsState::new(load_progress())));
+    let state = use_state(|| {
+        // A design opened with `?preset=ID` comes with its lesson, as when picked from the menu.
+        let start = LessonsState::new(load_progress());
+        let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        Rc::new(match lesson_of_search(&search) {
+            Some(i) => start.apply(LessonsAction::Select(i)).0,
+            None => start,
+        })
+    });
     // Several actions in one event must each see the previous one's result.
     let latest = use_mut_ref(|| (*state).clone());
     *latest.borrow_mut() = (*state).clone();

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::operate_panel::{message, select_field, text_field};
+use super::operate_panel::{self, message, select_field, text_field};
 use super::state::{Action, EditorHandle};
 use crate::editor::{app_tiers, AlarmForm, FieldError, OperateEdit, ACTIONS, METRICS};
 use crate::i18n::{t, tf, Key, Lang};
@@ -101,7 +101,7 @@ pub fn AlarmsEditor(props: &AlarmsEditorProps) -> Html {
                             editing.set(None);
                             outcome.set(None);
                         }
-                        Err(r) => outcome.set(Some(Err(r.reason))),
+                        Err(r) => outcome.set(Some(Err(crate::i18n::describe_reason(lang, &r.reason)))),
                     }
                 }
             }
@@ -134,7 +134,7 @@ pub fn AlarmsEditor(props: &AlarmsEditorProps) -> Html {
                         editor.dispatch(Action::Operate(op));
                         outcome.set(None);
                     }
-                    Err(r) => outcome.set(Some(Err(r.reason))),
+                    Err(r) => outcome.set(Some(Err(crate::i18n::describe_reason(lang, &r.reason)))),
                 }
             })
         };
@@ -150,7 +150,7 @@ pub fn AlarmsEditor(props: &AlarmsEditorProps) -> Html {
         }
     });
 
-    let errs = (*errors).clone();
+    let errs = operate_panel::worded(lang, &errors);
     let opt = |v: &str, k: Key| (v.to_string(), t(lang, k).to_string());
     let ids: Vec<(String, String)> = s.components.iter().map(|c| (c.id.clone(), c.id.clone())).collect();
     let tiers: Vec<(String, String)> = app_tiers(&s).into_iter().map(|id| (id.clone(), id)).collect();

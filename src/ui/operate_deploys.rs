@@ -9,7 +9,7 @@
 
 use yew::prelude::*;
 
-use super::operate_panel::{message, select_field, text_field};
+use super::operate_panel::{self, message, select_field, text_field};
 use super::shared::Shared;
 use super::state::{Action, EditorHandle};
 use crate::editor::{app_tiers, blue_green_ready, DeployForm, FieldError, OperateEdit, STRATEGIES};
@@ -98,7 +98,7 @@ pub fn DeploysEditor(props: &DeploysEditorProps) -> Html {
                             editing.set(None);
                             outcome.set(None);
                         }
-                        Err(r) => outcome.set(Some(Err(r.reason))),
+                        Err(r) => outcome.set(Some(Err(crate::i18n::describe_reason(lang, &r.reason)))),
                     }
                 }
             }
@@ -172,7 +172,7 @@ pub fn DeploysEditor(props: &DeploysEditorProps) -> Html {
         }
     });
 
-    let errs = (*errors).clone();
+    let errs = operate_panel::worded(lang, &errors);
     let tiers: Vec<(String, String)> = app_tiers(&s).into_iter().map(|id| (id.clone(), id)).collect();
     let strategies =
         STRATEGIES.iter().map(|k| (k.to_string(), t(lang, strategy_key(k)).to_string())).collect();

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::operate_alarms::AlarmsEditor;
 use super::operate_deploys::DeploysEditor;
 use crate::editor::FieldError;
-use crate::i18n::{t, Key, Lang};
+use crate::i18n::{describe_reason, t, Key, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct OperatePanelProps {
@@ -28,11 +28,17 @@ pub fn OperatePanel(props: &OperatePanelProps) -> Html {
     }
 }
 
+/// A form's errors as (field, sentence in `lang`), worded on every render so they follow a
+/// change of language.
+pub fn worded(lang: Lang, errors: &[FieldError]) -> Vec<(String, String)> {
+    errors.iter().map(|e| (e.key.clone(), describe_reason(lang, &e.reason))).collect()
+}
+
 /// The error of field `key`, shown under it.
-pub fn error_of(errors: &[FieldError], key: &str) -> Html {
-    match errors.iter().find(|e| e.key == key) {
-        Some(e) => html! {
-            <div class="field-error" role="alert" data-testid={format!("op-error-{key}")}>{ capitalized(&e.message) }</div>
+pub fn error_of(errors: &[(String, String)], key: &str) -> Html {
+    match errors.iter().find(|(k, _)| k == key) {
+        Some((_, text)) => html! {
+            <div class="field-error" role="alert" data-testid={format!("op-error-{key}")}>{ text.clone() }</div>
         },
         None => html! {},
     }
@@ -53,7 +59,7 @@ pub fn text_field<T: Clone + 'static>(
     unit: &str,
     state: &UseStateHandle<T>,
     (get, set): Bind<T>,
-    errors: &[FieldError],
+    errors: &[(String, String)],
     key: &str,
 ) -> Html {
     let value = get(state).clone();
@@ -65,7 +71,7 @@ pub fn text_field<T: Clone + 'static>(
             state.set(next);
         })
     };
-    let invalid = errors.iter().any(|e| e.key == key);
+    let invalid = errors.iter().any(|(k, _)| k == key);
     html! {
         <div class={classes!("field", invalid.then_some("invalid"))}>
             <label for={testid}>{ label.to_string() }</label>
@@ -86,7 +92,7 @@ pub fn select_field<T: Clone + 'static>(
     options: Vec<(String, String)>,
     state: &UseStateHandle<T>,
     (get, set): Bind<T>,
-    errors: &[FieldError],
+    errors: &[(String, String)],
     key: &str,
 ) -> Html {
     let chosen = get(state).clone();
@@ -98,7 +104,7 @@ pub fn select_field<T: Clone + 'static>(
             state.set(next);
         })
     };
-    let invalid = errors.iter().any(|e| e.key == key);
+    let invalid = errors.iter().any(|(k, _)| k == key);
     html! {
         <div class={classes!("field", invalid.then_some("invalid"))}>
             <label for={testid}>{ label.to_string() }</label>

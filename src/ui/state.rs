@@ -22,11 +22,28 @@ use crate::model::{Placement, Scenario, Traffic};
 /// A message shown on the canvas for about two seconds (a refused drop, link or command).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
-    pub text: String,
+    pub said: Said,
     /// Canvas-relative screen point to show it at; `None` shows it at the top of the canvas.
     pub at: Option<(f64, f64)>,
     /// Distinguishes notices so the timer of an old one does not dismiss a new one.
     pub seq: u64,
+}
+
+/// What a notice says: a refusal, worded in the page's language when shown, or a text
+/// already worded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Said {
+    Refused(editor::Reason),
+    Text(String),
+}
+
+impl Notice {
+    pub fn words(&self, lang: crate::i18n::Lang) -> String {
+        match &self.said {
+            Said::Refused(r) => crate::i18n::describe_reason(lang, r),
+            Said::Text(t) => t.clone(),
+        }
+    }
 }
 
 /// Text typed into an inspector field that was not applied, and why.
@@ -35,7 +52,7 @@ pub struct Draft {
     pub id: String,
     pub key: String,
     pub text: String,
-    pub error: String,
+    pub error: editor::Reason,
 }
 
 /// A region removal waiting for the user's confirmation.
@@ -231,15 +248,10 @@ impl Reducible for EditorState {
     }
 }
 
-type Refused = Option<(String, Option<(f64, f64)>)>;
+type Refused = Option<(Said, Option<(f64, f64)>)>;
 
 fn refused<T>(r: Result<T, editor::Refusal>, at: Option<(f64, f64)>) -> Refused {
-    r.err().map(|e| (capitalize(&e.reason), at))
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+    r.err().map(|e| (Said::Refused(e.reason), at))
 }
 
 impl EditorState {
@@ -357,7 +369,7 @@ impl EditorState {
                 ed.fit_view(w, h);
                 None
             }
-            Action::Notify { text, at } => Some((text, at)),
+            Action::Notify { text, at } => Some((Said::Text(text), at)),
             Action::Operate(op) => refused(op.apply(&mut ed), None),
             Action::DismissNotice(seq) => {
                 if self.notice.as_ref().is_some_and(|n| n.seq == seq) {
@@ -391,14 +403,14 @@ impl EditorState {
                     ed.redo();
                 }
                 self.drafts.retain(|d| !(d.id == id && d.key == key));
-                self.drafts.push(Draft { id, key, text, error: capitalize(&e.message) });
+                self.drafts.push(Draft { id, key, text, error: e.reason });
             }
         }
     }
 
-    fn notify(&mut self, text: String, at: Option<(f64, f64)>) {
+    fn notify(&mut self, said: Said, at: Option<(f64, f64)>) {
         let seq = self.notice.as_ref().map_or(0, |n| n.seq) + 1;
-        self.notice = Some(Notice { text, at, seq });
+        self.notice = Some(Notice { said, at, seq });
     }
 
     /// Copies the scenario out of the editor and bumps `revision` when it changed for good.

@@ -120,7 +120,7 @@ fn field_edits_apply_valid_values_and_refuse_invalid_ones_changing_nothing() {
             Err(part) => {
                 let e = got.expect_err(&format!("{id}.{key} = {text:?} should be refused"));
                 assert_eq!(e.key, key);
-                assert!(e.message.contains(part), "{id}.{key} = {text:?}: {}", e.message);
+                assert!(e.reason.to_string().contains(part), "{id}.{key} = {text:?}: {}", e.reason);
                 assert_eq!(ed.scenario, before, "{id}.{key} = {text:?} changed the scenario");
                 assert_eq!(ed.history.undo_len(), steps);
             }
@@ -178,7 +178,7 @@ fn renaming_updates_every_reference_and_refuses_bad_ids() {
         if why.is_empty() {
             assert_eq!(r, Ok(()));
         } else {
-            assert!(r.unwrap_err().message.contains(why), "{new:?}");
+            assert!(r.unwrap_err().reason.to_string().contains(why), "{new:?}");
         }
         assert_eq!(ed.scenario, before);
     }

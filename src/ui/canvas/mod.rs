@@ -219,14 +219,14 @@ pub fn Canvas() -> Html {
         let (x, y) = state.pointer;
         html! {
             <div class="canvas-hint" data-testid="canvas-hint" style={format!("left:{}px;top:{}px", x + 16.0, y + 18.0)}>
-                { capitalize(h) }
+                { crate::i18n::describe_reason(lang, h) }
             </div>
         }
     });
     let notice = state.notice.as_ref().map(|n| {
         let style = n.at.map_or(String::new(), |(x, y)| format!("left:{}px;top:{}px", x + 16.0, y + 18.0));
         let class = classes!("canvas-notice", n.at.is_none().then_some("top"));
-        html! { <div class={class} data-testid="notice" role="status" style={style}>{ n.text.clone() }</div> }
+        html! { <div class={class} data-testid="notice" role="status" style={style}>{ n.words(lang) }</div> }
     });
     let trays = shared.as_ref().map(|sh| fleet_tray::trays(lang, s, &sh.runtime.borrow(), view.zoom));
     let empty = s.regions.is_empty().then(
@@ -293,9 +293,4 @@ fn follow(state: EditorHandle, svg: NodeRef) -> [EventListener; 3] {
         state.dispatch(Action::Key(editor::Action::Cancel));
     });
     [moved, up, cancel]
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }

@@ -22,10 +22,17 @@ pub struct Marks {
 /// Most characters of the id and of a status line that fit on a card at their font sizes.
 const ID_CHARS: usize = 9;
 const STATUS_CHARS: usize = 15;
+/// A compact card (zoomed out, as in presentation mode) shows ids of up to
+/// [`COMPACT_ID_CHARS`] at full width, squeezes ids of up to [`COMPACT_ID_MAX`] into
+/// [`COMPACT_ID_W`] ("standby-1" stays whole), and shortens longer ones in the middle so the
+/// number at the end, which tells copies apart, stays visible.
 const COMPACT_ID_CHARS: usize = 7;
+const COMPACT_ID_MAX: usize = 10;
+const COMPACT_ID_W: f64 = 80.0;
 
 pub fn node(lang: Lang, c: &Component, marks: Marks, zoom: f64) -> Html {
     let compact = zoom < COMPACT_ZOOM;
+    let (compact_id, squeeze) = compact_id(&c.id);
     let (w, h) = (COMPONENT_W, COMPONENT_H);
     let (left, top) = (c.x - w / 2.0, c.y - h / 2.0);
     let stroke = color(&c.kind);
@@ -74,8 +81,10 @@ pub fn node(lang: Lang, c: &Component, marks: Marks, zoom: f64) -> Html {
                   width={(w + 10.0).to_string()} height={(h + 10.0).to_string()} rx="11" />
             if compact {
                 { icon(&c.kind, left + 7.0, c.y - 12.0, 24.0) }
-                <text class="id compact" x={(left + 36.0).to_string()} y={(c.y + 7.0).to_string()}>
-                    { clip(&c.id, COMPACT_ID_CHARS) }
+                <text class="id compact" x={(left + 36.0).to_string()} y={(c.y + 7.0).to_string()}
+                    textLength={squeeze.then(|| COMPACT_ID_W.to_string())}
+                    lengthAdjust={squeeze.then_some("spacingAndGlyphs")}>
+                    { compact_id }
                 </text>
             } else {
                 { icon(&c.kind, left + 8.0, top + 8.0, 18.0) }
@@ -95,6 +104,21 @@ pub fn node(lang: Lang, c: &Component, marks: Marks, zoom: f64) -> Html {
 }
 
 /// Cuts text to `max` characters with an ellipsis, so it never spills out of its card.
+/// The id a compact card shows, and whether it must be squeezed into [`COMPACT_ID_W`].
+pub fn compact_id(id: &str) -> (String, bool) {
+    let chars: Vec<char> = id.chars().collect();
+    if chars.len() <= COMPACT_ID_CHARS {
+        return (id.to_string(), false);
+    }
+    if chars.len() <= COMPACT_ID_MAX {
+        return (id.to_string(), true);
+    }
+    let tail = 3;
+    let head: String = chars[..COMPACT_ID_MAX - 1 - tail].iter().collect();
+    let end: String = chars[chars.len() - tail..].iter().collect();
+    (format!("{head}…{end}"), true)
+}
+
 pub fn clip(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         s.to_string()

@@ -93,5 +93,5 @@ fn draw(
     let ids: Vec<String> = ctx.runtime.scenario().components.iter().map(|c| c.id.clone()).collect();
     let rows = window(&m.series, span);
     let data = chart_data(kind, &rows, span, &ids, ctx.lang);
-    paint(&el, &data, hover.get());
+    paint(&el, &data, hover.get(), ctx.lang);
 }

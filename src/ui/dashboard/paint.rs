@@ -3,7 +3,7 @@
 use web_sys::{CanvasRenderingContext2d as Ctx, HtmlCanvasElement};
 
 use super::window::{axis_number, nearest, ChartData};
-use crate::i18n::format_time;
+use crate::i18n::{format_time, t, Key, Lang};
 use crate::ui::colors::{CATEGORICAL, DASHES};
 use crate::ui::draw::{label, prepare, set_dash, text, text_width};
 
@@ -22,14 +22,14 @@ pub fn second_at(data: &ChartData, w: f64, x: f64) -> f64 {
     data.x0 + (x - LEFT) / pw * (data.x1 - data.x0)
 }
 
-pub fn paint(canvas: &HtmlCanvasElement, data: &ChartData, hover_x: Option<f64>) {
+pub fn paint(canvas: &HtmlCanvasElement, data: &ChartData, hover_x: Option<f64>, lang: Lang) {
     let Some((ctx, w, h)) = prepare(canvas) else { return };
     let (pw, ph) = ((w - LEFT - RIGHT).max(1.0), (h - TOP - BOTTOM).max(1.0));
     let sx = |x: f64| LEFT + (x - data.x0) / (data.x1 - data.x0).max(1e-9) * pw;
     let sy = |y: f64| TOP + ph - (y / data.y_max.max(1e-9)).clamp(0.0, 1.05) * ph;
     ctx.set_font(FONT);
     ctx.set_text_baseline("middle");
-    axes(&ctx, data, w, ph, &sx, &sy);
+    axes(&ctx, data, (w, ph), &sx, &sy, t(lang, Key::UnitS));
     ctx.set_line_width(2.0);
     for (k, line) in data.lines.iter().enumerate() {
         ctx.set_stroke_style_str(CATEGORICAL[k % CATEGORICAL.len()]);
@@ -54,7 +54,15 @@ pub fn paint(canvas: &HtmlCanvasElement, data: &ChartData, hover_x: Option<f64>)
     }
 }
 
-fn axes(ctx: &Ctx, data: &ChartData, w: f64, ph: f64, sx: &dyn Fn(f64) -> f64, sy: &dyn Fn(f64) -> f64) {
+/// `seconds` is the time axis' unit in the page's language.
+fn axes(
+    ctx: &Ctx,
+    data: &ChartData,
+    (w, ph): (f64, f64),
+    sx: &dyn Fn(f64) -> f64,
+    sy: &dyn Fn(f64) -> f64,
+    seconds: &str,
+) {
     ctx.set_line_width(1.0);
     ctx.set_stroke_style_str(GRID);
     ctx.set_fill_style_str(INK);
@@ -84,7 +92,10 @@ fn axes(ctx: &Ctx, data: &ChartData, w: f64, ph: f64, sx: &dyn Fn(f64) -> f64, s
     let mut s = (data.x0.max(0.0) / step).ceil() * step;
     while s <= data.x1 {
         let x = sx(s);
-        text(ctx, &format!("{} s", s as u64), x, TOP + ph + 11.0);
+        // The last label would run past the right edge when centred: it ends at the edge.
+        let label = format!("{} {seconds}", s as u64);
+        let half = text_width(ctx, &label) / 2.0;
+        text(ctx, &label, x.min(w - half), TOP + ph + 11.0);
         s += step;
     }
 }

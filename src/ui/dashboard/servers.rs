@@ -92,5 +92,5 @@ fn draw(
     }
     *last = Some(key);
     let ids: Vec<String> = scenario.components.iter().map(|c| c.id.clone()).collect();
-    paint(&el, &h.chart(span, &ids, ctx.lang), hover.get());
+    paint(&el, &h.chart(span, &ids, ctx.lang), hover.get(), ctx.lang);
 }
