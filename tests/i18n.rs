@@ -377,3 +377,33 @@ fn faults_in_words() {
         "Cut the network between zone ap-northeast-2a and zone ap-northeast-2b"
     );
 }
+
+/// A key no code asks for is text no one sees: it goes stale and still ships in the bundle.
+#[test]
+fn no_key_is_unused() {
+    fn sources(dir: &std::path::Path, out: &mut String) {
+        for entry in std::fs::read_dir(dir).expect("src is readable").flatten() {
+            let path = entry.path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+            let is_table = path.parent().is_some_and(|p| p.ends_with("i18n"))
+                && (name == "key.rs" || name.starts_with("en") || name.starts_with("ko"));
+            if path.is_dir() {
+                sources(&path, out);
+            } else if name.ends_with(".rs") && !is_table {
+                out.push_str(&std::fs::read_to_string(&path).expect("source is readable"));
+            }
+        }
+    }
+    let mut code = String::new();
+    sources(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut code);
+    let used = |name: &str| {
+        code.match_indices(name).any(|(i, _)| {
+            let before = code[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_');
+            let after =
+                code[i + name.len()..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_');
+            !before && !after
+        })
+    };
+    let unused: Vec<String> = Key::ALL.iter().map(|k| format!("{k:?}")).filter(|n| !used(n)).collect();
+    assert!(unused.is_empty(), "keys no code uses: {unused:?}");
+}
