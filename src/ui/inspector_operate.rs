@@ -40,15 +40,7 @@ pub fn option_label(kind: &Kind, key: &str, option: &str) -> String {
 /// "$140.16", "$1,402").
 pub fn usd(x: f64) -> String {
     if x >= 1000.0 {
-        let whole = format!("{:.0}", x);
-        let mut out = String::new();
-        for (i, ch) in whole.chars().enumerate() {
-            if i > 0 && (whole.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(ch);
-        }
-        format!("${out}")
+        format!("${}", crate::i18n::format_number(x.round() as u64))
     } else if x >= 1.0 {
         format!("${x:.2}")
     } else {

@@ -13,7 +13,6 @@ use super::operate_panel::{self, message, select_field, text_field};
 use super::shared::Shared;
 use super::state::{Action, EditorHandle};
 use crate::editor::{app_tiers, blue_green_ready, DeployForm, FieldError, OperateEdit, STRATEGIES};
-use crate::engine::to_secs;
 use crate::i18n::{format_time, t, tf, Key, Lang};
 use crate::model::{Deployment, Scenario, Strategy};
 
@@ -72,14 +71,7 @@ pub fn DeploysEditor(props: &DeploysEditorProps) -> Html {
     let editing = use_state(|| None::<usize>);
     let errors = use_state(Vec::<FieldError>::new);
     let outcome = use_state(|| None::<Result<String, String>>);
-    let now_s = {
-        let rt = shared.runtime.borrow();
-        if rt.scenario() == &s {
-            to_secs(rt.sim().now())
-        } else {
-            0.0
-        }
-    };
+    let now_s = shared.runtime.borrow().clock_for(&s);
 
     let schedule = {
         let (editor, form, editing, errors, outcome) =

@@ -52,6 +52,16 @@ impl Runtime {
         &self.scenario
     }
 
+    /// Simulated seconds of the run of `s`: the lab's clock once the edit reached it, 0 until
+    /// then (the clock running now is another scenario's run).
+    pub fn clock_for(&self, s: &Scenario) -> f64 {
+        if &self.scenario == s {
+            to_secs(self.sim.now())
+        } else {
+            0.0
+        }
+    }
+
     /// Replaces the scenario (an edit, a loaded link) and restarts the run from time zero.
     pub fn load(&mut self, scenario: Scenario) -> Result<(), Vec<Diagnostic>> {
         self.sim = Sim::new(&scenario, scenario.seed)?;

@@ -14,7 +14,6 @@ use super::chaos_targets::{
 };
 use super::shared::Shared;
 use super::state::{Action, EditorHandle};
-use crate::engine::to_secs;
 use crate::i18n::{
     describe_fault, describe_scheduled, describe_target, format_time, t, tf, zone_label, Key, Lang,
 };
@@ -112,16 +111,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let problem = use_state(|| None::<Key>);
 
     let s = props.editor.scenario().clone();
-    let now_s = {
-        let rt = shared.runtime.borrow();
-        // The lab runs the edited scenario once the edit reached it; until then its clock is
-        // another run's.
-        if rt.scenario() == &s {
-            to_secs(rt.sim().now())
-        } else {
-            0.0
-        }
-    };
+    let now_s = shared.runtime.borrow().clock_for(&s);
     let fk = FaultKind::ALL.get(*kind).copied().unwrap_or(FaultKind::Kill);
     // Revive offers the same list as kill (indices stay put when the kind changes); a process
     // has no revive, which the form says when it is chosen.

@@ -62,3 +62,14 @@ export async function screenshot(page, name) {
   await page.screenshot({ path });
   return path;
 }
+
+/** Polls `f` until it returns a truthy value (which it returns) or `ms` pass. */
+export async function until(f, ms, what) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await f();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+}

@@ -4,7 +4,7 @@
 // log's Operations group shows it), and open the share link in a fresh page to find both.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, screenshot } from './harness.mjs';
+import { serve, launch, open, screenshot, until } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -12,16 +12,6 @@ before(async () => {
   browser = await launch();
 });
 after(async () => { await browser?.close(); await server?.close(); });
-
-/** Polls `check` until it returns true, or fails with `what` after `ms`. */
-async function until(check, ms, what) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.fail(`timed out waiting for ${what}`);
-}
 
 /** Boxes of the visible elements matching `selector` do not overlap one another. */
 async function assertNoOverlap(page, selector) {

@@ -3,22 +3,11 @@
 // a bad version takes one server out at a time until its alarm rolls it back.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, screenshot } from './harness.mjs';
+import { serve, launch, open, screenshot, until } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-/** Polls `f` until it returns a truthy value or `ms` pass. */
-async function until(f, ms, what) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
-}
 
 /** Simulated seconds from the stats bar ("12.3 s" or "2:05.3"). */
 function seconds(text) {

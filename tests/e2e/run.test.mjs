@@ -2,7 +2,7 @@
 // the single server saturates, and push a million requests a second without freezing the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, screenshot } from './harness.mjs';
+import { serve, launch, open, screenshot, until } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -12,17 +12,6 @@ after(async () => { await browser?.close(); await server?.close(); });
 async function value(page, id) {
   const text = await page.getByTestId(id).textContent();
   return parseFloat(text.replace(/[^0-9.]/g, ''));
-}
-
-/** Polls `f` until it returns a truthy value or `ms` pass. */
-async function until(f, ms, what) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((ok) => setTimeout(ok, 200));
-  }
 }
 
 async function setRate(page, rate) {
