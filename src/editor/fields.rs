@@ -213,10 +213,7 @@ fn parse(input: &Input, text: &str) -> Result<Value, Reason> {
             Ok(Value::Int(n))
         }
         Input::Number { min, max, min_exclusive } => {
-            let x: f64 = t.parse().map_err(|_| Reason::EnterNumber)?;
-            if !x.is_finite() {
-                return Err(Reason::Finite);
-            }
+            let x = super::parse_decimal(t).map_err(super::operate_forms::number_reason)?;
             if min_exclusive && x <= min {
                 return Err(Reason::MoreThan { min, max });
             }

@@ -31,7 +31,7 @@ pub use labels::{
     role_key, service_key, unit_key, zone_label,
 };
 pub use log::{alarm_key, describe_log, describe_log_line, Names};
-pub use reason::describe_reason;
+pub use reason::{capitalize, describe_reason};
 pub use share::describe_share_error;
 
 /// A language of the interface.

@@ -85,8 +85,13 @@ pub fn describe_reason(lang: Lang, r: &Reason) -> String {
     capitalize(&tf(lang, key, &args))
 }
 
-/// The first letter in upper case (a no-op for Korean).
+/// The first letter in upper case (a no-op for Korean). ASCII only: our sentences start with
+/// a Latin letter or Hangul, and `char::to_uppercase` would link ≈ 10 KB (gzipped) of Unicode
+/// case tables into the wasm.
 pub fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }

@@ -12,7 +12,10 @@ impl Checker {
                 self.autoscaling(&c.id, a, *count);
             }
         }
-        let alarm_ids: BTreeSet<&str> = s.alarms.iter().map(|a| a.id.as_str()).collect();
+        let mut alarm_ids = BTreeSet::new();
+        for a in &s.alarms {
+            alarm_ids.insert(a.id.as_str());
+        }
         if s.deployments.len() > 50 {
             self.err("deployments", "at most 50 deployments");
         }
