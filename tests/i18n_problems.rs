@@ -341,6 +341,6 @@ fn json_syntax_errors_in_both_languages() {
     // And as the parser reports it on a real file.
     let e = from_json_file("{\"version\": 1,").unwrap_err();
     let ko = describe_share_error(Lang::Ko, &e);
-    assert!(ko.contains("도중에"), "{ko}");
+    assert!(ko.contains("중간에 끊겼습니다 (읽던 부분: 값)"), "{ko}");
     assert_eq!(describe_share_error(Lang::En, &e), e.to_string());
 }

@@ -63,7 +63,7 @@ pub fn text(k: Key) -> &'static str {
         ShpDuplicateField => "`{0}` 항목이 두 번 나옵니다",
         ShpKeyTwice => "같은 항목이 짧은 이름과 긴 이름으로 두 번 나옵니다",
         ShpNotAnObject => "시나리오는 JSON 객체 { … }여야 합니다",
-        JsnEndsEarly => "{0}을(를) 읽는 도중에 글이 끝납니다",
+        JsnEndsEarly => "글이 중간에 끊겼습니다 (읽던 부분: {0})",
         JsnExpected => "여기에는 {0}이(가) 와야 합니다",
         JsnTrailingCharacters => "JSON이 끝난 뒤에도 글자가 더 있습니다",
         JsnTrailingComma => "마지막 항목 뒤에 쉼표가 있습니다",
