@@ -51,8 +51,8 @@ fn every_inspector_choice_has_a_label() {
 fn share_errors_in_both_languages() {
     use archlab::i18n::describe_share_error;
     use archlab::model::{Diagnostic, Problem};
-    use archlab::share::ShapeDetail;
     use archlab::share::ShareError::*;
+    use archlab::share::{Base64Detail, ShapeDetail};
     let diag = |i: usize| Diagnostic {
         path: format!("components[{i}].name"),
         problem: Problem::NoSuchComponent("x".repeat(200)),
@@ -64,7 +64,7 @@ fn share_errors_in_both_languages() {
         NoVersionMarker,
         UnknownLinkVersion { found: 9, supported: 1 },
         UnknownLinkVersion { found: 0, supported: 1 },
-        NotBase64 { detail: "'<' at position 3 is not allowed in a link".into() },
+        NotBase64 { detail: Base64Detail::BadSymbol { byte: b'<', at: 3 } },
         Truncated,
         NotDeflate,
         ChecksumMismatch,

@@ -3,11 +3,11 @@
 //! file (`share::ShapeDetail`) and serde_json's syntax errors (`share::JsonSyntax`).
 
 use archlab::i18n::{
-    describe_diagnostic, describe_json_syntax, describe_problem, describe_shape_detail, describe_share_error,
-    Lang,
+    describe_base64_detail, describe_diagnostic, describe_json_syntax, describe_problem, describe_reason,
+    describe_shape_detail, describe_share_error, Lang,
 };
 use archlab::model::{validate, Diagnostic, LinkRule, Problem, Scenario};
-use archlab::share::{from_json_file, JsonSyntax, ShapeDetail, ShareError};
+use archlab::share::{decode, from_json_file, Base64Detail, JsonSyntax, ShapeDetail, ShareError};
 use serde_json::{json, Value};
 
 const MULTI_AZ_COST: &str = include_str!("../scenarios/presets/multi-az-cost.json");
@@ -152,6 +152,11 @@ fn every_problem_has_words_in_both_languages_with_the_same_numbers() {
     };
     assert_eq!(describe_diagnostic(Lang::En, &d), "app-1.count: must be between 1 and 64 (got 65)");
     assert!(describe_diagnostic(Lang::Ko, &d).starts_with("app-1.count: "));
+    // An edit refused for a validation problem quotes it in the page's language, path untouched.
+    let refusal = archlab::editor::Reason::Invalid(d.clone());
+    let ko = describe_reason(Lang::Ko, &refusal);
+    assert!(ko.ends_with(&describe_diagnostic(Lang::Ko, &d)), "{ko}");
+    assert_eq!(describe_reason(Lang::En, &refusal), "App-1.count: must be between 1 and 64 (got 65)");
 }
 
 /// No two problems share one Korean sentence unless they share the English one.
@@ -343,4 +348,36 @@ fn json_syntax_errors_in_both_languages() {
     let ko = describe_share_error(Lang::Ko, &e);
     assert!(ko.contains("중간에 끊겼습니다 (읽던 부분: 값)"), "{ko}");
     assert_eq!(describe_share_error(Lang::En, &e), e.to_string());
+}
+
+/// Why a damaged link is not base64url, in both languages, as the decoder finds it.
+#[test]
+fn base64_details_in_both_languages() {
+    use Base64Detail::*;
+    let all = [
+        BadSymbol { byte: b'+', at: 5 },
+        BadSymbol { byte: b'\n', at: 12 },
+        BadLastSymbol { byte: b'q', at: 4 },
+        BadLength,
+        Padding,
+    ];
+    for d in &all {
+        match d {
+            BadSymbol { .. } | BadLastSymbol { .. } | BadLength | Padding => {}
+        }
+        let (en, ko) = (describe_base64_detail(Lang::En, d), describe_base64_detail(Lang::Ko, d));
+        check_both(d, d.to_string(), en, ko);
+    }
+    assert_eq!(
+        BadSymbol { byte: b'\n', at: 12 }.to_string(),
+        "byte 0x0a at position 12 is not allowed in a link"
+    );
+    for link in ["1.eNq+", "1.eNqa=", "1.e", "1.eNr"] {
+        let e = decode(link).unwrap_err();
+        assert_eq!(e.kind(), "not_base64", "{link}");
+        assert_eq!(describe_share_error(Lang::En, &e), e.to_string());
+        let ko = describe_share_error(Lang::Ko, &e);
+        assert!(!ko.contains("link") && !ko.contains("position"), "{ko}");
+        assert_eq!(numbers(&ko), numbers(&e.to_string()), "{ko}");
+    }
 }

@@ -75,6 +75,11 @@ pub fn text(k: Key) -> &'static str {
         JsnControlCharacter => "control character (\\u0000-\\u001F) found while parsing a string",
         JsnInvalidEscape => "invalid escape",
         JsnRecursionLimit => "recursion limit exceeded",
+        B64BadSymbol => "{0} at position {1} is not allowed in a link",
+        B64BadLastSymbol => "its last character {0} (position {1}) cannot end a link (was it cut short?)",
+        B64BadLength => "its length cannot be right (was it cut short?)",
+        B64Padding => "it ends with '=' padding, which links never have",
+        B64Byte => "byte {0}",
         _ => "",
     }
 }

@@ -330,7 +330,8 @@ keys! {
     ShpMissingField, ShpUnknownField, ShpUnknownFieldNone, ShpUnknownVariant, ShpUnknownVariantNone,
     ShpInvalidType, ShpInvalidValue, ShpInvalidLength, ShpDuplicateField, ShpKeyTwice, ShpNotAnObject,
     JsnEndsEarly, JsnExpected, JsnTrailingCharacters, JsnTrailingComma, JsnKeyMustBeString, JsnInvalidNumber,
-    JsnNumberOutOfRange, JsnControlCharacter, JsnInvalidEscape, JsnRecursionLimit,
+    JsnNumberOutOfRange, JsnControlCharacter, JsnInvalidEscape, JsnRecursionLimit, B64BadSymbol,
+    B64BadLastSymbol, B64BadLength, B64Padding, B64Byte,
     // presets
     PresetSingleServer,
     PresetSeparateDb,

@@ -73,6 +73,11 @@ pub fn text(k: Key) -> &'static str {
         JsnControlCharacter => "문자열 안에 제어 문자(\\u0000-\\u001F)가 있습니다",
         JsnInvalidEscape => "잘못된 이스케이프 문자입니다",
         JsnRecursionLimit => "중첩이 너무 깊습니다",
+        B64BadSymbol => "{1}번째 자리의 {0}은(는) 링크에 쓸 수 없는 문자입니다",
+        B64BadLastSymbol => "마지막 문자 {0}({1}번째 자리)로는 링크가 끝날 수 없습니다 (링크가 잘렸나요?)",
+        B64BadLength => "길이가 맞지 않습니다 (링크가 잘렸나요?)",
+        B64Padding => "링크에는 쓰지 않는 '=' 채움 문자로 끝납니다",
+        B64Byte => "바이트 {0}",
         _ => "",
     }
 }

@@ -38,7 +38,7 @@ pub use log::{alarm_key, describe_log, describe_log_line, Names};
 pub use problem::{describe_diagnostic, describe_problem};
 pub use reason::describe_reason;
 pub use share::describe_share_error;
-pub use share_detail::{describe_json_syntax, describe_shape_detail};
+pub use share_detail::{describe_base64_detail, describe_json_syntax, describe_shape_detail};
 
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]

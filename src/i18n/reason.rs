@@ -79,7 +79,8 @@ pub fn describe_reason(lang: Lang, r: &Reason) -> String {
         NotBelowCount(n) => (Key::RsnNotBelowCount, vec![s(n)]),
         CountOutsideGroup { min, max } => (Key::RsnCountOutsideGroup, vec![s(min), s(max)]),
         SharedHost(db) => (Key::RsnSharedHost, vec![s(db)]),
-        Invalid(d) => (Key::RsnInvalid, vec![capitalize(&describe_diagnostic(lang, d))]),
+        // The path stays as the file spells it; English capitalizes the whole sentence below.
+        Invalid(d) => (Key::RsnInvalid, vec![describe_diagnostic(lang, d)]),
     };
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     capitalize(&tf(lang, key, &args))

@@ -3,9 +3,12 @@
 //! The English wording is the same as `ShareError`'s `Display` (which the native runner prints);
 //! `tests/i18n.rs` checks the two agree for every variant. Validation problems, serde's shape
 //! errors and serde_json's syntax errors are worded in `lang` too (`problem.rs`,
-//! `share_detail.rs`); the base64 decoder's detail is quoted as it is.
+//! `share_detail.rs`), and so is the base64 decoder's.
 
-use super::{describe_diagnostic, describe_json_syntax, describe_shape_detail, t, tf, Key, Lang};
+use super::{
+    describe_base64_detail, describe_diagnostic, describe_json_syntax, describe_shape_detail, t, tf, Key,
+    Lang,
+};
 use crate::share::{JsonSyntax, ShareError};
 
 /// How many diagnostics the sentence lists before "and N more" (as `ShareError`'s `Display`).
@@ -25,7 +28,7 @@ pub fn describe_share_error(lang: Lang, e: &ShareError) -> String {
             tf(lang, Key::ShareErrNewerLink, &[&s(found), &s(supported)])
         }
         UnknownLinkVersion { found, .. } => tf(lang, Key::ShareErrUnknownLink, &[&s(found)]),
-        NotBase64 { detail } => tf(lang, Key::ShareErrNotBase64, &[detail]),
+        NotBase64 { detail } => tf(lang, Key::ShareErrNotBase64, &[&describe_base64_detail(lang, detail)]),
         Truncated => t(lang, Key::ShareErrTruncated).to_string(),
         NotDeflate => t(lang, Key::ShareErrNotDeflate).to_string(),
         ChecksumMismatch => t(lang, Key::ShareErrChecksum).to_string(),

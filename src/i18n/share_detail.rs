@@ -1,10 +1,10 @@
-//! serde's and serde_json's words about a malformed scenario ([`ShapeDetail`], [`JsonSyntax`])
-//! in the page's language. English is exactly what serde wrote (`tests/i18n_problems.rs`
+//! serde's and serde_json's words about a malformed scenario ([`ShapeDetail`], [`JsonSyntax`]),
+//! and the base64 decoder's about a damaged link ([`Base64Detail`]), in the page's language. English is exactly what serde wrote (`tests/i18n_problems.rs`
 //! checks it against `Display`); Korean keeps the names and values as written (they are the
 //! file's own text) and words the types serde names ("u32", "a sequence") for a student.
 
 use super::{tf, Key, Lang};
-use crate::share::{JsonSyntax, ShapeDetail};
+use crate::share::{Base64Detail, JsonSyntax, ShapeDetail};
 
 pub fn describe_shape_detail(lang: Lang, d: &ShapeDetail) -> String {
     use ShapeDetail::*;
@@ -118,5 +118,20 @@ fn token_word(lang: Lang, token: &str) -> String {
         (Lang::Ko, "value") => "값".into(),
         (Lang::Ko, "ident") => "true, false 또는 null".into(),
         (Lang::Ko, t) => t.replace(" or ", " 또는 "),
+    }
+}
+
+pub fn describe_base64_detail(lang: Lang, d: &Base64Detail) -> String {
+    let shown = |b: u8| {
+        Base64Detail::printable(b)
+            .map_or_else(|| tf(lang, Key::B64Byte, &[&format!("{b:#04x}")]), |c| format!("'{c}'"))
+    };
+    match *d {
+        Base64Detail::BadSymbol { byte, at } => tf(lang, Key::B64BadSymbol, &[&shown(byte), &at.to_string()]),
+        Base64Detail::BadLastSymbol { byte, at } => {
+            tf(lang, Key::B64BadLastSymbol, &[&shown(byte), &at.to_string()])
+        }
+        Base64Detail::BadLength => tf(lang, Key::B64BadLength, &[]),
+        Base64Detail::Padding => tf(lang, Key::B64Padding, &[]),
     }
 }

@@ -182,3 +182,47 @@ impl fmt::Display for JsonSyntax {
         }
     }
 }
+
+/// Why a link's payload is not base64url. Positions count from the start of the link text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Base64Detail {
+    /// A byte base64url does not use, at `at`.
+    BadSymbol {
+        byte: u8,
+        at: usize,
+    },
+    /// The last symbol carries bits that no encoder writes: the link was cut.
+    BadLastSymbol {
+        byte: u8,
+        at: usize,
+    },
+    BadLength,
+    Padding,
+}
+
+impl Base64Detail {
+    /// How a byte of a link is quoted: the character itself when it is printable ASCII, else
+    /// its code (`None`).
+    pub fn printable(byte: u8) -> Option<char> {
+        byte.is_ascii_graphic().then_some(byte as char)
+    }
+}
+
+impl fmt::Display for Base64Detail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown =
+            |b: u8| Base64Detail::printable(b).map_or_else(|| format!("byte {b:#04x}"), |c| format!("'{c}'"));
+        match *self {
+            Base64Detail::BadSymbol { byte, at } => {
+                write!(f, "{} at position {at} is not allowed in a link", shown(byte))
+            }
+            Base64Detail::BadLastSymbol { byte, at } => write!(
+                f,
+                "its last character {} (position {at}) cannot end a link (was it cut short?)",
+                shown(byte)
+            ),
+            Base64Detail::BadLength => write!(f, "its length cannot be right (was it cut short?)"),
+            Base64Detail::Padding => write!(f, "it ends with '=' padding, which links never have"),
+        }
+    }
+}

@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use super::ShapeDetail;
+use super::{Base64Detail, ShapeDetail};
 use crate::model::Diagnostic;
 
 /// Why a link or file could not be opened. Nothing is loaded when any of these is returned.
@@ -23,7 +23,7 @@ pub enum ShareError {
     /// The marker names an envelope this build does not know (a newer Archlab wrote it).
     UnknownLinkVersion { found: u32, supported: u32 },
     /// The payload has characters or a length that base64url does not allow.
-    NotBase64 { detail: String },
+    NotBase64 { detail: Base64Detail },
     /// The compressed data stops before its end: the link was cut short.
     Truncated,
     /// The compressed data is not a zlib stream this decoder understands.

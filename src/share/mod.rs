@@ -50,7 +50,7 @@ mod load;
 pub mod migrate;
 mod tracked;
 
-pub use detail::{JsonSyntax, ShapeDetail};
+pub use detail::{Base64Detail, JsonSyntax, ShapeDetail};
 pub use error::ShareError;
 pub use file::{from_json_file, to_json_file};
 pub use link::{decode, encode, fragment, from_fragment};
