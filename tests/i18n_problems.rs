@@ -381,3 +381,18 @@ fn base64_details_in_both_languages() {
         assert_eq!(numbers(&ko), numbers(&e.to_string()), "{ko}");
     }
 }
+
+/// A fault aimed at something the run does not have is refused with a problem, worded in Korean.
+#[test]
+fn a_refused_fault_reads_in_korean() {
+    let s = archlab::catalog::preset("load-balancer").unwrap();
+    let mut sim = archlab::engine::Sim::new(&s, 1).unwrap();
+    let bad: archlab::model::FaultAction = serde_json::from_value(
+        json!({ "do": "kill", "target": { "kind": "server", "id": "app-1", "index": 9 } }),
+    )
+    .unwrap();
+    let err = sim.inject(&bad).unwrap_err();
+    assert_eq!(err, Problem::NoServer { id: "app-1".into(), index: 9 });
+    assert_eq!(describe_problem(Lang::Ko, &err), "app-1에는 9번 서버가 없습니다");
+    assert!(sim.log().is_empty(), "nothing was applied");
+}
