@@ -74,6 +74,9 @@ test('in Korean, an invalid shared scenario lists its problems in Korean, with p
   // Text that stops early is not JSON: said in Korean, with the line and column.
   const cut = await openRefused(page, link('{"version": 1,'));
   assert.match(cut, /올바른 JSON이 아닙니다 \(1행 \d+열\): .*중간에 끊겼습니다/, cut);
+  // A character base64url never uses: where it is, in Korean.
+  const damaged = await openRefused(page, `${server.url}#s=1.eNq+`);
+  assert.match(damaged, /링크가 손상되었습니다: 5번 위치의 '\+'은\(는\) 링크에 쓸 수 없는 문자입니다/, damaged);
   await screenshot(page, 'diag-ko-json');
 
   assert.equal(await name(page), before, 'nothing was loaded');
