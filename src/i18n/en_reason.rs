@@ -69,6 +69,6 @@ pub fn text(k: Key) -> &'static str {
         RsnInvalid => "{0}",
         RsnCountOutsideGroup => "The desired count must be between min {0} and max {1}",
         RsnSharedHost => "{0} runs on this server, so it must stay a single host (count 1)",
-        _ => "",
+        _ => super::en_problem::text(k),
     }
 }

@@ -72,6 +72,6 @@ pub fn text(k: Key) -> &'static str {
         RsnCountOutsideGroup => "원하는 서버 수는 최소 {0}대와 최대 {1}대 사이여야 합니다",
         RsnSharedHost => "{0}이(가) 이 서버에서 함께 실행되므로 서버는 한 대(1)여야 합니다",
         RsnInvalid => "이렇게 바꾸면 설계에 문제가 생깁니다. {0}",
-        _ => "",
+        _ => super::ko_problem::text(k),
     }
 }

@@ -10,6 +10,7 @@
 mod en;
 mod en_editor;
 mod en_operate;
+mod en_problem;
 mod en_reason;
 mod fault;
 mod format;
@@ -17,11 +18,14 @@ mod key;
 mod ko;
 mod ko_editor;
 mod ko_operate;
+mod ko_problem;
 mod ko_reason;
 mod labels;
 mod log;
+mod problem;
 mod reason;
 mod share;
+mod share_detail;
 
 pub use fault::{describe_fault, describe_scheduled, describe_target};
 pub use format::{format_duration, format_ms, format_number, format_percent, format_rate, format_time};
@@ -31,8 +35,10 @@ pub use labels::{
     role_key, service_key, unit_key, zone_label,
 };
 pub use log::{alarm_key, describe_log, describe_log_line, Names};
+pub use problem::{describe_diagnostic, describe_problem};
 pub use reason::{capitalize, describe_reason};
 pub use share::describe_share_error;
+pub use share_detail::{describe_base64_detail, describe_json_syntax, describe_shape_detail};
 
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -16,7 +16,7 @@
 
 use serde_json::Value;
 
-use super::ShareError;
+use super::{ShapeDetail, ShareError};
 
 /// (short code, JSON key) pairs of link format 1. FROZEN: never edit, reorder or extend.
 pub(super) const KEYS: &[(&str, &str)] = &[
@@ -100,10 +100,7 @@ pub(super) fn expand(v: &mut Value) -> Result<(), ShareError> {
                 expand(&mut child)?;
                 let key = KEYS.iter().find(|(short, _)| *short == k).map_or(k.as_str(), |(_, long)| long);
                 if map.contains_key(key) {
-                    return Err(ShareError::Shape {
-                        path: key.to_string(),
-                        message: "the field appears twice".to_string(),
-                    });
+                    return Err(ShareError::Shape { path: key.to_string(), detail: ShapeDetail::KeyTwice });
                 }
                 map.insert(key.to_string(), child);
             }

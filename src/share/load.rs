@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use super::{keys, migrate, tracked, ShareError};
+use super::{keys, migrate, tracked, ShapeDetail, ShareError};
 use crate::model::{validate, Scenario};
 
 /// Decompressed link bytes (JSON with short keys) to a scenario.
@@ -51,7 +51,8 @@ fn json_error(e: &serde_json::Error) -> ShareError {
 fn shape(value: &Value) -> Result<Scenario, ShareError> {
     tracked::deserialize(value).map_err(|e| {
         let path = inside_kind(value, &e).unwrap_or_else(|| e.path());
-        ShareError::Shape { path: clip(&readable_path(value, &path)), message: clip(e.message()) }
+        let detail = ShapeDetail::classify(&clip(e.message()));
+        ShareError::Shape { path: clip(&readable_path(value, &path)), detail }
     })
 }
 

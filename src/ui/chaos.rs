@@ -16,7 +16,7 @@ use super::chaos_targets::{can_revive, target_slug, zones, FaultState, Journal, 
 use super::runtime::Runtime;
 use super::shared::Shared;
 use crate::engine::{Health, Snapshot};
-use crate::i18n::{describe_fault, describe_target, health_key, t, tf, Key, Lang};
+use crate::i18n::{describe_fault, describe_problem, describe_target, health_key, t, tf, Key, Lang};
 use crate::model::{FaultAction, Kind, Scenario, Target};
 
 /// At most this many hosts, and processes per host, get their own buttons (a tier may have 64
@@ -123,7 +123,7 @@ pub fn inject_now(
             journal.borrow_mut().record_at(rt.scenario(), mark, action);
             Ok(tf(lang, Key::ChaosApplied, &[&what]))
         }
-        Err(e) => Err(tf(lang, Key::ChaosFailed, &[&format!("{what}: {e}")])),
+        Err(e) => Err(tf(lang, Key::ChaosFailed, &[&format!("{what}: {}", describe_problem(lang, &e))])),
     }
 }
 

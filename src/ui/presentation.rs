@@ -20,7 +20,7 @@ use super::lessons::{slide_text, use_lessons, LessonCheck, LessonsContext};
 use super::runtime::Runtime;
 use super::shared::Shared;
 use crate::catalog::{lesson, lesson_text, LessonId};
-use crate::i18n::{describe_fault, describe_scheduled, format_time, t, tf, Key, Lang};
+use crate::i18n::{describe_fault, describe_problem, describe_scheduled, format_time, t, tf, Key, Lang};
 
 /// The button that enters (and leaves) presentation mode.
 #[component]
@@ -61,7 +61,7 @@ fn run_command(
             let result = runtime.borrow_mut().sim_mut().inject(&failure);
             return Some(match result {
                 Ok(()) => describe_fault(lang, &failure),
-                Err(e) => e,
+                Err(e) => describe_problem(lang, &e),
             });
         }
     }
