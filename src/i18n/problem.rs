@@ -69,11 +69,15 @@ pub fn describe_problem(lang: Lang, p: &Problem) -> String {
     tf(lang, key, &args)
 }
 
-/// The first letter in lower case, unless it starts an acronym ("DNS answers …").
+/// The first letter in lower case, unless it starts an acronym ("DNS answers …"). ASCII only,
+/// like `capitalize`: Unicode case tables would cost ≈ 10 KB gzipped, and the texts start with
+/// a Latin letter or Hangul.
 fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match (c.next(), c.clone().next()) {
-        (Some(f), Some(n)) if !n.is_uppercase() => f.to_lowercase().chain(c).collect(),
-        _ => s.to_string(),
+    let mut out = s.to_string();
+    if !out.as_bytes().get(1).is_some_and(u8::is_ascii_uppercase) {
+        if let Some(first) = out.get_mut(..1) {
+            first.make_ascii_lowercase();
+        }
     }
+    out
 }
