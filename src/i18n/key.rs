@@ -1,7 +1,7 @@
-//! The list of every text the interface shows. One variant per text; `en.rs` and `ko.rs`
-//! match on them, the later blocks through the `_ =>` chain of `en_editor.rs`, `en_operate.rs`,
-//! `en_reason.rs` (and their Korean twins), so `tests/i18n.rs` checks that every key has text in
-//! both languages and that every key is used somewhere (`no_key_is_unused`).
+//! The list of every text the interface shows. One variant per text; `en*.rs` and `ko*.rs` each
+//! hold a block of (key, text) pairs that `texts.rs` gathers into one table per language, so
+//! `tests/i18n.rs` checks that every key is written exactly once in both languages and that
+//! every key is used somewhere (`no_key_is_unused`).
 
 /// Declares `Key` and `Key::ALL` from one list, so the two can never disagree.
 macro_rules! keys {

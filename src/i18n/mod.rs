@@ -26,6 +26,7 @@ mod problem;
 mod reason;
 mod share;
 mod share_detail;
+mod texts;
 
 pub use fault::{describe_fault, describe_scheduled, describe_target};
 pub use format::{format_duration, format_ms, format_number, format_percent, format_rate, format_time};
@@ -76,11 +77,20 @@ impl Lang {
     }
 }
 
+/// Every (key, text) pair written for `lang`, block by block (for tests and tools; [`t`] reads
+/// the table built from them).
+pub fn text_blocks(lang: Lang) -> &'static [&'static [(Key, &'static str)]] {
+    match lang {
+        Lang::En => texts::EN_BLOCKS,
+        Lang::Ko => texts::KO_BLOCKS,
+    }
+}
+
 /// The text of `key` in `lang`.
 pub fn t(lang: Lang, key: Key) -> &'static str {
     match lang {
-        Lang::En => en::text(key),
-        Lang::Ko => ko::text(key),
+        Lang::En => texts::EN[key as usize],
+        Lang::Ko => texts::KO[key as usize],
     }
 }
 
