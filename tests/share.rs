@@ -17,3 +17,5 @@ mod migrate;
 mod mutate;
 #[path = "share/roundtrip.rs"]
 mod roundtrip;
+#[path = "share/differential.rs"]
+mod differential;
