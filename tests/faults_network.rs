@@ -104,11 +104,11 @@ fn inject_names_what_does_not_exist() {
     );
     let mut sim = Sim::new(&s, 1).unwrap();
     let bad: archlab::model::FaultAction =
-        serde_json::from_value(json!({ "do": "kill", "target": { "kind": "component", "id": "nope" } }))
+        archlab::model::from_value(&json!({ "do": "kill", "target": { "kind": "component", "id": "nope" } }))
             .unwrap();
     assert!(sim.inject(&bad).unwrap_err().contains("nope"));
-    let bad: archlab::model::FaultAction = serde_json::from_value(
-        json!({ "do": "kill", "target": { "kind": "server", "id": "app", "index": 3 } }),
+    let bad: archlab::model::FaultAction = archlab::model::from_value(
+        &json!({ "do": "kill", "target": { "kind": "server", "id": "app", "index": 3 } }),
     )
     .unwrap();
     assert!(sim.inject(&bad).unwrap_err().contains("server 3"));

@@ -47,7 +47,6 @@ mod keys;
 mod link;
 mod load;
 pub mod migrate;
-mod tracked;
 
 pub use error::ShareError;
 pub use file::{from_json_file, to_json_file};

@@ -6,6 +6,13 @@
 //! valid scenario (a preset or a generated one) with one to three structural edits: a value
 //! replaced by one of another type or out of range, a field removed or added, a tag swapped.
 //! Never re-record it to make this test pass: a difference is a change of behaviour.
+//!
+//! One difference is intended: serde read an internally tagged enum (a fault's `action`, a
+//! `pattern`, a deployment's `strategy`, an alarm's `metric` or `action`, a fault's `target`)
+//! from a buffer that forgot where it was, so its errors stopped at the enum
+//! (`faults[1].action: invalid type: map, expected a string`); the hand-written readers name
+//! the field (`faults[1].action.a.zone`). Such an answer must keep the kind and the message word
+//! for word, and its path must extend the recorded one below one of those enums.
 
 use archlab::catalog::PRESETS;
 use archlab::share::{from_json_file, to_json_file};
@@ -20,13 +27,69 @@ const CASES: usize = 3000;
 /// Names that appear in scenarios (fields and tags), so added keys and swapped tags are ones a
 /// reader knows somewhere, not only random junk.
 const NAMES: &[&str] = &[
-    "type", "do", "kind", "id", "x", "y", "w", "h", "place", "region", "zone", "weight", "count",
-    "min", "max", "tier", "step", "target", "index", "server", "component", "clients", "dns",
-    "load_balancer", "app_server", "database", "kill", "revive", "add_latency", "partition",
-    "heal", "clear_latency", "rolling", "blue_green", "all_at_once", "p95_ms", "cpu_pct",
-    "queue", "healthy", "notify", "scale_out", "scale_in", "rollback", "steady", "ramp", "spike",
-    "health_check", "autoscaling", "primary", "host", "rtt_ms", "version", "deployments",
-    "alarms", "run", "speed", "ms", "a", "b", "batch", "pause_s", "error_rate", "metric",
+    "type",
+    "do",
+    "kind",
+    "id",
+    "x",
+    "y",
+    "w",
+    "h",
+    "place",
+    "region",
+    "zone",
+    "weight",
+    "count",
+    "min",
+    "max",
+    "tier",
+    "step",
+    "target",
+    "index",
+    "server",
+    "component",
+    "clients",
+    "dns",
+    "load_balancer",
+    "app_server",
+    "database",
+    "kill",
+    "revive",
+    "add_latency",
+    "partition",
+    "heal",
+    "clear_latency",
+    "rolling",
+    "blue_green",
+    "all_at_once",
+    "p95_ms",
+    "cpu_pct",
+    "queue",
+    "healthy",
+    "notify",
+    "scale_out",
+    "scale_in",
+    "rollback",
+    "steady",
+    "ramp",
+    "spike",
+    "health_check",
+    "autoscaling",
+    "primary",
+    "host",
+    "rtt_ms",
+    "version",
+    "deployments",
+    "alarms",
+    "run",
+    "speed",
+    "ms",
+    "a",
+    "b",
+    "batch",
+    "pause_s",
+    "error_rate",
+    "metric",
 ];
 
 fn junk(rng: &mut impl RngCore) -> Value {
@@ -159,6 +222,23 @@ fn cases() -> Vec<String> {
         .collect()
 }
 
+/// True when `got` is `want` with a longer path that goes on below a tagged enum's field.
+fn names_the_field_inside_an_enum(want: &str, got: &str) -> bool {
+    let split = |line: &str| {
+        let (head, message) = line.split_once(": ")?;
+        Some((head.strip_prefix("shape\tThis scenario is malformed at ")?.to_string(), message.to_string()))
+    };
+    let (Some((want_path, want_message)), Some((got_path, got_message))) = (split(want), split(got)) else {
+        return false;
+    };
+    let below =
+        got_path.strip_prefix(&want_path).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['));
+    let enum_field = ["action", "pattern", "strategy", "metric", "target", "kind"]
+        .iter()
+        .any(|f| want_path.ends_with(&format!(".{f}")));
+    want_message == got_message && below && enum_field
+}
+
 #[test]
 fn damaged_files_get_the_same_answer_as_the_derived_readers() {
     let got = cases();
@@ -171,7 +251,7 @@ fn damaged_files_get_the_same_answer_as_the_derived_readers() {
     let want: Vec<&str> = want.lines().collect();
     assert_eq!(want.len(), got.len());
     let differ: Vec<String> = (0..got.len())
-        .filter(|&i| want[i] != got[i])
+        .filter(|&i| want[i] != got[i] && !names_the_field_inside_an_enum(want[i], &got[i]))
         .map(|i| format!("case {i}:\n  want {}\n  got  {}", want[i], got[i]))
         .collect();
     assert!(differ.is_empty(), "{} of {} differ:\n{}", differ.len(), got.len(), differ.join("\n"));
