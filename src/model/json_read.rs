@@ -33,7 +33,9 @@ impl std::fmt::Display for ShapeError {
 
 impl std::error::Error for ShapeError {}
 
-pub type Read<T> = Result<T, ShapeError>;
+/// Boxed, so every `Result` the readers pass around stays two words wide (an unboxed error
+/// of two strings made the readers' code a third larger).
+pub type Read<T> = Result<T, Box<ShapeError>>;
 
 enum Seg<'v> {
     Key(&'v str),
@@ -52,7 +54,7 @@ pub struct At<'v> {
 impl<'v> At<'v> {
     /// The error `message` at the current path. Out of line: every reader calls it.
     #[inline(never)]
-    pub fn fail(&self, message: SerdeError) -> ShapeError {
+    pub fn fail(&self, message: SerdeError) -> Box<ShapeError> {
         let mut path = String::new();
         for seg in &self.segs {
             match seg {
@@ -68,10 +70,10 @@ impl<'v> At<'v> {
         if path.is_empty() {
             path.push('.');
         }
-        ShapeError { path, message: message.to_string() }
+        Box::new(ShapeError { path, message: message.to_string() })
     }
 
-    fn invalid_type(&self, v: &Value, expected: &str) -> ShapeError {
+    fn invalid_type(&self, v: &Value, expected: &str) -> Box<ShapeError> {
         self.fail(SerdeError::invalid_type(unexpected(v), &expected))
     }
 
@@ -114,8 +116,8 @@ impl<T: FromJson> FromJson for Vec<T> {
 }
 
 /// `T` from a parsed value, or the first place where it does not fit.
-pub fn from_value<T: FromJson>(v: &Value) -> Read<T> {
-    T::read(v, &mut At::default())
+pub fn from_value<T: FromJson>(v: &Value) -> Result<T, ShapeError> {
+    T::read(v, &mut At::default()).map_err(|e| *e)
 }
 
 /// `T` from JSON text: serde_json's syntax error ("… at line 3 column 7") or the shape error

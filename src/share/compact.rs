@@ -5,12 +5,12 @@
 //! order or names into the link format):
 //!
 //! - **Defaults are left out.** A field may be omitted wherever the model reads a missing field
-//!   as its default (`#[serde(default)]`), and here it is omitted when it equals that default.
-//!   This makes the defaults of a format version part of that version: a build that changes a
+//!   as its default (the readers in `model::json_read*` fill it in), and here it is omitted
+//!   when it equals that default. This makes the defaults of a format version part of that version: a build that changes a
 //!   default must bump `FORMAT_VERSION` and migrate old scenarios by writing the old default
 //!   out. The golden links in `tests/golden/v1/` fail if a default drifts.
 //! - **Whole numbers lose their `.0`.** `150.0` is written `150`; JSON does not distinguish them
-//!   and serde reads an integer into an `f64` exactly (up to 2^53, beyond any model limit).
+//!   and the reader takes an integer as an `f64` exactly (up to 2^53, beyond any model limit).
 //!
 //! Nested objects are never thinned partially: a `health_check` is either left out whole (equal
 //! to its owner's default) or written whole, because a DNS and a load balancer have different
