@@ -237,3 +237,54 @@ fn stored(raw: &str) -> Option<Progress> {
         current: current.and_then(LessonId::from_slug),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use serde::{Deserialize, Serialize};
+
+    use super::*;
+
+    /// The derived record `stored` replaces, kept here to check it against.
+    #[derive(Serialize, Deserialize)]
+    struct Old {
+        passed: Vec<String>,
+        #[serde(default)]
+        current: Option<String>,
+    }
+
+    #[test]
+    fn progress_reads_and_writes_as_the_derived_code_did() {
+        let p = Progress {
+            passed: [LessonId::MultiAz, LessonId::SingleServer].into_iter().collect(),
+            current: Some(LessonId::ZoneOutage),
+        };
+        let old = |p: &Progress| Old {
+            passed: p.passed.iter().map(|l| l.slug().to_string()).collect(),
+            current: p.current.map(|l| l.slug().to_string()),
+        };
+        assert_eq!(p.to_storage(), serde_json::to_string(&old(&p)).unwrap());
+        assert_eq!(
+            Progress::default().to_storage(),
+            serde_json::to_string(&old(&Progress::default())).unwrap()
+        );
+        for raw in [
+            r#"{"passed":["single-server","multi-az"],"current":"lb-spof"}"#,
+            r#"{"passed":["single-server"],"current":null,"x":1}"#,
+            r#"{"passed":["single-server"]}"#,
+            r#"[["single-server"],"lb-spof"]"#,
+            r#"[["single-server"]]"#,
+            r#"[["single-server"],"lb-spof",3]"#,
+            r#"[]"#,
+            r#"{"passed":["single-server"],"current":7}"#,
+            r#"{"passed":[7]}"#,
+            r#"{"current":"lb-spof"}"#,
+            "null",
+        ] {
+            let derived = serde_json::from_str::<Old>(raw).ok().map(|o| Progress {
+                passed: o.passed.iter().filter_map(|s| LessonId::from_slug(s)).collect(),
+                current: o.current.as_deref().and_then(LessonId::from_slug),
+            });
+            assert_eq!(stored(raw), derived, "{raw}");
+        }
+    }
+}
