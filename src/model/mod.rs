@@ -12,6 +12,7 @@ mod json_read;
 mod json_read_scenario;
 mod json_read_timeline;
 mod json_write;
+mod json_write_timeline;
 mod link_rule;
 mod operate;
 mod scenario;
