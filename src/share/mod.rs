@@ -48,7 +48,6 @@ mod keys;
 mod link;
 mod load;
 pub mod migrate;
-mod tracked;
 
 pub use detail::{Base64Detail, JsonSyntax, ShapeDetail};
 pub use error::ShareError;
