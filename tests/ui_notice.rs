@@ -12,6 +12,7 @@ fn all_notices() -> Vec<Notice> {
         opened(Source::Link),
         opened(Source::File("shop.json".into())),
         opened(Source::Recent),
+        opened(Source::Preset),
         Says::AlreadyOpen { name: "Two regions".into() },
         Says::Rejected { what: Source::Link, why: Why::Share(ShareError::ChecksumMismatch) },
         Says::Rejected { what: Source::File("x.json".into()), why: Why::Share(ShareError::Truncated) },
@@ -44,7 +45,7 @@ fn the_english_sentences_are_the_ones_the_banner_always_showed() {
         "Opened “Single server” from the file shop.json. Your previous work “My shop” was kept: \
          Recent → “My shop”."
     );
-    let autosave = &all_notices()[7];
+    let autosave = &all_notices()[8];
     assert_eq!(
         autosave.words(Lang::En),
         format!(
@@ -54,12 +55,13 @@ fn the_english_sentences_are_the_ones_the_banner_always_showed() {
         )
     );
     assert_eq!(autosave.words(Lang::Ko).matches("자동 저장 기록이 아닙니다").count(), 1);
+    assert!(all_notices()[3].words(Lang::En).contains(" from the Presets menu. "));
 }
 
 #[test]
 fn errors_are_the_refusals_and_failures() {
     let errors: Vec<bool> = all_notices().iter().map(Notice::error).collect();
-    let want = [false, false, false, false, true, true, true, true, true, true, true];
+    let want = [false, false, false, false, false, true, true, true, true, true, true, true];
     assert_eq!(errors, want);
 }
 

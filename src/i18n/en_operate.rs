@@ -84,6 +84,6 @@ pub fn text(k: Key) -> &'static str {
         // oplessons
         MissFailedRequests => "From {2} to {3}, let fewer than {0} requests fail (now {1})",
         MissCostPerMonth => "Bring the design's cost down to ${0} a month or less (now ${1})",
-        _ => super::en_reason::text(k),
+        _ => super::en_notice::text(k),
     }
 }

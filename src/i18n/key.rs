@@ -318,6 +318,8 @@ keys! {
     RsnEnterNumber, RsnFinite, RsnPickChoice, RsnTrueOrFalse, RsnNotEditable, RsnNoSuchField, RsnNoFieldOf,
     RsnRoleFixed, RsnLongerThanTimeout, RsnShorterThanInterval, RsnGroupOff, RsnPickSize, RsnNotAboveMax,
     RsnNotAboveCount, RsnNotBelowMin, RsnNotBelowCount, RsnInvalid, RsnCountOutsideGroup, RsnSharedHost,
+    // notice: the banner's wording per render, and the Korean audit's leftovers (en_notice.rs)
+    KeepFromPresets,
     // presets
     PresetSingleServer,
     PresetSeparateDb,

@@ -84,6 +84,6 @@ pub fn text(k: Key) -> &'static str {
         // oplessons
         MissFailedRequests => "{2}부터 {3}까지 실패한 요청을 {0}건 미만으로 줄이세요 (현재 {1}건)",
         MissCostPerMonth => "설계 비용을 월 ${0} 이하로 낮추세요 (현재 월 ${1})",
-        _ => super::ko_reason::text(k),
+        _ => super::ko_notice::text(k),
     }
 }

@@ -145,7 +145,7 @@ pub fn App() -> Html {
     // A lesson's design opens like a link: the work it replaces is kept in the recent list.
     let load_lesson = {
         let keep = keep.clone();
-        Callback::from(move |s: Scenario| keep.open(s, Origin::Recent))
+        Callback::from(move |s: Scenario| keep.open(s, Origin::Preset))
     };
     html! {
         <ContextProvider<EditorHandle> context={editor.clone()}>

@@ -52,6 +52,7 @@ pub enum Source {
     Link,
     File(String),
     Recent,
+    Preset,
     Autosave,
 }
 
@@ -84,6 +85,7 @@ impl Notice {
                 let from = match from {
                     Source::File(name) => tf(lang, Key::KeepFromFile, &[&clip(lang, name)]),
                     Source::Recent => t(lang, Key::KeepFromRecent).to_string(),
+                    Source::Preset => t(lang, Key::KeepFromPresets).to_string(),
                     Source::Link | Source::Autosave => t(lang, Key::KeepFromLink).to_string(),
                 };
                 let (next, previous) = (scenario_name(lang, next), scenario_name(lang, previous));
@@ -96,7 +98,7 @@ impl Notice {
                     match what {
                         Source::Link => Key::KeepLinkRejected,
                         Source::File(_) => Key::KeepFileRejected,
-                        Source::Recent => Key::KeepRecentRejected,
+                        Source::Recent | Source::Preset => Key::KeepRecentRejected,
                         Source::Autosave => Key::KeepAutosaveRejected,
                     },
                 );

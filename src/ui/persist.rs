@@ -32,6 +32,8 @@ pub enum Origin<'a> {
     Link,
     File(&'a str),
     Recent,
+    /// The Presets menu and a lesson's "load this design" button.
+    Preset,
 }
 
 impl Origin<'_> {
@@ -40,6 +42,7 @@ impl Origin<'_> {
             Origin::Link => Source::Link,
             Origin::File(name) => Source::File(name.to_string()),
             Origin::Recent => Source::Recent,
+            Origin::Preset => Source::Preset,
         }
     }
 }

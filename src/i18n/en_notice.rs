@@ -1,0 +1,13 @@
+//! English: texts added by branch notice (the banner worded per render, the Korean audit).
+//!
+//! `en_operate::text` hands every key it does not match to this function.
+
+use super::Key;
+
+pub fn text(k: Key) -> &'static str {
+    use Key::*;
+    match k {
+        KeepFromPresets => "the Presets menu",
+        _ => super::en_reason::text(k),
+    }
+}

@@ -1,0 +1,13 @@
+//! Korean: texts added by branch notice (the banner worded per render, the Korean audit).
+//!
+//! `ko_operate::text` hands every key it does not match to this function.
+
+use super::Key;
+
+pub fn text(k: Key) -> &'static str {
+    use Key::*;
+    match k {
+        KeepFromPresets => "예제 구성 메뉴",
+        _ => super::ko_reason::text(k),
+    }
+}
