@@ -78,3 +78,11 @@ fn a_preset_name_reads_as_its_title_and_a_typed_name_as_typed() {
     assert_eq!(scenario_name(Lang::Ko, "Single server (copy)"), "Single server (copy)");
     assert_eq!(scenario_name(Lang::Ko, " "), "제목 없는 설계");
 }
+
+#[test]
+fn the_benchmark_design_is_named_in_korean_too() {
+    use archlab::ui::bench_scenario::{bench_scenario, BENCH_NAME};
+    assert_eq!(bench_scenario().name, BENCH_NAME);
+    assert_eq!(scenario_name(Lang::En, BENCH_NAME), BENCH_NAME);
+    assert_eq!(scenario_name(Lang::Ko, BENCH_NAME), "벤치마크: 구성 요소 100개, 리전 3개");
+}

@@ -8,6 +8,7 @@ pub fn text(k: Key) -> &'static str {
     use Key::*;
     match k {
         KeepFromPresets => "the Presets menu",
+        BenchScenarioName => "Benchmark: 100 components, 3 regions",
         _ => super::en_reason::text(k),
     }
 }

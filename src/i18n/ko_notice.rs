@@ -8,6 +8,7 @@ pub fn text(k: Key) -> &'static str {
     use Key::*;
     match k {
         KeepFromPresets => "예제 구성 메뉴",
+        BenchScenarioName => "벤치마크: 구성 요소 100개, 리전 3개",
         _ => super::ko_reason::text(k),
     }
 }

@@ -4,6 +4,7 @@
 //! scenario, where from, why it was refused) and [`Notice::words`] writes the sentence in the
 //! language of each render. Scenario names are kept whole and shortened only when shown.
 
+use super::bench_scenario::BENCH_NAME;
 use crate::catalog::PRESETS;
 use crate::i18n::{describe_share_error, t, tf, Key, Lang};
 use crate::share::ShareError;
@@ -127,10 +128,16 @@ pub fn scenario_name(lang: Lang, name: &str) -> String {
     preset_title(lang, name).map_or_else(|| clip(lang, name), str::to_string)
 }
 
-/// The translated title of the preset whose own name `name` is, outside English.
+/// The translated title of the preset (or the benchmark page's design) whose own name `name`
+/// is, outside English.
 pub fn preset_title(lang: Lang, name: &str) -> Option<&'static str> {
-    let preset = PRESETS.iter().find(|p| p.name == name.trim())?;
-    (lang != Lang::En).then(|| t(lang, preset.title))
+    let name = name.trim();
+    let key = match PRESETS.iter().find(|p| p.name == name) {
+        Some(p) => p.title,
+        None if name == BENCH_NAME => Key::BenchScenarioName,
+        None => return None,
+    };
+    (lang != Lang::En).then(|| t(lang, key))
 }
 
 /// A name clipped to [`SHOWN_NAME_CHARS`], or "Untitled design" in `lang` when blank.
