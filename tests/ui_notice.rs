@@ -86,3 +86,19 @@ fn the_benchmark_design_is_named_in_korean_too() {
     assert_eq!(scenario_name(Lang::En, BENCH_NAME), BENCH_NAME);
     assert_eq!(scenario_name(Lang::Ko, BENCH_NAME), "벤치마크: 구성 요소 100개, 리전 3개");
 }
+
+#[test]
+fn a_fault_outcome_is_worded_in_either_language() {
+    use archlab::model::{FaultAction, Target};
+    use archlab::ui::chaos::Injected;
+    let action = FaultAction::Kill { target: Target::Server { id: "app-1".into(), index: 7 } };
+    let refused = Injected { action: action.clone(), refused: true };
+    let ko = refused.words(Lang::Ko);
+    assert!(
+        ko.starts_with("적용하지 못했습니다: ") && ko.ends_with("실행 중인 시뮬레이션에 없는 대상입니다"),
+        "{ko}"
+    );
+    assert!(refused.words(Lang::En).starts_with("Could not apply: "));
+    let applied = Injected { action, refused: false };
+    assert!(applied.words(Lang::Ko).starts_with("적용됨: "));
+}

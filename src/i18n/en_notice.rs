@@ -9,6 +9,7 @@ pub fn text(k: Key) -> &'static str {
     match k {
         KeepFromPresets => "the Presets menu",
         BenchScenarioName => "Benchmark: 100 components, 3 regions",
+        ChaosNotRunning => "it is not part of the running simulation",
         _ => super::en_reason::text(k),
     }
 }

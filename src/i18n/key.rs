@@ -319,7 +319,7 @@ keys! {
     RsnRoleFixed, RsnLongerThanTimeout, RsnShorterThanInterval, RsnGroupOff, RsnPickSize, RsnNotAboveMax,
     RsnNotAboveCount, RsnNotBelowMin, RsnNotBelowCount, RsnInvalid, RsnCountOutsideGroup, RsnSharedHost,
     // notice: the banner's wording per render, and the Korean audit's leftovers (en_notice.rs)
-    KeepFromPresets, BenchScenarioName,
+    KeepFromPresets, BenchScenarioName, ChaosNotRunning,
     // presets
     PresetSingleServer,
     PresetSeparateDb,

@@ -119,9 +119,11 @@ pub fn inject_now(
     match rt.sim_mut().inject(&action) {
         Ok(()) => {
             journal.borrow_mut().record_at(rt.scenario(), mark, action.clone());
-            Injected { action, refused: None }
+            Injected { action, refused: false }
         }
-        Err(e) => Injected { action, refused: Some(e) },
+        // The engine's reason names a target the running simulation lacks (an edit the lab has
+        // not picked up yet), in English: the UI says so in the page's language instead.
+        Err(_) => Injected { action, refused: true },
     }
 }
 
@@ -129,16 +131,17 @@ pub fn inject_now(
 #[derive(Clone, Debug, PartialEq)]
 pub struct Injected {
     pub action: FaultAction,
-    /// The engine's reason when it refused the fault.
-    pub refused: Option<String>,
+    /// The engine refused it: the target is not in the running simulation.
+    pub refused: bool,
 }
 
 impl Injected {
     pub fn words(&self, lang: Lang) -> String {
         let what = describe_fault(lang, &self.action);
-        match &self.refused {
-            None => tf(lang, Key::ChaosApplied, &[&what]),
-            Some(e) => tf(lang, Key::ChaosFailed, &[&format!("{what}: {e}")]),
+        if self.refused {
+            tf(lang, Key::ChaosFailed, &[&format!("{what}: {}", t(lang, Key::ChaosNotRunning))])
+        } else {
+            tf(lang, Key::ChaosApplied, &[&what])
         }
     }
 }
@@ -297,7 +300,7 @@ pub fn ChaosPanel(props: &ChaosPanelProps) -> Html {
             <h2 id="chaos-title">{ t(lang, Key::Chaos) }</h2>
             <p class="chaos-msg" role="status" aria-live="polite" data-testid="chaos-message">
                 { match &*message {
-                    Some(m) if m.refused.is_none() => html! { <span class="ok">{ m.words(lang) }</span> },
+                    Some(m) if !m.refused => html! { <span class="ok">{ m.words(lang) }</span> },
                     Some(m) => html! { <span class="bad">{ m.words(lang) }</span> },
                     None => html! {},
                 } }

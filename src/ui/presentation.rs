@@ -59,7 +59,7 @@ fn run_command(
         // fault in the chaos journal, so the panel shows it as live.)
         Command::InjectFailure => {
             let failure = lesson(ctx.state.id()).failure?;
-            let refused = runtime.borrow_mut().sim_mut().inject(&failure).err();
+            let refused = runtime.borrow_mut().sim_mut().inject(&failure).is_err();
             return Some(Injected { action: failure, refused });
         }
     }
@@ -177,7 +177,7 @@ pub fn PresentationStage() -> Html {
             </p>
             if let Some(done) = notice.as_ref() {
                 <p class="stage-notice" role="status" data-testid="stage-notice">
-                    { format!("⚡ {}", done.refused.clone().unwrap_or_else(|| describe_fault(lang, &done.action))) }
+                    { format!("⚡ {}", if done.refused { done.words(lang) } else { describe_fault(lang, &done.action) }) }
                 </p>
             }
             <div class="stage-controls" role="group" aria-label={t(lang, Key::KeyboardShortcuts)}>
