@@ -45,7 +45,9 @@ pub struct ShareMenuProps {
 #[derive(PartialEq)]
 struct ShareView {
     url: String,
-    qr: Result<String, String>,
+    /// The QR image; `None` when the link is too long for one (said at render, in the
+    /// language of the moment).
+    qr: Option<String>,
     seed: u64,
 }
 
@@ -85,7 +87,11 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
         Callback::from(move |_| {
             let url = format!("{}{}", persist::base_url(), share::fragment(keep.scenario()));
             let seed = keep.scenario().seed;
-            dialog.set(Some(Rc::new(ShareView { qr: qr::qr_data_url(lang, &url), url: url.clone(), seed })));
+            dialog.set(Some(Rc::new(ShareView {
+                qr: qr::qr_data_url(lang, &url).ok(),
+                url: url.clone(),
+                seed,
+            })));
             copy(url, status.clone());
         })
     };
@@ -220,10 +226,12 @@ fn share_dialog(
                 <p class="share-status" role="status" data-testid="share-status">{ t(lang, status) }</p>
                 {
                     match &view.qr {
-                        Ok(src) => html! {
+                        Some(src) => html! {
                             <img class="share-qr" src={src.clone()} alt={t(lang, Key::ShareQrAlt)} data-testid="share-qr" />
                         },
-                        Err(why) => html! { <p class="share-qr-none" data-testid="share-qr-none">{ why.clone() }</p> },
+                        None => html! { <p class="share-qr-none" data-testid="share-qr-none">
+                            { tf(lang, Key::ShareQrTooLong, &[&view.url.len().to_string()]) }
+                        </p> },
                     }
                 }
                 if view.url.len() > text::LONG_LINK {
