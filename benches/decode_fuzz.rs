@@ -80,7 +80,9 @@ fn main() {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let scenarios: Vec<_> = (0..200).map(|i| gen::scenario(&mut rng, 2 + i % 30)).collect();
     let links: Vec<String> = scenarios.iter().map(encode).collect();
-    let jsons: Vec<String> = scenarios.iter().take(50).map(|s| serde_json::to_string(s).unwrap()).collect();
+    // Minified JSON of each scenario (keys sorted, as `serde_json::Value` keeps them).
+    let jsons: Vec<String> =
+        scenarios.iter().take(50).map(|s| archlab::model::to_value(s).to_string()).collect();
 
     let mut kinds: BTreeMap<&'static str, u64> = BTreeMap::new();
     let mut panics = Vec::new();

@@ -14,7 +14,7 @@ use archlab::engine::{secs, Sim};
 use archlab::model::Scenario;
 
 fn scenario(json: &str) -> Scenario {
-    serde_json::from_str(json).expect("fixture parses")
+    archlab::model::from_json_str(json).expect("fixture parses")
 }
 
 /// Nanoseconds this thread has spent on a CPU, when the kernel tells.

@@ -9,5 +9,6 @@ pub mod editor;
 pub mod engine;
 pub mod i18n;
 pub mod model;
+pub mod order;
 pub mod share;
 pub mod ui;

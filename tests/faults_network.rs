@@ -104,14 +104,15 @@ fn inject_names_what_does_not_exist() {
     );
     let mut sim = Sim::new(&s, 1).unwrap();
     let bad: archlab::model::FaultAction =
-        serde_json::from_value(json!({ "do": "kill", "target": { "kind": "component", "id": "nope" } }))
+        archlab::model::from_value(&json!({ "do": "kill", "target": { "kind": "component", "id": "nope" } }))
             .unwrap();
-    assert!(sim.inject(&bad).unwrap_err().contains("nope"));
-    let bad: archlab::model::FaultAction = serde_json::from_value(
-        json!({ "do": "kill", "target": { "kind": "server", "id": "app", "index": 3 } }),
+    assert_eq!(sim.inject(&bad).unwrap_err(), archlab::model::Problem::NoSuchComponent("nope".into()));
+    let bad: archlab::model::FaultAction = archlab::model::from_value(
+        &json!({ "do": "kill", "target": { "kind": "server", "id": "app", "index": 3 } }),
     )
     .unwrap();
-    assert!(sim.inject(&bad).unwrap_err().contains("server 3"));
+    let err = sim.inject(&bad).unwrap_err();
+    assert_eq!(err.to_string(), "app has no server 3");
     assert!(sim.log().is_empty());
 }
 

@@ -4,8 +4,8 @@ use archlab::engine::{
     secs, AlarmState, DeployKind, ErrorCause, InjectedFault, LogEntry, LogKind, ScaleReason,
 };
 use archlab::i18n::{
-    describe_fault, describe_log, describe_log_line, fill, format_number, format_time, slots, t, tf, Key,
-    Lang, Names,
+    describe_fault, describe_log, describe_log_line, fill, format_number, format_time, slots, t, text_blocks,
+    tf, Key, Lang, Names,
 };
 use archlab::model::{FaultAction, Placement, Target};
 
@@ -41,6 +41,21 @@ fn all_lists_every_key_once_in_declaration_order() {
 fn exhaustive_last_check(last: Key) -> usize {
     assert_eq!(last, Key::PresetMultiAzCost, "a key was added after PresetMultiAzCost: update this test");
     last as usize + 1
+}
+
+/// The texts are (key, text) lists gathered into a table, so a key written twice would
+/// silently keep its last text: each key is written exactly once per language.
+#[test]
+fn every_key_is_written_once_per_language() {
+    for lang in Lang::ALL {
+        let mut count = vec![0; Key::ALL.len()];
+        for &(k, _) in text_blocks(lang).iter().flat_map(|b| b.iter()) {
+            count[k as usize] += 1;
+        }
+        for (&k, &n) in Key::ALL.iter().zip(&count) {
+            assert_eq!(n, 1, "{k:?} is written {n} times in {lang:?}");
+        }
+    }
 }
 
 #[test]

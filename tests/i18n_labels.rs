@@ -50,9 +50,13 @@ fn every_inspector_choice_has_a_label() {
 #[test]
 fn share_errors_in_both_languages() {
     use archlab::i18n::describe_share_error;
-    use archlab::model::Diagnostic;
+    use archlab::model::{Diagnostic, Problem};
     use archlab::share::ShareError::*;
-    let diag = |i: usize| Diagnostic { path: format!("components[{i}].name"), message: "x".repeat(200) };
+    use archlab::share::{Base64Detail, ShapeDetail};
+    let diag = |i: usize| Diagnostic {
+        path: format!("components[{i}].name"),
+        problem: Problem::NoSuchComponent("x".repeat(200)),
+    };
     let all = vec![
         Empty,
         LinkTooLong { len: 70001, max: 65536 },
@@ -60,7 +64,7 @@ fn share_errors_in_both_languages() {
         NoVersionMarker,
         UnknownLinkVersion { found: 9, supported: 1 },
         UnknownLinkVersion { found: 0, supported: 1 },
-        NotBase64 { detail: "'<' at position 3 is not allowed in a link".into() },
+        NotBase64 { detail: Base64Detail::BadSymbol { byte: b'<', at: 3 } },
         Truncated,
         NotDeflate,
         ChecksumMismatch,
@@ -71,7 +75,7 @@ fn share_errors_in_both_languages() {
         NewerVersion { found: 7, supported: 2 },
         UnknownVersion { found: 0, oldest: 1 },
         Migration { from: 1, message: "zones missing".into() },
-        Shape { path: "regions[0]".into(), message: "missing field `code`".into() },
+        Shape { path: "regions[0]".into(), detail: ShapeDetail::MissingField("code".into()) },
         Invalid(vec![diag(0)]),
         Invalid((0..8).map(diag).collect()),
     ];

@@ -3,7 +3,7 @@
 
 use archlab::editor::Reason;
 use archlab::i18n::{describe_reason, Lang};
-use archlab::model::{Diagnostic, LinkRule};
+use archlab::model::{Diagnostic, LinkRule, Problem};
 
 fn is_hangul(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
@@ -87,7 +87,7 @@ fn examples() -> Vec<Reason> {
         SharedHost(id("db-1")),
         Invalid(Diagnostic {
             path: "app-1.count".into(),
-            message: "must be between 1 and 64 (got 65)".into(),
+            problem: Problem::OutOfRange { lo: 1.0, hi: 64.0, got: 65.0 },
         }),
     ];
     all.extend(LinkRule::ALL.map(LinkKinds));

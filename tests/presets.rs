@@ -54,7 +54,7 @@ fn preset_files_match_the_constructors() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/presets");
     let update = std::env::var_os("UPDATE_SCENARIOS").is_some_and(|v| v == "1");
     for p in PRESETS {
-        let json = serde_json::to_string_pretty(&(p.build)()).unwrap() + "\n";
+        let json = archlab::model::to_string_pretty(&(p.build)()) + "\n";
         let path = dir.join(format!("{}.json", p.id));
         if update {
             std::fs::create_dir_all(&dir).unwrap();
@@ -64,7 +64,7 @@ fn preset_files_match_the_constructors() {
                 panic!("{} missing: run UPDATE_SCENARIOS=1 cargo test --test presets", path.display())
             });
             assert_eq!(committed, json, "{} is stale: run UPDATE_SCENARIOS=1", path.display());
-            let back: Scenario = serde_json::from_str(&committed).unwrap();
+            let back: Scenario = archlab::model::from_json_str(&committed).unwrap();
             assert_eq!(back, (p.build)());
         }
     }

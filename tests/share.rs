@@ -3,6 +3,8 @@
 //!
 //! One test binary; each concern is a file under `tests/share/`.
 
+#[path = "share/differential.rs"]
+mod differential;
 #[path = "share/files.rs"]
 mod files;
 #[path = "share/gen.rs"]
@@ -11,6 +13,8 @@ mod gen;
 mod golden;
 #[path = "share/hostile.rs"]
 mod hostile;
+#[path = "share/json_model.rs"]
+mod json_model;
 #[path = "share/migrate.rs"]
 mod migrate;
 #[path = "share/mutate.rs"]

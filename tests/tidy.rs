@@ -31,6 +31,17 @@ const BROWSER_NAMES: &[&str] = &["web_sys", "gloo", "yew", "js_sys"];
 
 const MAX_LINES: usize = 450;
 
+/// Calls that each pull a large piece of std into the wasm for a small job (BENCHMARKS.md,
+/// "Bundle size"), with what to use instead.
+const BUNDLE_SNIPPETS: &[(&str, &str)] = &[
+    ("to_uppercase", "Unicode case tables (~10 KB gz): use the to_ascii_ form"),
+    ("to_lowercase", "Unicode case tables (~10 KB gz): use the to_ascii_ form"),
+    ("parse::<f64>", "core's float parser and its table: use editor::parse_decimal"),
+    (".sort_by(", "a copy of std's stable sort per call site: use crate::order::sort_by"),
+    (".sort_by_key(", "a copy of std's stable sort per call site: use crate::order::sort_by"),
+    (".sort()", "a copy of std's stable sort per call site: use crate::order::sort_by"),
+];
+
 #[test]
 fn engine_is_pure() {
     let mut bad = Vec::new();
@@ -58,6 +69,23 @@ fn only_the_ui_touches_the_browser() {
         for (n, code) in code_lines(&file) {
             for name in BROWSER_NAMES.iter().filter(|w| has_word(&code, w)) {
                 bad.push(format!("{}:{n}: `{name}` outside src/ui and src/main.rs", rel.display()));
+            }
+        }
+    }
+    report(bad);
+}
+
+/// Code that reaches the wasm (src/ without the native command-line runner and unit tests).
+#[test]
+fn wasm_code_avoids_heavy_std_calls() {
+    let mut bad = Vec::new();
+    for file in rust_files("src") {
+        if rel(&file).starts_with("src/bin") {
+            continue;
+        }
+        for (n, code) in code_lines(&file).into_iter().take_while(|(_, c)| !c.contains("#[cfg(test)]")) {
+            for (snip, why) in BUNDLE_SNIPPETS.iter().filter(|(s, _)| code.contains(s)) {
+                bad.push(format!("{}:{n}: `{snip}` brings {why}", rel(&file)));
             }
         }
     }

@@ -89,16 +89,14 @@ fn the_benchmark_design_is_named_in_korean_too() {
 
 #[test]
 fn a_fault_outcome_is_worded_in_either_language() {
-    use archlab::model::{FaultAction, Target};
+    use archlab::model::{FaultAction, Problem, Target};
     use archlab::ui::chaos::Injected;
     let action = FaultAction::Kill { target: Target::Server { id: "app-1".into(), index: 7 } };
-    let refused = Injected { action: action.clone(), refused: true };
+    let problem = Problem::NoServer { id: "app-1".into(), index: 7 };
+    let refused = Injected { action: action.clone(), refused: Some(problem) };
     let ko = refused.words(Lang::Ko);
-    assert!(
-        ko.starts_with("적용하지 못했습니다: ") && ko.ends_with("실행 중인 시뮬레이션에 없는 대상입니다"),
-        "{ko}"
-    );
-    assert!(refused.words(Lang::En).starts_with("Could not apply: "));
-    let applied = Injected { action, refused: false };
+    assert!(ko.starts_with("적용하지 못했습니다: ") && ko.ends_with("app-1에는 7번 서버가 없습니다"), "{ko}");
+    assert!(refused.words(Lang::En).ends_with("app-1 has no server 7"));
+    let applied = Injected { action, refused: None };
     assert!(applied.words(Lang::Ko).starts_with("적용됨: "));
 }

@@ -71,7 +71,7 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let scenario: Scenario = match serde_json::from_str(&text) {
+    let scenario: Scenario = match archlab::model::from_json_str(&text) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("{}: {e}", a.file);

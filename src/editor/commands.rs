@@ -83,7 +83,9 @@ fn pick_primary(s: &Scenario, role: DbRole, x: f64, y: f64) -> Result<String, Re
             Some(_) => refuse(Reason::EveryPrimaryHasStandby),
         };
     }
-    candidates.sort_by(|a, b| dist((a.x, a.y), (x, y)).total_cmp(&dist((b.x, b.y), (x, y))));
+    crate::order::sort_by(&mut candidates, |a, b| {
+        dist((a.x, a.y), (x, y)).total_cmp(&dist((b.x, b.y), (x, y)))
+    });
     Ok(candidates[0].id.clone())
 }
 

@@ -131,8 +131,8 @@ pub(super) fn fmt_num(x: f64) -> String {
     format!("{r}")
 }
 
-fn name<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v).ok().and_then(|j| j.as_str().map(str::to_string)).unwrap_or_default()
+fn name<T: crate::model::ToJson>(v: &T) -> String {
+    crate::model::to_value(v).as_str().map(str::to_string).unwrap_or_default()
 }
 
 fn health_get(h: &HealthCheck, key: &str) -> Option<String> {
@@ -213,10 +213,7 @@ fn parse(input: &Input, text: &str) -> Result<Value, Reason> {
             Ok(Value::Int(n))
         }
         Input::Number { min, max, min_exclusive } => {
-            let x: f64 = t.parse().map_err(|_| Reason::EnterNumber)?;
-            if !x.is_finite() {
-                return Err(Reason::Finite);
-            }
+            let x = super::parse_decimal(t).map_err(super::operate_forms::number_reason)?;
             if min_exclusive && x <= min {
                 return Err(Reason::MoreThan { min, max });
             }
@@ -233,8 +230,8 @@ fn parse(input: &Input, text: &str) -> Result<Value, Reason> {
     }
 }
 
-fn from_name<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, Reason> {
-    serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|_| Reason::PickChoice)
+fn from_name<T: crate::model::FromJson>(s: &str) -> Result<T, Reason> {
+    crate::model::from_value(&serde_json::Value::String(s.to_string())).map_err(|_| Reason::PickChoice)
 }
 
 fn health_set(h: &mut HealthCheck, key: &str, v: &Value) -> Result<(), Reason> {

@@ -18,13 +18,20 @@ fn err(key: &str, reason: Reason) -> FieldError {
     FieldError { key: key.to_string(), reason }
 }
 
+/// The refusal shown for text that is not a usable number.
+pub(super) fn number_reason(e: super::NumberError) -> Reason {
+    match e {
+        super::NumberError::NotANumber => Reason::EnterNumber,
+        super::NumberError::NotFinite => Reason::Finite,
+    }
+}
+
 /// A finite number in `lo..=hi` typed into field `key`.
 fn number(key: &str, text: &str, lo: f64, hi: f64, errs: &mut Vec<FieldError>) -> f64 {
-    match text.trim().parse::<f64>() {
-        Ok(x) if !x.is_finite() => errs.push(err(key, Reason::Finite)),
+    match super::parse_decimal(text) {
         Ok(x) if x < lo || x > hi => errs.push(err(key, Reason::Between { min: lo, max: hi })),
         Ok(x) => return x,
-        Err(_) => errs.push(err(key, Reason::EnterNumber)),
+        Err(e) => errs.push(err(key, number_reason(e))),
     }
     0.0
 }

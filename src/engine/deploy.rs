@@ -17,7 +17,7 @@
 //! boot the old one instead (a rolling batch in progress is not waited for, so the hosts that
 //! serve the bad version leave first), a green fleet not yet switched to is stopped.
 
-use crate::model::{Deployment, Strategy};
+use crate::model::{Deployment, Diagnostic, Problem, Strategy};
 
 use super::sim::{Role, VersionFx};
 
@@ -289,64 +289,67 @@ impl Sim {
     /// the same seed. Refused (nothing changes): an unknown tier, out-of-range numbers, an
     /// unknown rollback alarm, and blue/green on a tier compiled without room for a second
     /// fleet (the host slots are fixed when the run starts; schedule it in the scenario instead).
-    pub fn deploy(&mut self, d: &Deployment) -> Result<(), String> {
-        let tier = self
-            .ids
-            .iter()
-            .position(|id| *id == d.tier)
-            .and_then(|c| match self.comps[c].role {
-                Role::App(a) => Some(a as usize),
-                _ => None,
-            })
-            .ok_or_else(|| format!("deployment.tier: {} is not an app server", d.tier.escape_debug()))?;
+    /// A refusal is a [`Diagnostic`] at `deployment.<field>`, so the UI words it as it words
+    /// validation's.
+    pub fn deploy(&mut self, d: &Deployment) -> Result<(), Diagnostic> {
+        let refuse = |field: &str, problem| Err(Diagnostic { path: format!("deployment.{field}"), problem });
+        let tier = self.ids.iter().position(|id| *id == d.tier).and_then(|c| match self.comps[c].role {
+            Role::App(a) => Some(a as usize),
+            _ => None,
+        });
+        let Some(tier) = tier else {
+            return refuse("tier", Problem::NotAnAppServer(d.tier.escape_debug().to_string()));
+        };
         if !d.at_s.is_finite() || secs(d.at_s) < self.now {
-            return Err(format!("deployment.at_s: must not be before now ({} s)", to_secs(self.now)));
+            return refuse("at_s", Problem::BeforeNow(to_secs(self.now)));
         }
-        let in_range = |x: f64, max: f64| x.is_finite() && (0.0..=max).contains(&x);
-        if !in_range(d.boot_s, 3600.0) {
-            return Err("deployment.boot_s: must be between 0 and 3600".into());
-        }
-        if !in_range(d.version.error_rate, 1.0) {
-            return Err("deployment.version.error_rate: must be between 0 and 1".into());
-        }
-        if !in_range(d.version.extra_ms, crate::model::LIMITS.service_ms) {
-            return Err(format!(
-                "deployment.version.extra_ms: must be between 0 and {}",
-                crate::model::LIMITS.service_ms
-            ));
+        let in_range = |x: f64, hi: f64| match x {
+            x if !x.is_finite() => Some(Problem::NotFinite),
+            x if !(0.0..=hi).contains(&x) => Some(Problem::OutOfRange { lo: 0.0, hi, got: x }),
+            _ => None,
+        };
+        let service_ms = crate::model::LIMITS.service_ms;
+        let ranges = [
+            ("boot_s", d.boot_s, 3600.0),
+            ("version.error_rate", d.version.error_rate, 1.0),
+            ("version.extra_ms", d.version.extra_ms, service_ms),
+        ];
+        for (field, x, hi) in ranges {
+            if let Some(problem) = in_range(x, hi) {
+                return refuse(field, problem);
+            }
         }
         match d.strategy {
             Strategy::Rolling { batch, pause_s } => {
-                if batch == 0 || batch > crate::model::LIMITS.count {
-                    return Err(format!(
-                        "deployment.strategy.batch: must be between 1 and {}",
-                        crate::model::LIMITS.count
-                    ));
+                let max = crate::model::LIMITS.count;
+                if batch == 0 || batch > max {
+                    let (hi, got) = (max.into(), batch.into());
+                    return refuse("strategy.batch", Problem::OutOfRange { lo: 1.0, hi, got });
                 }
-                if !in_range(pause_s, 3600.0) {
-                    return Err("deployment.strategy.pause_s: must be between 0 and 3600".into());
+                if let Some(problem) = in_range(pause_s, 3600.0) {
+                    return refuse("strategy.pause_s", problem);
                 }
             }
             Strategy::BlueGreen => {
                 let reserved =
                     self.deploys.iter().any(|x| x.tier == tier && matches!(x.strategy, Strategy::BlueGreen));
                 if !reserved {
-                    return Err(format!(
-                        "deployment.strategy: {} has no room for a second fleet in this run; schedule the \
-                         blue/green deployment instead (the run restarts with room for it)",
-                        d.tier.escape_debug()
-                    ));
+                    return refuse(
+                        "strategy",
+                        Problem::NoRoomForSecondFleet(d.tier.escape_debug().to_string()),
+                    );
                 }
             }
             Strategy::AllAtOnce => {}
         }
         if let Some(alarm) = &d.rollback_on {
             if !self.alarms.iter().any(|a| a.spec.id == *alarm) {
-                return Err(format!("deployment.rollback_on: no alarm {}", alarm.escape_debug()));
+                return refuse("rollback_on", Problem::NoSuchAlarm(alarm.escape_debug().to_string()));
             }
         }
         if self.deploys.len() >= MAX_DEPLOYMENTS {
-            return Err(format!("deployments: at most {MAX_DEPLOYMENTS} deployments"));
+            let problem = Problem::TooManyDeployments(MAX_DEPLOYMENTS);
+            return Err(Diagnostic { path: "deployments".into(), problem });
         }
         self.versions.push(VersionFx { error_rate: d.version.error_rate, extra_ns: ms(d.version.extra_ms) });
         let new = self.versions.len() as u32 - 1;

@@ -7,48 +7,46 @@
 //! then re-derives the state of the components it touches, so a zone that recovers brings
 //! back exactly what was not killed on its own.
 
-use crate::model::{FaultAction, Placement, Target};
+use crate::model::{FaultAction, Placement, Problem, Target};
 
 use super::log::{InjectedFault, LogKind};
 use super::request::NONE;
 use super::sim::{Role, Sim};
 
 impl Sim {
-    fn find_comp(&self, id: &str) -> Result<usize, String> {
-        self.ids.iter().position(|c| c == id).ok_or_else(|| format!("no component {id}"))
+    fn find_comp(&self, id: &str) -> Result<usize, Problem> {
+        self.ids.iter().position(|c| c == id).ok_or_else(|| Problem::NoSuchComponent(id.to_string()))
     }
 
-    fn find_zone(&self, p: &Placement) -> Result<usize, String> {
+    fn find_zone(&self, p: &Placement) -> Result<usize, Problem> {
         self.zones
             .iter()
             .position(|z| self.regions[z.region as usize] == p.region && z.name == p.zone)
-            .ok_or_else(|| format!("zone {}{} is not in the scenario", p.region, p.zone))
+            .ok_or_else(|| Problem::NoSuchZone { region: p.region.clone(), zone: p.zone.clone() })
     }
 
-    fn find_region(&self, code: &str) -> Result<usize, String> {
-        self.regions
-            .iter()
-            .position(|r| r == code)
-            .ok_or_else(|| format!("region {code} is not in the scenario"))
+    fn find_region(&self, code: &str) -> Result<usize, Problem> {
+        self.regions.iter().position(|r| r == code).ok_or_else(|| Problem::NoSuchRegion(code.to_string()))
     }
 
     /// Global host index of server `index` of app tier `id`.
-    fn find_host(&self, id: &str, index: u32) -> Result<usize, String> {
+    fn find_host(&self, id: &str, index: u32) -> Result<usize, Problem> {
         let c = self.find_comp(id)?;
         match self.comps[c].role {
             Role::App(a) if index < self.apps[a as usize].count => {
                 Ok((self.apps[a as usize].first_host + index) as usize)
             }
-            Role::App(_) => Err(format!("{id} has no server {index}")),
-            _ => Err(format!("{id} is not an app server")),
+            Role::App(_) => Err(Problem::NoServer { id: id.to_string(), index }),
+            _ => Err(Problem::NotAnAppServer(id.to_string())),
         }
     }
 
-    /// Applies a fault now. Errors name what does not exist; nothing changes then.
-    pub(super) fn apply_fault(&mut self, action: &FaultAction) -> Result<(), String> {
+    /// Applies a fault now. Errors name what does not exist (in the words of validation's
+    /// problems, so the UI says them in its language); nothing changes then.
+    pub(super) fn apply_fault(&mut self, action: &FaultAction) -> Result<(), Problem> {
         // Resolve everything first so that an error leaves the run untouched.
         let zone_pair =
-            |s: &Sim, a: &Placement, b: &Placement| Ok::<_, String>((s.find_zone(a)?, s.find_zone(b)?));
+            |s: &Sim, a: &Placement, b: &Placement| Ok::<_, Problem>((s.find_zone(a)?, s.find_zone(b)?));
         match action {
             FaultAction::Kill { target } | FaultAction::Revive { target } => {
                 let kill = matches!(action, FaultAction::Kill { .. });
@@ -69,7 +67,8 @@ impl Sim {
                     Target::Process { id, server, index } => {
                         let h = self.find_host(id, *server)?;
                         if *index >= self.apps[self.hosts[h].app as usize].processes {
-                            return Err(format!("{id} has no process {server}/{index}"));
+                            let (id, server, index) = (id.clone(), *server, *index);
+                            return Err(Problem::NoProcess { id, server, index });
                         }
                         self.log_fault(action);
                         if kill {

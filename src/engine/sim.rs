@@ -6,7 +6,7 @@
 //! ends after its client's timeout counts as `Timeout`, and a request taken from a queue
 //! (backlog or database connection queue) after its deadline is dropped as `Timeout`.
 
-use crate::model::{validate, Diagnostic, FaultAction, Scenario, Traffic};
+use crate::model::{validate, Diagnostic, FaultAction, Problem, Scenario, Traffic};
 
 use super::app::{App, Host};
 use super::balancer::Lb;
@@ -187,7 +187,8 @@ impl Sim {
     }
 
     /// Applies a fault now (a click in the UI). Timeline faults are applied by the engine itself.
-    pub fn inject(&mut self, action: &FaultAction) -> Result<(), String> {
+    /// A target that does not exist is refused with the [`Problem`], and nothing changes.
+    pub fn inject(&mut self, action: &FaultAction) -> Result<(), Problem> {
         let r = self.apply_fault(action);
         self.rec.refresh(self.now);
         r

@@ -1,15 +1,12 @@
 //! English: texts added by branch notice (the banner worded per render, the Korean audit).
 //!
-//! `en_operate::text` hands every key it does not match to this function.
+//! `i18n::texts` gathers this block with the others into one table.
 
 use super::Key;
 
-pub fn text(k: Key) -> &'static str {
+/// This language's texts in this file, as (key, text) pairs gathered into one table by
+/// `i18n::texts`.
+pub const TEXTS: &[(Key, &str)] = {
     use Key::*;
-    match k {
-        KeepFromPresets => "the Presets menu",
-        BenchScenarioName => "Benchmark: 100 components, 3 regions",
-        ChaosNotRunning => "it is not part of the running simulation",
-        _ => super::en_reason::text(k),
-    }
-}
+    &[(KeepFromPresets, "the Presets menu"), (BenchScenarioName, "Benchmark: 100 components, 3 regions")]
+};

@@ -1,7 +1,7 @@
-//! The list of every text the interface shows. One variant per text; `en.rs` and `ko.rs`
-//! match on them, the later blocks through the `_ =>` chain of `en_editor.rs`, `en_operate.rs`,
-//! `en_reason.rs` (and their Korean twins), so `tests/i18n.rs` checks that every key has text in
-//! both languages and that every key is used somewhere (`no_key_is_unused`).
+//! The list of every text the interface shows. One variant per text; `en*.rs` and `ko*.rs` each
+//! hold a block of (key, text) pairs that `texts.rs` gathers into one table per language, so
+//! `tests/i18n.rs` checks that every key is written exactly once in both languages and that
+//! every key is used somewhere (`no_key_is_unused`).
 
 /// Declares `Key` and `Key::ALL` from one list, so the two can never disagree.
 macro_rules! keys {
@@ -318,8 +318,22 @@ keys! {
     RsnEnterNumber, RsnFinite, RsnPickChoice, RsnTrueOrFalse, RsnNotEditable, RsnNoSuchField, RsnNoFieldOf,
     RsnRoleFixed, RsnLongerThanTimeout, RsnShorterThanInterval, RsnGroupOff, RsnPickSize, RsnNotAboveMax,
     RsnNotAboveCount, RsnNotBelowMin, RsnNotBelowCount, RsnInvalid, RsnCountOutsideGroup, RsnSharedHost,
+    // diag: what is wrong with a field of a scenario (model::Problem in words)
+    PrbNotFinite, PrbOutOfRange, PrbMustBePositive, PrbAtMost, PrbWrongVersion, PrbTooLong, PrbControlChars,
+    PrbBadId, PrbIdTwice, PrbAppearsTwice, PrbTooManyRegions, PrbTooManyComponents, PrbTooManyLinks,
+    PrbTooManyFaults, PrbTooManyDeployments, PrbTooManyAlarms, PrbRegionNotInCatalog, PrbZoneCount,
+    PrbBadZoneName, PrbNoSuchZone, PrbNoSuchRegion, PrbNoSuchComponent, PrbNotAnAppServer, PrbIsNotAnAppServer,
+    PrbNotAutoScalingGroup, PrbNoSuchAlarm, PrbNoServer, PrbNoProcess, PrbShorterThanInterval,
+    PrbPrimaryHasNoPrimary, PrbNamePrimary, PrbNotAPrimary, PrbOneStandby, PrbSharedHostSingle, PrbLinkToSelf,
+    PrbDuplicateLink, PrbSpikeTooHigh, PrbAlarmIdUnique, PrbMinAboveMax, PrbCountOutsideGroup, PrbBeforeNow,
+    PrbNoRoomForSecondFleet,
+    ShpMissingField, ShpUnknownField, ShpUnknownFieldNone, ShpUnknownVariant, ShpUnknownVariantNone,
+    ShpInvalidType, ShpInvalidValue, ShpInvalidLength, ShpDuplicateField, ShpKeyTwice, ShpNotAnObject,
+    JsnEndsEarly, JsnExpected, JsnTrailingCharacters, JsnTrailingComma, JsnKeyMustBeString, JsnInvalidNumber,
+    JsnNumberOutOfRange, JsnControlCharacter, JsnInvalidEscape, JsnRecursionLimit, B64BadSymbol,
+    B64BadLastSymbol, B64BadLength, B64Padding, B64Byte,
     // notice: the banner's wording per render, and the Korean audit's leftovers (en_notice.rs)
-    KeepFromPresets, BenchScenarioName, ChaosNotRunning,
+    KeepFromPresets, BenchScenarioName,
     // presets
     PresetSingleServer,
     PresetSeparateDb,

@@ -11,6 +11,7 @@ mod en;
 mod en_editor;
 mod en_notice;
 mod en_operate;
+mod en_problem;
 mod en_reason;
 mod fault;
 mod format;
@@ -19,11 +20,15 @@ mod ko;
 mod ko_editor;
 mod ko_notice;
 mod ko_operate;
+mod ko_problem;
 mod ko_reason;
 mod labels;
 mod log;
+mod problem;
 mod reason;
 mod share;
+mod share_detail;
+mod texts;
 
 pub use fault::{describe_fault, describe_scheduled, describe_target};
 pub use format::{format_duration, format_ms, format_number, format_percent, format_rate, format_time};
@@ -33,8 +38,10 @@ pub use labels::{
     role_key, service_key, unit_key, zone_label,
 };
 pub use log::{alarm_key, describe_log, describe_log_line, Names};
-pub use reason::describe_reason;
+pub use problem::{describe_diagnostic, describe_problem};
+pub use reason::{capitalize, describe_reason};
 pub use share::describe_share_error;
+pub use share_detail::{describe_base64_detail, describe_json_syntax, describe_shape_detail};
 
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -72,11 +79,20 @@ impl Lang {
     }
 }
 
+/// Every (key, text) pair written for `lang`, block by block (for tests and tools; [`t`] reads
+/// the table built from them).
+pub fn text_blocks(lang: Lang) -> &'static [&'static [(Key, &'static str)]] {
+    match lang {
+        Lang::En => texts::EN_BLOCKS,
+        Lang::Ko => texts::KO_BLOCKS,
+    }
+}
+
 /// The text of `key` in `lang`.
 pub fn t(lang: Lang, key: Key) -> &'static str {
     match lang {
-        Lang::En => en::text(key),
-        Lang::Ko => ko::text(key),
+        Lang::En => texts::EN[key as usize],
+        Lang::Ko => texts::KO[key as usize],
     }
 }
 

@@ -1,13 +1,13 @@
 //! Why the editor refused a command, a drop or a typed value ([`Reason`]) in the page's
 //! language. The English wording is `Reason`'s `Display` with a capital letter; numbers are
 //! written the same way in both languages. A validation problem ([`Reason::Invalid`]) is
-//! quoted as `model::validate` words it (in English).
+//! worded by `describe_diagnostic`, after its path.
 
-use super::{region_name, tf, Key, Lang};
+use super::{describe_diagnostic, region_name, tf, Key, Lang};
 use crate::editor::Reason;
 use crate::model::LinkRule;
 
-fn link_rule_key(r: LinkRule) -> Key {
+pub(super) fn link_rule_key(r: LinkRule) -> Key {
     match r {
         LinkRule::StandbyNotTarget => Key::RsnStandbyNotTarget,
         LinkRule::ClientsOnlyStart => Key::RsnClientsOnlyStart,
@@ -79,14 +79,20 @@ pub fn describe_reason(lang: Lang, r: &Reason) -> String {
         NotBelowCount(n) => (Key::RsnNotBelowCount, vec![s(n)]),
         CountOutsideGroup { min, max } => (Key::RsnCountOutsideGroup, vec![s(min), s(max)]),
         SharedHost(db) => (Key::RsnSharedHost, vec![s(db)]),
-        Invalid(d) => (Key::RsnInvalid, vec![capitalize(&d.to_string())]),
+        // The path stays as the file spells it; English capitalizes the whole sentence below.
+        Invalid(d) => (Key::RsnInvalid, vec![describe_diagnostic(lang, d)]),
     };
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     capitalize(&tf(lang, key, &args))
 }
 
-/// The first letter in upper case (a no-op for Korean).
+/// The first letter in upper case (a no-op for Korean). ASCII only: our sentences start with
+/// a Latin letter or Hangul, and `char::to_uppercase` would link ≈ 10 KB (gzipped) of Unicode
+/// case tables into the wasm.
 pub fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }

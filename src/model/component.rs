@@ -4,13 +4,10 @@
 //! one component with a `count`, not N copies, so a target group or an auto-scaling group stays
 //! one thing in the model and on the canvas.
 
-use serde::{Deserialize, Serialize};
-
 use super::Placement;
 
 /// One box on the canvas.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Component {
     /// Unique, human-readable id ("app-1"); links and faults refer to it. Plain text.
     pub id: String,
@@ -22,8 +19,7 @@ pub struct Component {
 }
 
 /// What a component is, with the properties that kind has.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Kind {
     Clients(Clients),
     Dns(Dns),
@@ -50,8 +46,7 @@ impl Kind {
 }
 
 /// A population of users near a zone. It sends `weight` of the scenario's traffic.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Clients {
     /// Share of the total rate sent by this population, relative to the other populations.
     pub weight: f64,
@@ -66,8 +61,7 @@ impl Default for Clients {
 }
 
 /// A DNS service (like Route 53) answering with the entry point of a region.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Dns {
     pub policy: DnsPolicy,
     /// How long clients cache an answer, in seconds.
@@ -92,8 +86,7 @@ impl Default for Dns {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DnsPolicy {
     /// Answer with the healthy target nearest (lowest RTT) to the asking client.
     Latency,
@@ -104,8 +97,7 @@ pub enum DnsPolicy {
 }
 
 /// A load balancer spreading requests over its healthy targets.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LoadBalancer {
     pub layer: LbLayer,
     pub algorithm: LbAlgorithm,
@@ -133,15 +125,13 @@ impl Default for LoadBalancer {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TargetWeight {
     pub target: String,
     pub weight: u32,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LbLayer {
     /// Network load balancer: forwards connections, sees no HTTP.
     L4,
@@ -149,8 +139,7 @@ pub enum LbLayer {
     L7,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum LbAlgorithm {
     RoundRobin,
     LeastConnections,
@@ -170,8 +159,7 @@ impl LbAlgorithm {
 }
 
 /// Health-check settings of a load balancer (or DNS) for each of its targets.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct HealthCheck {
     pub interval_s: f64,
     pub timeout_s: f64,
@@ -191,8 +179,7 @@ impl Default for HealthCheck {
 
 /// A tier of identical app servers (`count` hosts), each with `vcpus` cores and `processes`
 /// worker processes behind a process manager.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AppServer {
     /// Number of identical hosts in this tier (a target group).
     pub count: u32,
@@ -212,7 +199,6 @@ pub struct AppServer {
     /// Seconds the process manager takes to restart a crashed process.
     pub restart_delay_s: f64,
     /// Makes this tier an auto-scaling group (`count` is then its desired capacity at start).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub autoscaling: Option<super::AutoScaling>,
 }
 
@@ -234,8 +220,7 @@ impl Default for AppServer {
 }
 
 /// The distribution of service times around their mean.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ServiceDist {
     Exponential,
     Constant,
@@ -243,12 +228,10 @@ pub enum ServiceDist {
 
 /// A database node. A primary takes writes (and reads); a standby in another zone replaces a
 /// failed primary after `failover_s`; a read replica serves reads.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Database {
     pub role: DbRole,
     /// For a standby or read replica: the id of its primary.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub primary: Option<String>,
     /// Queries served at once; further queries wait for a connection.
     pub max_connections: u32,
@@ -260,7 +243,6 @@ pub struct Database {
     /// Seconds a managed multi-AZ database takes to promote its standby.
     pub failover_s: f64,
     /// Runs on this app server's host (book step 1): shares its cores and its fate.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
     /// Size of the database instance (its price class); the query time is set separately.
     pub vcpus: u32,
@@ -282,8 +264,7 @@ impl Default for Database {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DbRole {
     Primary,
     Standby,

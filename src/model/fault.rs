@@ -1,18 +1,14 @@
 //! Faults: what can break, at a click or on the scenario's scripted timeline.
 
-use serde::{Deserialize, Serialize};
-
 /// A fault applied at a simulated time ("at 30 s zone a fails").
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ScheduledFault {
     pub at_s: f64,
     pub action: FaultAction,
 }
 
 /// Something that breaks or is mended. Every breaking action has a mending one.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "do", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum FaultAction {
     Kill {
         target: Target,
@@ -42,8 +38,7 @@ pub enum FaultAction {
 }
 
 /// What a kill or revive applies to.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Target {
     /// A whole component: every host of an app tier, a load balancer, a database, DNS.
     Component {

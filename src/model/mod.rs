@@ -1,14 +1,21 @@
-//! The scenario: everything a user can build, as plain serde data, and nothing else.
+//! The scenario: everything a user can build, as plain data, and nothing else.
 //!
 //! A [`Scenario`] is the single source of truth for the lab. The editor changes it, the share
 //! codec carries it, the engine compiles it into its own dense form. This module holds no
-//! behaviour beyond construction helpers and [`validate`], which turns untrusted data into
+//! behaviour beyond construction helpers, its JSON form (`json_read*`, `json_write`: hand-written,
+//! so the bundle carries no derived serde code) and [`validate`], which turns untrusted data into
 //! either "fine" or a list of [`Diagnostic`]s that name the component and the field.
 
 mod component;
 mod fault;
+mod json_read;
+mod json_read_scenario;
+mod json_read_timeline;
+mod json_write;
+mod json_write_timeline;
 mod link_rule;
 mod operate;
+mod problem;
 mod scenario;
 mod traffic;
 mod validate;
@@ -16,8 +23,11 @@ mod validate_operate;
 
 pub use component::*;
 pub use fault::*;
+pub use json_read::{from_json_str, from_value, At, FromJson, ShapeError};
+pub use json_write::{to_string_pretty, to_value, Out, ToJson};
 pub use link_rule::{link_rule, LinkRule};
 pub use operate::*;
+pub use problem::Problem;
 pub use scenario::*;
 pub use traffic::*;
 pub use validate::{check_link_kinds, validate, Diagnostic, Limits, LIMITS};

@@ -4,11 +4,8 @@
 //! at once — and the cloud's elasticity. All of it is scenario data, so a shared link carries
 //! it and the same seed replays it.
 
-use serde::{Deserialize, Serialize};
-
 /// Makes an app tier an auto-scaling group: its `count` is the desired capacity at start.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AutoScaling {
     pub min: u32,
     pub max: u32,
@@ -30,31 +27,25 @@ impl Default for AutoScaling {
 }
 
 /// A new version rolled out to an app tier at a given time.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Deployment {
     pub at_s: f64,
     /// The app tier (component id) that gets the new version.
     pub tier: String,
     pub strategy: Strategy,
     /// How the new version behaves: a good one has no extra errors or latency.
-    #[serde(default)]
     pub version: Version,
     /// Seconds a replaced or new server takes to boot the version and pass its first health
     /// check (30 s when absent).
-    #[serde(default = "default_boot_s")]
     pub boot_s: f64,
     /// Alarm whose firing rolls the deployment back (by alarm id).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rollback_on: Option<String>,
 }
 
-fn default_boot_s() -> f64 {
-    30.0
-}
+/// A deployment's `boot_s` when its file leaves it out.
+pub const DEFAULT_BOOT_S: f64 = 30.0;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Strategy {
     /// Every server is replaced at once: an outage of about one boot time.
     AllAtOnce,
@@ -65,8 +56,7 @@ pub enum Strategy {
 }
 
 /// How a deployed version behaves.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Version {
     /// Fraction of requests the new version fails (0..1).
     pub error_rate: f64,
@@ -76,8 +66,7 @@ pub struct Version {
 
 /// A CloudWatch-style alarm: `metric` compared with `threshold` over `evaluation_periods`
 /// consecutive periods of `period_s`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Alarm {
     pub id: String,
     pub metric: AlarmMetric,
@@ -85,12 +74,10 @@ pub struct Alarm {
     pub threshold: f64,
     pub period_s: f64,
     pub evaluation_periods: u32,
-    #[serde(default)]
     pub action: AlarmAction,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum AlarmMetric {
     P95Ms,
     ErrorRatePct,
@@ -107,8 +94,7 @@ pub enum AlarmMetric {
     },
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub enum AlarmAction {
     /// Only shown and logged.
     #[default]

@@ -1,36 +1,26 @@
 //! The top level of a scenario: regions with their zones, components, links and run settings.
 
-use serde::{Deserialize, Serialize};
-
 use super::{Alarm, Component, Deployment, ScheduledFault, Traffic, FORMAT_VERSION};
 
 /// A whole lab: what was built, how it is driven, and what breaks when.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
     /// Format version, checked before anything else is read.
     pub version: u32,
     /// Shown in the title bar and the recent list; plain text, never HTML.
-    #[serde(default)]
     pub name: String,
     /// Seed of the engine's random streams: same scenario + same seed = same run.
-    #[serde(default)]
     pub seed: u64,
     pub regions: Vec<Region>,
     pub components: Vec<Component>,
-    #[serde(default)]
     pub links: Vec<Link>,
     pub traffic: Traffic,
     /// The scripted fault timeline ("at 30 s zone a fails; at 90 s it recovers").
-    #[serde(default)]
     pub faults: Vec<ScheduledFault>,
-    #[serde(default)]
     pub run: RunSettings,
     /// New versions rolled out during the run.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deployments: Vec<Deployment>,
     /// Alarms on metrics; they drive scaling and rollback.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alarms: Vec<Alarm>,
 }
 
@@ -79,8 +69,7 @@ impl Scenario {
 }
 
 /// A cloud region taken from the catalog (`catalog::regions`), drawn as a large container.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Region {
     /// Catalog code, e.g. "ap-northeast-2" (Seoul). Latencies and prices come from it.
     pub code: String,
@@ -90,8 +79,7 @@ pub struct Region {
 }
 
 /// An availability zone: an isolated failure domain inside a region.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Zone {
     /// The zone letter as the cloud names it: "a", "b", "c".
     pub name: String,
@@ -99,8 +87,7 @@ pub struct Zone {
 
 /// Where a component lives: a zone of a region. Latency between two components follows from
 /// their placements (same zone < cross-zone < cross-region).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Placement {
     pub region: String,
     pub zone: String,
@@ -113,8 +100,7 @@ impl Placement {
 }
 
 /// An axis-aligned rectangle in canvas units.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rect {
     pub x: f64,
     pub y: f64,
@@ -147,20 +133,17 @@ impl Region {
 }
 
 /// A directed connection: requests flow `from` -> `to`, responses come back the same way.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Link {
     pub from: String,
     pub to: String,
     /// Fixed round-trip time for this link instead of the catalog's (and no jitter). Used by
     /// textbook scenarios and by "add latency" experiments.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rtt_ms: Option<f64>,
 }
 
 /// How the lab runs the scenario; shared in links so a recipient sees the same run.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RunSettings {
     /// Simulated seconds per real second in the browser (0.1 to 100).
     pub speed: f64,

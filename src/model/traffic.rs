@@ -1,10 +1,7 @@
 //! The traffic profile: how many requests per second, and how that changes over time.
 
-use serde::{Deserialize, Serialize};
-
 /// Total request rate over all client populations, and its shape in time.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Traffic {
     /// Base rate in requests per second (1 to 1,000,000).
     pub rate_rps: f64,
@@ -18,8 +15,7 @@ impl Default for Traffic {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Pattern {
     Steady,
     /// From `rate_rps` at t = 0 linearly to `to_rps` at `over_s`, then steady.
@@ -35,8 +31,7 @@ pub enum Pattern {
     },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Arrivals {
     /// Independent users: exponential gaps (a Poisson process).
     Poisson,

@@ -47,16 +47,17 @@ pub const LIMITS: Limits = Limits {
     coordinate: 1.0e6,
 };
 
-/// One problem, located by a dotted path ("app-1.processes") and said in plain words.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One problem, located by a dotted path ("app-1.processes"): the path is the file's own field
+/// names in every language, the [`Problem`] is worded by whoever shows it.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
     pub path: String,
-    pub message: String,
+    pub problem: Problem,
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        write!(f, "{}: {}", self.path, self.problem)
     }
 }
 
@@ -79,47 +80,47 @@ pub(super) struct Checker {
 }
 
 impl Checker {
-    pub(super) fn err(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.out.push(Diagnostic { path: path.into(), message: message.into() });
+    pub(super) fn err(&mut self, path: impl Into<String>, problem: Problem) {
+        self.out.push(Diagnostic { path: path.into(), problem });
     }
 
     /// A finite number within [lo, hi]; NaN and infinities fail with their own message.
     pub(super) fn range(&mut self, path: &str, x: f64, lo: f64, hi: f64) {
         if !x.is_finite() {
-            self.err(path, "must be a finite number");
+            self.err(path, Problem::NotFinite);
         } else if x < lo || x > hi {
-            self.err(path, format!("must be between {lo} and {hi} (got {x})"));
+            self.err(path, Problem::OutOfRange { lo, hi, got: x });
         }
     }
 
     pub(super) fn positive(&mut self, path: &str, x: f64, hi: f64) {
         if !x.is_finite() {
-            self.err(path, "must be a finite number");
+            self.err(path, Problem::NotFinite);
         } else if x <= 0.0 {
-            self.err(path, "must be > 0");
+            self.err(path, Problem::MustBePositive);
         } else if x > hi {
-            self.err(path, format!("must be at most {hi} (got {x})"));
+            self.err(path, Problem::AtMost { hi, got: x });
         }
     }
 
     pub(super) fn int(&mut self, path: &str, x: u32, lo: u32, hi: u32) {
         if x < lo || x > hi {
-            self.err(path, format!("must be between {lo} and {hi} (got {x})"));
+            self.err(path, Problem::OutOfRange { lo: lo.into(), hi: hi.into(), got: x.into() });
         }
     }
 
     pub(super) fn text(&mut self, path: &str, t: &str) {
         if t.chars().count() > LIMITS.text_len {
-            self.err(path, format!("is longer than {} characters", LIMITS.text_len));
+            self.err(path, Problem::TooLong { max: LIMITS.text_len });
         }
         if t.chars().any(char::is_control) {
-            self.err(path, "contains control characters");
+            self.err(path, Problem::ControlChars);
         }
     }
 
     fn scenario(&mut self, s: &Scenario) {
         if s.version != FORMAT_VERSION {
-            self.err("version", format!("must be {FORMAT_VERSION} (got {})", s.version));
+            self.err("version", Problem::WrongVersion { expected: FORMAT_VERSION, got: s.version });
         }
         self.text("name", &s.name);
         self.regions(s);
@@ -134,16 +135,16 @@ impl Checker {
 
     fn regions(&mut self, s: &Scenario) {
         if s.regions.len() > LIMITS.regions {
-            self.err("regions", format!("at most {} regions", LIMITS.regions));
+            self.err("regions", Problem::TooManyRegions(LIMITS.regions));
         }
         let mut seen = BTreeSet::new();
         for r in &s.regions {
             let p = format!("regions.{}", r.code);
             if crate::catalog::region(&r.code).is_none() {
-                self.err(&p, "is not a region in the catalog");
+                self.err(&p, Problem::RegionNotInCatalog);
             }
             if !seen.insert(&r.code) {
-                self.err(&p, "appears twice");
+                self.err(&p, Problem::AppearsTwice);
             }
             for (f, x) in [("x", r.rect.x), ("y", r.rect.y)] {
                 self.range(&format!("{p}.rect.{f}"), x, -LIMITS.coordinate, LIMITS.coordinate);
@@ -152,15 +153,15 @@ impl Checker {
                 self.range(&format!("{p}.rect.{f}"), x, 100.0, LIMITS.coordinate);
             }
             if r.zones.is_empty() || r.zones.len() > LIMITS.zones_per_region {
-                self.err(format!("{p}.zones"), format!("must hold 1 to {} zones", LIMITS.zones_per_region));
+                self.err(format!("{p}.zones"), Problem::ZoneCount { max: LIMITS.zones_per_region });
             }
             let mut names = BTreeSet::new();
             for z in &r.zones {
                 let valid = z.name.len() == 1 && z.name.bytes().all(|b| b.is_ascii_lowercase());
                 if !valid {
-                    self.err(format!("{p}.zones.{}", z.name.escape_debug()), "a zone is one letter a-z");
+                    self.err(format!("{p}.zones.{}", z.name.escape_debug()), Problem::BadZoneName);
                 } else if !names.insert(&z.name) {
-                    self.err(format!("{p}.zones.{}", z.name), "appears twice");
+                    self.err(format!("{p}.zones.{}", z.name), Problem::AppearsTwice);
                 }
             }
         }
@@ -168,10 +169,8 @@ impl Checker {
 
     fn components(&mut self, s: &Scenario) {
         if s.components.len() > LIMITS.components {
-            self.err(
-                "components",
-                format!("at most {} components (got {})", LIMITS.components, s.components.len()),
-            );
+            let (max, got) = (LIMITS.components, s.components.len());
+            self.err("components", Problem::TooManyComponents { max, got });
             return;
         }
         let mut ids = BTreeSet::new();
@@ -181,20 +180,15 @@ impl Checker {
                 && id.len() <= 32
                 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
             if !valid_id {
-                self.err(
-                    format!("components.{}", id.escape_debug()),
-                    "an id is 1-32 letters, digits, '-' or '_'",
-                );
+                self.err(format!("components.{}", id.escape_debug()), Problem::BadId);
                 continue;
             }
             if !ids.insert(id.as_str()) {
-                self.err(id.as_str(), "id appears twice");
+                self.err(id.as_str(), Problem::IdTwice);
             }
             if !s.has_zone(&c.place) {
-                self.err(
-                    format!("{id}.place"),
-                    format!("zone {}{} is not in the scenario", c.place.region, c.place.zone),
-                );
+                let (region, zone) = (c.place.region.clone(), c.place.zone.clone());
+                self.err(format!("{id}.place"), Problem::NoSuchZone { region, zone });
             }
             self.range(&format!("{id}.x"), c.x, -LIMITS.coordinate, LIMITS.coordinate);
             self.range(&format!("{id}.y"), c.y, -LIMITS.coordinate, LIMITS.coordinate);
@@ -206,7 +200,7 @@ impl Checker {
         self.range(&format!("{p}.interval_s"), h.interval_s, 1.0, 300.0);
         self.positive(&format!("{p}.timeout_s"), h.timeout_s, 120.0);
         if h.timeout_s.is_finite() && h.interval_s.is_finite() && h.timeout_s >= h.interval_s {
-            self.err(format!("{p}.timeout_s"), "must be shorter than the interval");
+            self.err(format!("{p}.timeout_s"), Problem::ShorterThanInterval);
         }
         self.int(&format!("{p}.unhealthy_threshold"), h.unhealthy_threshold, 1, 10);
         self.int(&format!("{p}.healthy_threshold"), h.healthy_threshold, 1, 10);
@@ -231,9 +225,9 @@ impl Checker {
                     self.int(&p, w.weight, 0, 1000);
                     // A checked reference also bounds the list: at most one weight per app server.
                     if !matches!(s.component(&w.target).map(|c| &c.kind), Some(Kind::AppServer(_))) {
-                        self.err(&p, "is not an app server");
+                        self.err(&p, Problem::IsNotAnAppServer);
                     } else if !targets.insert(&w.target) {
-                        self.err(&p, "appears twice");
+                        self.err(&p, Problem::AppearsTwice);
                     }
                 }
             }
@@ -260,9 +254,9 @@ impl Checker {
 
     fn database_refs(&mut self, s: &Scenario, id: &str, d: &Database) {
         match (d.role, &d.primary) {
-            (DbRole::Primary, Some(_)) => self.err(format!("{id}.primary"), "a primary has no primary"),
+            (DbRole::Primary, Some(_)) => self.err(format!("{id}.primary"), Problem::PrimaryHasNoPrimary),
             (DbRole::Standby | DbRole::ReadReplica, None) => {
-                self.err(format!("{id}.primary"), "name the primary this node copies")
+                self.err(format!("{id}.primary"), Problem::NamePrimary)
             }
             (DbRole::Standby | DbRole::ReadReplica, Some(p)) => {
                 let is_primary = matches!(
@@ -270,10 +264,7 @@ impl Checker {
                     Some(Kind::Database(Database { role: DbRole::Primary, .. }))
                 );
                 if !is_primary {
-                    self.err(
-                        format!("{id}.primary"),
-                        format!("{} is not a primary database", p.escape_debug()),
-                    );
+                    self.err(format!("{id}.primary"), Problem::NotAPrimary(p.escape_debug().to_string()));
                 }
             }
             (DbRole::Primary, None) => {}
@@ -285,7 +276,7 @@ impl Checker {
                 .filter(|c| matches!(&c.kind, Kind::Database(o) if o.role == DbRole::Standby && o.primary == d.primary))
                 .count();
             if standbys > 1 {
-                self.err(format!("{id}.primary"), "a primary has at most one standby");
+                self.err(format!("{id}.primary"), Problem::OneStandby);
             }
         }
         if let Some(h) = &d.host {
@@ -293,37 +284,37 @@ impl Checker {
                 Some(c) if matches!(c.kind, Kind::AppServer(_)) => {
                     let app_count = if let Kind::AppServer(a) = &c.kind { a.count } else { 0 };
                     if app_count != 1 {
-                        self.err(format!("{id}.host"), "a shared host must be a single app server (count 1)");
+                        self.err(format!("{id}.host"), Problem::SharedHostSingle);
                     }
                 }
-                _ => self.err(format!("{id}.host"), format!("{} is not an app server", h.escape_debug())),
+                _ => self.err(format!("{id}.host"), Problem::NotAnAppServer(h.escape_debug().to_string())),
             }
         }
     }
 
     fn links(&mut self, s: &Scenario) {
         if s.links.len() > LIMITS.links {
-            self.err("links", format!("at most {} links (got {})", LIMITS.links, s.links.len()));
+            self.err("links", Problem::TooManyLinks { max: LIMITS.links, got: s.links.len() });
             return;
         }
         let mut seen = BTreeSet::new();
         for l in &s.links {
             let p = format!("links.{}->{}", l.from.escape_debug(), l.to.escape_debug());
             if l.from == l.to {
-                self.err(&p, "a component cannot link to itself");
+                self.err(&p, Problem::LinkToSelf);
                 continue;
             }
             if !seen.insert((&l.from, &l.to)) {
-                self.err(&p, "duplicate link");
+                self.err(&p, Problem::DuplicateLink);
             }
             match (s.component(&l.from), s.component(&l.to)) {
                 (Some(a), Some(b)) => {
-                    if let Err(why) = check_link_kinds(&a.kind, &b.kind) {
-                        self.err(&p, why);
+                    if let Err(rule) = super::link_rule(&a.kind, &b.kind) {
+                        self.err(&p, Problem::LinkKinds(rule));
                     }
                 }
-                (None, _) => self.err(&p, format!("no component {}", l.from.escape_debug())),
-                (_, None) => self.err(&p, format!("no component {}", l.to.escape_debug())),
+                (None, _) => self.err(&p, Problem::NoSuchComponent(l.from.escape_debug().to_string())),
+                (_, None) => self.err(&p, Problem::NoSuchComponent(l.to.escape_debug().to_string())),
             }
             if let Some(ms) = l.rtt_ms {
                 self.range(&format!("{p}.rtt_ms"), ms, 0.0, 10_000.0);
@@ -344,10 +335,7 @@ impl Checker {
                 self.positive("traffic.pattern.for_s", for_s, LIMITS.duration_s);
                 self.range("traffic.pattern.factor", factor, 0.0, 100.0);
                 if factor.is_finite() && t.rate_rps.is_finite() && t.rate_rps * factor > LIMITS.rate_rps {
-                    self.err(
-                        "traffic.pattern.factor",
-                        format!("the spike would exceed {} req/s", LIMITS.rate_rps),
-                    );
+                    self.err("traffic.pattern.factor", Problem::SpikeTooHigh { max: LIMITS.rate_rps });
                 }
             }
         }
@@ -355,7 +343,7 @@ impl Checker {
 
     fn faults(&mut self, s: &Scenario) {
         if s.faults.len() > LIMITS.faults {
-            self.err("faults", format!("at most {} faults", LIMITS.faults));
+            self.err("faults", Problem::TooManyFaults(LIMITS.faults));
             return;
         }
         for (i, f) in s.faults.iter().enumerate() {
@@ -380,10 +368,8 @@ impl Checker {
 
     fn zone_ref(&mut self, s: &Scenario, p: &str, z: &Placement) {
         if !s.has_zone(z) {
-            self.err(
-                p,
-                format!("zone {}{} is not in the scenario", z.region.escape_debug(), z.zone.escape_debug()),
-            );
+            let (region, zone) = (z.region.escape_debug().to_string(), z.zone.escape_debug().to_string());
+            self.err(p, Problem::NoSuchZone { region, zone });
         }
     }
 
@@ -395,23 +381,26 @@ impl Checker {
         match t {
             Target::Component { id } => {
                 if s.component(id).is_none() {
-                    self.err(p, format!("no component {}", id.escape_debug()));
+                    self.err(p, Problem::NoSuchComponent(id.escape_debug().to_string()));
                 }
             }
             Target::Server { id, index } => match app(id) {
                 Some(a) if *index < a.count => {}
-                Some(_) => self.err(p, format!("{id} has no server {index}")),
-                None => self.err(p, format!("{} is not an app server", id.escape_debug())),
+                Some(_) => self.err(p, Problem::NoServer { id: id.clone(), index: *index }),
+                None => self.err(p, Problem::NotAnAppServer(id.escape_debug().to_string())),
             },
             Target::Process { id, server, index } => match app(id) {
                 Some(a) if *server < a.count && *index < a.processes => {}
-                Some(_) => self.err(p, format!("{id} has no process {server}/{index}")),
-                None => self.err(p, format!("{} is not an app server", id.escape_debug())),
+                Some(_) => {
+                    let (id, server, index) = (id.clone(), *server, *index);
+                    self.err(p, Problem::NoProcess { id, server, index })
+                }
+                None => self.err(p, Problem::NotAnAppServer(id.escape_debug().to_string())),
             },
             Target::Zone { region, zone } => self.zone_ref(s, p, &Placement::new(region, zone)),
             Target::Region { region } => {
                 if s.region(region).is_none() {
-                    self.err(p, format!("region {} is not in the scenario", region.escape_debug()));
+                    self.err(p, Problem::NoSuchRegion(region.escape_debug().to_string()));
                 }
             }
         }

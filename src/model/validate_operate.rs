@@ -12,15 +12,18 @@ impl Checker {
                 self.autoscaling(&c.id, a, *count);
             }
         }
-        let alarm_ids: BTreeSet<&str> = s.alarms.iter().map(|a| a.id.as_str()).collect();
+        let mut alarm_ids = BTreeSet::new();
+        for a in &s.alarms {
+            alarm_ids.insert(a.id.as_str());
+        }
         if s.deployments.len() > 50 {
-            self.err("deployments", "at most 50 deployments");
+            self.err("deployments", Problem::TooManyDeployments(50));
         }
         for (i, d) in s.deployments.iter().enumerate() {
             let p = format!("deployments.{i}");
             self.range(&format!("{p}.at_s"), d.at_s, 0.0, LIMITS.duration_s);
             if !is_app(s, &d.tier) {
-                self.err(format!("{p}.tier"), format!("{} is not an app server", d.tier.escape_debug()));
+                self.err(format!("{p}.tier"), Problem::NotAnAppServer(d.tier.escape_debug().to_string()));
             }
             if let Strategy::Rolling { batch, pause_s } = d.strategy {
                 self.int(&format!("{p}.strategy.batch"), batch, 1, LIMITS.count);
@@ -31,12 +34,12 @@ impl Checker {
             self.range(&format!("{p}.version.extra_ms"), d.version.extra_ms, 0.0, LIMITS.service_ms);
             if let Some(a) = &d.rollback_on {
                 if !alarm_ids.contains(a.as_str()) {
-                    self.err(format!("{p}.rollback_on"), format!("no alarm {}", a.escape_debug()));
+                    self.err(format!("{p}.rollback_on"), Problem::NoSuchAlarm(a.escape_debug().to_string()));
                 }
             }
         }
         if s.alarms.len() > 50 {
-            self.err("alarms", "at most 50 alarms");
+            self.err("alarms", Problem::TooManyAlarms(50));
             return;
         }
         let mut seen = BTreeSet::new();
@@ -44,7 +47,7 @@ impl Checker {
             let p = format!("alarms.{}", a.id.escape_debug());
             self.text(&p, &a.id);
             if a.id.is_empty() || !seen.insert(a.id.as_str()) {
-                self.err(&p, "an alarm needs a unique, non-empty id");
+                self.err(&p, Problem::AlarmIdUnique);
             }
             self.range(&format!("{p}.threshold"), a.threshold, -1e9, 1e9);
             self.range(&format!("{p}.period_s"), a.period_s, 1.0, 3600.0);
@@ -55,18 +58,17 @@ impl Checker {
                 | AlarmMetric::Queue { component }
                 | AlarmMetric::Healthy { component } => {
                     if s.component(component).is_none() {
-                        self.err(format!("{p}.metric"), format!("no component {}", component.escape_debug()));
+                        let id = component.escape_debug().to_string();
+                        self.err(format!("{p}.metric"), Problem::NoSuchComponent(id));
                     }
                 }
             }
             if let AlarmAction::ScaleOut { tier, step } | AlarmAction::ScaleIn { tier, step } = &a.action {
                 if !is_app(s, tier) {
-                    self.err(format!("{p}.action"), format!("{} is not an app server", tier.escape_debug()));
+                    self.err(format!("{p}.action"), Problem::NotAnAppServer(tier.escape_debug().to_string()));
                 } else if !is_group(s, tier) {
-                    self.err(
-                        format!("{p}.action"),
-                        format!("{} is not an auto-scaling group (set its autoscaling)", tier.escape_debug()),
-                    );
+                    let id = tier.escape_debug().to_string();
+                    self.err(format!("{p}.action"), Problem::NotAutoScalingGroup(id));
                 }
                 self.int(&format!("{p}.action.step"), *step, 1, LIMITS.count);
             }
@@ -78,12 +80,9 @@ impl Checker {
         self.int(&format!("{p}.min"), a.min, 0, LIMITS.count);
         self.int(&format!("{p}.max"), a.max, 1, LIMITS.count);
         if a.min > a.max {
-            self.err(format!("{p}.min"), "must not exceed max");
+            self.err(format!("{p}.min"), Problem::MinAboveMax);
         } else if count < a.min || count > a.max {
-            self.err(
-                format!("{id}.count"),
-                format!("the desired count must be between min {} and max {}", a.min, a.max),
-            );
+            self.err(format!("{id}.count"), Problem::CountOutsideGroup { min: a.min, max: a.max });
         }
         self.range(&format!("{p}.target_cpu_pct"), a.target_cpu_pct, 1.0, 100.0);
         self.range(&format!("{p}.boot_s"), a.boot_s, 0.0, 3600.0);

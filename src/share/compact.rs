@@ -5,21 +5,22 @@
 //! order or names into the link format):
 //!
 //! - **Defaults are left out.** A field may be omitted wherever the model reads a missing field
-//!   as its default (`#[serde(default)]`), and here it is omitted when it equals that default.
-//!   This makes the defaults of a format version part of that version: a build that changes a
+//!   as its default (the readers in `model::json_read*` fill it in), and here it is omitted
+//!   when it equals that default. This makes the defaults of a format version part of that version: a build that changes a
 //!   default must bump `FORMAT_VERSION` and migrate old scenarios by writing the old default
 //!   out. The golden links in `tests/golden/v1/` fail if a default drifts.
 //! - **Whole numbers lose their `.0`.** `150.0` is written `150`; JSON does not distinguish them
-//!   and serde reads an integer into an `f64` exactly (up to 2^53, beyond any model limit).
+//!   and the reader takes an integer as an `f64` exactly (up to 2^53, beyond any model limit).
 //!
 //! Nested objects are never thinned partially: a `health_check` is either left out whole (equal
 //! to its owner's default) or written whole, because a DNS and a load balancer have different
 //! default health checks and a partial object would fill its gaps from the wrong one.
 
-use serde::Serialize;
 use serde_json::{Map, Number, Value};
 
-use crate::model::{AppServer, Clients, Database, Dns, Kind, LoadBalancer, RunSettings, Scenario, Traffic};
+use crate::model::{
+    self, AppServer, Clients, Database, Dns, Kind, LoadBalancer, RunSettings, Scenario, ToJson, Traffic,
+};
 
 /// Largest magnitude whose integral `f64` converts to an integer and back exactly.
 const EXACT_INT: f64 = 9_007_199_254_740_992.0; // 2^53
@@ -99,12 +100,6 @@ fn integers(v: &mut Value) {
     }
 }
 
-/// Through the same pretty text as a scenario file (`to_json_file`), so the model's `Serialize`
-/// code is instantiated once, for that writer, instead of a second time for serde_json's
-/// `Value` serializer (≈ 5 KB of the gzipped bundle). The value is the same: keys sorted,
-/// integers as integers, every float read back bit for bit (`float_roundtrip`).
-fn to_value<T: Serialize>(t: &T) -> Value {
-    let text =
-        serde_json::to_string_pretty(t).expect("model types always serialize: no maps with non-string keys");
-    serde_json::from_str(&text).expect("serde_json reads back what it wrote")
+fn to_value<T: ToJson>(t: &T) -> Value {
+    model::to_value(t)
 }

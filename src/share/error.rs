@@ -6,10 +6,11 @@
 
 use std::fmt;
 
+use super::{Base64Detail, ShapeDetail};
 use crate::model::Diagnostic;
 
 /// Why a link or file could not be opened. Nothing is loaded when any of these is returned.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ShareError {
     /// The link (or file) holds nothing at all.
     Empty,
@@ -22,7 +23,7 @@ pub enum ShareError {
     /// The marker names an envelope this build does not know (a newer Archlab wrote it).
     UnknownLinkVersion { found: u32, supported: u32 },
     /// The payload has characters or a length that base64url does not allow.
-    NotBase64 { detail: String },
+    NotBase64 { detail: Base64Detail },
     /// The compressed data stops before its end: the link was cut short.
     Truncated,
     /// The compressed data is not a zlib stream this decoder understands.
@@ -45,8 +46,8 @@ pub enum ShareError {
     /// Upgrading an old scenario to the current format failed.
     Migration { from: u32, message: String },
     /// The JSON does not have the shape of a scenario: a wrong type, a missing or unknown field.
-    /// `path` locates it ("components[2](app-1).kind.count").
-    Shape { path: String, message: String },
+    /// `path` locates it ("components[2](app-1).kind.count"); `detail` is serde's message, sorted.
+    Shape { path: String, detail: ShapeDetail },
     /// A well-formed scenario that breaks the model's rules (ranges, references, limits).
     Invalid(Vec<Diagnostic>),
 }
@@ -138,7 +139,7 @@ impl fmt::Display for ShareError {
             Migration { from, message } => {
                 write!(f, "This scenario from format {from} could not be upgraded: {message}.")
             }
-            Shape { path, message } => write!(f, "This scenario is malformed at {path}: {message}."),
+            Shape { path, detail } => write!(f, "This scenario is malformed at {path}: {detail}."),
             Invalid(diags) => {
                 let n = diags.len();
                 write!(f, "This scenario has {n} problem{}: ", if n == 1 { "" } else { "s" })?;

@@ -1,12 +1,11 @@
 //! Scenario files: pretty JSON a person can read, diff and edit, loaded exactly like a link.
 
 use super::{load, ShareError, MAX_JSON_LEN};
-use crate::model::Scenario;
+use crate::model::{self, Scenario};
 
 /// The scenario as an indented JSON document, ending with a newline (for "Export").
 pub fn to_json_file(scenario: &Scenario) -> String {
-    let mut text = serde_json::to_string_pretty(scenario)
-        .expect("a Scenario always serializes: it has no maps and no non-string keys");
+    let mut text = model::to_string_pretty(scenario);
     text.push('\n');
     text
 }

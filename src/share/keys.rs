@@ -14,9 +14,9 @@
 //! snake_case), and every object key in a scenario is a field name (the model has no maps with
 //! user-chosen keys), so a short code can never be mistaken for data.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use super::ShareError;
+use super::{ShapeDetail, ShareError};
 
 /// (short code, JSON key) pairs of link format 1. FROZEN: never edit, reorder or extend.
 pub(super) const KEYS: &[(&str, &str)] = &[
@@ -100,10 +100,7 @@ pub(super) fn expand(v: &mut Value) -> Result<(), ShareError> {
                 expand(&mut child)?;
                 let key = KEYS.iter().find(|(short, _)| *short == k).map_or(k.as_str(), |(_, long)| long);
                 if map.contains_key(key) {
-                    return Err(ShareError::Shape {
-                        path: key.to_string(),
-                        message: "the field appears twice".to_string(),
-                    });
+                    return Err(ShareError::Shape { path: key.to_string(), detail: ShapeDetail::KeyTwice });
                 }
                 map.insert(key.to_string(), child);
             }
@@ -117,14 +114,12 @@ fn rename(v: &mut Value, short: fn(&str) -> Option<&'static str>) {
     match v {
         Value::Array(items) => items.iter_mut().for_each(|i| rename(i, short)),
         Value::Object(map) => {
-            let old = std::mem::take(map);
-            *map = old
-                .into_iter()
-                .map(|(k, mut child)| {
-                    rename(&mut child, short);
-                    (short(&k).map_or(k, str::to_string), child)
-                })
-                .collect::<Map<String, Value>>();
+            // Inserted one by one: collecting into the map would sort with a copy of std's
+            // sort of its own (crate::order says why that matters).
+            for (k, mut child) in std::mem::take(map) {
+                rename(&mut child, short);
+                map.insert(short(&k).map_or(k, str::to_string), child);
+            }
         }
         _ => {}
     }

@@ -8,7 +8,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::{DecodeError, Engine};
 use miniz_oxide::inflate::{decompress_to_vec_zlib_with_limit, TINFLStatus};
 
-use super::{load, ShareError, FRAGMENT_KEY, LINK_VERSION, MAX_JSON_LEN, MAX_LINK_LEN};
+use super::{load, Base64Detail, ShareError, FRAGMENT_KEY, LINK_VERSION, MAX_JSON_LEN, MAX_LINK_LEN};
 use crate::model::Scenario;
 
 /// Bytes a pasted URL may have around its link (address, other fragment parameters).
@@ -94,19 +94,11 @@ fn parse_marker(marker: &str) -> Result<u32, ShareError> {
 }
 
 fn base64_error(e: &DecodeError, offset: usize) -> ShareError {
-    let shown =
-        |b: u8| if b.is_ascii_graphic() { format!("'{}'", b as char) } else { format!("byte {b:#04x}") };
     let detail = match *e {
-        DecodeError::InvalidByte(i, b) => {
-            format!("{} at position {} is not allowed in a link", shown(b), i + offset)
-        }
-        DecodeError::InvalidLastSymbol(i, b) => format!(
-            "its last character {} (position {}) cannot end a link (was it cut short?)",
-            shown(b),
-            i + offset
-        ),
-        DecodeError::InvalidLength(_) => "its length cannot be right (was it cut short?)".to_string(),
-        DecodeError::InvalidPadding => "it ends with '=' padding, which links never have".to_string(),
+        DecodeError::InvalidByte(i, byte) => Base64Detail::BadSymbol { byte, at: i + offset },
+        DecodeError::InvalidLastSymbol(i, byte) => Base64Detail::BadLastSymbol { byte, at: i + offset },
+        DecodeError::InvalidLength(_) => Base64Detail::BadLength,
+        DecodeError::InvalidPadding => Base64Detail::Padding,
     };
     ShareError::NotBase64 { detail }
 }

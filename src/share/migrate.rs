@@ -21,7 +21,7 @@
 
 use serde_json::{Map, Value};
 
-use super::ShareError;
+use super::{ShapeDetail, ShareError};
 use crate::model::FORMAT_VERSION;
 
 /// One upgrade from version `from` to `from + 1`, applied to the scenario's top-level object.
@@ -55,10 +55,7 @@ pub fn migrate_with(
     current: u32,
 ) -> Result<Value, ShareError> {
     let Some(obj) = value.as_object_mut() else {
-        return Err(ShareError::Shape {
-            path: ".".into(),
-            message: "a scenario is a JSON object { … }".into(),
-        });
+        return Err(ShareError::Shape { path: ".".into(), detail: ShapeDetail::NotAnObject });
     };
     let found = obj.get("version").and_then(Value::as_u64).ok_or(ShareError::MissingVersion)?;
     if found > u64::from(current) {

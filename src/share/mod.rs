@@ -41,14 +41,15 @@
 //! fields (the scenario's name) stay plain text, byte for byte: the UI renders them as text.
 
 mod compact;
+mod detail;
 mod error;
 mod file;
 mod keys;
 mod link;
 mod load;
 pub mod migrate;
-mod tracked;
 
+pub use detail::{Base64Detail, JsonSyntax, ShapeDetail};
 pub use error::ShareError;
 pub use file::{from_json_file, to_json_file};
 pub use link::{decode, encode, fragment, from_fragment};

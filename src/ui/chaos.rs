@@ -16,8 +16,8 @@ use super::chaos_targets::{can_revive, target_slug, zones, FaultState, Journal, 
 use super::runtime::Runtime;
 use super::shared::Shared;
 use crate::engine::{Health, Snapshot};
-use crate::i18n::{describe_fault, describe_target, health_key, t, tf, Key, Lang};
-use crate::model::{FaultAction, Kind, Scenario, Target};
+use crate::i18n::{describe_fault, describe_problem, describe_target, health_key, t, tf, Key, Lang};
+use crate::model::{FaultAction, Kind, Problem, Scenario, Target};
 
 /// At most this many hosts, and processes per host, get their own buttons (a tier may have 64
 /// hosts of 64 processes); the whole tier stays one row above them.
@@ -119,11 +119,9 @@ pub fn inject_now(
     match rt.sim_mut().inject(&action) {
         Ok(()) => {
             journal.borrow_mut().record_at(rt.scenario(), mark, action.clone());
-            Injected { action, refused: false }
+            Injected { action, refused: None }
         }
-        // The engine's reason names a target the running simulation lacks (an edit the lab has
-        // not picked up yet), in English: the UI says so in the page's language instead.
-        Err(_) => Injected { action, refused: true },
+        Err(e) => Injected { action, refused: Some(e) },
     }
 }
 
@@ -131,17 +129,16 @@ pub fn inject_now(
 #[derive(Clone, Debug, PartialEq)]
 pub struct Injected {
     pub action: FaultAction,
-    /// The engine refused it: the target is not in the running simulation.
-    pub refused: bool,
+    /// Why the engine refused it (worded at render, like the rest).
+    pub refused: Option<Problem>,
 }
 
 impl Injected {
     pub fn words(&self, lang: Lang) -> String {
         let what = describe_fault(lang, &self.action);
-        if self.refused {
-            tf(lang, Key::ChaosFailed, &[&format!("{what}: {}", t(lang, Key::ChaosNotRunning))])
-        } else {
-            tf(lang, Key::ChaosApplied, &[&what])
+        match &self.refused {
+            Some(p) => tf(lang, Key::ChaosFailed, &[&format!("{what}: {}", describe_problem(lang, p))]),
+            None => tf(lang, Key::ChaosApplied, &[&what]),
         }
     }
 }
@@ -300,7 +297,7 @@ pub fn ChaosPanel(props: &ChaosPanelProps) -> Html {
             <h2 id="chaos-title">{ t(lang, Key::Chaos) }</h2>
             <p class="chaos-msg" role="status" aria-live="polite" data-testid="chaos-message">
                 { match &*message {
-                    Some(m) if !m.refused => html! { <span class="ok">{ m.words(lang) }</span> },
+                    Some(m) if m.refused.is_none() => html! { <span class="ok">{ m.words(lang) }</span> },
                     Some(m) => html! { <span class="bad">{ m.words(lang) }</span> },
                     None => html! {},
                 } }

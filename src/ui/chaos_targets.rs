@@ -252,7 +252,7 @@ impl Journal {
             .chain(self.entries.iter().filter(|(t, _)| *t <= now).map(|(t, a)| (*t, 1, a)))
             .collect();
         // A stable sort keeps each source's own order among equal keys.
-        due.sort_by_key(|(t, src, _)| (*t, *src));
+        crate::order::sort_by(&mut due, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         due.into_iter().map(|(_, _, a)| a.clone()).collect()
     }
 
@@ -382,7 +382,7 @@ pub const MAX_ADDED_MS: f64 = 10_000.0;
 
 /// Parses a number typed in a form field ("30", " 12.5 "); anything else is `None`.
 pub fn parse_number(text: &str) -> Option<f64> {
-    text.trim().parse::<f64>().ok().filter(|v| v.is_finite())
+    crate::editor::parse_decimal(text).ok()
 }
 
 /// A stable, readable name for a target in `data-testid` attributes and element ids:

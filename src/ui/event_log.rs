@@ -65,10 +65,11 @@ impl Group {
     }
 }
 
-/// True when `entry` (worded as `line`) passes the filters.
+/// True when `entry` (worded as `line`) passes the filters. The search ignores ASCII case only
+/// (Hangul has none; full Unicode folding would link its case tables into the wasm).
 pub fn matches(entry: &LogEntry, line: &str, group: Group, needle: &str) -> bool {
     (group == Group::All || Group::of(&entry.kind) == group)
-        && (needle.is_empty() || line.to_lowercase().contains(&needle.to_lowercase()))
+        && (needle.is_empty() || line.to_ascii_lowercase().contains(&needle.to_ascii_lowercase()))
 }
 
 #[derive(Properties, PartialEq)]

@@ -38,7 +38,7 @@ pub fn FaultButtons(props: &FaultButtonsProps) -> Html {
     html! {
         <div class="fault-buttons" data-testid="fault-buttons">
             <ul class="chaos-list">{ fault_row(lang, &target, live.health(&target), None, &on) }</ul>
-            if let Some(m) = message.as_ref().filter(|m| m.refused) {
+            if let Some(m) = message.as_ref().filter(|m| m.refused.is_some()) {
                 <p class="chaos-msg bad" role="status">{ m.words(lang) }</p>
             }
         </div>

@@ -22,7 +22,7 @@ const MAX_STEM: usize = 40;
 /// ("Two regions: Seoul + Tokyo" → "two-regions-seoul-tokyo.json").
 pub fn export_file_name(name: &str) -> String {
     let mut stem = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
+    for c in name.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_ascii_alphanumeric() {
             stem.push(c);
         } else if !stem.is_empty() && !stem.ends_with('-') {

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::catalog::{lesson_text, LessonId, LessonText, PRESETS};
 use crate::engine::{LogEntry, LogKind};
@@ -59,20 +59,12 @@ pub struct Progress {
     pub current: Option<LessonId>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct Stored {
-    passed: Vec<String>,
-    #[serde(default)]
-    current: Option<String>,
-}
-
 impl Progress {
     pub fn to_storage(&self) -> String {
-        let stored = Stored {
-            passed: self.passed.iter().map(|l| l.slug().to_string()).collect(),
-            current: self.current.map(|l| l.slug().to_string()),
-        };
-        serde_json::to_string(&stored).unwrap_or_default()
+        // `{"passed":[…],"current":…}`, as serde's derived writer wrote it before.
+        let passed: Vec<&str> = self.passed.iter().map(|l| l.slug()).collect();
+        let current = self.current.map(|l| l.slug());
+        format!("{{\"passed\":{},\"current\":{}}}", Value::from(passed), Value::from(current))
     }
 
     /// Reads stored progress. Unknown lessons are dropped and anything unreadable reads as no
@@ -81,11 +73,7 @@ impl Progress {
         if raw.len() > MAX_PROGRESS_LEN {
             return Progress::default();
         }
-        let Ok(stored) = serde_json::from_str::<Stored>(raw) else { return Progress::default() };
-        Progress {
-            passed: stored.passed.iter().filter_map(|s| LessonId::from_slug(s)).collect(),
-            current: stored.current.as_deref().and_then(LessonId::from_slug),
-        }
+        stored(raw).unwrap_or_default()
     }
 }
 
@@ -227,4 +215,76 @@ pub fn with_class(classes: &str, name: &str, on: bool) -> String {
         out.push(name);
     }
     out.join(" ")
+}
+
+/// The stored lists, read as serde's derived reader read them: `passed` (strings) required,
+/// `current` (a string or null) optional, other fields ignored, or the array
+/// `[passed, current]`. Anything else is not progress.
+fn stored(raw: &str) -> Option<Progress> {
+    let v: Value = serde_json::from_str(raw).ok()?;
+    let (passed, current) = match &v {
+        Value::Object(m) => (m.get("passed")?, m.get("current")),
+        Value::Array(a) if !a.is_empty() && a.len() <= 2 => (&a[0], a.get(1)),
+        _ => return None,
+    };
+    let passed = passed.as_array()?.iter().map(Value::as_str).collect::<Option<Vec<&str>>>()?;
+    let current = match current {
+        None | Some(Value::Null) => None,
+        Some(c) => Some(c.as_str()?),
+    };
+    Some(Progress {
+        passed: passed.into_iter().filter_map(LessonId::from_slug).collect(),
+        current: current.and_then(LessonId::from_slug),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::{Deserialize, Serialize};
+
+    use super::*;
+
+    /// The derived record `stored` replaces, kept here to check it against.
+    #[derive(Serialize, Deserialize)]
+    struct Old {
+        passed: Vec<String>,
+        #[serde(default)]
+        current: Option<String>,
+    }
+
+    #[test]
+    fn progress_reads_and_writes_as_the_derived_code_did() {
+        let p = Progress {
+            passed: [LessonId::MultiAz, LessonId::SingleServer].into_iter().collect(),
+            current: Some(LessonId::ZoneOutage),
+        };
+        let old = |p: &Progress| Old {
+            passed: p.passed.iter().map(|l| l.slug().to_string()).collect(),
+            current: p.current.map(|l| l.slug().to_string()),
+        };
+        assert_eq!(p.to_storage(), serde_json::to_string(&old(&p)).unwrap());
+        assert_eq!(
+            Progress::default().to_storage(),
+            serde_json::to_string(&old(&Progress::default())).unwrap()
+        );
+        for raw in [
+            r#"{"passed":["single-server","multi-az"],"current":"lb-spof"}"#,
+            r#"{"passed":["single-server"],"current":null,"x":1}"#,
+            r#"{"passed":["single-server"]}"#,
+            r#"[["single-server"],"lb-spof"]"#,
+            r#"[["single-server"]]"#,
+            r#"[["single-server"],"lb-spof",3]"#,
+            r#"[]"#,
+            r#"{"passed":["single-server"],"current":7}"#,
+            r#"{"passed":[7]}"#,
+            r#"{"current":"lb-spof"}"#,
+            "null",
+        ] {
+            let derived = serde_json::from_str::<Old>(raw).ok().map(|o| Progress {
+                passed: o.passed.iter().filter_map(|s| LessonId::from_slug(s)).collect(),
+                current: o.current.as_deref().and_then(LessonId::from_slug),
+            });
+            assert_eq!(stored(raw), derived, "{raw}");
+        }
+    }
 }

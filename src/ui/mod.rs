@@ -39,6 +39,7 @@ pub mod overlay;
 pub mod painters;
 pub mod palette;
 pub mod persist;
+mod persist_json;
 pub mod presentation;
 pub mod qr;
 pub mod runtime;

@@ -13,7 +13,7 @@ use super::operate_panel::{self, message, select_field, text_field};
 use super::shared::Shared;
 use super::state::{Action, EditorHandle};
 use crate::editor::{app_tiers, blue_green_ready, DeployForm, FieldError, OperateEdit, STRATEGIES};
-use crate::i18n::{format_time, t, tf, Key, Lang};
+use crate::i18n::{describe_diagnostic, format_time, t, tf, Key, Lang};
 use crate::model::{Deployment, Scenario, Strategy};
 
 fn strategy_key(s: &str) -> Key {
@@ -120,7 +120,7 @@ pub fn DeploysEditor(props: &DeploysEditorProps) -> Html {
                     }));
                     outcome.set(Some(Ok(tf(lang, Key::OpDeployedNow, &[&when]))));
                 }
-                Err(e) => outcome.set(Some(Err(e))),
+                Err(d) => outcome.set(Some(Err(describe_diagnostic(lang, &d)))),
             }
         })
     };

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::operate_alarms::AlarmsEditor;
 use super::operate_deploys::DeploysEditor;
 use crate::editor::FieldError;
-use crate::i18n::{describe_reason, t, Key, Lang};
+use crate::i18n::{capitalize, describe_reason, t, Key, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct OperatePanelProps {
@@ -42,11 +42,6 @@ pub fn error_of(errors: &[(String, String)], key: &str) -> Html {
         },
         None => html! {},
     }
-}
-
-fn capitalized(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 /// Reads and writes one string field of a form.
@@ -127,7 +122,7 @@ pub fn message(m: &Option<Result<String, String>>, testid: &'static str) -> Html
         <p class="chaos-msg" role="status" aria-live="polite" data-testid={testid}>
             { match m {
                 Some(Ok(m)) => html! { <span class="ok">{ m.clone() }</span> },
-                Some(Err(m)) => html! { <span class="bad">{ capitalized(m) }</span> },
+                Some(Err(m)) => html! { <span class="bad">{ capitalize(m) }</span> },
                 None => html! {},
             } }
         </p>

@@ -106,7 +106,7 @@ fn component(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, (x, y, bw, bh): (f64, 
         ctx.stroke();
         // Above the card, where DEGRADED goes, so the dead component's name stays readable.
         ctx.set_text_align("left");
-        label(ctx, &t(lang, Key::HealthDown).to_uppercase(), x, y - 15.0, "#fff", "#222");
+        label(ctx, &t(lang, Key::HealthDown).to_ascii_uppercase(), x, y - 15.0, "#fff", "#222");
         return;
     }
     let pad = 5.0;
@@ -130,7 +130,7 @@ fn component(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, (x, y, bw, bh): (f64, 
         } else {
             (v.servers_up, v.servers_total)
         };
-        let s = format!("{} {good}/{all}", t(lang, Key::HealthDegraded).to_uppercase());
+        let s = format!("{} {good}/{all}", t(lang, Key::HealthDegraded).to_ascii_uppercase());
         label(ctx, &s, x, y - pad - 10.0, "#fff", "#7c2d12");
     }
     if v.recent_errors > 0 {

@@ -10,9 +10,9 @@
 //! The fragment is removed from the address bar once read, so a reload restores the autosave
 //! (the edits made since) rather than the link as it was first opened.
 
-use serde::{Deserialize, Serialize};
 use web_sys::Storage;
 
+use super::persist_json::{autosave_text, read_autosave, read_recent, recent_text};
 use super::shared::ViewBox;
 use crate::model::Scenario;
 use crate::share::{self, ShareError};
@@ -48,7 +48,7 @@ impl Origin<'_> {
 }
 
 /// The canvas view, saved beside the scenario (never shared in links).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SavedView {
     pub x: f64,
     pub y: f64,
@@ -69,24 +69,15 @@ impl From<SavedView> for ViewBox {
 
 /// Editing state restored on reload but not part of the scenario: what was selected and
 /// where the canvas looked. The app fills it from its editor state when it has one.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// Stored beside the link in `AUTOSAVE_KEY` (`persist_json`).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Extras {
-    #[serde(default)]
     pub selection: Vec<String>,
-    #[serde(default)]
     pub view: Option<SavedView>,
 }
 
-/// What `AUTOSAVE_KEY` holds.
-#[derive(Serialize, Deserialize)]
-struct Autosave {
-    link: String,
-    #[serde(flatten)]
-    extras: Extras,
-}
-
 /// One entry of the recent list.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Recent {
     pub name: String,
     /// Milliseconds since the Unix epoch, from the browser's clock (display only).
@@ -162,8 +153,7 @@ pub fn rejected(origin: Origin, why: &ShareError) -> Notice {
 
 /// Saves the scenario and editing extras; `false` when storage refuses (full, disabled).
 pub fn save_autosave(scenario: &Scenario, extras: &Extras) -> bool {
-    let record = Autosave { link: share::encode(scenario), extras: extras.clone() };
-    let Ok(json) = serde_json::to_string(&record) else { return false };
+    let json = autosave_text(&share::encode(scenario), extras);
     storage().is_some_and(|s| s.set_item(AUTOSAVE_KEY, &json).is_ok())
 }
 
@@ -175,11 +165,11 @@ pub fn load_autosave() -> Option<Result<(Scenario, Extras), Why>> {
         let len = raw.len();
         return Some(Err(Why::Share(ShareError::LinkTooLong { len, max: share::MAX_LINK_LEN })));
     }
-    let record: Autosave = match serde_json::from_str(&raw) {
+    let (link, extras) = match read_autosave(&raw) {
         Ok(r) => r,
-        Err(e) => return Some(Err(Why::NotAutosave { line: e.line(), column: e.column() })),
+        Err((line, column)) => return Some(Err(Why::NotAutosave { line, column })),
     };
-    Some(share::decode(&record.link).map(|s| (s, sane_extras(record.extras))).map_err(Why::Share))
+    Some(share::decode(&link).map(|s| (s, sane_extras(extras))).map_err(Why::Share))
 }
 
 /// The view and selection come from storage too: keep them finite and small.
@@ -209,7 +199,7 @@ pub fn load_recent() -> Vec<Recent> {
     if raw.len() > share::MAX_LINK_LEN * RECENT_MAX {
         return Vec::new();
     }
-    let mut list: Vec<Recent> = serde_json::from_str(&raw).unwrap_or_default();
+    let mut list = read_recent(&raw).unwrap_or_default();
     list.truncate(RECENT_MAX);
     list
 }
@@ -218,8 +208,8 @@ pub fn load_recent() -> Vec<Recent> {
 /// moves up) and stores the list.
 pub fn push_recent(scenario: &Scenario, link: &str) -> Vec<Recent> {
     let list = with_recent(load_recent(), &scenario.name, link, now_ms());
-    if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(&list)) {
-        let _ = s.set_item(RECENT_KEY, &json);
+    if let Some(s) = storage() {
+        let _ = s.set_item(RECENT_KEY, &recent_text(&list));
     }
     list
 }

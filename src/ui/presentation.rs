@@ -21,7 +21,7 @@ use super::lessons::{slide_text, use_lessons, LessonCheck, LessonsContext};
 use super::runtime::Runtime;
 use super::shared::Shared;
 use crate::catalog::{lesson, lesson_text, LessonId};
-use crate::i18n::{describe_fault, describe_scheduled, format_time, t, tf, Key, Lang};
+use crate::i18n::{describe_fault, describe_problem, describe_scheduled, format_time, t, tf, Key, Lang};
 
 /// The button that enters (and leaves) presentation mode.
 #[component]
@@ -59,7 +59,7 @@ fn run_command(
         // fault in the chaos journal, so the panel shows it as live.)
         Command::InjectFailure => {
             let failure = lesson(ctx.state.id()).failure?;
-            let refused = runtime.borrow_mut().sim_mut().inject(&failure).is_err();
+            let refused = runtime.borrow_mut().sim_mut().inject(&failure).err();
             return Some(Injected { action: failure, refused });
         }
     }
@@ -177,7 +177,10 @@ pub fn PresentationStage() -> Html {
             </p>
             if let Some(done) = notice.as_ref() {
                 <p class="stage-notice" role="status" data-testid="stage-notice">
-                    { format!("⚡ {}", if done.refused { done.words(lang) } else { describe_fault(lang, &done.action) }) }
+                    { format!("⚡ {}", match &done.refused {
+                        Some(p) => describe_problem(lang, p),
+                        None => describe_fault(lang, &done.action),
+                    }) }
                 </p>
             }
             <div class="stage-controls" role="group" aria-label={t(lang, Key::KeyboardShortcuts)}>

@@ -94,13 +94,14 @@ impl Runtime {
     /// records it (at that time, last in the list) in this lab's copy of the scenario: the
     /// edited scenario then gets the same deployment, so the following `sync` sees no
     /// difference, and a shared link replays it at the same time (`Sim::deploy`). Returns the
-    /// deployment as recorded; a refusal changes nothing.
-    pub fn deploy_now(&mut self, mut d: Deployment) -> Result<Deployment, String> {
+    /// deployment as recorded; a refusal (the first problem, from validation or the engine)
+    /// changes nothing.
+    pub fn deploy_now(&mut self, mut d: Deployment) -> Result<Deployment, Diagnostic> {
         d.at_s = to_secs(self.sim.now());
         let mut next = self.scenario.clone();
         next.deployments.push(d.clone());
         if let Some(problem) = validate(&next).into_iter().next() {
-            return Err(problem.to_string());
+            return Err(problem);
         }
         self.sim.deploy(&d)?;
         self.scenario = next;

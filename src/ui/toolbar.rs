@@ -43,7 +43,7 @@ fn round2(v: f64) -> f64 {
 /// Parses "12,500" or "12500.5"; None unless it is a finite number.
 pub fn parse_number(s: &str) -> Option<f64> {
     let clean: String = s.chars().filter(|c| !matches!(c, ',' | '_' | ' ')).collect();
-    clean.parse::<f64>().ok().filter(|v| v.is_finite())
+    crate::editor::parse_decimal(&clean).ok()
 }
 
 fn toggle_play(rt: &Rc<RefCell<Runtime>>) {

@@ -57,7 +57,7 @@ fn no_completions_is_insufficient_data() {
         json!([{ "id": "slow", "metric": { "kind": "p95_ms" }, "above": true,
                  "threshold": 1000.0, "period_s": 10.0, "evaluation_periods": 1 }]),
     );
-    s.faults = serde_json::from_value(json!([
+    s.faults = archlab::model::from_value(&json!([
         { "at_s": 20.0, "action": { "do": "kill", "target": { "kind": "component", "id": "app" } } }
     ]))
     .expect("fault");

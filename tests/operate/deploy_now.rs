@@ -27,7 +27,7 @@ fn with(deployments: Value) -> Scenario {
 }
 
 fn deployment(v: Value) -> Deployment {
-    serde_json::from_value(v).expect("a model deployment")
+    archlab::model::from_value(&v).expect("a model deployment")
 }
 
 /// The scenario with the deployment from the start, run to the end in one go.
@@ -119,11 +119,13 @@ fn refused_deployments_change_nothing() {
     ];
     for (d, field) in cases {
         let err = sim.deploy(&deployment(d.clone())).expect_err("refused");
-        assert!(err.contains(field), "{d}: {err}");
+        assert!(err.path.ends_with(field), "{d}: {err}");
     }
     let mut nan = deployment(json!({ "at_s": now, "tier": "app", "strategy": { "kind": "all_at_once" } }));
     nan.version.error_rate = f64::NAN;
-    assert!(sim.deploy(&nan).expect_err("refused").contains("error_rate"));
+    let err = sim.deploy(&nan).expect_err("refused");
+    assert_eq!(err.path, "deployment.version.error_rate");
+    assert_eq!(err.problem, archlab::model::Problem::NotFinite);
     sim.advance_to(secs(60.0));
     twin.advance_to(secs(60.0));
     assert_eq!(sim.fingerprint(), twin.fingerprint());

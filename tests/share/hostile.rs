@@ -1,7 +1,7 @@
 //! Hand-made hostile links and files: each is refused with its own, specific error.
 
-use archlab::model::{Diagnostic, Kind};
-use archlab::share::{decode, encode, from_json_file, ShareError, MAX_JSON_LEN, MAX_LINK_LEN};
+use archlab::model::{Diagnostic, Kind, LinkRule, Problem};
+use archlab::share::{decode, encode, from_json_file, ShapeDetail, ShareError, MAX_JSON_LEN, MAX_LINK_LEN};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde_json::{json, Value};
@@ -162,15 +162,14 @@ fn too_many_components_and_links_within_the_size_limit() {
         s.components.push(c);
     }
     let d = diagnostics(decode(&encode(&s)));
-    assert_eq!(
-        d,
-        vec![Diagnostic { path: "components".into(), message: "at most 200 components (got 203)".into() }]
-    );
+    let problem = Problem::TooManyComponents { max: 200, got: 203 };
+    assert_eq!(d, vec![Diagnostic { path: "components".into(), problem }]);
+    assert_eq!(d[0].to_string(), "components: at most 200 components (got 203)");
 
     let mut s = from_json_file(SINGLE_SERVER).unwrap();
     s.links = (0..1001).map(|_| s.links[0].clone()).collect();
     let d = diagnostics(decode(&encode(&s)));
-    assert_eq!(d[0].message, "at most 1000 links (got 1001)");
+    assert_eq!(d[0].problem.to_string(), "at most 1000 links (got 1001)");
 }
 
 #[test]
@@ -193,9 +192,10 @@ fn infinite_nan_and_negative_numbers() {
     assert_eq!(kind(decode(&link_of_bytes(text.replace("1e999", "NaN").as_bytes()))), "json");
     // -1 where a count (u32) is expected does not fit the shape, and says where.
     match decode(&link_with(|v| v["components"][1]["kind"]["count"] = json!(-1))) {
-        Err(ShareError::Shape { path, message }) => {
+        Err(ShareError::Shape { path, detail }) => {
             assert_eq!(path, "components[1](app-1).kind.count");
-            assert!(message.contains("-1"), "{message}");
+            let (found, expected) = ("integer `-1`".to_string(), "u32".to_string());
+            assert_eq!(detail, ShapeDetail::InvalidValue { found, expected });
         }
         other => panic!("{other:?}"),
     }
@@ -220,7 +220,8 @@ fn script_tags_stay_plain_text_in_names_and_are_refused_in_ids() {
         v["links"][0]["from"] = json!("<script>");
     })));
     assert_eq!(d[0].path, "components.<script>");
-    assert_eq!(d[0].message, "an id is 1-32 letters, digits, '-' or '_'");
+    assert_eq!(d[0].problem, Problem::BadId);
+    assert_eq!(d[0].problem.to_string(), "an id is 1-32 letters, digits, '-' or '_'");
     let d = diagnostics(decode(&link_with(|v| v["name"] = json!("line\nbreak"))));
     assert_eq!(d[0].to_string(), "name: contains control characters");
 }
@@ -253,23 +254,28 @@ fn links_that_would_form_a_cycle_are_refused() {
         d,
         vec![Diagnostic {
             path: "links.app-1->lb-1".into(),
-            message: "an app server sends requests only to databases".into(),
+            problem: Problem::LinkKinds(LinkRule::AppOnlyToDatabases),
         }]
     );
+    assert_eq!(d[0].to_string(), "links.app-1->lb-1: an app server sends requests only to databases");
 }
 
 #[test]
 fn unknown_fields_are_refused_with_their_place() {
     match decode(&link_with(|v| v["evil"] = json!(true))) {
-        Err(ShareError::Shape { message, .. }) => {
-            assert!(message.contains("unknown field `evil`"), "{message}")
+        Err(ShareError::Shape { detail, .. }) => {
+            assert!(detail.to_string().starts_with("unknown field `evil`, expected one of `"), "{detail}");
+            assert!(
+                matches!(&detail, ShapeDetail::UnknownField { field, .. } if field == "evil"),
+                "{detail:?}"
+            )
         }
         other => panic!("{other:?}"),
     }
     match decode(&link_with(|v| v["components"][1]["kind"]["gpus"] = json!(8))) {
-        Err(ShareError::Shape { path, message }) => {
+        Err(ShareError::Shape { path, detail }) => {
             assert_eq!(path, "components[1](app-1).kind.gpus");
-            assert!(message.contains("unknown field `gpus`"), "{message}");
+            assert!(detail.to_string().contains("unknown field `gpus`"), "{detail}");
         }
         other => panic!("{other:?}"),
     }
@@ -336,7 +342,7 @@ fn shape_errors_name_nested_fields() {
         let mut v = base.clone();
         change(&mut v);
         match from_json_file(&v.to_string()) {
-            Err(ShareError::Shape { path, message }) => (path, message),
+            Err(ShareError::Shape { path, detail }) => (path, detail.to_string()),
             other => panic!("{other:?}"),
         }
     };

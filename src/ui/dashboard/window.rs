@@ -162,7 +162,9 @@ fn top(
             (i, if vs.is_empty() { 0.0 } else { vs.iter().sum::<f64>() / vs.len() as f64 })
         })
         .collect();
-    means.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
+    crate::order::sort_by(&mut means, |a, b| {
+        b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal).then(a.0.cmp(&b.0))
+    });
     means
         .into_iter()
         .take(TOP_COMPONENTS)
