@@ -21,6 +21,9 @@ use crate::model::*;
 pub struct Preset {
     /// Stable id, used in links ("?preset=multi-az") and as the JSON file name.
     pub id: &'static str,
+    /// The name the built scenario carries (tests/presets.rs checks they agree): while a
+    /// design keeps it, the UI shows the translated `title` instead.
+    pub name: &'static str,
     pub title: Key,
     /// The lesson that teaches with this preset.
     pub lesson: LessonId,
@@ -31,39 +34,63 @@ pub struct Preset {
 pub const PRESETS: &[Preset] = &[
     Preset {
         id: "single-server",
+        name: "Single server",
         title: Key::PresetSingleServer,
         lesson: LessonId::SingleServer,
         build: single_server,
     },
     Preset {
         id: "separate-db",
+        name: "Separate database",
         title: Key::PresetSeparateDb,
         lesson: LessonId::SeparateDb,
         build: separate_db,
     },
     Preset {
         id: "load-balancer",
+        name: "Load balancer",
         title: Key::PresetLoadBalancer,
         lesson: LessonId::LoadBalancer,
         build: load_balancer,
     },
-    Preset { id: "processes", title: Key::PresetProcesses, lesson: LessonId::Processes, build: processes },
-    Preset { id: "multi-az", title: Key::PresetMultiAz, lesson: LessonId::MultiAz, build: multi_az },
+    Preset {
+        id: "processes",
+        name: "Processes per server",
+        title: Key::PresetProcesses,
+        lesson: LessonId::Processes,
+        build: processes,
+    },
+    Preset {
+        id: "multi-az",
+        name: "Two availability zones",
+        title: Key::PresetMultiAz,
+        lesson: LessonId::MultiAz,
+        build: multi_az,
+    },
     Preset {
         id: "multi-region",
+        name: "Two regions",
         title: Key::PresetMultiRegion,
         lesson: LessonId::MultiRegion,
         build: multi_region,
     },
-    Preset { id: "lb-spof", title: Key::PresetLbSpof, lesson: LessonId::LbSpof, build: lb_spof },
+    Preset {
+        id: "lb-spof",
+        name: "Load balancer failure",
+        title: Key::PresetLbSpof,
+        lesson: LessonId::LbSpof,
+        build: lb_spof,
+    },
     Preset {
         id: "zone-outage",
+        name: "Zone outage",
         title: Key::PresetZoneOutage,
         lesson: LessonId::ZoneOutage,
         build: zone_outage,
     },
     Preset {
         id: "db-failover",
+        name: "Database failover",
         title: Key::PresetDbFailover,
         lesson: LessonId::DbFailover,
         build: db_failover,
@@ -71,18 +98,21 @@ pub const PRESETS: &[Preset] = &[
     // Operating the service (issue 9).
     Preset {
         id: "spike-autoscaling",
+        name: "Spike vs auto scaling",
         title: Key::PresetSpikeAutoscaling,
         lesson: LessonId::SpikeAutoscaling,
         build: super::presets_operate::spike_autoscaling,
     },
     Preset {
         id: "rolling-bad-deploy",
+        name: "Rolling deploy of a bad version",
         title: Key::PresetRollingBadDeploy,
         lesson: LessonId::RollingBadDeploy,
         build: super::presets_operate::rolling_bad_deploy,
     },
     Preset {
         id: "multi-az-cost",
+        name: "What multi-AZ costs",
         title: Key::PresetMultiAzCost,
         lesson: LessonId::MultiAzCost,
         build: super::presets_operate::multi_az_cost,

@@ -332,6 +332,8 @@ keys! {
     JsnEndsEarly, JsnExpected, JsnTrailingCharacters, JsnTrailingComma, JsnKeyMustBeString, JsnInvalidNumber,
     JsnNumberOutOfRange, JsnControlCharacter, JsnInvalidEscape, JsnRecursionLimit, B64BadSymbol,
     B64BadLastSymbol, B64BadLength, B64Padding, B64Byte,
+    // notice: the banner's wording per render, and the Korean audit's leftovers (en_notice.rs)
+    KeepFromPresets, BenchScenarioName,
     // presets
     PresetSingleServer,
     PresetSeparateDb,

@@ -9,6 +9,7 @@
 
 mod en;
 mod en_editor;
+mod en_notice;
 mod en_operate;
 mod en_problem;
 mod en_reason;
@@ -17,6 +18,7 @@ mod format;
 mod key;
 mod ko;
 mod ko_editor;
+mod ko_notice;
 mod ko_operate;
 mod ko_problem;
 mod ko_reason;

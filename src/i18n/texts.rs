@@ -7,7 +7,8 @@
 
 use super::Key;
 use super::{
-    en, en_editor, en_operate, en_problem, en_reason, ko, ko_editor, ko_operate, ko_problem, ko_reason,
+    en, en_editor, en_notice, en_operate, en_problem, en_reason, ko, ko_editor, ko_notice, ko_operate,
+    ko_problem, ko_reason,
 };
 
 /// How many keys there are.
@@ -15,11 +16,11 @@ pub const KEYS: usize = Key::ALL.len();
 
 /// Every English block, in the order the files were written.
 pub const EN_BLOCKS: &[&[(Key, &str)]] =
-    &[en::TEXTS, en_editor::TEXTS, en_operate::TEXTS, en_reason::TEXTS, en_problem::TEXTS];
+    &[en::TEXTS, en_editor::TEXTS, en_operate::TEXTS, en_reason::TEXTS, en_problem::TEXTS, en_notice::TEXTS];
 
 /// Every Korean block, in the same order.
 pub const KO_BLOCKS: &[&[(Key, &str)]] =
-    &[ko::TEXTS, ko_editor::TEXTS, ko_operate::TEXTS, ko_reason::TEXTS, ko_problem::TEXTS];
+    &[ko::TEXTS, ko_editor::TEXTS, ko_operate::TEXTS, ko_reason::TEXTS, ko_problem::TEXTS, ko_notice::TEXTS];
 
 pub static EN: [&str; KEYS] = table(EN_BLOCKS);
 pub static KO: [&str; KEYS] = table(KO_BLOCKS);

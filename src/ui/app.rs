@@ -73,7 +73,7 @@ pub fn App() -> Html {
     // Start from what the address asks for, else a shared link, else the autosave, else the
     // first preset (`keep::use_boot` decides between the last three).
     let lang = use_lang();
-    let boot = use_boot(default_scenario, lang);
+    let boot = use_boot(default_scenario);
     let start = {
         let b = bench.is_some();
         let boot = boot.clone();
@@ -101,7 +101,7 @@ pub fn App() -> Html {
         use_memo((), move |_| Cell::new(saved.map(ViewBox::from).unwrap_or_default()))
     };
     let extras = Extras { selection: editor.selected().to_vec(), view: Some(view.get().into()) };
-    let keep = use_persistence(&editor, &boot, extras, lang);
+    let keep = use_persistence(&editor, &boot, extras);
     let painters: PaintersHandle = use_memo((), |_| RefCell::new(Painters::default()));
     let frames: FrameLogHandle = use_memo((), |_| RefCell::new(FrameLog::default()));
     // The frame loop outlives renders: it reads the language through this cell.
@@ -145,7 +145,7 @@ pub fn App() -> Html {
     // A lesson's design opens like a link: the work it replaces is kept in the recent list.
     let load_lesson = {
         let keep = keep.clone();
-        Callback::from(move |s: Scenario| keep.open(s, Origin::Recent))
+        Callback::from(move |s: Scenario| keep.open(s, Origin::Preset))
     };
     html! {
         <ContextProvider<EditorHandle> context={editor.clone()}>

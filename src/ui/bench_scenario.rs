@@ -4,6 +4,8 @@
 use crate::model::*;
 
 pub const BENCH_RATE_RPS: f64 = 20_000.0;
+/// The scenario's name; outside English the UI shows `Key::BenchScenarioName` instead.
+pub const BENCH_NAME: &str = "Benchmark: 100 components, 3 regions";
 /// App tiers per region; with each region's users, load balancer, database and read replica,
 /// plus one more user population, the three regions hold 100 components.
 const APPS_PER_REGION: usize = 29;
@@ -14,7 +16,7 @@ const REGIONS: [&str; 3] = ["ap-northeast-2", "ap-northeast-1", "us-east-1"];
 /// replica; a fourth user population crosses from Seoul to Tokyo. Each app server has room (about 50% busy at this rate), so
 /// the benchmark measures drawing a busy, healthy system rather than a collapsing one.
 pub fn bench_scenario() -> Scenario {
-    let mut s = Scenario::empty("Benchmark: 100 components, 3 regions");
+    let mut s = Scenario::empty(BENCH_NAME);
     s.traffic.rate_rps = BENCH_RATE_RPS;
     let (col_w, row_h, region_w) = (150.0, 110.0, 1000.0);
     for (r, code) in REGIONS.iter().enumerate() {

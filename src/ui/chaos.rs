@@ -17,7 +17,7 @@ use super::runtime::Runtime;
 use super::shared::Shared;
 use crate::engine::{Health, Snapshot};
 use crate::i18n::{describe_fault, describe_problem, describe_target, health_key, t, tf, Key, Lang};
-use crate::model::{FaultAction, Kind, Scenario, Target};
+use crate::model::{FaultAction, Kind, Problem, Scenario, Target};
 
 /// At most this many hosts, and processes per host, get their own buttons (a tier may have 64
 /// hosts of 64 processes); the whole tier stays one row above them.
@@ -112,18 +112,34 @@ fn down_if(down: bool) -> Health {
 pub fn inject_now(
     runtime: &Rc<RefCell<Runtime>>,
     journal: &Rc<RefCell<Journal>>,
-    lang: Lang,
     action: FaultAction,
-) -> Result<String, String> {
-    let what = describe_fault(lang, &action);
+) -> Injected {
     let mut rt = runtime.borrow_mut();
     let mark = run_mark(rt.sim());
     match rt.sim_mut().inject(&action) {
         Ok(()) => {
-            journal.borrow_mut().record_at(rt.scenario(), mark, action);
-            Ok(tf(lang, Key::ChaosApplied, &[&what]))
+            journal.borrow_mut().record_at(rt.scenario(), mark, action.clone());
+            Injected { action, refused: None }
         }
-        Err(e) => Err(tf(lang, Key::ChaosFailed, &[&format!("{what}: {}", describe_problem(lang, &e))])),
+        Err(e) => Injected { action, refused: Some(e) },
+    }
+}
+
+/// What a click on a fault button did, kept as data so the message follows the language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Injected {
+    pub action: FaultAction,
+    /// Why the engine refused it (worded at render, like the rest).
+    pub refused: Option<Problem>,
+}
+
+impl Injected {
+    pub fn words(&self, lang: Lang) -> String {
+        let what = describe_fault(lang, &self.action);
+        match &self.refused {
+            Some(p) => tf(lang, Key::ChaosFailed, &[&format!("{what}: {}", describe_problem(lang, p))]),
+            None => tf(lang, Key::ChaosApplied, &[&what]),
+        }
     }
 }
 
@@ -243,7 +259,7 @@ pub fn ChaosPanel(props: &ChaosPanelProps) -> Html {
     let shared = use_context::<Shared>().expect("ChaosPanel needs the Shared context");
     let journal = use_journal();
     // The last click's outcome, read out by screen readers; setting it also re-renders at once.
-    let message = use_state(|| None::<Result<String, String>>);
+    let message = use_state(|| None::<Injected>);
     let live = LiveFaults::read(&shared.runtime, &journal);
 
     let on = {
@@ -251,7 +267,7 @@ pub fn ChaosPanel(props: &ChaosPanelProps) -> Html {
         let journal = journal.clone();
         let message = message.clone();
         Callback::from(move |action: FaultAction| {
-            message.set(Some(inject_now(&runtime, &journal, lang, action)));
+            message.set(Some(inject_now(&runtime, &journal, action)));
         })
     };
 
@@ -281,8 +297,8 @@ pub fn ChaosPanel(props: &ChaosPanelProps) -> Html {
             <h2 id="chaos-title">{ t(lang, Key::Chaos) }</h2>
             <p class="chaos-msg" role="status" aria-live="polite" data-testid="chaos-message">
                 { match &*message {
-                    Some(Ok(m)) => html! { <span class="ok">{ m.clone() }</span> },
-                    Some(Err(m)) => html! { <span class="bad">{ m.clone() }</span> },
+                    Some(m) if m.refused.is_none() => html! { <span class="ok">{ m.words(lang) }</span> },
+                    Some(m) => html! { <span class="bad">{ m.words(lang) }</span> },
                     None => html! {},
                 } }
             </p>

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::chaos::{fault_row, inject_now, use_journal, LiveFaults};
+use super::chaos::{fault_row, inject_now, use_journal, Injected, LiveFaults};
 use super::shared::Shared;
 use crate::i18n::Lang;
 use crate::model::{FaultAction, Target};
@@ -21,7 +21,7 @@ pub fn FaultButtons(props: &FaultButtonsProps) -> Html {
     let lang = props.lang;
     let shared = use_context::<Shared>().expect("FaultButtons needs the Shared context");
     let journal = use_journal();
-    let message = use_state(|| None::<Result<String, String>>);
+    let message = use_state(|| None::<Injected>);
     let live = LiveFaults::read(&shared.runtime, &journal);
     // A component just added in the editor is not running until the edit reaches the lab.
     if live.scenario.component(&props.id).is_none() {
@@ -31,15 +31,15 @@ pub fn FaultButtons(props: &FaultButtonsProps) -> Html {
         let runtime = shared.runtime.clone();
         let message = message.clone();
         Callback::from(move |action: FaultAction| {
-            message.set(Some(inject_now(&runtime, &journal, lang, action)));
+            message.set(Some(inject_now(&runtime, &journal, action)));
         })
     };
     let target = Target::Component { id: props.id.to_string() };
     html! {
         <div class="fault-buttons" data-testid="fault-buttons">
             <ul class="chaos-list">{ fault_row(lang, &target, live.health(&target), None, &on) }</ul>
-            if let Some(Err(m)) = &*message {
-                <p class="chaos-msg bad" role="status">{ m.clone() }</p>
+            if let Some(m) = message.as_ref().filter(|m| m.refused.is_some()) {
+                <p class="chaos-msg bad" role="status">{ m.words(lang) }</p>
             }
         </div>
     }

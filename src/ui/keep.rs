@@ -4,13 +4,12 @@
 //!
 //! Wiring, in the root component:
 //! ```ignore
-//! let lang = use_lang();
-//! let boot = persist::use_boot(catalog::single_server, lang);
+//! let boot = persist::use_boot(catalog::single_server);
 //! let editor = use_reducer(|| EditorState::new(boot.scenario.clone()));
 //! // Selection and view, from the editor state when it has them (restore them from
 //! // `boot.extras` once, at start).
 //! let extras = Extras { selection: Vec::new(), view: Some(view.get().into()) };
-//! let keep = persist::use_persistence(&editor, &boot, extras, lang);
+//! let keep = persist::use_persistence(&editor, &boot, extras);
 //! html! { <>
 //!     <header>{ /* … */ }<ShareMenu keep={keep.clone()} /></header>
 //!     <ShareNotice keep={keep.clone()} />   // in the flow, under the top bar
@@ -24,7 +23,6 @@ use yew::prelude::*;
 
 use super::persist::{self, Boot, Extras, Notice, Origin, Recent};
 use super::state::{Action, EditorHandle};
-use crate::i18n::Lang;
 use crate::model::Scenario;
 use crate::share::{self, ShareError};
 
@@ -34,8 +32,6 @@ pub struct Keep {
     pub notice: UseStateHandle<Option<Notice>>,
     pub recent: UseStateHandle<Vec<Recent>>,
     editor: EditorHandle,
-    /// The page's language, for the banner's sentences.
-    lang: Lang,
 }
 
 impl Keep {
@@ -43,7 +39,7 @@ impl Keep {
     /// banner says where it went, with a button back to it.
     pub fn open(&self, next: Scenario, origin: Origin) {
         let current = self.editor.scenario();
-        let notice = persist::before_open(current, &next, origin, self.lang);
+        let notice = persist::before_open(current, &next, origin);
         if *current != next {
             self.editor.dispatch(Action::Replace(next));
         }
@@ -55,7 +51,7 @@ impl Keep {
     pub fn open_result(&self, result: Result<Scenario, ShareError>, origin: Origin) {
         match result {
             Ok(s) => self.open(s, origin),
-            Err(e) => self.notice.set(Some(persist::rejected(origin, &e, self.lang))),
+            Err(e) => self.notice.set(Some(persist::rejected(origin, &e))),
         }
     }
 
@@ -81,17 +77,17 @@ impl Keep {
 
 /// Reads the starting scenario once (URL link, else autosave, else `default`).
 #[hook]
-pub fn use_boot(default: fn() -> Scenario, lang: Lang) -> Rc<Boot> {
-    use_memo((), move |_| persist::boot(default, lang))
+pub fn use_boot(default: fn() -> Scenario) -> Rc<Boot> {
+    use_memo((), move |_| persist::boot(default))
 }
 
 /// Autosaves on every revision (and whenever `extras` change), opens links pasted into the
 /// address bar while the app runs, and returns the handle the share menu works through.
 #[hook]
-pub fn use_persistence(editor: &EditorHandle, boot: &Boot, extras: Extras, lang: Lang) -> Keep {
+pub fn use_persistence(editor: &EditorHandle, boot: &Boot, extras: Extras) -> Keep {
     let notice = use_state(|| boot.notice.clone());
     let recent = use_state(persist::load_recent);
-    let keep = Keep { notice, recent, editor: editor.clone(), lang };
+    let keep = Keep { notice, recent, editor: editor.clone() };
     // Listeners registered once read the newest handle (a captured one would see old state).
     let latest = use_mut_ref(|| keep.clone());
     *latest.borrow_mut() = keep.clone();
@@ -100,7 +96,7 @@ pub fn use_persistence(editor: &EditorHandle, boot: &Boot, extras: Extras, lang:
         let keep = keep.clone();
         use_effect_with((editor.revision, extras), move |(_, extras)| {
             if !persist::save_autosave(keep.scenario(), extras) {
-                let failed = persist::storage_failed(keep.lang);
+                let failed = persist::storage_failed();
                 if keep.notice.as_ref() != Some(&failed) {
                     keep.tell(failed);
                 }

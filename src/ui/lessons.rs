@@ -184,6 +184,13 @@ pub fn LessonCheck(props: &LessonCheckProps) -> Html {
     } else {
         format!("✗ {}", t(lang, Key::LessonNotYet))
     };
+    // Two conditions may miss the same thing ("keep the run going until 5:00"): say it once.
+    let mut lines: Vec<String> = Vec::new();
+    for line in result.missing.iter().map(|m| m.describe(lang)) {
+        if !lines.contains(&line) {
+            lines.push(line);
+        }
+    }
     html! {
         <div class={classes!("lesson-check", if passed { "passed" } else { "pending" })}
             data-testid="lesson-check" aria-label={t(lang, Key::LessonCheck)} role="group">
@@ -191,7 +198,7 @@ pub fn LessonCheck(props: &LessonCheckProps) -> Html {
             if !passed {
                 <p class="missing-head">{ t(lang, Key::LessonStillMissing) }</p>
                 <ul class="missing">
-                    { for result.missing.iter().map(|m| html! { <li>{ m.describe(lang) }</li> }) }
+                    { for lines.into_iter().map(|l| html! { <li>{ l }</li> }) }
                 </ul>
             }
         </div>

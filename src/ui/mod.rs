@@ -31,6 +31,7 @@ pub mod lang;
 pub mod lesson_flow;
 pub mod lessons;
 pub mod money;
+pub mod notice;
 pub mod operate_alarms;
 pub mod operate_deploys;
 pub mod operate_panel;

@@ -81,7 +81,8 @@ pub fn AlarmsEditor(props: &AlarmsEditorProps) -> Html {
     // The alarm being edited (its id before the edit); `None` adds a new one.
     let editing = use_state(|| None::<String>);
     let errors = use_state(Vec::<FieldError>::new);
-    let outcome = use_state(|| None::<Result<String, String>>);
+    // A refusal, kept as its reason so it is worded in the language of each render.
+    let outcome = use_state(|| None::<crate::editor::Reason>);
 
     let submit = {
         let (editor, form, editing, errors, outcome) =
@@ -101,7 +102,7 @@ pub fn AlarmsEditor(props: &AlarmsEditorProps) -> Html {
                             editing.set(None);
                             outcome.set(None);
                         }
-                        Err(r) => outcome.set(Some(Err(crate::i18n::describe_reason(lang, &r.reason)))),
+                        Err(r) => outcome.set(Some(r.reason)),
                     }
                 }
             }
@@ -134,7 +135,7 @@ pub fn AlarmsEditor(props: &AlarmsEditorProps) -> Html {
                         editor.dispatch(Action::Operate(op));
                         outcome.set(None);
                     }
-                    Err(r) => outcome.set(Some(Err(crate::i18n::describe_reason(lang, &r.reason)))),
+                    Err(r) => outcome.set(Some(r.reason)),
                 }
             })
         };
@@ -205,7 +206,7 @@ pub fn AlarmsEditor(props: &AlarmsEditorProps) -> Html {
                     }
                 </div>
             </form>
-            { message(&outcome, "alarm-message") }
+            { message(&outcome.as_ref().map(|r| Err(crate::i18n::describe_reason(lang, r))), "alarm-message") }
         </section>
     }
 }

@@ -14,7 +14,7 @@ use super::canvas::{icon, SVG_ID};
 use super::state::{Action, EditorHandle};
 use crate::catalog::REGIONS;
 use crate::editor::{zone_at, zone_rect_of, PaletteItem};
-use crate::i18n::{region_name, t, Key, Lang};
+use crate::i18n::{region_name, t, Key};
 use crate::model::Placement;
 use crate::ui::lang::use_lang;
 
@@ -68,12 +68,12 @@ fn canvas_point(state: &EditorHandle, x: f64, y: f64) -> Option<((f64, f64), (f6
 
 /// Enter or Space on a palette item adds it without a drag: into the zone of the selected
 /// component, else the first zone, at the first free spot of a grid over that zone.
-fn add_by_keyboard(state: &EditorHandle, item: PaletteItem, lang: Lang) {
+fn add_by_keyboard(state: &EditorHandle, item: PaletteItem) {
     let s = state.scenario();
     let selected = state.selected().first().and_then(|id| s.component(id)).map(|c| c.place.clone());
     let first = s.regions.first().and_then(|r| r.zones.first().map(|z| Placement::new(&r.code, &z.name)));
     let Some(rect) = selected.or(first).and_then(|p| zone_rect_of(s, &p)) else {
-        state.dispatch(Action::Notify { text: t(lang, Key::PalDragHelpLong).into(), at: None });
+        state.dispatch(Action::Notify { text: Key::PalDragHelpLong, at: None });
         return;
     };
     let free =
@@ -100,9 +100,8 @@ pub fn Palette() -> Html {
     {
         let (ghost, state) = (ghost.clone(), state.clone());
         let dragging = ghost.map(|g| g.item);
-        use_effect_with((dragging, lang), move |(dragging, lang)| {
-            let lang = *lang;
-            let listeners = dragging.map(|_| follow(ghost, state, lang));
+        use_effect_with(dragging, move |dragging| {
+            let listeners = dragging.map(|_| follow(ghost, state));
             move || drop(listeners)
         });
     }
@@ -125,7 +124,7 @@ pub fn Palette() -> Html {
                     // Space here adds the item; it must not also reach the play/pause shortcut.
                     e.prevent_default();
                     e.stop_propagation();
-                    add_by_keyboard(&state, item, lang);
+                    add_by_keyboard(&state, item);
                 }
             })
         };
@@ -174,7 +173,7 @@ pub fn Palette() -> Html {
 
 /// Window listeners that move the ghost, drop it when the pointer is released, and cancel the
 /// drag on Escape.
-fn follow(ghost: UseStateHandle<Option<Ghost>>, state: EditorHandle, lang: Lang) -> [EventListener; 4] {
+fn follow(ghost: UseStateHandle<Option<Ghost>>, state: EditorHandle) -> [EventListener; 4] {
     let window = web_sys::window().expect("a browser window");
     let moved = {
         let (ghost, state) = (ghost.clone(), state.clone());
@@ -198,7 +197,7 @@ fn follow(ghost: UseStateHandle<Option<Ghost>>, state: EditorHandle, lang: Lang)
                 Some((screen, at)) => state.dispatch(Action::Place { item: g.item, at, screen }),
                 None => {
                     state.dispatch(Action::PaletteHover(None));
-                    state.dispatch(Action::Notify { text: t(lang, Key::PalDragHelpLong).into(), at: None });
+                    state.dispatch(Action::Notify { text: Key::PalDragHelpLong, at: None });
                 }
             }
         })

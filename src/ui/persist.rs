@@ -14,11 +14,11 @@ use web_sys::Storage;
 
 use super::persist_json::{autosave_text, read_autosave, read_recent, recent_text};
 use super::shared::ViewBox;
-use crate::i18n::{describe_share_error, t, tf, Key, Lang};
 use crate::model::Scenario;
 use crate::share::{self, ShareError};
 
 pub use super::keep::{use_boot, use_persistence, Keep};
+pub use super::notice::{clip, preset_title, scenario_name, Notice, Says, Source, Why};
 
 /// Versioned keys: a future format gets new keys instead of misreading these.
 pub const AUTOSAVE_KEY: &str = "archlab.autosave.v1";
@@ -26,45 +26,24 @@ pub const RECENT_KEY: &str = "archlab.recent.v1";
 /// Where an autosave that no longer opens is moved, so a failed restore destroys nothing.
 pub const BROKEN_KEY: &str = "archlab.autosave.v1.unreadable";
 pub const RECENT_MAX: usize = 10;
-/// Longest name shown in notices and the recent list (names are plain text, but may be long).
-const SHOWN_NAME_CHARS: usize = 48;
-
-/// A message for the banner. `back` holds the link of the work that was replaced.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Notice {
-    pub error: bool,
-    pub text: String,
-    pub back: Option<String>,
-}
-
-impl Notice {
-    pub fn info(text: String) -> Self {
-        Notice { error: false, text, back: None }
-    }
-    /// "<what>: <why>". The why is the codec's own sentence, which never echoes the input.
-    pub fn rejected(what: &str, why: &ShareError, lang: Lang) -> Self {
-        Notice { error: true, text: format!("{what}: {}", describe_share_error(lang, why)), back: None }
-    }
-}
-
 /// Where a scenario came from, for "Opened … from …".
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Origin<'a> {
     Link,
     File(&'a str),
     Recent,
+    /// The Presets menu and a lesson's "load this design" button.
+    Preset,
 }
 
 impl Origin<'_> {
-    fn rejected(self, lang: Lang) -> &'static str {
-        t(
-            lang,
-            match self {
-                Origin::Link => Key::KeepLinkRejected,
-                Origin::File(_) => Key::KeepFileRejected,
-                Origin::Recent => Key::KeepRecentRejected,
-            },
-        )
+    fn source(self) -> Source {
+        match self {
+            Origin::Link => Source::Link,
+            Origin::File(name) => Source::File(name.to_string()),
+            Origin::Recent => Source::Recent,
+            Origin::Preset => Source::Preset,
+        }
     }
 }
 
@@ -116,34 +95,32 @@ pub struct Boot {
 
 /// Chooses the starting scenario: the URL's link, else the autosave, else `default()`.
 /// A rejected link loads nothing and says why; the autosave is still restored under it.
-pub fn boot(default: impl FnOnce() -> Scenario, lang: Lang) -> Boot {
+pub fn boot(default: impl FnOnce() -> Scenario) -> Boot {
     let from_link = share::from_fragment(&current_hash());
     if from_link.is_some() {
         clear_hash();
     }
-    let saved = load_autosave(lang);
+    let saved = load_autosave();
+    let link_rejected =
+        |e: ShareError| Notice::new(Says::Rejected { what: Source::Link, why: Why::Share(e) });
     match (from_link, saved) {
         (Some(Ok(linked)), saved) => {
             let notice = match saved {
-                Some(Ok((prev, _))) if prev != linked => {
-                    Some(kept_notice(&linked, Origin::Link, &prev, lang))
-                }
+                Some(Ok((prev, _))) if prev != linked => Some(kept_notice(&linked, Origin::Link, &prev)),
                 _ => None,
             };
             Boot { scenario: linked, extras: Extras::default(), notice }
         }
         (link_err, Some(Ok((scenario, extras)))) => {
-            let notice = link_err
-                .and_then(Result::err)
-                .map(|e| Notice::rejected(t(lang, Key::KeepLinkRejected), &e, lang));
+            let notice = link_err.and_then(Result::err).map(link_rejected);
             Boot { scenario, extras, notice }
         }
         (link_err, saved) => {
             let notice = match (link_err.and_then(Result::err), saved) {
-                (Some(e), _) => Some(Notice::rejected(t(lang, Key::KeepLinkRejected), &e, lang)),
-                (None, Some(Err(e))) => {
+                (Some(e), _) => Some(link_rejected(e)),
+                (None, Some(Err(why))) => {
                     keep_unreadable_autosave();
-                    Some(Notice::rejected(t(lang, Key::KeepAutosaveRejected), &e, lang))
+                    Some(Notice::new(Says::Rejected { what: Source::Autosave, why }))
                 }
                 _ => None,
             };
@@ -152,30 +129,26 @@ pub fn boot(default: impl FnOnce() -> Scenario, lang: Lang) -> Boot {
     }
 }
 
-/// Pushes `current` onto the recent list (when it differs from `next`) and words the notice
-/// for opening `next`. The caller then loads `next`.
-pub fn before_open(current: &Scenario, next: &Scenario, origin: Origin, lang: Lang) -> Notice {
+/// Pushes `current` onto the recent list (when it differs from `next`) and says what opening
+/// `next` did. The caller then loads `next`.
+pub fn before_open(current: &Scenario, next: &Scenario, origin: Origin) -> Notice {
     if current == next {
-        return Notice::info(tf(lang, Key::KeepAlreadyOpen, &[&shown_name(lang, next)]));
+        return Notice::new(Says::AlreadyOpen { name: next.name.clone() });
     }
-    kept_notice(next, origin, current, lang)
+    kept_notice(next, origin, current)
 }
 
-fn kept_notice(next: &Scenario, origin: Origin, previous: &Scenario, lang: Lang) -> Notice {
+fn kept_notice(next: &Scenario, origin: Origin, previous: &Scenario) -> Notice {
     let link = share::encode(previous);
     push_recent(previous, &link);
-    let from = match origin {
-        Origin::Link => t(lang, Key::KeepFromLink).to_string(),
-        Origin::File(name) => tf(lang, Key::KeepFromFile, &[&clip(lang, name)]),
-        Origin::Recent => t(lang, Key::KeepFromRecent).to_string(),
-    };
-    let (next, previous) = (shown_name(lang, next), shown_name(lang, previous));
-    Notice { error: false, text: tf(lang, Key::KeepOpened, &[&next, &from, &previous]), back: Some(link) }
+    let says =
+        Says::Opened { next: next.name.clone(), from: origin.source(), previous: previous.name.clone() };
+    Notice { says, back: Some(link) }
 }
 
 /// The notice for a link, file or recent entry that was refused (nothing is loaded).
-pub fn rejected(origin: Origin, why: &ShareError, lang: Lang) -> Notice {
-    Notice::rejected(origin.rejected(lang), why, lang)
+pub fn rejected(origin: Origin, why: &ShareError) -> Notice {
+    Notice::new(Says::Rejected { what: origin.source(), why: Why::Share(why.clone()) })
 }
 
 /// Saves the scenario and editing extras; `false` when storage refuses (full, disabled).
@@ -186,19 +159,17 @@ pub fn save_autosave(scenario: &Scenario, extras: &Extras) -> bool {
 
 /// The autosave, if any, decoded like a link. `Some(Err)` when something is stored but does
 /// not open (a damaged or foreign value).
-pub fn load_autosave(lang: Lang) -> Option<Result<(Scenario, Extras), ShareError>> {
+pub fn load_autosave() -> Option<Result<(Scenario, Extras), Why>> {
     let raw = storage()?.get_item(AUTOSAVE_KEY).ok()??;
     if raw.len() > share::MAX_LINK_LEN * 2 {
-        return Some(Err(ShareError::LinkTooLong { len: raw.len(), max: share::MAX_LINK_LEN }));
+        let len = raw.len();
+        return Some(Err(Why::Share(ShareError::LinkTooLong { len, max: share::MAX_LINK_LEN })));
     }
     let (link, extras) = match read_autosave(&raw) {
         Ok(r) => r,
-        Err((line, column)) => {
-            let message = t(lang, Key::KeepNotAutosave).to_string();
-            return Some(Err(ShareError::Json { line, column, message }));
-        }
+        Err((line, column)) => return Some(Err(Why::NotAutosave { line, column })),
     };
-    Some(share::decode(&link).map(|s| (s, sane_extras(extras))))
+    Some(share::decode(&link).map(|s| (s, sane_extras(extras))).map_err(Why::Share))
 }
 
 /// The view and selection come from storage too: keep them finite and small.
@@ -251,27 +222,9 @@ pub fn with_recent(mut list: Vec<Recent>, name: &str, link: &str, now: f64) -> V
     list
 }
 
-/// A name fit for a notice or a list row: never empty, at most [`SHOWN_NAME_CHARS`] characters.
-pub fn shown_name(lang: Lang, s: &Scenario) -> String {
-    clip(lang, &s.name)
-}
-
-/// A name clipped to [`SHOWN_NAME_CHARS`], or "Untitled design" in `lang` when blank.
-pub fn clip(lang: Lang, name: &str) -> String {
-    let name = name.trim();
-    if name.is_empty() {
-        return t(lang, Key::Untitled).to_string();
-    }
-    let mut short: String = name.chars().take(SHOWN_NAME_CHARS).collect();
-    if short.len() < name.len() {
-        short.push('…');
-    }
-    short
-}
-
-/// The banner text when autosave fails.
-pub fn storage_failed(lang: Lang) -> Notice {
-    Notice { error: true, text: t(lang, Key::KeepStorageFailed).to_string(), back: None }
+/// The banner's message when autosave fails.
+pub fn storage_failed() -> Notice {
+    Notice::new(Says::StorageFailed)
 }
 
 fn storage() -> Option<Storage> {

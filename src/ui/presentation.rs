@@ -14,6 +14,7 @@ use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::chaos::Injected;
 use super::lang::use_lang;
 use super::lesson_flow::{presentation_command, slides, Command, LessonsAction};
 use super::lessons::{slide_text, use_lessons, LessonCheck, LessonsContext};
@@ -38,13 +39,13 @@ pub fn PresentationToggle() -> Html {
     }
 }
 
-/// Does what a presentation command says. Returns a line for the stage's status, if any.
+/// Does what a presentation command says. Returns the injected failure for the stage's status
+/// line, if any (worded when shown, in the language of the moment).
 fn run_command(
     cmd: Command,
     ctx: &LessonsContext,
     runtime: &Rc<std::cell::RefCell<Runtime>>,
-    lang: Lang,
-) -> Option<String> {
+) -> Option<Injected> {
     match cmd {
         Command::Next => ctx.go(LessonsAction::Next),
         Command::Prev => ctx.go(LessonsAction::Prev),
@@ -58,11 +59,8 @@ fn run_command(
         // fault in the chaos journal, so the panel shows it as live.)
         Command::InjectFailure => {
             let failure = lesson(ctx.state.id()).failure?;
-            let result = runtime.borrow_mut().sim_mut().inject(&failure);
-            return Some(match result {
-                Ok(()) => describe_fault(lang, &failure),
-                Err(e) => describe_problem(lang, &e),
-            });
+            let refused = runtime.borrow_mut().sim_mut().inject(&failure).err();
+            return Some(Injected { action: failure, refused });
         }
     }
     None
@@ -74,12 +72,12 @@ pub fn PresentationStage() -> Html {
     let lang = use_lang();
     let lessons = use_lessons();
     let shared = use_context::<Shared>();
-    let notice = use_state(|| None::<String>);
+    let notice = use_state(|| None::<Injected>);
     let stage_ref = use_node_ref();
     let presenting = lessons.as_ref().is_some_and(|l| l.state.presenting);
     // The key listener is registered once per presentation; it reads the newest context here.
-    let latest = use_mut_ref(|| None::<(LessonsContext, Shared, Lang)>);
-    *latest.borrow_mut() = lessons.clone().zip(shared.clone()).map(|(l, s)| (l, s, lang));
+    let latest = use_mut_ref(|| None::<(LessonsContext, Shared)>);
+    *latest.borrow_mut() = lessons.clone().zip(shared.clone());
     {
         let (latest, notice, stage_ref) = (latest.clone(), notice.clone(), stage_ref.clone());
         use_effect_with(presenting, move |on| {
@@ -101,8 +99,8 @@ pub fn PresentationStage() -> Html {
                     };
                     e.prevent_default();
                     e.stop_propagation();
-                    let Some((ctx, shared, lang)) = latest.borrow().clone() else { return };
-                    if let Some(line) = run_command(cmd, &ctx, &shared.runtime, lang) {
+                    let Some((ctx, shared)) = latest.borrow().clone() else { return };
+                    if let Some(line) = run_command(cmd, &ctx, &shared.runtime) {
                         notice.set(Some(line));
                     }
                 })
@@ -127,7 +125,7 @@ pub fn PresentationStage() -> Html {
     let button = |cmd: Command, face: &str, name: Key, testid: &'static str| {
         let (ctx, runtime, notice) = (ctx.clone(), shared.runtime.clone(), notice.clone());
         let onclick = Callback::from(move |_| {
-            if let Some(line) = run_command(cmd, &ctx, &runtime, lang) {
+            if let Some(line) = run_command(cmd, &ctx, &runtime) {
                 notice.set(Some(line));
             }
         });
@@ -177,8 +175,13 @@ pub fn PresentationStage() -> Html {
             <p class="stage-status" data-testid="stage-status">
                 { format!("{} · {} {}", t(lang, status), t(lang, Key::SimTime), format_time(now_s)) }
             </p>
-            if let Some(line) = (*notice).clone() {
-                <p class="stage-notice" role="status" data-testid="stage-notice">{ format!("⚡ {line}") }</p>
+            if let Some(done) = notice.as_ref() {
+                <p class="stage-notice" role="status" data-testid="stage-notice">
+                    { format!("⚡ {}", match &done.refused {
+                        Some(p) => describe_problem(lang, p),
+                        None => describe_fault(lang, &done.action),
+                    }) }
+                </p>
             }
             <div class="stage-controls" role="group" aria-label={t(lang, Key::KeyboardShortcuts)}>
                 { button(Command::Prev, "←", Key::ScPrevStep, "stage-prev") }

@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use super::file_io::{self, use_file_drop};
 use super::keep::Keep;
-use super::persist::{self, Origin, Recent};
+use super::persist::{self, Notice, Origin, Recent, Says};
 use super::qr;
 use crate::i18n::{t, tf, Key, Lang};
 use crate::share;
@@ -26,9 +26,14 @@ mod text {
     pub const LONG_LINK: usize = 2000;
 }
 
-/// A scenario name as shown: clipped, or "Untitled design" in the page's language.
+/// A scenario name as shown: a preset's translated title, clipped, or "Untitled design".
 fn name_in(lang: Lang, name: &str) -> String {
-    persist::clip(lang, name)
+    persist::scenario_name(lang, name)
+}
+
+/// The name in full for the tooltip (a preset's translated title, or what was typed).
+fn full_name(lang: Lang, name: &str) -> String {
+    persist::preset_title(lang, name).map_or_else(|| name.to_string(), str::to_string)
 }
 
 #[derive(Properties, PartialEq)]
@@ -40,7 +45,9 @@ pub struct ShareMenuProps {
 #[derive(PartialEq)]
 struct ShareView {
     url: String,
-    qr: Result<String, String>,
+    /// The QR image; `None` when the link is too long for one (said at render, in the
+    /// language of the moment).
+    qr: Option<String>,
     seed: u64,
 }
 
@@ -49,7 +56,7 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
     let keep = props.keep.clone();
     let lang = use_lang();
     let dialog = use_state(|| None::<Rc<ShareView>>);
-    let status = use_state(|| t(lang, Key::ShareCopying));
+    let status = use_state(|| Key::ShareCopying);
     let recent_open = use_state(|| false);
     let file_input = use_node_ref();
     let url_input = use_node_ref();
@@ -61,8 +68,7 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
             let name = file.name();
             let json = name.to_ascii_lowercase().ends_with(".json") || file.type_().contains("json");
             if !json {
-                let text = tf(lang, Key::ShareNotJson, &[&name_in(lang, &name)]);
-                keep.tell(persist::Notice { error: true, text, back: None });
+                keep.tell(Notice::new(Says::NotJson { file: name }));
                 return;
             }
             file_io::read_text(
@@ -81,15 +87,19 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
         Callback::from(move |_| {
             let url = format!("{}{}", persist::base_url(), share::fragment(keep.scenario()));
             let seed = keep.scenario().seed;
-            dialog.set(Some(Rc::new(ShareView { qr: qr::qr_data_url(lang, &url), url: url.clone(), seed })));
-            copy(lang, url, status.clone());
+            dialog.set(Some(Rc::new(ShareView {
+                qr: qr::qr_data_url(lang, &url).ok(),
+                url: url.clone(),
+                seed,
+            })));
+            copy(url, status.clone());
         })
     };
     let on_copy = {
         let (dialog, status) = (dialog.clone(), status.clone());
         Callback::from(move |_| {
             if let Some(d) = dialog.as_ref() {
-                copy(lang, d.url.clone(), status.clone());
+                copy(d.url.clone(), status.clone());
             }
         })
     };
@@ -124,8 +134,7 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
             if let Err(e) =
                 file_io::download(&file_io::export_file_name(&s.name), &file_text, text::JSON_MIME)
             {
-                let text = tf(lang, Key::DownloadFailed, &[&e]);
-                keep.tell(persist::Notice { error: true, text, back: None });
+                keep.tell(Notice::new(Says::DownloadFailed { detail: e }));
             }
         })
     };
@@ -153,7 +162,7 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
 
     html! {
         <div class="share-menu">
-            <span class="share-name" data-testid="scenario-name" title={keep.scenario().name.clone()}>
+            <span class="share-name" data-testid="scenario-name" title={full_name(lang, &keep.scenario().name)}>
                 { name_in(lang, &keep.scenario().name) }
             </span>
             <button data-testid="share" onclick={on_share}>{ t(lang, Key::ShareBtn) }</button>
@@ -180,19 +189,19 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
 }
 
 /// Writes the link to the clipboard and reports how it went.
-fn copy(lang: Lang, url: String, status: UseStateHandle<&'static str>) {
-    status.set(t(lang, Key::ShareCopying));
+fn copy(url: String, status: UseStateHandle<Key>) {
+    status.set(Key::ShareCopying);
     let clipboard = gloo::utils::window().navigator().clipboard();
     wasm_bindgen_futures::spawn_local(async move {
         let done = JsFuture::from(clipboard.write_text(&url)).await;
-        status.set(if done.is_ok() { t(lang, Key::ShareLinkCopied) } else { t(lang, Key::ShareCopyRefused) });
+        status.set(if done.is_ok() { Key::ShareLinkCopied } else { Key::ShareCopyRefused });
     });
 }
 
 fn share_dialog(
     lang: Lang,
     view: &ShareView,
-    status: &'static str,
+    status: Key,
     url_input: NodeRef,
     on_copy: Callback<MouseEvent>,
     on_close: Callback<MouseEvent>,
@@ -214,13 +223,15 @@ fn share_dialog(
                         aria-label={t(lang, Key::ShareLinkLabel)} onfocus={select_all} />
                     <button data-testid="share-copy" onclick={on_copy}>{ t(lang, Key::ShareCopy) }</button>
                 </div>
-                <p class="share-status" role="status" data-testid="share-status">{ status }</p>
+                <p class="share-status" role="status" data-testid="share-status">{ t(lang, status) }</p>
                 {
                     match &view.qr {
-                        Ok(src) => html! {
+                        Some(src) => html! {
                             <img class="share-qr" src={src.clone()} alt={t(lang, Key::ShareQrAlt)} data-testid="share-qr" />
                         },
-                        Err(why) => html! { <p class="share-qr-none" data-testid="share-qr-none">{ why.clone() }</p> },
+                        None => html! { <p class="share-qr-none" data-testid="share-qr-none">
+                            { tf(lang, Key::ShareQrTooLong, &[&view.url.len().to_string()]) }
+                        </p> },
                     }
                 }
                 if view.url.len() > text::LONG_LINK {
@@ -277,10 +288,11 @@ pub fn ShareNotice(props: &ShareMenuProps) -> Html {
         let keep = keep.clone();
         Callback::from(move |_| keep.dismiss())
     };
-    let class = classes!("share-notice", if n.error { "error" } else { "info" });
+    let error = n.error();
+    let class = classes!("share-notice", if error { "error" } else { "info" });
     html! {
-        <div {class} role={ if n.error { "alert" } else { "status" } } data-testid="share-notice">
-            <span class="share-notice-text" data-testid="notice-text">{ n.text.clone() }</span>
+        <div {class} role={ if error { "alert" } else { "status" } } data-testid="share-notice">
+            <span class="share-notice-text" data-testid="notice-text">{ n.words(lang) }</span>
             { for back }
             <button class="share-dismiss" aria-label={t(lang, Key::ShareDismiss)} data-testid="notice-dismiss" onclick={dismiss}>{ "×" }</button>
         </div>

@@ -29,19 +29,19 @@ pub struct Notice {
     pub seq: u64,
 }
 
-/// What a notice says: a refusal, worded in the page's language when shown, or a text
-/// already worded.
+/// What a notice says: a refusal or a text, worded in the page's language when shown (the
+/// language may change while it is on screen).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Said {
     Refused(editor::Reason),
-    Text(String),
+    Text(crate::i18n::Key),
 }
 
 impl Notice {
     pub fn words(&self, lang: crate::i18n::Lang) -> String {
         match &self.said {
             Said::Refused(r) => crate::i18n::describe_reason(lang, r),
-            Said::Text(t) => t.clone(),
+            Said::Text(key) => crate::i18n::t(lang, *key).to_string(),
         }
     }
 }
@@ -212,7 +212,7 @@ pub enum Action {
         h: f64,
     },
     Notify {
-        text: String,
+        text: crate::i18n::Key,
         at: Option<(f64, f64)>,
     },
     DismissNotice(u64),
