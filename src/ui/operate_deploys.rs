@@ -12,15 +12,40 @@ use yew::prelude::*;
 use super::operate_panel::{self, message, select_field, text_field};
 use super::shared::Shared;
 use super::state::{Action, EditorHandle};
-use crate::editor::{app_tiers, blue_green_ready, DeployForm, FieldError, OperateEdit, STRATEGIES};
+use crate::editor::{app_tiers, blue_green_ready, DeployForm, FieldError, OperateEdit, Reason, STRATEGIES};
 use crate::i18n::{describe_diagnostic, format_time, t, tf, Key, Lang};
-use crate::model::{Deployment, Scenario, Strategy};
+use crate::model::{Deployment, Diagnostic, Scenario, Strategy};
 
 fn strategy_key(s: &str) -> Key {
     match s {
         "all_at_once" => Key::DeployAllAtOnce,
         "blue_green" => Key::DeployBlueGreen,
         _ => Key::DeployRolling,
+    }
+}
+
+/// What the last Schedule or Deploy now did, kept as data and worded when shown, so the
+/// message follows a language switch.
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    /// Rolled out in the running lab at this simulated time (and recorded there).
+    Deployed { at_s: f64 },
+    /// The scenario refused the edit.
+    Refused(Reason),
+    /// Blue/green needs room for a second fleet that this run did not reserve.
+    BlueGreenNotReady,
+    /// The running lab refused the deployment.
+    Invalid(Diagnostic),
+}
+
+impl Outcome {
+    fn words(&self, lang: Lang) -> Result<String, String> {
+        match self {
+            Outcome::Deployed { at_s } => Ok(tf(lang, Key::OpDeployedNow, &[&format_time(*at_s)])),
+            Outcome::Refused(r) => Err(crate::i18n::describe_reason(lang, r)),
+            Outcome::BlueGreenNotReady => Err(t(lang, Key::OpBlueGreenNow).to_string()),
+            Outcome::Invalid(d) => Err(describe_diagnostic(lang, d)),
+        }
     }
 }
 
@@ -70,7 +95,7 @@ pub fn DeploysEditor(props: &DeploysEditorProps) -> Html {
     }
     let editing = use_state(|| None::<usize>);
     let errors = use_state(Vec::<FieldError>::new);
-    let outcome = use_state(|| None::<Result<String, String>>);
+    let outcome = use_state(|| None::<Outcome>);
     let now_s = shared.runtime.borrow().clock_for(&s);
 
     let schedule = {
@@ -90,7 +115,7 @@ pub fn DeploysEditor(props: &DeploysEditorProps) -> Html {
                             editing.set(None);
                             outcome.set(None);
                         }
-                        Err(r) => outcome.set(Some(Err(crate::i18n::describe_reason(lang, &r.reason)))),
+                        Err(r) => outcome.set(Some(Outcome::Refused(r.reason))),
                     }
                 }
             }
@@ -108,19 +133,19 @@ pub fn DeploysEditor(props: &DeploysEditorProps) -> Html {
             errors.set(Vec::new());
             let blue_green = matches!(d.strategy, Strategy::BlueGreen);
             if blue_green && !blue_green_ready(runtime.borrow().scenario(), &d.tier) {
-                return outcome.set(Some(Err(t(lang, Key::OpBlueGreenNow).to_string())));
+                return outcome.set(Some(Outcome::BlueGreenNotReady));
             }
             let done = runtime.borrow_mut().deploy_now(d);
             match done {
                 Ok(recorded) => {
-                    let when = format_time(recorded.at_s);
+                    let at_s = recorded.at_s;
                     editor.dispatch(Action::Operate(OperateEdit::SaveDeployment {
                         index: None,
                         deployment: recorded,
                     }));
-                    outcome.set(Some(Ok(tf(lang, Key::OpDeployedNow, &[&when]))));
+                    outcome.set(Some(Outcome::Deployed { at_s }));
                 }
-                Err(d) => outcome.set(Some(Err(describe_diagnostic(lang, &d)))),
+                Err(d) => outcome.set(Some(Outcome::Invalid(d))),
             }
         })
     };
@@ -218,7 +243,7 @@ pub fn DeploysEditor(props: &DeploysEditorProps) -> Html {
                 <ol class="op-list">{ for rows }</ol>
             }
             { form_html }
-            { message(&outcome, "deploy-message") }
+            { message(&outcome.as_ref().map(|o| o.words(lang)), "deploy-message") }
         </section>
     }
 }

@@ -111,6 +111,12 @@ test('auto-scaling, an alarm and a rolling deployment are edited, deployed live 
   await page.getByTestId('deploy-now').click();
   const msg = page.getByTestId('deploy-message');
   await until(async () => /Deployed at/.test(await msg.textContent()), 3000, 'the deploy message');
+  // The message is kept as what happened, so a language switch rewords it.
+  await page.getByTestId('lang-ko').click();
+  await until(async () => /[\uAC00-\uD7A3]/.test(await msg.textContent()) && !/Deployed/.test(await msg.textContent()),
+    3000, 'the deploy message in Korean');
+  await page.getByTestId('lang-en').click();
+  await until(async () => /Deployed at/.test(await msg.textContent()), 3000, 'the deploy message in English again');
   const row = page.getByTestId('deploy-row-0');
   await row.waitFor();
   const at = (await row.locator('.op-name').textContent()).trim();
