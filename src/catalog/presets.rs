@@ -330,7 +330,7 @@ pub fn multi_az() -> Scenario {
     // Three rows (users and DNS, load balancers, servers) and two columns per zone, so that at
     // fit zoom on a 1280×720 screen every link's latency label has room between the cards.
     Build::new("Two availability zones", 300.0, 180.0)
-        .region(SEOUL, 0.0, 1000.0, 480.0, &["a", "b"])
+        .region(SEOUL, 0.0, 1000.0, 560.0, &["a", "b"])
         .at("users-1", SEOUL, "b", 1, 2, 0, 3, clients(1.0))
         .at("dns-1", SEOUL, "b", 0, 2, 0, 3, dns)
         .at("lb-1", SEOUL, "a", 1, 2, 1, 3, l4_lb())
