@@ -12,21 +12,8 @@ use serde_json::{json, Value};
 
 const MULTI_AZ_COST: &str = include_str!("../scenarios/presets/multi-az-cost.json");
 
-fn is_hangul(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c)
-}
-
-/// The numbers in a sentence, sorted (Korean may put them in another order).
-fn numbers(s: &str) -> Vec<String> {
-    let mut v: Vec<String> = s
-        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .map(|w| w.trim_matches('.'))
-        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
-        .map(str::to_string)
-        .collect();
-    v.sort();
-    v
-}
+mod words;
+use words::{is_hangul, numbers};
 
 /// English is exactly `display`; Korean has Hangul, every slot filled and the same numbers.
 fn check_both(what: &dyn std::fmt::Debug, display: String, en: String, ko: String) {

@@ -5,21 +5,8 @@ use archlab::editor::Reason;
 use archlab::i18n::{describe_reason, Lang};
 use archlab::model::{Diagnostic, LinkRule, Problem};
 
-fn is_hangul(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c)
-}
-
-/// The numbers in a sentence, sorted (Korean may put them in another order).
-fn numbers(s: &str) -> Vec<String> {
-    let mut v: Vec<String> = s
-        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .map(|w| w.trim_matches('.'))
-        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
-        .map(str::to_string)
-        .collect();
-    v.sort();
-    v
-}
+mod words;
+use words::{is_hangul, numbers};
 
 fn capitalize(s: &str) -> String {
     let mut c = s.chars();
