@@ -26,11 +26,6 @@ mod text {
     pub const LONG_LINK: usize = 2000;
 }
 
-/// A scenario name as shown: a preset's translated title, clipped, or "Untitled design".
-fn name_in(lang: Lang, name: &str) -> String {
-    persist::scenario_name(lang, name)
-}
-
 /// The name in full for the tooltip (a preset's translated title, or what was typed).
 fn full_name(lang: Lang, name: &str) -> String {
     persist::preset_title(lang, name).map_or_else(|| name.to_string(), str::to_string)
@@ -163,7 +158,7 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
     html! {
         <div class="share-menu">
             <span class="share-name" data-testid="scenario-name" title={full_name(lang, &keep.scenario().name)}>
-                { name_in(lang, &keep.scenario().name) }
+                { persist::scenario_name(lang, &keep.scenario().name) }
             </span>
             <button data-testid="share" onclick={on_share}>{ t(lang, Key::ShareBtn) }</button>
             <button data-testid="export" onclick={on_export}>{ t(lang, Key::ExportBtn) }</button>
@@ -262,7 +257,7 @@ fn recent_list(lang: Lang, keep: &Keep, recent: &[Recent], open: UseStateHandle<
                 });
                 html! {
                     <li><button data-testid="recent-item" {onclick}>
-                        <span class="share-recent-name">{ name_in(lang, &r.name) }</span>
+                        <span class="share-recent-name">{ persist::scenario_name(lang, &r.name) }</span>
                         <span class="share-recent-time">{ ago(lang, now - r.saved_at) }</span>
                     </button></li>
                 }

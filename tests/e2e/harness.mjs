@@ -44,9 +44,13 @@ export async function launch() {
   });
 }
 
-/** Opens the app in a new page, failing the test on any page error or console error. */
-export async function open(browser, url, { width = 1280, height = 720 } = {}) {
+/**
+ * Opens the app in a new page, failing the test on any page error or console error. `init`, if
+ * given, runs in the page before the app's own scripts (to record what the app does).
+ */
+export async function open(browser, url, { width = 1280, height = 720, init } = {}) {
   const context = await browser.newContext({ viewport: { width, height } });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
