@@ -31,8 +31,8 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   cargo install --locked trunk --version "$TRUNK_VERSION" --force
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
-  log "installing npm packages (binaryen's wasm-opt, playwright-core) from package-lock.json"
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/esbuild ]; then
+  log "installing npm packages (binaryen's wasm-opt, esbuild, playwright-core) from package-lock.json"
   npm ci --no-audit --no-fund
 fi
 
