@@ -4,9 +4,9 @@
 //! panics and never stops at the first problem: it returns every [`Diagnostic`] it finds, each
 //! naming the component and field ("lb-1.health_check.interval_s: must be > 0").
 
-use std::collections::BTreeSet;
 use std::fmt;
 
+use super::seen::Seen;
 use super::*;
 
 /// Hard limits that keep a hostile scenario from freezing the tab or exhausting memory.
@@ -137,7 +137,7 @@ impl Checker {
         if s.regions.len() > LIMITS.regions {
             self.err("regions", Problem::TooManyRegions(LIMITS.regions));
         }
-        let mut seen = BTreeSet::new();
+        let mut seen = Seen::default();
         for r in &s.regions {
             let p = format!("regions.{}", r.code);
             if crate::catalog::region(&r.code).is_none() {
@@ -155,7 +155,7 @@ impl Checker {
             if r.zones.is_empty() || r.zones.len() > LIMITS.zones_per_region {
                 self.err(format!("{p}.zones"), Problem::ZoneCount { max: LIMITS.zones_per_region });
             }
-            let mut names = BTreeSet::new();
+            let mut names = Seen::default();
             for z in &r.zones {
                 let valid = z.name.len() == 1 && z.name.bytes().all(|b| b.is_ascii_lowercase());
                 if !valid {
@@ -173,7 +173,7 @@ impl Checker {
             self.err("components", Problem::TooManyComponents { max, got });
             return;
         }
-        let mut ids = BTreeSet::new();
+        let mut ids = Seen::default();
         for c in &s.components {
             let id = &c.id;
             let valid_id = !id.is_empty()
@@ -219,7 +219,7 @@ impl Checker {
             Kind::LoadBalancer(lb) => {
                 self.health(&format!("{id}.health_check"), &lb.health_check);
                 self.range(&format!("{id}.deregistration_delay_s"), lb.deregistration_delay_s, 0.0, 3600.0);
-                let mut targets = BTreeSet::new();
+                let mut targets = Seen::default();
                 for w in &lb.weights {
                     let p = format!("{id}.weights.{}", w.target.escape_debug());
                     self.int(&p, w.weight, 0, 1000);
@@ -297,14 +297,14 @@ impl Checker {
             self.err("links", Problem::TooManyLinks { max: LIMITS.links, got: s.links.len() });
             return;
         }
-        let mut seen = BTreeSet::new();
+        let mut seen = Seen::default();
         for l in &s.links {
             let p = format!("links.{}->{}", l.from.escape_debug(), l.to.escape_debug());
             if l.from == l.to {
                 self.err(&p, Problem::LinkToSelf);
                 continue;
             }
-            if !seen.insert((&l.from, &l.to)) {
+            if !seen.insert_pair(&l.from, &l.to) {
                 self.err(&p, Problem::DuplicateLink);
             }
             match (s.component(&l.from), s.component(&l.to)) {

@@ -1,7 +1,6 @@
 //! Validation of the operating parts of a scenario: auto-scaling, deployments, alarms.
 
-use std::collections::BTreeSet;
-
+use super::seen::Seen;
 use super::validate::Checker;
 use super::*;
 
@@ -12,7 +11,7 @@ impl Checker {
                 self.autoscaling(&c.id, a, *count);
             }
         }
-        let mut alarm_ids = BTreeSet::new();
+        let mut alarm_ids = Seen::default();
         for a in &s.alarms {
             alarm_ids.insert(a.id.as_str());
         }
@@ -42,7 +41,7 @@ impl Checker {
             self.err("alarms", Problem::TooManyAlarms(50));
             return;
         }
-        let mut seen = BTreeSet::new();
+        let mut seen = Seen::default();
         for a in &s.alarms {
             let p = format!("alarms.{}", a.id.escape_debug());
             self.text(&p, &a.id);
