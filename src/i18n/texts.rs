@@ -24,9 +24,9 @@ pub const KO_BLOCKS: &[&[(Key, &str)]] =
     &[ko::TEXTS, ko_editor::TEXTS, ko_operate::TEXTS, ko_reason::TEXTS, ko_problem::TEXTS, ko_notice::TEXTS];
 
 /// English: every text in key order, one after another, and where each one ends.
-pub static EN: Texts = Texts { all: EN_ALL, ends: &ends(&EN_TABLE) };
+pub static EN: Texts = Texts { all: as_str(&EN_BYTES), ends: &ends(&EN_TABLE) };
 /// Korean, the same way.
-pub static KO: Texts = Texts { all: KO_ALL, ends: &ends(&KO_TABLE) };
+pub static KO: Texts = Texts { all: as_str(&KO_BYTES), ends: &ends(&KO_TABLE) };
 
 /// One language's texts as a single string and a `u16` end offset per key: two bytes a key
 /// instead of an eight-byte `&str` (673 keys × 2 languages: 10.8 KB of pointer tables, which
@@ -46,10 +46,8 @@ impl Texts {
 
 const EN_TABLE: [&str; KEYS] = table(EN_BLOCKS);
 const KO_TABLE: [&str; KEYS] = table(KO_BLOCKS);
-const EN_BYTES: [u8; total_len(&EN_TABLE)] = concat(&EN_TABLE);
-const KO_BYTES: [u8; total_len(&KO_TABLE)] = concat(&KO_TABLE);
-const EN_ALL: &str = as_str(&EN_BYTES);
-const KO_ALL: &str = as_str(&KO_BYTES);
+static EN_BYTES: [u8; total_len(&EN_TABLE)] = concat(&EN_TABLE);
+static KO_BYTES: [u8; total_len(&KO_TABLE)] = concat(&KO_TABLE);
 
 /// Places each text at its key's index; a key without text stays empty (the test names it).
 const fn table(blocks: &[&[(Key, &'static str)]]) -> [&'static str; KEYS] {
