@@ -50,8 +50,15 @@ pub fn parse_decimal(text: &str) -> Result<f64, NumberError> {
     let frac = if has_dot && frac.is_empty() { "0" } else { frac };
     let dot = if frac.is_empty() { "" } else { "." };
     let json = format!("{sign}{int}{dot}{frac}{exponent}");
-    // The syntax is checked above, so the reader can only refuse a number out of range.
-    serde_json::from_str::<f64>(&json).ok().filter(|x| x.is_finite()).ok_or(NotFinite)
+    // The syntax is checked above, so the reader can only refuse a number out of range. Read
+    // as a `Value` (the instantiation every load uses) rather than as an `f64`, which would be
+    // a second copy of serde_json's reader; both read the number the same way (an integer
+    // becomes its nearest `f64` through `as` in either).
+    serde_json::from_str::<serde_json::Value>(&json)
+        .ok()
+        .and_then(|v| v.as_f64())
+        .filter(|x| x.is_finite())
+        .ok_or(NotFinite)
 }
 
 #[cfg(test)]
@@ -78,6 +85,31 @@ mod tests {
             "1e-320",
         ] {
             assert_eq!(parse_decimal(t), Ok(t.trim().parse::<f64>().unwrap()), "{t}");
+        }
+    }
+
+    /// Reading through `Value` gives the very bits reading an `f64` gave, integers included.
+    #[test]
+    fn value_reader_gives_the_f64_readers_bits() {
+        for t in [
+            "-0",
+            "0",
+            "-0.0",
+            "7",
+            "-7",
+            "9007199254740993",
+            "18446744073709551615",
+            "18446744073709551616",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "123456789012345678901234567890",
+            "1e-400",
+            "4.9e-324",
+            "1.7976931348623157e308",
+            "0.30000000000000004",
+        ] {
+            let want = serde_json::from_str::<f64>(t).unwrap();
+            assert_eq!(parse_decimal(t).map(f64::to_bits), Ok(want.to_bits()), "{t}");
         }
     }
 

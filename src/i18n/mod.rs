@@ -91,8 +91,8 @@ pub fn text_blocks(lang: Lang) -> &'static [&'static [(Key, &'static str)]] {
 /// The text of `key` in `lang`.
 pub fn t(lang: Lang, key: Key) -> &'static str {
     match lang {
-        Lang::En => texts::EN[key as usize],
-        Lang::Ko => texts::KO[key as usize],
+        Lang::En => texts::EN.get(key as usize),
+        Lang::Ko => texts::KO.get(key as usize),
     }
 }
 

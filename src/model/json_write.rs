@@ -62,7 +62,13 @@ impl Out {
             Out::Str(t) => Value::String(t),
             Out::Arr(items) => Value::Array(items.into_iter().map(Out::into_value).collect()),
             Out::Obj(entries) => {
-                Value::Object(entries.into_iter().map(|(k, v)| (k.to_string(), v.into_value())).collect())
+                // Inserted one by one: collecting into the map would sort with a copy of std's
+                // stable sort of its own (crate::order says why that matters).
+                let mut map = serde_json::Map::new();
+                for (k, v) in entries {
+                    map.insert(k.to_string(), v.into_value());
+                }
+                Value::Object(map)
             }
         }
     }

@@ -17,6 +17,7 @@ mod link_rule;
 mod operate;
 mod problem;
 mod scenario;
+mod seen;
 mod traffic;
 mod validate;
 mod validate_operate;

@@ -4,9 +4,9 @@
 //! panics and never stops at the first problem: it returns every [`Diagnostic`] it finds, each
 //! naming the component and field ("lb-1.health_check.interval_s: must be > 0").
 
-use std::collections::BTreeSet;
 use std::fmt;
 
+use super::seen::Seen;
 use super::*;
 
 /// Hard limits that keep a hostile scenario from freezing the tab or exhausting memory.
@@ -84,28 +84,41 @@ impl Checker {
         self.out.push(Diagnostic { path: path.into(), problem });
     }
 
+    /// A problem at `p.field` (at `p` when `field` is empty). The checks below take the two
+    /// halves and join them only for a problem: one out-of-line join instead of a `format!`
+    /// at each of their sixty call sites.
+    pub(super) fn err_at(&mut self, p: &str, field: &str, problem: Problem) {
+        let mut path = String::with_capacity(p.len() + 1 + field.len());
+        path.push_str(p);
+        if !field.is_empty() {
+            path.push('.');
+            path.push_str(field);
+        }
+        self.out.push(Diagnostic { path, problem });
+    }
+
     /// A finite number within [lo, hi]; NaN and infinities fail with their own message.
-    pub(super) fn range(&mut self, path: &str, x: f64, lo: f64, hi: f64) {
+    pub(super) fn range(&mut self, p: &str, field: &str, x: f64, lo: f64, hi: f64) {
         if !x.is_finite() {
-            self.err(path, Problem::NotFinite);
+            self.err_at(p, field, Problem::NotFinite);
         } else if x < lo || x > hi {
-            self.err(path, Problem::OutOfRange { lo, hi, got: x });
+            self.err_at(p, field, Problem::OutOfRange { lo, hi, got: x });
         }
     }
 
-    pub(super) fn positive(&mut self, path: &str, x: f64, hi: f64) {
+    pub(super) fn positive(&mut self, p: &str, field: &str, x: f64, hi: f64) {
         if !x.is_finite() {
-            self.err(path, Problem::NotFinite);
+            self.err_at(p, field, Problem::NotFinite);
         } else if x <= 0.0 {
-            self.err(path, Problem::MustBePositive);
+            self.err_at(p, field, Problem::MustBePositive);
         } else if x > hi {
-            self.err(path, Problem::AtMost { hi, got: x });
+            self.err_at(p, field, Problem::AtMost { hi, got: x });
         }
     }
 
-    pub(super) fn int(&mut self, path: &str, x: u32, lo: u32, hi: u32) {
+    pub(super) fn int(&mut self, p: &str, field: &str, x: u32, lo: u32, hi: u32) {
         if x < lo || x > hi {
-            self.err(path, Problem::OutOfRange { lo: lo.into(), hi: hi.into(), got: x.into() });
+            self.err_at(p, field, Problem::OutOfRange { lo: lo.into(), hi: hi.into(), got: x.into() });
         }
     }
 
@@ -129,15 +142,15 @@ impl Checker {
         self.traffic(&s.traffic);
         self.faults(s);
         self.operate(s);
-        self.range("run.speed", s.run.speed, 0.1, 100.0);
-        self.positive("run.duration_s", s.run.duration_s, LIMITS.duration_s);
+        self.range("run.speed", "", s.run.speed, 0.1, 100.0);
+        self.positive("run.duration_s", "", s.run.duration_s, LIMITS.duration_s);
     }
 
     fn regions(&mut self, s: &Scenario) {
         if s.regions.len() > LIMITS.regions {
             self.err("regions", Problem::TooManyRegions(LIMITS.regions));
         }
-        let mut seen = BTreeSet::new();
+        let mut seen = Seen::default();
         for r in &s.regions {
             let p = format!("regions.{}", r.code);
             if crate::catalog::region(&r.code).is_none() {
@@ -146,16 +159,16 @@ impl Checker {
             if !seen.insert(&r.code) {
                 self.err(&p, Problem::AppearsTwice);
             }
-            for (f, x) in [("x", r.rect.x), ("y", r.rect.y)] {
-                self.range(&format!("{p}.rect.{f}"), x, -LIMITS.coordinate, LIMITS.coordinate);
+            for (f, x) in [("rect.x", r.rect.x), ("rect.y", r.rect.y)] {
+                self.range(&p, f, x, -LIMITS.coordinate, LIMITS.coordinate);
             }
-            for (f, x) in [("w", r.rect.w), ("h", r.rect.h)] {
-                self.range(&format!("{p}.rect.{f}"), x, 100.0, LIMITS.coordinate);
+            for (f, x) in [("rect.w", r.rect.w), ("rect.h", r.rect.h)] {
+                self.range(&p, f, x, 100.0, LIMITS.coordinate);
             }
             if r.zones.is_empty() || r.zones.len() > LIMITS.zones_per_region {
-                self.err(format!("{p}.zones"), Problem::ZoneCount { max: LIMITS.zones_per_region });
+                self.err_at(&p, "zones", Problem::ZoneCount { max: LIMITS.zones_per_region });
             }
-            let mut names = BTreeSet::new();
+            let mut names = Seen::default();
             for z in &r.zones {
                 let valid = z.name.len() == 1 && z.name.bytes().all(|b| b.is_ascii_lowercase());
                 if !valid {
@@ -173,7 +186,7 @@ impl Checker {
             self.err("components", Problem::TooManyComponents { max, got });
             return;
         }
-        let mut ids = BTreeSet::new();
+        let mut ids = Seen::default();
         for c in &s.components {
             let id = &c.id;
             let valid_id = !id.is_empty()
@@ -188,41 +201,42 @@ impl Checker {
             }
             if !s.has_zone(&c.place) {
                 let (region, zone) = (c.place.region.clone(), c.place.zone.clone());
-                self.err(format!("{id}.place"), Problem::NoSuchZone { region, zone });
+                self.err_at(id, "place", Problem::NoSuchZone { region, zone });
             }
-            self.range(&format!("{id}.x"), c.x, -LIMITS.coordinate, LIMITS.coordinate);
-            self.range(&format!("{id}.y"), c.y, -LIMITS.coordinate, LIMITS.coordinate);
+            self.range(id, "x", c.x, -LIMITS.coordinate, LIMITS.coordinate);
+            self.range(id, "y", c.y, -LIMITS.coordinate, LIMITS.coordinate);
             self.kind(s, id, &c.kind);
         }
     }
 
-    fn health(&mut self, p: &str, h: &HealthCheck) {
-        self.range(&format!("{p}.interval_s"), h.interval_s, 1.0, 300.0);
-        self.positive(&format!("{p}.timeout_s"), h.timeout_s, 120.0);
+    /// The health check of component `id`, under its `health_check` field.
+    fn health(&mut self, id: &str, h: &HealthCheck) {
+        self.range(id, "health_check.interval_s", h.interval_s, 1.0, 300.0);
+        self.positive(id, "health_check.timeout_s", h.timeout_s, 120.0);
         if h.timeout_s.is_finite() && h.interval_s.is_finite() && h.timeout_s >= h.interval_s {
-            self.err(format!("{p}.timeout_s"), Problem::ShorterThanInterval);
+            self.err_at(id, "health_check.timeout_s", Problem::ShorterThanInterval);
         }
-        self.int(&format!("{p}.unhealthy_threshold"), h.unhealthy_threshold, 1, 10);
-        self.int(&format!("{p}.healthy_threshold"), h.healthy_threshold, 1, 10);
+        self.int(id, "health_check.unhealthy_threshold", h.unhealthy_threshold, 1, 10);
+        self.int(id, "health_check.healthy_threshold", h.healthy_threshold, 1, 10);
     }
 
     fn kind(&mut self, s: &Scenario, id: &str, kind: &Kind) {
         match kind {
             Kind::Clients(c) => {
-                self.range(&format!("{id}.weight"), c.weight, 0.0, 1000.0);
-                self.positive(&format!("{id}.timeout_ms"), c.timeout_ms, 600_000.0);
+                self.range(id, "weight", c.weight, 0.0, 1000.0);
+                self.positive(id, "timeout_ms", c.timeout_ms, 600_000.0);
             }
             Kind::Dns(d) => {
-                self.range(&format!("{id}.ttl_s"), d.ttl_s, 0.0, 86_400.0);
-                self.health(&format!("{id}.health_check"), &d.health_check);
+                self.range(id, "ttl_s", d.ttl_s, 0.0, 86_400.0);
+                self.health(id, &d.health_check);
             }
             Kind::LoadBalancer(lb) => {
-                self.health(&format!("{id}.health_check"), &lb.health_check);
-                self.range(&format!("{id}.deregistration_delay_s"), lb.deregistration_delay_s, 0.0, 3600.0);
-                let mut targets = BTreeSet::new();
+                self.health(id, &lb.health_check);
+                self.range(id, "deregistration_delay_s", lb.deregistration_delay_s, 0.0, 3600.0);
+                let mut targets = Seen::default();
                 for w in &lb.weights {
                     let p = format!("{id}.weights.{}", w.target.escape_debug());
-                    self.int(&p, w.weight, 0, 1000);
+                    self.int(&p, "", w.weight, 0, 1000);
                     // A checked reference also bounds the list: at most one weight per app server.
                     if !matches!(s.component(&w.target).map(|c| &c.kind), Some(Kind::AppServer(_))) {
                         self.err(&p, Problem::IsNotAnAppServer);
@@ -232,21 +246,21 @@ impl Checker {
                 }
             }
             Kind::AppServer(a) => {
-                self.int(&format!("{id}.count"), a.count, 1, LIMITS.count);
-                self.int(&format!("{id}.vcpus"), a.vcpus, 1, LIMITS.vcpus);
-                self.int(&format!("{id}.processes"), a.processes, 1, LIMITS.processes);
-                self.positive(&format!("{id}.cpu_ms"), a.cpu_ms, LIMITS.service_ms);
-                self.int(&format!("{id}.db_queries"), a.db_queries, 0, 50);
-                self.range(&format!("{id}.write_ratio"), a.write_ratio, 0.0, 1.0);
-                self.int(&format!("{id}.backlog"), a.backlog, 0, LIMITS.queue);
-                self.range(&format!("{id}.restart_delay_s"), a.restart_delay_s, 0.0, 3600.0);
+                self.int(id, "count", a.count, 1, LIMITS.count);
+                self.int(id, "vcpus", a.vcpus, 1, LIMITS.vcpus);
+                self.int(id, "processes", a.processes, 1, LIMITS.processes);
+                self.positive(id, "cpu_ms", a.cpu_ms, LIMITS.service_ms);
+                self.int(id, "db_queries", a.db_queries, 0, 50);
+                self.range(id, "write_ratio", a.write_ratio, 0.0, 1.0);
+                self.int(id, "backlog", a.backlog, 0, LIMITS.queue);
+                self.range(id, "restart_delay_s", a.restart_delay_s, 0.0, 3600.0);
             }
             Kind::Database(d) => {
-                self.int(&format!("{id}.max_connections"), d.max_connections, 1, LIMITS.connections);
-                self.positive(&format!("{id}.query_ms"), d.query_ms, LIMITS.service_ms);
-                self.int(&format!("{id}.queue_limit"), d.queue_limit, 0, LIMITS.queue);
-                self.range(&format!("{id}.failover_s"), d.failover_s, 0.0, 3600.0);
-                self.int(&format!("{id}.vcpus"), d.vcpus, 1, LIMITS.vcpus);
+                self.int(id, "max_connections", d.max_connections, 1, LIMITS.connections);
+                self.positive(id, "query_ms", d.query_ms, LIMITS.service_ms);
+                self.int(id, "queue_limit", d.queue_limit, 0, LIMITS.queue);
+                self.range(id, "failover_s", d.failover_s, 0.0, 3600.0);
+                self.int(id, "vcpus", d.vcpus, 1, LIMITS.vcpus);
                 self.database_refs(s, id, d);
             }
         }
@@ -254,17 +268,15 @@ impl Checker {
 
     fn database_refs(&mut self, s: &Scenario, id: &str, d: &Database) {
         match (d.role, &d.primary) {
-            (DbRole::Primary, Some(_)) => self.err(format!("{id}.primary"), Problem::PrimaryHasNoPrimary),
-            (DbRole::Standby | DbRole::ReadReplica, None) => {
-                self.err(format!("{id}.primary"), Problem::NamePrimary)
-            }
+            (DbRole::Primary, Some(_)) => self.err_at(id, "primary", Problem::PrimaryHasNoPrimary),
+            (DbRole::Standby | DbRole::ReadReplica, None) => self.err_at(id, "primary", Problem::NamePrimary),
             (DbRole::Standby | DbRole::ReadReplica, Some(p)) => {
                 let is_primary = matches!(
                     s.component(p).map(|c| &c.kind),
                     Some(Kind::Database(Database { role: DbRole::Primary, .. }))
                 );
                 if !is_primary {
-                    self.err(format!("{id}.primary"), Problem::NotAPrimary(p.escape_debug().to_string()));
+                    self.err_at(id, "primary", Problem::NotAPrimary(p.escape_debug().to_string()));
                 }
             }
             (DbRole::Primary, None) => {}
@@ -276,7 +288,7 @@ impl Checker {
                 .filter(|c| matches!(&c.kind, Kind::Database(o) if o.role == DbRole::Standby && o.primary == d.primary))
                 .count();
             if standbys > 1 {
-                self.err(format!("{id}.primary"), Problem::OneStandby);
+                self.err_at(id, "primary", Problem::OneStandby);
             }
         }
         if let Some(h) = &d.host {
@@ -284,10 +296,10 @@ impl Checker {
                 Some(c) if matches!(c.kind, Kind::AppServer(_)) => {
                     let app_count = if let Kind::AppServer(a) = &c.kind { a.count } else { 0 };
                     if app_count != 1 {
-                        self.err(format!("{id}.host"), Problem::SharedHostSingle);
+                        self.err_at(id, "host", Problem::SharedHostSingle);
                     }
                 }
-                _ => self.err(format!("{id}.host"), Problem::NotAnAppServer(h.escape_debug().to_string())),
+                _ => self.err_at(id, "host", Problem::NotAnAppServer(h.escape_debug().to_string())),
             }
         }
     }
@@ -297,14 +309,14 @@ impl Checker {
             self.err("links", Problem::TooManyLinks { max: LIMITS.links, got: s.links.len() });
             return;
         }
-        let mut seen = BTreeSet::new();
+        let mut seen = Seen::default();
         for l in &s.links {
             let p = format!("links.{}->{}", l.from.escape_debug(), l.to.escape_debug());
             if l.from == l.to {
                 self.err(&p, Problem::LinkToSelf);
                 continue;
             }
-            if !seen.insert((&l.from, &l.to)) {
+            if !seen.insert_pair(&l.from, &l.to) {
                 self.err(&p, Problem::DuplicateLink);
             }
             match (s.component(&l.from), s.component(&l.to)) {
@@ -317,23 +329,23 @@ impl Checker {
                 (_, None) => self.err(&p, Problem::NoSuchComponent(l.to.escape_debug().to_string())),
             }
             if let Some(ms) = l.rtt_ms {
-                self.range(&format!("{p}.rtt_ms"), ms, 0.0, 10_000.0);
+                self.range(&p, "rtt_ms", ms, 0.0, 10_000.0);
             }
         }
     }
 
     fn traffic(&mut self, t: &Traffic) {
-        self.range("traffic.rate_rps", t.rate_rps, 0.0, LIMITS.rate_rps);
+        self.range("traffic.rate_rps", "", t.rate_rps, 0.0, LIMITS.rate_rps);
         match t.pattern {
             Pattern::Steady => {}
             Pattern::Ramp { to_rps, over_s } => {
-                self.range("traffic.pattern.to_rps", to_rps, 0.0, LIMITS.rate_rps);
-                self.positive("traffic.pattern.over_s", over_s, LIMITS.duration_s);
+                self.range("traffic.pattern.to_rps", "", to_rps, 0.0, LIMITS.rate_rps);
+                self.positive("traffic.pattern.over_s", "", over_s, LIMITS.duration_s);
             }
             Pattern::Spike { at_s, for_s, factor } => {
-                self.range("traffic.pattern.at_s", at_s, 0.0, LIMITS.duration_s);
-                self.positive("traffic.pattern.for_s", for_s, LIMITS.duration_s);
-                self.range("traffic.pattern.factor", factor, 0.0, 100.0);
+                self.range("traffic.pattern.at_s", "", at_s, 0.0, LIMITS.duration_s);
+                self.positive("traffic.pattern.for_s", "", for_s, LIMITS.duration_s);
+                self.range("traffic.pattern.factor", "", factor, 0.0, 100.0);
                 if factor.is_finite() && t.rate_rps.is_finite() && t.rate_rps * factor > LIMITS.rate_rps {
                     self.err("traffic.pattern.factor", Problem::SpikeTooHigh { max: LIMITS.rate_rps });
                 }
@@ -348,13 +360,13 @@ impl Checker {
         }
         for (i, f) in s.faults.iter().enumerate() {
             let p = format!("faults.{i}");
-            self.range(&format!("{p}.at_s"), f.at_s, 0.0, LIMITS.duration_s);
+            self.range(&p, "at_s", f.at_s, 0.0, LIMITS.duration_s);
             match &f.action {
                 FaultAction::Kill { target } | FaultAction::Revive { target } => self.target(s, &p, target),
                 FaultAction::AddLatency { a, b, ms } => {
                     self.zone_ref(s, &p, a);
                     self.zone_ref(s, &p, b);
-                    self.range(&format!("{p}.ms"), *ms, 0.0, 10_000.0);
+                    self.range(&p, "ms", *ms, 0.0, 10_000.0);
                 }
                 FaultAction::ClearLatency { a, b }
                 | FaultAction::Partition { a, b }

@@ -1,7 +1,6 @@
 //! Validation of the operating parts of a scenario: auto-scaling, deployments, alarms.
 
-use std::collections::BTreeSet;
-
+use super::seen::Seen;
 use super::validate::Checker;
 use super::*;
 
@@ -12,7 +11,7 @@ impl Checker {
                 self.autoscaling(&c.id, a, *count);
             }
         }
-        let mut alarm_ids = BTreeSet::new();
+        let mut alarm_ids = Seen::default();
         for a in &s.alarms {
             alarm_ids.insert(a.id.as_str());
         }
@@ -21,20 +20,20 @@ impl Checker {
         }
         for (i, d) in s.deployments.iter().enumerate() {
             let p = format!("deployments.{i}");
-            self.range(&format!("{p}.at_s"), d.at_s, 0.0, LIMITS.duration_s);
+            self.range(&p, "at_s", d.at_s, 0.0, LIMITS.duration_s);
             if !is_app(s, &d.tier) {
-                self.err(format!("{p}.tier"), Problem::NotAnAppServer(d.tier.escape_debug().to_string()));
+                self.err_at(&p, "tier", Problem::NotAnAppServer(d.tier.escape_debug().to_string()));
             }
             if let Strategy::Rolling { batch, pause_s } = d.strategy {
-                self.int(&format!("{p}.strategy.batch"), batch, 1, LIMITS.count);
-                self.range(&format!("{p}.strategy.pause_s"), pause_s, 0.0, 3600.0);
+                self.int(&p, "strategy.batch", batch, 1, LIMITS.count);
+                self.range(&p, "strategy.pause_s", pause_s, 0.0, 3600.0);
             }
-            self.range(&format!("{p}.boot_s"), d.boot_s, 0.0, 3600.0);
-            self.range(&format!("{p}.version.error_rate"), d.version.error_rate, 0.0, 1.0);
-            self.range(&format!("{p}.version.extra_ms"), d.version.extra_ms, 0.0, LIMITS.service_ms);
+            self.range(&p, "boot_s", d.boot_s, 0.0, 3600.0);
+            self.range(&p, "version.error_rate", d.version.error_rate, 0.0, 1.0);
+            self.range(&p, "version.extra_ms", d.version.extra_ms, 0.0, LIMITS.service_ms);
             if let Some(a) = &d.rollback_on {
                 if !alarm_ids.contains(a.as_str()) {
-                    self.err(format!("{p}.rollback_on"), Problem::NoSuchAlarm(a.escape_debug().to_string()));
+                    self.err_at(&p, "rollback_on", Problem::NoSuchAlarm(a.escape_debug().to_string()));
                 }
             }
         }
@@ -42,16 +41,16 @@ impl Checker {
             self.err("alarms", Problem::TooManyAlarms(50));
             return;
         }
-        let mut seen = BTreeSet::new();
+        let mut seen = Seen::default();
         for a in &s.alarms {
             let p = format!("alarms.{}", a.id.escape_debug());
             self.text(&p, &a.id);
             if a.id.is_empty() || !seen.insert(a.id.as_str()) {
                 self.err(&p, Problem::AlarmIdUnique);
             }
-            self.range(&format!("{p}.threshold"), a.threshold, -1e9, 1e9);
-            self.range(&format!("{p}.period_s"), a.period_s, 1.0, 3600.0);
-            self.int(&format!("{p}.evaluation_periods"), a.evaluation_periods, 1, 100);
+            self.range(&p, "threshold", a.threshold, -1e9, 1e9);
+            self.range(&p, "period_s", a.period_s, 1.0, 3600.0);
+            self.int(&p, "evaluation_periods", a.evaluation_periods, 1, 100);
             match &a.metric {
                 AlarmMetric::P95Ms | AlarmMetric::ErrorRatePct => {}
                 AlarmMetric::CpuPct { component }
@@ -59,35 +58,35 @@ impl Checker {
                 | AlarmMetric::Healthy { component } => {
                     if s.component(component).is_none() {
                         let id = component.escape_debug().to_string();
-                        self.err(format!("{p}.metric"), Problem::NoSuchComponent(id));
+                        self.err_at(&p, "metric", Problem::NoSuchComponent(id));
                     }
                 }
             }
             if let AlarmAction::ScaleOut { tier, step } | AlarmAction::ScaleIn { tier, step } = &a.action {
                 if !is_app(s, tier) {
-                    self.err(format!("{p}.action"), Problem::NotAnAppServer(tier.escape_debug().to_string()));
+                    self.err_at(&p, "action", Problem::NotAnAppServer(tier.escape_debug().to_string()));
                 } else if !is_group(s, tier) {
                     let id = tier.escape_debug().to_string();
-                    self.err(format!("{p}.action"), Problem::NotAutoScalingGroup(id));
+                    self.err_at(&p, "action", Problem::NotAutoScalingGroup(id));
                 }
-                self.int(&format!("{p}.action.step"), *step, 1, LIMITS.count);
+                self.int(&p, "action.step", *step, 1, LIMITS.count);
             }
         }
     }
 
     fn autoscaling(&mut self, id: &str, a: &AutoScaling, count: u32) {
         let p = format!("{id}.autoscaling");
-        self.int(&format!("{p}.min"), a.min, 0, LIMITS.count);
-        self.int(&format!("{p}.max"), a.max, 1, LIMITS.count);
+        self.int(&p, "min", a.min, 0, LIMITS.count);
+        self.int(&p, "max", a.max, 1, LIMITS.count);
         if a.min > a.max {
-            self.err(format!("{p}.min"), Problem::MinAboveMax);
+            self.err_at(&p, "min", Problem::MinAboveMax);
         } else if count < a.min || count > a.max {
-            self.err(format!("{id}.count"), Problem::CountOutsideGroup { min: a.min, max: a.max });
+            self.err_at(id, "count", Problem::CountOutsideGroup { min: a.min, max: a.max });
         }
-        self.range(&format!("{p}.target_cpu_pct"), a.target_cpu_pct, 1.0, 100.0);
-        self.range(&format!("{p}.boot_s"), a.boot_s, 0.0, 3600.0);
-        self.range(&format!("{p}.warmup_s"), a.warmup_s, 0.0, 3600.0);
-        self.range(&format!("{p}.cooldown_s"), a.cooldown_s, 0.0, 3600.0);
+        self.range(&p, "target_cpu_pct", a.target_cpu_pct, 1.0, 100.0);
+        self.range(&p, "boot_s", a.boot_s, 0.0, 3600.0);
+        self.range(&p, "warmup_s", a.warmup_s, 0.0, 3600.0);
+        self.range(&p, "cooldown_s", a.cooldown_s, 0.0, 3600.0);
     }
 }
 
