@@ -74,7 +74,7 @@ fn decode_link(link: &str) -> Result<Scenario, ShareError> {
         return Err(ShareError::UnknownLinkVersion { found: version, supported: LINK_VERSION });
     }
     let offset = marker.len() + 1;
-    let packed = super::base64url::decode(payload.as_bytes()).map_err(|e| base64_error(&e, offset))?;
+    let packed = URL_SAFE_NO_PAD.decode(payload).map_err(|e| base64_error(&e, offset))?;
     let json = decompress_to_vec_zlib_with_limit(&packed, MAX_JSON_LEN).map_err(|e| match e.status {
         TINFLStatus::FailedCannotMakeProgress => ShareError::Truncated,
         TINFLStatus::Adler32Mismatch => ShareError::ChecksumMismatch,

@@ -40,7 +40,6 @@
 //! and names the component and field. Nothing panics and nothing partial is returned. Text
 //! fields (the scenario's name) stay plain text, byte for byte: the UI renders them as text.
 
-mod base64url;
 mod compact;
 mod detail;
 mod error;
