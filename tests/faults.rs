@@ -222,3 +222,40 @@ fn two_load_balancers_behind_dns_fail_only_until_dns_drops_the_dead_one() {
     assert_eq!(errors_in(&rows, clean_from, 90), 0);
     assert!(errors_in(&rows, removed.floor() as u64, clean_from) > 0, "staggered caches still err");
 }
+
+/// The event log says each thing once: a one-server tier's server is named by the tier's id,
+/// so killing it must not log "app is down" twice; with several servers, each server's line
+/// and the tier's own line are all there.
+#[test]
+fn killing_an_app_tier_logs_each_fact_once() {
+    let count =
+        |sim: &archlab::engine::Sim, f: fn(&LogKind) -> bool| sim.log().iter().filter(|e| f(&e.kind)).count();
+    for (servers, server_lines) in [(1, 0), (3, 3)] {
+        let s = scenario(
+            &[(SEOUL, &["a"])],
+            vec![
+                comp("users", SEOUL, "a", clients(10_000.0)),
+                comp("app", SEOUL, "a", app(servers, 2, 10.0)),
+            ],
+            &[("users", "app")],
+            10.0,
+            json!([
+                kill(5.0, json!({ "kind": "component", "id": "app" })),
+                revive(10.0, json!({ "kind": "component", "id": "app" }))
+            ]),
+        );
+        let sim = run(&s, 15.0);
+        assert_eq!(count(&sim, |k| matches!(k, LogKind::ComponentDown)), 1, "{servers} server(s)");
+        assert_eq!(count(&sim, |k| matches!(k, LogKind::ComponentUp)), 1, "{servers} server(s)");
+        assert_eq!(
+            count(&sim, |k| matches!(k, LogKind::ServerDown { .. })),
+            server_lines,
+            "{servers} server(s)"
+        );
+        assert_eq!(
+            count(&sim, |k| matches!(k, LogKind::ServerUp { .. })),
+            server_lines,
+            "{servers} server(s)"
+        );
+    }
+}

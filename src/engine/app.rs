@@ -282,12 +282,15 @@ impl Sim {
         self.rec.set_capacity(app.comp as usize, self.now, cap);
     }
 
-    /// Host `h` went down (a fault): everything it held fails `Refused`.
-    pub(super) fn host_down(&mut self, h: usize) {
+    /// Host `h` went down (a fault): everything it held fails `Refused`. `note` is false when
+    /// the tier's own line will say it (a one-server tier).
+    pub(super) fn host_down(&mut self, h: usize, note: bool) {
         self.host_stop(h);
         let host = &self.hosts[h];
         let (comp, server) = (self.apps[host.app as usize].comp as usize, host.index);
-        self.note(Some(comp), LogKind::ServerDown { server });
+        if note {
+            self.note(Some(comp), LogKind::ServerDown { server });
+        }
     }
 
     /// Host `h` stops: everything it held fails `Refused` and its stations empty.
@@ -328,11 +331,13 @@ impl Sim {
     }
 
     /// Host `h` came back up (a fault repaired).
-    pub(super) fn host_up(&mut self, h: usize) {
+    pub(super) fn host_up(&mut self, h: usize, note: bool) {
         self.host_start(h);
         let host = &self.hosts[h];
         let (comp, server) = (self.apps[host.app as usize].comp as usize, host.index);
-        self.note(Some(comp), LogKind::ServerUp { server });
+        if note {
+            self.note(Some(comp), LogKind::ServerUp { server });
+        }
     }
 
     /// Host `h` starts with all its processes idle.

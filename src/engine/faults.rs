@@ -147,13 +147,16 @@ impl Sim {
                 let app = &self.apps[a as usize];
                 let (first, count) = (app.first_host as usize, app.count as usize);
                 let before = app.hosts_up;
+                // A one-server tier's server is named by the tier's id, so its own line would
+                // say "app-1 is down" just before the tier's line says the same.
+                let per_server = count > 1;
                 for h in first..first + count {
                     let want = up && !self.hosts[h].killed && self.hosts[h].life.powered();
                     if want != self.hosts[h].up {
                         if want {
-                            self.host_up(h);
+                            self.host_up(h, per_server);
                         } else {
-                            self.host_down(h);
+                            self.host_down(h, per_server);
                         }
                         self.refresh_hosted_dbs(h);
                     }
