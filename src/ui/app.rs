@@ -19,7 +19,7 @@ use super::dashboard::Dashboard;
 use super::event_log::EventLog;
 use super::frame_loop::FrameLoop;
 use super::keep::{use_boot, use_persistence};
-use super::lang::{use_lang, LangProvider, LangSwitch};
+use super::lang::{lang_switch, LangContext};
 use super::lessons::{LessonsProvider, PresetMenu};
 use super::overlay::Overlay;
 use super::painters::{FrameLog, FrameLogHandle, FrameTiming, PaintCtx, Painters, PaintersHandle};
@@ -27,7 +27,7 @@ use super::palette::Palette;
 use super::persist::{Extras, Origin};
 use super::presentation::{PresentationStage, PresentationToggle};
 use super::runtime::Runtime;
-use super::share_menu::{ShareMenu, ShareNotice};
+use super::share_menu::{share_notice, ShareMenu};
 use super::shared::{Shared, ViewBox};
 use super::side_panel::SidePanel;
 use super::state::{Action, EditorHandle, EditorState};
@@ -43,13 +43,6 @@ const ENGINE_BUDGET_MS: f64 = 8.0;
 
 fn page_search() -> String {
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
-}
-
-/// The page root: the language context around the lab, so every panel (and the frame loop's
-/// painters) follows the language switch.
-#[component]
-pub fn Root() -> Html {
-    html! { <LangProvider><App /></LangProvider> }
 }
 
 /// A scenario the page's address asks for explicitly: the benchmark (`?bench`) or a preset
@@ -72,7 +65,8 @@ pub fn App() -> Html {
     let bench = use_memo((), |_| requested(&page_search()));
     // Start from what the address asks for, else a shared link, else the autosave, else the
     // first preset (`keep::use_boot` decides between the last three).
-    let lang = use_lang();
+    let lang_ctx = use_context::<LangContext>();
+    let lang = lang_ctx.as_ref().map_or(Lang::En, |c| c.lang);
     let boot = use_boot(default_scenario);
     let start = {
         let b = bench.is_some();
@@ -160,9 +154,9 @@ pub fn App() -> Html {
                         <PresetMenu />
                         <ShareMenu keep={keep.clone()} />
                         <PresentationToggle />
-                        <LangSwitch />
+                        { lang_switch(lang_ctx.as_ref()) }
                     </div>
-                    <ShareNotice keep={keep} />
+                    { share_notice(lang, &keep) }
                 </header>
                 <aside class="palette-slot" aria-label={t(lang, Key::Palette)}><Palette /></aside>
                 <div class="canvas-area" data-testid="canvas-area">

@@ -2,12 +2,11 @@
 //! numbers. Both come from one observation of the last seconds, taken a few times a second.
 
 use std::collections::VecDeque;
-use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::callout::Callout;
-use super::detail::Detail;
+use super::callout::callout;
+use super::detail::detail;
 use super::shared::Shared;
 use crate::analysis::{diagnose, observe, Cumulative, Observation, Verdict};
 use crate::engine::{secs, Time};
@@ -56,12 +55,13 @@ pub fn Insights(props: &InsightsProps) -> Html {
         let earlier = h.front().filter(|(t, _)| *t < now).map(|(_, c)| c);
         let observation = observe(rt.scenario(), &sim.snapshot(), metrics, WINDOW_S, earlier);
         let verdict = diagnose(rt.scenario(), &observation);
-        Rc::new(Reading { observation, verdict, seconds: metrics.series.len() })
+        Reading { observation, verdict, seconds: metrics.series.len() }
     };
+    let rt = shared.runtime.borrow();
     html! {
         <div class="insights">
-            <Callout reading={reading.clone()} on_select={props.on_select.clone()} />
-            <Detail reading={reading} selected={props.selected} />
+            { callout(shared.lang, &reading, &props.on_select) }
+            { detail(shared.lang, &rt, &reading, props.selected) }
         </div>
     }
 }

@@ -70,18 +70,16 @@ mod text {
     }
 }
 
-#[component]
-pub fn Inspector() -> Html {
-    let state = use_context::<EditorHandle>().expect("Inspector needs the EditorHandle context");
-    let lang = crate::ui::lang::use_lang();
+/// A plain function of the side panel, which holds the editor, not a component.
+pub fn inspector(lang: Lang, state: &EditorHandle) -> Html {
     let ed = state.editor();
     let s = state.scenario();
     let body = if let Some(c) = ed.selection.single().and_then(|id| s.component(id)) {
-        component_view(lang, &state, s, c)
+        component_view(lang, state, s, c)
     } else if ed.selection.ids.len() > 1 {
-        summary(lang, &state, s, &ed.selection.ids)
+        summary(lang, state, s, &ed.selection.ids)
     } else if let ([(from, to)], true) = (ed.selection.links.as_slice(), ed.selection.ids.is_empty()) {
-        link_view(lang, &state, s, from, to)
+        link_view(lang, state, s, from, to)
     } else {
         html! { <p class="muted">{ t(lang, Key::InsNothing) }</p> }
     };

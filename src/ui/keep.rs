@@ -12,7 +12,7 @@
 //! let keep = persist::use_persistence(&editor, &boot, extras);
 //! html! { <>
 //!     <header>{ /* … */ }<ShareMenu keep={keep.clone()} /></header>
-//!     <ShareNotice keep={keep.clone()} />   // in the flow, under the top bar
+//!     { share_notice(lang, &keep) }   // in the flow, under the top bar
 //! </> }
 //! ```
 

@@ -2,13 +2,12 @@
 //! student's choice after that (remembered in local storage), and `<html lang>` kept in step
 //! so screen readers pronounce Korean as Korean.
 //!
-//! Wiring: the provider must sit *above* the component that reads the language, so the root
-//! that `start()` renders wraps the app (then `App` can put `use_lang()` into `Shared.lang`):
+//! Wiring: the provider must sit *above* the component that reads the language, so `start()`
+//! renders it as the root, around the app (then `App` can put the language into `Shared.lang`):
 //! ```ignore
-//! #[component] fn Root() -> Html { html! { <LangProvider><App /></LangProvider> } }
+//! yew::Renderer::<LangProvider>::with_props(LangProviderProps { children: html! { <App /> } });
 //! // anywhere below:
 //! let lang = use_lang();
-//! html! { <LangSwitch /> }
 //! ```
 
 use yew::prelude::*;
@@ -83,9 +82,9 @@ pub fn use_lang() -> Lang {
 
 /// Two buttons, each named in its own language, the current one pressed (and marked ✓, so the
 /// state does not rest on colour alone).
-#[component]
-pub fn LangSwitch() -> Html {
-    let Some(ctx) = use_context::<LangContext>() else { return html! {} };
+/// A plain function, not a component: the app already holds the context.
+pub fn lang_switch(ctx: Option<&LangContext>) -> Html {
+    let Some(ctx) = ctx else { return html! {} };
     let button = |l: Lang, short: &'static str, name: Key| {
         let pressed = ctx.lang == l;
         let set = ctx.set.clone();

@@ -205,11 +205,10 @@ pub fn LessonCheck(props: &LessonCheckProps) -> Html {
     }
 }
 
-/// The lesson list with progress, and the chosen lesson's text and live check.
-#[component]
-pub fn LessonPanel() -> Html {
-    let lang = use_lang();
-    let Some(ctx) = use_lessons() else { return html! {} };
+/// The lesson list with progress, and the chosen lesson's text and live check. A plain
+/// function of the side panel, which holds the context, not a component.
+pub fn lesson_panel(lang: Lang, ctx: Option<&LessonsContext>) -> Html {
+    let Some(ctx) = ctx else { return html! {} };
     let state = ctx.state.clone();
     let id = state.id();
     let text = lesson_text(lang, id);

@@ -11,14 +11,8 @@ use super::operate_deploys::DeploysEditor;
 use crate::editor::FieldError;
 use crate::i18n::{capitalize, describe_reason, t, Key, Lang};
 
-#[derive(Properties, PartialEq)]
-pub struct OperatePanelProps {
-    pub lang: Lang,
-}
-
-#[component]
-pub fn OperatePanel(props: &OperatePanelProps) -> Html {
-    let lang = props.lang;
+/// A plain function of the side panel, not a component: it holds no state of its own.
+pub fn operate_panel(lang: Lang) -> Html {
     html! {
         <section class="operate" data-testid="operate-panel">
             <p class="op-intro">{ t(lang, Key::OpIntro) }</p>

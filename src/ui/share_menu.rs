@@ -1,5 +1,5 @@
 //! Share, Export, Import and Recent buttons, the share dialog with its QR code, and
-//! [`ShareNotice`], the banner that says what was opened, what was kept and what was refused.
+//! [`share_notice`], the banner that says what was opened, what was kept and what was refused.
 //!
 //! Every load goes through [`Keep`], so nothing opened from here can lose the current work.
 //! User text (scenario names) is only ever rendered as text.
@@ -267,12 +267,9 @@ fn recent_list(lang: Lang, keep: &Keep, recent: &[Recent], open: UseStateHandle<
 }
 
 /// The banner: what was opened, what was kept (with "Go back"), or why nothing was loaded.
-/// It is its own component so the page can place it in the flow, under the top bar, where it
+/// Apart from the menu so the page can place it in the flow, under the top bar, where it
 /// pushes the content down instead of covering it.
-#[component]
-pub fn ShareNotice(props: &ShareMenuProps) -> Html {
-    let keep = &props.keep;
-    let lang = use_lang();
+pub fn share_notice(lang: Lang, keep: &Keep) -> Html {
     let Some(n) = keep.notice.as_ref() else { return html! {} };
     let back = n.back.clone().map(|link| {
         let keep = keep.clone();

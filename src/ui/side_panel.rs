@@ -9,9 +9,9 @@ use yew::prelude::*;
 use super::chaos::ChaosPanel;
 use super::fault_buttons::FaultButtons;
 use super::insights::Insights;
-use super::inspector::Inspector;
-use super::lessons::{use_lessons, LessonPanel};
-use super::operate_panel::OperatePanel;
+use super::inspector::inspector;
+use super::lessons::{lesson_panel, use_lessons};
+use super::operate_panel::operate_panel;
 use super::shared::Shared;
 use super::state::EditorHandle;
 use super::timeline::Timeline;
@@ -38,10 +38,11 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let editor = use_context::<EditorHandle>().expect("SidePanel needs the editor context");
     let lang = shared.lang;
     let tab = use_state(|| Tab::Inspect);
+    let lessons = use_lessons();
     {
         // A preset picked from the top bar brings its lesson into view.
         let tab = tab.clone();
-        let shown = use_lessons().map_or(0, |l| l.shown);
+        let shown = lessons.as_ref().map_or(0, |l| l.shown);
         use_effect_with(shown, move |n| {
             if *n > 0 {
                 tab.set(Tab::Learn);
@@ -68,7 +69,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             </div>
             if *tab == Tab::Inspect {
                 <div class="tab-body" role="tabpanel">
-                    <Inspector />
+                    { inspector(lang, &editor) }
                     if let Some(id) = selected_id {
                         <FaultButtons id={AttrValue::from(id)} {lang} />
                     }
@@ -80,9 +81,9 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                     <ChaosPanel {lang} />
                 </div>
             } else if *tab == Tab::Operate {
-                <div class="tab-body" role="tabpanel"><OperatePanel {lang} /></div>
+                <div class="tab-body" role="tabpanel">{ operate_panel(lang) }</div>
             } else {
-                <div class="tab-body" role="tabpanel"><LessonPanel /></div>
+                <div class="tab-body" role="tabpanel">{ lesson_panel(lang, lessons.as_ref()) }</div>
             }
         </aside>
     }

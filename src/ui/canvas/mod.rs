@@ -26,7 +26,7 @@ use super::keys::Keys;
 use super::shared::{Shared, ViewBox};
 use super::state::{Action, EditorHandle};
 use crate::editor::{self, Drag, Modifiers};
-use controls::Controls;
+use controls::controls;
 
 pub use icons::{color, icon};
 pub use node::{num, status};
@@ -161,26 +161,6 @@ pub fn Canvas() -> Html {
             state.dispatch(Action::ZoomAt { factor, x, y });
         })
     };
-    let on_zoom = {
-        let (state, svg) = (state.clone(), svg.clone());
-        Callback::from(move |factor: f64| {
-            let (w, h) = size(&svg);
-            state.dispatch(Action::ZoomAt { factor, x: w / 2.0, y: h / 2.0 });
-        })
-    };
-    let on_fit = {
-        let (state, svg) = (state.clone(), svg.clone());
-        Callback::from(move |()| fit(&state, &svg))
-    };
-    let on_undo = {
-        let state = state.clone();
-        Callback::from(move |()| state.dispatch(Action::Key(editor::Action::Undo)))
-    };
-    let on_redo = {
-        let state = state.clone();
-        Callback::from(move |()| state.dispatch(Action::Key(editor::Action::Redo)))
-    };
-
     let ed = state.editor();
     let s = state.scenario();
     let view = ed.view;
@@ -229,6 +209,7 @@ pub fn Canvas() -> Html {
         html! { <div class={class} data-testid="notice" role="status" style={style}>{ n.words(lang) }</div> }
     });
     let trays = shared.as_ref().map(|sh| fleet_tray::trays(lang, s, &sh.runtime.borrow(), view.zoom));
+    let ctl = controls(lang, &state, &svg);
     let empty = s.regions.is_empty().then(
         || html! { <div class="canvas-empty">{ crate::i18n::t(lang, crate::i18n::Key::CanvasEmpty) }</div> },
     );
@@ -252,8 +233,7 @@ pub fn Canvas() -> Html {
             { empty }
             { hint }
             { notice }
-            <Controls can_undo={ed.history.can_undo()} can_redo={ed.history.can_redo()} zoom={view.zoom}
-                      {on_undo} {on_redo} {on_zoom} {on_fit} />
+            { ctl }
             <Keys {space} />
         </div>
     }

@@ -14,7 +14,7 @@ pub use chart::Chart;
 use window::ChartKind;
 
 use super::shared::Shared;
-use super::stats::{LiveNumbers, Stats};
+use super::stats::{stats, LiveNumbers};
 
 /// Simulated seconds the charts show.
 pub const SPAN_S: u64 = 120;
@@ -22,16 +22,17 @@ pub const SPAN_S: u64 = 120;
 #[component]
 pub fn Dashboard() -> Html {
     let shared = use_context::<Shared>().expect("inside the app");
-    let numbers = LiveNumbers::read(&shared.runtime.borrow());
-    let fleet = servers::fleet_changes(shared.runtime.borrow().scenario());
+    let rt = shared.runtime.borrow();
+    let numbers = LiveNumbers::read(&rt);
+    let fleet = servers::fleet_changes(rt.scenario());
     html! {
         <section class="dashboard" data-testid="dashboard">
-            <Stats {numbers} />
-            <ops::OpsStrip />
+            { stats(shared.lang, &numbers) }
+            { ops::ops_strip(shared.lang, &rt) }
             <div class={classes!("charts", fleet.then_some("with-servers"))}>
                 { for ChartKind::ALL.iter().map(|&kind| html! { <Chart {kind} span={SPAN_S} /> }) }
                 if fleet {
-                    <servers::ServersChart span={SPAN_S} tiers={servers::tiers(shared.runtime.borrow().scenario())} />
+                    <servers::ServersChart span={SPAN_S} tiers={servers::tiers(rt.scenario())} />
                 }
             </div>
         </section>
