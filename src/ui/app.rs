@@ -14,18 +14,17 @@ use yew::prelude::*;
 use super::bench::{requested, BenchProbe};
 use super::bench_scenario::bench_scenario;
 use super::canvas::Canvas;
-use super::chaos::ChaosJournal;
 use super::dashboard::Dashboard;
 use super::event_log::EventLog;
 use super::frame_loop::FrameLoop;
 use super::keep::{use_boot, use_persistence};
 use super::lang::{lang_switch, LangContext};
-use super::lessons::{LessonsProvider, PresetMenu};
+use super::lessons::{use_lessons_root, LessonsContext, PresetMenu};
 use super::overlay::Overlay;
 use super::painters::{FrameLog, FrameLogHandle, FrameTiming, PaintCtx, Painters, PaintersHandle};
 use super::palette::Palette;
 use super::persist::{Extras, Origin};
-use super::presentation::{PresentationStage, PresentationToggle};
+use super::presentation::{presentation_toggle, PresentationStage};
 use super::runtime::Runtime;
 use super::share_menu::{share_notice, ShareMenu};
 use super::shared::{Shared, ViewBox};
@@ -103,7 +102,7 @@ pub fn App() -> Html {
     lang_cell.set(lang);
     let tick = use_state(|| 0u64);
     // The chaos clicks of this run, shared by the chaos panel and the inspector's buttons.
-    let journal = use_memo((), |_| ChaosJournal(Rc::new(RefCell::new(Default::default()))));
+    let journal = use_memo((), |_| RefCell::new(Default::default()));
 
     // Editing follows the edited scenario: moves keep the run, anything else restarts it.
     {
@@ -122,7 +121,15 @@ pub fn App() -> Html {
         });
     }
 
-    let shared = Shared { runtime: runtime.clone(), view: view.clone(), painters, frames, lang, tick: *tick };
+    let shared = Shared {
+        runtime: runtime.clone(),
+        view: view.clone(),
+        painters,
+        frames,
+        journal: journal.clone(),
+        lang,
+        tick: *tick,
+    };
     let selected = editor
         .selected()
         .first()
@@ -141,11 +148,11 @@ pub fn App() -> Html {
         let keep = keep.clone();
         Callback::from(move |s: Scenario| keep.open(s, Origin::Preset))
     };
+    let lessons = use_lessons_root(load_lesson);
     html! {
         <ContextProvider<EditorHandle> context={editor.clone()}>
-        <ContextProvider<ChaosJournal> context={(*journal).clone()}>
         <ContextProvider<Shared> context={shared}>
-        <LessonsProvider load={load_lesson}>
+        <ContextProvider<LessonsContext> context={lessons.clone()}>
             <div class="app" data-testid="app">
                 <header class="top">
                     <div class="topbar">
@@ -153,7 +160,7 @@ pub fn App() -> Html {
                         <Toolbar dispatch={editor.dispatcher()} />
                         <PresetMenu />
                         <ShareMenu keep={keep.clone()} />
-                        <PresentationToggle />
+                        { presentation_toggle(lang, &lessons) }
                         { lang_switch(lang_ctx.as_ref()) }
                     </div>
                     { share_notice(lang, &keep) }
@@ -171,9 +178,8 @@ pub fn App() -> Html {
                 if let Some(seconds) = *bench { <BenchProbe {seconds} /> }
             </div>
             <PresentationStage />
-        </LessonsProvider>
+        </ContextProvider<LessonsContext>>
         </ContextProvider<Shared>>
-        </ContextProvider<ChaosJournal>>
         </ContextProvider<EditorHandle>>
     }
 }

@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::chaos_pairs::PairControls;
+use super::chaos_pairs::{pair_controls, use_pair_form};
 use super::chaos_targets::{can_revive, target_slug, zones, FaultState, Journal, RunMark};
 use super::runtime::Runtime;
 use super::shared::Shared;
@@ -22,24 +22,6 @@ use crate::model::{FaultAction, Kind, Problem, Scenario, Target};
 /// At most this many hosts, and processes per host, get their own buttons (a tier may have 64
 /// hosts of 64 processes); the whole tier stays one row above them.
 const MAX_ROWS: u32 = 16;
-
-/// The clicks of this run, shared by the chaos panel and every `FaultButtons` when the app
-/// provides it as a context; without it each panel keeps its own.
-#[derive(Clone)]
-pub struct ChaosJournal(pub Rc<RefCell<Journal>>);
-
-impl PartialEq for ChaosJournal {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-#[hook]
-pub fn use_journal() -> Rc<RefCell<Journal>> {
-    let shared = use_context::<ChaosJournal>();
-    let local = use_mut_ref(Journal::default);
-    shared.map_or(local, |j| j.0)
-}
 
 /// What the panels need to draw the faults of the running lab at this tick.
 pub struct LiveFaults {
@@ -257,9 +239,10 @@ pub struct ChaosPanelProps {
 pub fn ChaosPanel(props: &ChaosPanelProps) -> Html {
     let lang = props.lang;
     let shared = use_context::<Shared>().expect("ChaosPanel needs the Shared context");
-    let journal = use_journal();
+    let journal = shared.journal.clone();
     // The last click's outcome, read out by screen readers; setting it also re-renders at once.
     let message = use_state(|| None::<Injected>);
+    let pair_form = use_pair_form();
     let live = LiveFaults::read(&shared.runtime, &journal);
 
     let on = {
@@ -312,7 +295,7 @@ pub fn ChaosPanel(props: &ChaosPanelProps) -> Html {
                 <h3>{ t(lang, Key::Palette) }</h3>
                 <ul class="chaos-list">{ for component_rows }</ul>
             }
-            <PairControls {lang} zones={zones(s)} state={live.state.clone()} on={on.clone()} />
+            { pair_controls(lang, &zones(s), &live.state, &on, &pair_form) }
         </section>
     }
 }

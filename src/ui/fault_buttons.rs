@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::chaos::{fault_row, inject_now, use_journal, Injected, LiveFaults};
+use super::chaos::{fault_row, inject_now, Injected, LiveFaults};
 use super::shared::Shared;
 use crate::i18n::Lang;
 use crate::model::{FaultAction, Target};
@@ -20,7 +20,7 @@ pub struct FaultButtonsProps {
 pub fn FaultButtons(props: &FaultButtonsProps) -> Html {
     let lang = props.lang;
     let shared = use_context::<Shared>().expect("FaultButtons needs the Shared context");
-    let journal = use_journal();
+    let journal = shared.journal.clone();
     let message = use_state(|| None::<Injected>);
     let live = LiveFaults::read(&shared.runtime, &journal);
     // A component just added in the editor is not running until the edit reaches the lab.

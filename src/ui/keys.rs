@@ -53,19 +53,14 @@ fn on_button(e: &KeyboardEvent) -> bool {
         .is_some_and(|el| matches!(el.tag_name().to_ascii_lowercase().as_str(), "button" | "a" | "summary"))
 }
 
-#[derive(Properties, PartialEq)]
-pub struct KeysProps {
-    /// Set while the space bar is held: the canvas pans instead of selecting or moving.
-    pub space: Rc<Cell<bool>>,
-}
-
-#[component]
-pub fn Keys(p: &KeysProps) -> Html {
-    let state = use_context::<EditorHandle>().expect("Keys needs the EditorHandle context");
-    let lang = super::lang::use_lang();
+/// The window's key listener, for the canvas that holds it (a hook, not a component of its
+/// own). `space` is set while the space bar is held: the canvas pans instead of selecting or
+/// moving. Returns whether the shortcut list is open.
+#[hook]
+pub fn use_keys(state: &EditorHandle, space: &Rc<Cell<bool>>) -> UseStateHandle<bool> {
     let open = use_state(|| false);
     {
-        let (state, open, space) = (state.clone(), open.clone(), p.space.clone());
+        let (state, open, space) = (state.clone(), open.clone(), space.clone());
         use_effect_with((), move |_| {
             let window = web_sys::window().expect("a browser window");
             let opts = EventListenerOptions::enable_prevent_default();
@@ -109,7 +104,12 @@ pub fn Keys(p: &KeysProps) -> Html {
             move || drop((down, up))
         });
     }
-    if !*open {
+    open
+}
+
+/// The shortcut list, while `open`.
+pub fn shortcuts(lang: Lang, open: &UseStateHandle<bool>) -> Html {
+    if !**open {
         return Html::default();
     }
     let close = {

@@ -1,14 +1,15 @@
 //! Guided lessons in the interface: the lessons' context (which lesson, which step, progress,
 //! presentation mode), the lesson panel, the live check of a lesson's task, and the preset menu.
 //!
-//! Wiring, at the root, inside `ContextProvider<Shared>` and `LangProvider`:
+//! Wiring, in the root component, inside `LangProvider`:
 //! ```ignore
 //! let load = { let keep = keep.clone(); Callback::from(move |s| keep.open(s, Origin::Recent)) };
 //! // or: Callback::from(move |s| editor.dispatch(Action::Replace(s)))
-//! html! { <LessonsProvider {load}>
-//!     /* app: <PresetMenu/> and <PresentationToggle/> in the top bar, <LessonPanel/> in the
-//!        side column, <PresentationStage/> once anywhere */
-//! </LessonsProvider> }
+//! let lessons = use_lessons_root(load);
+//! html! { <ContextProvider<LessonsContext> context={lessons.clone()}>
+//!     /* app: <PresetMenu/> and presentation_toggle(lang, &lessons) in the top bar,
+//!        lesson_panel(..) in the side column, <PresentationStage/> once anywhere */
+//! </ContextProvider<LessonsContext>> }
 //! ```
 
 use std::rc::Rc;
@@ -71,15 +72,10 @@ fn set_root_class(name: &str, on: bool) {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LessonsProviderProps {
-    pub load: Callback<Scenario>,
-    #[prop_or_default]
-    pub children: Html,
-}
-
-#[component]
-pub fn LessonsProvider(props: &LessonsProviderProps) -> Html {
+/// The lessons' state, for the root to provide as context (a hook, not a provider component
+/// of its own). `load` opens a scenario in the editor.
+#[hook]
+pub fn use_lessons_root(load: Callback<Scenario>) -> LessonsContext {
     let state = use_state(|| {
         // A design opened with `?preset=ID` comes with its lesson, as when picked from the menu.
         let start = LessonsState::new(load_progress());
@@ -93,7 +89,7 @@ pub fn LessonsProvider(props: &LessonsProviderProps) -> Html {
     let latest = use_mut_ref(|| (*state).clone());
     *latest.borrow_mut() = (*state).clone();
     let go = {
-        let (state, latest, load) = (state.clone(), latest.clone(), props.load.clone());
+        let (state, latest, load) = (state.clone(), latest.clone(), load.clone());
         Callback::from(move |action: LessonsAction| {
             let current = latest.borrow().clone();
             let (next, crossed) = current.apply(action);
@@ -118,14 +114,10 @@ pub fn LessonsProvider(props: &LessonsProviderProps) -> Html {
         let shown = shown.clone();
         Callback::from(move |_| shown.set(shown.wrapping_add(1)))
     };
-    let context =
-        LessonsContext { state: (*state).clone(), go, load: props.load.clone(), shown: *shown, show };
-    html! {
-        <ContextProvider<LessonsContext> {context}>{ props.children.clone() }</ContextProvider<LessonsContext>>
-    }
+    LessonsContext { state: (*state).clone(), go, load, shown: *shown, show }
 }
 
-/// The lessons' context; `None` outside a [`LessonsProvider`].
+/// The lessons' context; `None` outside the root's provider of it.
 #[hook]
 pub fn use_lessons() -> Option<LessonsContext> {
     use_context::<LessonsContext>()

@@ -4,9 +4,9 @@
 //! failure, T shows the scripted faults, Escape leaves. The stage has buttons for the same
 //! things, so a mouse (or a screen reader) works too.
 //!
-//! The root class `presenting` on `<html>` (set by `LessonsProvider`) is what `lessons.css`
-//! hangs the layout on. Wiring: `<PresentationToggle/>` in the top bar, `<PresentationStage/>`
-//! once, anywhere inside `LessonsProvider` (it renders nothing outside presentation mode).
+//! The root class `presenting` on `<html>` (set by `use_lessons_root`) is what `lessons.css`
+//! hangs the layout on. Wiring: `presentation_toggle` in the top bar, `<PresentationStage/>`
+//! once, anywhere inside the lessons' context (it renders nothing outside presentation mode).
 
 use std::rc::Rc;
 
@@ -23,11 +23,10 @@ use super::shared::Shared;
 use crate::catalog::{lesson, lesson_text, LessonId};
 use crate::i18n::{describe_fault, describe_problem, describe_scheduled, format_time, t, tf, Key, Lang};
 
-/// The button that enters (and leaves) presentation mode.
-#[component]
-pub fn PresentationToggle() -> Html {
-    let lang = use_lang();
-    let Some(ctx) = use_lessons() else { return html! {} };
+/// The button that enters (and leaves) presentation mode: a plain function of the root, which
+/// holds the lessons' context.
+pub fn presentation_toggle(lang: Lang, ctx: &LessonsContext) -> Html {
+    let ctx = ctx.clone();
     let on = ctx.state.presenting;
     let onclick = Callback::from(move |_| ctx.go(LessonsAction::Present(!on)));
     let label = t(lang, if on { Key::PresentationExit } else { Key::PresentationMode });

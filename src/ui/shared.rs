@@ -8,6 +8,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use super::chaos_targets::Journal;
 use super::painters::{FrameLogHandle, PaintersHandle};
 use super::runtime::Runtime;
 use crate::i18n::Lang;
@@ -44,6 +45,8 @@ pub struct Shared {
     pub painters: PaintersHandle,
     /// Recent frame timings, for the benchmark page.
     pub frames: FrameLogHandle,
+    /// The chaos clicks of this run, shared by the chaos panel and the inspector's buttons.
+    pub journal: Rc<RefCell<Journal>>,
     pub lang: Lang,
     /// Bumped by the frame loop a few times a second: panels showing live numbers depend on it.
     pub tick: u64,

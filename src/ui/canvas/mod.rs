@@ -22,7 +22,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use super::keys::Keys;
+use super::keys::{shortcuts, use_keys};
 use super::shared::{Shared, ViewBox};
 use super::state::{Action, EditorHandle};
 use crate::editor::{self, Drag, Modifiers};
@@ -93,6 +93,7 @@ pub fn Canvas() -> Html {
     let svg = use_node_ref();
     let space = use_state(|| Rc::new(Cell::new(false)));
     let space: Rc<Cell<bool>> = (*space).clone();
+    let keys_open = use_keys(&state, &space);
 
     // Fit the scenario to the canvas when it first has a size, and when asked (a scenario was
     // loaded, a region added).
@@ -234,7 +235,7 @@ pub fn Canvas() -> Html {
             { hint }
             { notice }
             { ctl }
-            <Keys {space} />
+            { shortcuts(lang, &keys_open) }
         </div>
     }
 }
