@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::chaos::ChaosPanel;
 use super::fault_buttons::FaultButtons;
-use super::insights::Insights;
+use super::insights::{insights, History};
 use super::inspector::inspector;
 use super::lessons::{lesson_panel, use_lessons};
 use super::operate_panel::operate_panel;
@@ -38,6 +38,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let editor = use_context::<EditorHandle>().expect("SidePanel needs the editor context");
     let lang = shared.lang;
     let tab = use_state(|| Tab::Inspect);
+    let history = use_mut_ref(History::default);
     let lessons = use_lessons();
     {
         // A preset picked from the top bar brings its lesson into view.
@@ -59,6 +60,10 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         }
     };
     let selected_id = editor.selected().first().cloned();
+    if *tab != Tab::Inspect {
+        // As if the readings were unmounted: shares start afresh when they show again.
+        history.borrow_mut().clear();
+    }
     html! {
         <aside class="side">
             <div class="tabs" role="tablist">
@@ -73,7 +78,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                     if let Some(id) = selected_id {
                         <FaultButtons id={AttrValue::from(id)} {lang} />
                     }
-                    <Insights selected={props.selected} on_select={props.on_select.clone()} />
+                    { insights(&shared, &history, props.selected, &props.on_select) }
                 </div>
             } else if *tab == Tab::Break {
                 <div class="tab-body" role="tabpanel">

@@ -32,7 +32,7 @@ pub fn Dashboard() -> Html {
             <div class={classes!("charts", fleet.then_some("with-servers"))}>
                 { for ChartKind::ALL.iter().map(|&kind| html! { <Chart {kind} span={SPAN_S} /> }) }
                 if fleet {
-                    <servers::ServersChart span={SPAN_S} tiers={servers::tiers(rt.scenario())} />
+                    <Chart kind={ChartKind::Throughput} span={SPAN_S} tiers={servers::tiers(rt.scenario())} />
                 }
             </div>
         </section>
