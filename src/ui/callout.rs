@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use super::insights::Reading;
 use crate::analysis::{Suggestion, Verdict};
 use crate::engine::Health;
@@ -64,7 +66,7 @@ pub fn callout(lang: Lang, r: &Reading, on_select: &Callback<usize>) -> Html {
     };
     let limited = matches!(r.verdict, Verdict::Limit(_)) && r.seconds > 0;
     html! {
-        <section class={classes!("callout", limited.then_some("limited"))} data-testid="bottleneck" aria-live="polite">
+        <section class={class_list("callout", &[limited.then_some("limited")])} data-testid="bottleneck" aria-live="polite">
             <h2>{ t(lang, Key::Bottleneck) }</h2>
             { body }
         </section>

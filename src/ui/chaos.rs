@@ -11,6 +11,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use super::chaos_pairs::{pair_controls, use_pair_form};
 use super::chaos_targets::{can_revive, target_slug, zones, FaultState, Journal, RunMark};
 use super::runtime::Runtime;
@@ -147,14 +149,14 @@ pub fn fault_row(
         let label = describe_fault(lang, &action);
         let on = on.clone();
         html! {
-            <button type="button" class={classes!("chaos-btn", class)} data-testid={format!("{prefix}-{slug}")}
+            <button type="button" class={class_list("chaos-btn", &[Some(class)])} data-testid={format!("{prefix}-{slug}")}
                 aria-label={label.clone()} title={label} onclick={Callback::from(move |_| on.emit(action.clone()))}>
                 { t(lang, key) }
             </button>
         }
     };
     html! {
-        <li class={classes!("chaos-row", health_class(health))} data-testid={format!("chaos-{slug}")}
+        <li class={class_list("chaos-row", &[Some(health_class(health))])} data-testid={format!("chaos-{slug}")}
             data-health={health_class(health)}>
             <span class="chaos-name">{ describe_target(lang, target) }</span>
             <span class="chaos-state">{ t(lang, health_key(health)) }</span>

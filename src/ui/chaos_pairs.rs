@@ -5,6 +5,8 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use super::chaos_targets::{parse_number, FaultState, MAX_ADDED_MS};
 use crate::i18n::{describe_fault, format_ms, t, tf, zone_label, Key, Lang};
 use crate::model::{FaultAction, Placement};
@@ -71,7 +73,7 @@ fn act(
         }
     });
     html! {
-        <button type="button" class={classes!("chaos-btn", class)} data-testid={testid} aria-label={name.clone()} title={name}
+        <button type="button" class={class_list("chaos-btn", &[Some(class)])} data-testid={testid} aria-label={name.clone()} title={name}
             {disabled} {onclick}>{ t(lang, key) }</button>
     }
 }
@@ -160,7 +162,7 @@ pub fn pair_controls(
                     <label for="chaos-pair-b">{ t(lang, Key::ChaosTo) }</label>
                     { zone_select(lang, "chaos-pair-b", zones, **b, b.clone()) }
                 </span>
-                <span class={classes!("chaos-state", broken_now.then_some("bad"))} data-testid="chaos-pair-state">
+                <span class={class_list("chaos-state", &[broken_now.then_some("bad")])} data-testid="chaos-pair-state">
                     { status.join(", ") }</span>
             </div>
             <div class="chaos-pair-form">

@@ -10,6 +10,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use super::canvas::{color, icon};
 use super::state::{Action, EditorHandle};
 use crate::catalog::{CROSS_ZONE_RTT_MS, SAME_ZONE_RTT_MS};
@@ -208,7 +210,7 @@ fn field_row(lang: Lang, state: &EditorHandle, c: &Component, f: Field) -> Html 
         (None, None) => String::new(),
     };
     html! {
-        <div class={classes!("field", error.is_some().then_some("invalid"))}>
+        <div class={class_list("field", &[error.is_some().then_some("invalid")])}>
             <label for={input_id}>{ text::field(lang, key) }</label>
             <div class="control">
                 { control }

@@ -12,6 +12,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use crate::i18n::{t, Key, Lang};
 
 /// Local-storage key of the chosen language ([`Lang::code`]).
@@ -89,7 +91,7 @@ pub fn lang_switch(ctx: Option<&LangContext>) -> Html {
         let pressed = ctx.lang == l;
         let set = ctx.set.clone();
         html! {
-            <button type="button" class={classes!("lang-option", pressed.then_some("on"))}
+            <button type="button" class={class_list("lang-option", &[pressed.then_some("on")])}
                 data-testid={format!("lang-{}", l.code())}
                 aria-pressed={pressed.to_string()} lang={l.code()}
                 aria-label={t(l, name)} title={t(l, name)}

@@ -16,6 +16,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use super::lang::use_lang;
 use super::lesson_flow::{
     lesson_of_search, FaultClock, LessonsAction, LessonsState, Progress, Slide, PROGRESS_KEY,
@@ -184,7 +186,7 @@ pub fn LessonCheck(props: &LessonCheckProps) -> Html {
         }
     }
     html! {
-        <div class={classes!("lesson-check", if passed { "passed" } else { "pending" })}
+        <div class={class_list("lesson-check", &[Some(if passed { "passed" } else { "pending" })])}
             data-testid="lesson-check" aria-label={t(lang, Key::LessonCheck)} role="group">
             <p class="verdict" data-testid="lesson-verdict" role="status">{ verdict }</p>
             if !passed {
@@ -219,7 +221,7 @@ pub fn lesson_panel(lang: Lang, ctx: Option<&LessonsContext>) -> Html {
         let go = ctx.clone();
         html! {
             <li>
-                <button type="button" class={classes!("lesson-item", selected.then_some("selected"), passed.then_some("passed"))}
+                <button type="button" class={class_list("lesson-item", &[selected.then_some("selected"), passed.then_some("passed")])}
                     data-testid={format!("lesson-item-{}", l.slug())}
                     aria-current={selected.then_some("true")} aria-label={label}
                     onclick={Callback::from(move |_| go.go(LessonsAction::Select(i)))}>
@@ -262,7 +264,7 @@ pub fn lesson_panel(lang: Lang, ctx: Option<&LessonsContext>) -> Html {
                 <h4>{ t(lang, Key::LessonTry) }</h4>
                 <ol class="lesson-steps">
                     { for text.steps.iter().enumerate().map(|(i, s)| html! {
-                        <li class={classes!((current_step == Some(i)).then_some("current"))}
+                        <li class={(current_step == Some(i)).then_some("current")}
                             aria-current={(current_step == Some(i)).then_some("step")}>{ *s }</li>
                     }) }
                 </ol>

@@ -13,6 +13,7 @@ pub mod canvas;
 pub mod chaos;
 pub mod chaos_pairs;
 pub mod chaos_targets;
+pub mod class;
 pub mod colors;
 pub mod dashboard;
 pub mod detail;

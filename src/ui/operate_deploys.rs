@@ -9,6 +9,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use super::operate_panel::{self, message, select_field, text_field};
 use super::shared::Shared;
 use super::state::{Action, EditorHandle};
@@ -177,7 +179,7 @@ pub fn DeploysEditor(props: &DeploysEditorProps) -> Html {
         };
         let done = d.at_s <= now_s;
         html! {
-            <li class={classes!("op-row", if done { "done" } else { "todo" })} data-testid={format!("deploy-row-{i}")}>
+            <li class={class_list("op-row", &[Some(if done { "done" } else { "todo" })])} data-testid={format!("deploy-row-{i}")}>
                 <span class="op-name">{ format_time(d.at_s) }</span>
                 <span class="op-what">{ describe_deployment(lang, d, &s) }</span>
                 <span class="op-buttons">

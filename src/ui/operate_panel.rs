@@ -6,6 +6,8 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use super::operate_alarms::AlarmsEditor;
 use super::operate_deploys::DeploysEditor;
 use crate::editor::FieldError;
@@ -62,7 +64,7 @@ pub fn text_field<T: Clone + 'static>(
     };
     let invalid = errors.iter().any(|(k, _)| k == key);
     html! {
-        <div class={classes!("field", invalid.then_some("invalid"))}>
+        <div class={class_list("field", &[invalid.then_some("invalid")])}>
             <label for={testid}>{ label.to_string() }</label>
             <div class="control">
                 <input type="text" id={testid} data-testid={testid} {value} {oninput}
@@ -95,7 +97,7 @@ pub fn select_field<T: Clone + 'static>(
     };
     let invalid = errors.iter().any(|(k, _)| k == key);
     html! {
-        <div class={classes!("field", invalid.then_some("invalid"))}>
+        <div class={class_list("field", &[invalid.then_some("invalid")])}>
             <label for={testid}>{ label.to_string() }</label>
             <div class="control">
                 <select id={testid} data-testid={testid} {onchange}>

@@ -10,6 +10,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlSelectElement, KeyboardEvent, PointerEvent};
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use super::canvas::{icon, SVG_ID};
 use super::state::{Action, EditorHandle};
 use crate::catalog::REGIONS;
@@ -142,7 +144,7 @@ pub fn Palette() -> Html {
     let ghost_view = ghost.map(|g| {
         let kind = g.item.kind();
         let refused = g.over_zone == Some(false);
-        let class = classes!("palette-ghost", refused.then_some("refused"));
+        let class = class_list("palette-ghost", &[refused.then_some("refused")]);
         html! {
             <div class={class} data-testid="palette-ghost" style={format!("left:{}px;top:{}px", g.x, g.y)}>
                 <div class="ghost-card">

@@ -161,7 +161,7 @@ pub fn PresentationStage() -> Html {
                     } else {
                         <ol>{ for faults.iter().map(|f| {
                             let past = f.at_s <= now_s;
-                            html! { <li class={classes!(past.then_some("past"))}>
+                            html! { <li class={past.then_some("past")}>
                                 <span aria-hidden="true">{ if past { "✓ " } else { "○ " } }</span>
                                 { describe_scheduled(lang, f) }
                             </li> }

@@ -12,6 +12,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use super::file_io::{self, use_file_drop};
 use super::keep::Keep;
 use super::persist::{self, Notice, Origin, Recent, Says};
@@ -281,7 +283,7 @@ pub fn share_notice(lang: Lang, keep: &Keep) -> Html {
         Callback::from(move |_| keep.dismiss())
     };
     let error = n.error();
-    let class = classes!("share-notice", if error { "error" } else { "info" });
+    let class = class_list("share-notice", &[Some(if error { "error" } else { "info" })]);
     html! {
         <div {class} role={ if error { "alert" } else { "status" } } data-testid="share-notice">
             <span class="share-notice-text" data-testid="notice-text">{ n.words(lang) }</span>

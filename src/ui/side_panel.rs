@@ -6,6 +6,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use super::chaos::ChaosPanel;
 use super::fault_buttons::FaultButtons;
 use super::insights::{insights, History};
@@ -55,7 +57,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         let selected = *tab == which;
         html! {
             <button role="tab" aria-selected={selected.to_string()} data-testid={testid}
-                class={classes!("tab", selected.then_some("active"))}
+                class={class_list("tab", &[selected.then_some("active")])}
                 onclick={Callback::from(move |_| tab.set(which))}>{ t(lang, key) }</button>
         }
     };

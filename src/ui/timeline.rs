@@ -8,6 +8,8 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use super::chaos_targets::{
     fault_targets, is_breaking, parse_number, strip_percent, strip_span_s, with_fault, without_fault, zones,
     FaultKind, MAX_ADDED_MS,
@@ -82,12 +84,12 @@ fn strip(lang: Lang, s: &Scenario, now_s: f64) -> Html {
             { for s.faults.iter().map(|f| {
                 let breaking = is_breaking(&f.action);
                 html! {
-                    <span class={classes!("tl-mark", if breaking { "break" } else { "mend" })}
+                    <span class={class_list("tl-mark", &[Some(if breaking { "break" } else { "mend" })])}
                         style={format!("left: {:.3}%", strip_percent(f.at_s, span))} title={describe_scheduled(lang, f)}
                         data-testid="timeline-mark">{ if breaking { "▼" } else { "▲" } }</span>
                 }
             }) }
-            <span class={classes!("tl-now", (now_pos > 80.0).then_some("flip"))} style={format!("left: {now_pos:.3}%")}
+            <span class={class_list("tl-now", &[(now_pos > 80.0).then_some("flip")])} style={format!("left: {now_pos:.3}%")}
                 data-testid="timeline-now" data-now-s={format!("{now_s:.1}")}>
                 <span class="tl-now-label">{ tf(lang, Key::ChaosNow, &[&format_time(now_s)]) }</span>
             </span>
@@ -151,9 +153,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let remove = Callback::from(move |_| editor.dispatch(Action::Replace(without_fault(&s, i))));
         let name = format!("{}: {}", t(lang, Key::Delete), describe_scheduled(lang, f));
         html! {
-            <li class={classes!("tl-entry", if done { "done" } else { "todo" })} data-testid="timeline-entry">
+            <li class={class_list("tl-entry", &[Some(if done { "done" } else { "todo" })])} data-testid="timeline-entry">
                 <span class="tl-when">{ format_time(f.at_s) }</span>
-                <span class={classes!("tl-what", if is_breaking(&f.action) { "break" } else { "mend" })}>
+                <span class={class_list("tl-what", &[Some(if is_breaking(&f.action) { "break" } else { "mend" })])}>
                     { describe_fault(lang, &f.action) }</span>
                 <span class="tl-status">{ t(lang, if done { Key::ChaosDone } else { Key::ChaosToCome }) }</span>
                 <button type="button" class="chaos-btn" data-testid={format!("timeline-remove-{i}")}

@@ -22,6 +22,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use super::keys::{shortcuts, use_keys};
 use super::shared::{Shared, ViewBox};
 use super::state::{Action, EditorHandle};
@@ -190,11 +192,13 @@ pub fn Canvas() -> Html {
         };
         node::node(lang, c, marks, view.zoom)
     });
-    let class = classes!(
+    let class = class_list(
         "canvas",
-        matches!(ed.drag, Drag::Panning { .. }).then_some("panning"),
-        matches!(ed.drag, Drag::Moving(_)).then_some("moving"),
-        matches!(ed.drag, Drag::Connecting { .. }).then_some("connecting"),
+        &[
+            matches!(ed.drag, Drag::Panning { .. }).then_some("panning"),
+            matches!(ed.drag, Drag::Moving(_)).then_some("moving"),
+            matches!(ed.drag, Drag::Connecting { .. }).then_some("connecting"),
+        ],
     );
     let hint = ed.drag.hint().map(|h| {
         let (x, y) = state.pointer;
@@ -206,7 +210,7 @@ pub fn Canvas() -> Html {
     });
     let notice = state.notice.as_ref().map(|n| {
         let style = n.at.map_or(String::new(), |(x, y)| format!("left:{}px;top:{}px", x + 16.0, y + 18.0));
-        let class = classes!("canvas-notice", n.at.is_none().then_some("top"));
+        let class = class_list("canvas-notice", &[n.at.is_none().then_some("top")]);
         html! { <div class={class} data-testid="notice" role="status" style={style}>{ n.words(lang) }</div> }
     });
     let trays = shared.as_ref().map(|sh| fleet_tray::trays(lang, s, &sh.runtime.borrow(), view.zoom));

@@ -10,6 +10,8 @@ pub mod window;
 
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 pub use chart::Chart;
 use window::ChartKind;
 
@@ -29,7 +31,7 @@ pub fn Dashboard() -> Html {
         <section class="dashboard" data-testid="dashboard">
             { stats(shared.lang, &numbers) }
             { ops::ops_strip(shared.lang, &rt) }
-            <div class={classes!("charts", fleet.then_some("with-servers"))}>
+            <div class={class_list("charts", &[fleet.then_some("with-servers")])}>
                 { for ChartKind::ALL.iter().map(|&kind| html! { <Chart {kind} span={SPAN_S} /> }) }
                 if fleet {
                     <Chart kind={ChartKind::Throughput} span={SPAN_S} tiers={servers::tiers(rt.scenario())} />
