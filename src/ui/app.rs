@@ -18,7 +18,7 @@ use super::dashboard::Dashboard;
 use super::event_log::EventLog;
 use super::frame_loop::FrameLoop;
 use super::keep::{use_boot, use_persistence};
-use super::lang::{lang_switch, LangContext};
+use super::lang::{lang_switch, use_lang_root, LangContext};
 use super::lessons::{use_lessons_root, LessonsContext, PresetMenu};
 use super::overlay::Overlay;
 use super::painters::{FrameLog, FrameLogHandle, FrameTiming, PaintCtx, Painters, PaintersHandle};
@@ -64,8 +64,9 @@ pub fn App() -> Html {
     let bench = use_memo((), |_| requested(&page_search()));
     // Start from what the address asks for, else a shared link, else the autosave, else the
     // first preset (`keep::use_boot` decides between the last three).
-    let lang_ctx = use_context::<LangContext>();
-    let lang = lang_ctx.as_ref().map_or(Lang::En, |c| c.lang);
+    // The language, provided to every panel (and read by the frame loop's painters).
+    let lang_ctx = use_lang_root();
+    let lang = lang_ctx.lang;
     let boot = use_boot(default_scenario);
     let start = {
         let b = bench.is_some();
@@ -150,6 +151,7 @@ pub fn App() -> Html {
     };
     let lessons = use_lessons_root(load_lesson);
     html! {
+        <ContextProvider<LangContext> context={lang_ctx.clone()}>
         <ContextProvider<EditorHandle> context={editor.clone()}>
         <ContextProvider<Shared> context={shared}>
         <ContextProvider<LessonsContext> context={lessons.clone()}>
@@ -161,7 +163,7 @@ pub fn App() -> Html {
                         <PresetMenu />
                         <ShareMenu keep={keep.clone()} />
                         { presentation_toggle(lang, &lessons) }
-                        { lang_switch(lang_ctx.as_ref()) }
+                        { lang_switch(&lang_ctx) }
                     </div>
                     { share_notice(lang, &keep) }
                 </header>
@@ -181,6 +183,7 @@ pub fn App() -> Html {
         </ContextProvider<LessonsContext>>
         </ContextProvider<Shared>>
         </ContextProvider<EditorHandle>>
+        </ContextProvider<LangContext>>
     }
 }
 

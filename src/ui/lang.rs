@@ -2,10 +2,11 @@
 //! student's choice after that (remembered in local storage), and `<html lang>` kept in step
 //! so screen readers pronounce Korean as Korean.
 //!
-//! Wiring: the provider must sit *above* the component that reads the language, so `start()`
-//! renders it as the root, around the app (then `App` can put the language into `Shared.lang`):
+//! Wiring: the root component holds it and provides it to everything below (and puts the
+//! language into `Shared.lang`):
 //! ```ignore
-//! yew::Renderer::<LangProvider>::with_props(LangProviderProps { children: html! { <App /> } });
+//! let lang_ctx = use_lang_root();
+//! html! { <ContextProvider<LangContext> context={lang_ctx.clone()}>{ /* app */ }</ContextProvider<LangContext>> }
 //! // anywhere below:
 //! let lang = use_lang();
 //! ```
@@ -50,14 +51,10 @@ fn set_html_lang(lang: Lang) {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LangProviderProps {
-    #[prop_or_default]
-    pub children: Html,
-}
-
-#[component]
-pub fn LangProvider(props: &LangProviderProps) -> Html {
+/// The language and the way to change it, for the root to provide as context (a hook, not a
+/// provider component of its own).
+#[hook]
+pub fn use_lang_root() -> LangContext {
     let lang = use_state(read_initial);
     use_effect_with(*lang, |l| set_html_lang(*l));
     let set = {
@@ -70,13 +67,10 @@ pub fn LangProvider(props: &LangProviderProps) -> Html {
             lang.set(l);
         })
     };
-    let context = LangContext { lang: *lang, set };
-    html! {
-        <ContextProvider<LangContext> {context}>{ props.children.clone() }</ContextProvider<LangContext>>
-    }
+    LangContext { lang: *lang, set }
 }
 
-/// The current language (English outside a [`LangProvider`]).
+/// The current language (English outside the root's provider of it).
 #[hook]
 pub fn use_lang() -> Lang {
     use_context::<LangContext>().map_or(Lang::En, |c| c.lang)
@@ -84,9 +78,8 @@ pub fn use_lang() -> Lang {
 
 /// Two buttons, each named in its own language, the current one pressed (and marked ✓, so the
 /// state does not rest on colour alone).
-/// A plain function, not a component: the app already holds the context.
-pub fn lang_switch(ctx: Option<&LangContext>) -> Html {
-    let Some(ctx) = ctx else { return html! {} };
+/// A plain function, not a component: the app holds the context.
+pub fn lang_switch(ctx: &LangContext) -> Html {
     let button = |l: Lang, short: &'static str, name: Key| {
         let pressed = ctx.lang == l;
         let set = ctx.set.clone();

@@ -1,7 +1,7 @@
 //! Guided lessons in the interface: the lessons' context (which lesson, which step, progress,
 //! presentation mode), the lesson panel, the live check of a lesson's task, and the preset menu.
 //!
-//! Wiring, in the root component, inside `LangProvider`:
+//! Wiring, in the root component, inside the language's context:
 //! ```ignore
 //! let load = { let keep = keep.clone(); Callback::from(move |s| keep.open(s, Origin::Recent)) };
 //! // or: Callback::from(move |s| editor.dispatch(Action::Replace(s)))

@@ -52,15 +52,10 @@ pub mod stats;
 pub mod timeline;
 pub mod toolbar;
 
-use yew::html;
-
 pub use app::App;
 pub use runtime::{FrameReport, Runtime};
 
 /// Mounts the app on the page's body.
 pub fn start() {
-    // The language provider is the root, around the lab, so every panel (and the frame loop's
-    // painters) follows the language switch.
-    let children = html! { <App /> };
-    yew::Renderer::<lang::LangProvider>::with_props(lang::LangProviderProps { children }).render();
+    yew::Renderer::<App>::new().render();
 }
