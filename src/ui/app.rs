@@ -11,9 +11,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::bench::{requested, BenchProbe};
+use super::bench::{bench_result, requested, use_bench};
 use super::bench_scenario::bench_scenario;
 use super::canvas::Canvas;
+use super::chaos_targets::Journal;
 use super::dashboard::Dashboard;
 use super::event_log::EventLog;
 use super::frame_loop::FrameLoop;
@@ -21,7 +22,7 @@ use super::keep::{use_boot, use_persistence};
 use super::lang::{lang_switch, use_lang_root, LangContext};
 use super::lessons::{use_lessons_root, LessonsContext, PresetMenu};
 use super::overlay::Overlay;
-use super::painters::{FrameLog, FrameLogHandle, FrameTiming, PaintCtx, Painters, PaintersHandle};
+use super::painters::{FrameLogHandle, FrameTiming, PaintCtx, PaintersHandle};
 use super::palette::Palette;
 use super::persist::{Extras, Origin};
 use super::presentation::{presentation_toggle, PresentationStage};
@@ -59,51 +60,65 @@ fn default_scenario() -> Scenario {
     crate::catalog::single_server()
 }
 
+/// What the root makes once, at mount (one memo rather than one per handle).
+struct Roots {
+    bench: Option<u32>,
+    start: Scenario,
+    view: Rc<Cell<ViewBox>>,
+    painters: PaintersHandle,
+    frames: FrameLogHandle,
+    /// The frame loop outlives renders: it reads the language through this cell.
+    lang: Rc<Cell<Lang>>,
+    /// The chaos clicks of this run, shared by the chaos panel and the inspector's buttons.
+    journal: Rc<RefCell<Journal>>,
+}
+
 #[component]
 pub fn App() -> Html {
-    let bench = use_memo((), |_| requested(&page_search()));
-    // Start from what the address asks for, else a shared link, else the autosave, else the
-    // first preset (`keep::use_boot` decides between the last three).
     // The language, provided to every panel (and read by the frame loop's painters).
     let lang_ctx = use_lang_root();
     let lang = lang_ctx.lang;
     let boot = use_boot(default_scenario);
-    let start = {
-        let b = bench.is_some();
+    let roots = {
         let boot = boot.clone();
-        use_memo((), move |_| asked_for(b).unwrap_or_else(|| boot.scenario.clone()))
+        use_memo((), move |_| {
+            let bench = requested(&page_search());
+            Roots {
+                bench,
+                // Start from what the address asks for, else a shared link, else the autosave,
+                // else the first preset (`keep::use_boot` decides between the last three).
+                start: asked_for(bench.is_some()).unwrap_or_else(|| boot.scenario.clone()),
+                view: Rc::new(Cell::new(boot.extras.view.map(ViewBox::from).unwrap_or_default())),
+                painters: Rc::default(),
+                frames: Rc::default(),
+                lang: Rc::new(Cell::new(lang)),
+                journal: Rc::default(),
+            }
+        })
     };
+    let bench = roots.bench;
     let editor: EditorHandle = {
-        let start = start.clone();
-        let boot = boot.clone();
-        use_reducer(move || EditorState::new((*start).clone()).with_selection(&boot.extras.selection))
+        let (roots, boot) = (roots.clone(), boot.clone());
+        use_reducer(move || EditorState::new(roots.start.clone()).with_selection(&boot.extras.selection))
     };
     let runtime = {
-        let b = bench.is_some();
+        let roots = roots.clone();
         use_mut_ref(move || {
             // A scenario that fails validation never gets here: links, files and the autosave
             // are validated by `share` before they are opened.
-            let mut rt = Runtime::new((*start).clone())
+            let mut rt = Runtime::new(roots.start.clone())
                 .or_else(|_| Runtime::new(default_scenario()))
                 .expect("the built-in preset is valid");
-            rt.playing = b;
+            rt.playing = roots.bench.is_some();
             rt
         })
     };
-    let view = {
-        let saved = boot.extras.view;
-        use_memo((), move |_| Cell::new(saved.map(ViewBox::from).unwrap_or_default()))
-    };
+    let view = roots.view.clone();
     let extras = Extras { selection: editor.selected().to_vec(), view: Some(view.get().into()) };
     let keep = use_persistence(&editor, &boot, extras);
-    let painters: PaintersHandle = use_memo((), |_| RefCell::new(Painters::default()));
-    let frames: FrameLogHandle = use_memo((), |_| RefCell::new(FrameLog::default()));
-    // The frame loop outlives renders: it reads the language through this cell.
-    let lang_cell = use_memo((), move |_| Cell::new(lang));
-    lang_cell.set(lang);
+    let (painters, frames, journal) = (roots.painters.clone(), roots.frames.clone(), roots.journal.clone());
+    roots.lang.set(lang);
     let tick = use_state(|| 0u64);
-    // The chaos clicks of this run, shared by the chaos panel and the inspector's buttons.
-    let journal = use_memo((), |_| RefCell::new(Default::default()));
 
     // Editing follows the edited scenario: moves keep the run, anything else restarts it.
     {
@@ -116,6 +131,7 @@ pub fn App() -> Html {
     {
         let (runtime, tick, painters, frames, view) =
             (runtime.clone(), tick.clone(), painters.clone(), frames.clone(), view.clone());
+        let lang_cell = roots.lang.clone();
         use_effect_with((), move |_| {
             let frame = start_loop(runtime, tick, painters, frames, view, lang_cell);
             move || drop(frame)
@@ -131,6 +147,7 @@ pub fn App() -> Html {
         lang,
         tick: *tick,
     };
+    let bench_done = use_bench(bench, &shared);
     let selected = editor
         .selected()
         .first()
@@ -177,7 +194,7 @@ pub fn App() -> Html {
                     <Dashboard />
                     <EventLog {on_select} />
                 </section>
-                if let Some(seconds) = *bench { <BenchProbe {seconds} /> }
+                if bench.is_some() { { bench_result(lang, &bench_done) } }
             </div>
             <PresentationStage />
         </ContextProvider<LessonsContext>>

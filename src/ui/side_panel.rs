@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::ui::class::class_list;
 
 use super::chaos::ChaosPanel;
-use super::fault_buttons::FaultButtons;
+use super::fault_buttons::fault_buttons;
 use super::insights::{insights, History};
 use super::inspector::inspector;
 use super::lessons::{lesson_panel, use_lessons};
@@ -41,6 +41,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let lang = shared.lang;
     let tab = use_state(|| Tab::Inspect);
     let history = use_mut_ref(History::default);
+    let fault_message = use_state(|| None);
     let lessons = use_lessons();
     {
         // A preset picked from the top bar brings its lesson into view.
@@ -53,12 +54,16 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         });
     }
     let button = |which: Tab, key: Key, testid: &'static str| {
-        let tab = tab.clone();
+        let (tab, fault_message) = (tab.clone(), fault_message.clone());
         let selected = *tab == which;
         html! {
             <button role="tab" aria-selected={selected.to_string()} data-testid={testid}
                 class={class_list("tab", &[selected.then_some("active")])}
-                onclick={Callback::from(move |_| tab.set(which))}>{ t(lang, key) }</button>
+                onclick={Callback::from(move |_| {
+                    // The last refusal goes with the buttons that showed it.
+                    fault_message.set(None);
+                    tab.set(which);
+                })}>{ t(lang, key) }</button>
         }
     };
     let selected_id = editor.selected().first().cloned();
@@ -78,7 +83,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 <div class="tab-body" role="tabpanel">
                     { inspector(lang, &editor) }
                     if let Some(id) = selected_id {
-                        <FaultButtons id={AttrValue::from(id)} {lang} />
+                        { fault_buttons(lang, &shared, &id, &fault_message) }
                     }
                     { insights(&shared, &history, props.selected, &props.on_select) }
                 </div>
