@@ -127,6 +127,17 @@ impl Injected {
     }
 }
 
+/// A button's click that sends `action` (if any) to `on`: one closure type for every fault
+/// button of the chaos panel, the inspector and the network section.
+pub fn emit_on_click(on: &Callback<FaultAction>, action: Option<FaultAction>) -> Callback<MouseEvent> {
+    let on = on.clone();
+    Callback::from(move |_: MouseEvent| {
+        if let Some(a) = action.clone() {
+            on.emit(a);
+        }
+    })
+}
+
 fn health_class(h: Health) -> &'static str {
     match h {
         Health::Up => "up",
@@ -147,10 +158,9 @@ pub fn fault_row(
     let slug = target_slug(target);
     let button = |action: FaultAction, key: Key, class: &'static str, prefix: &str| {
         let label = describe_fault(lang, &action);
-        let on = on.clone();
         html! {
             <button type="button" class={class_list("chaos-btn", &[Some(class)])} data-testid={format!("{prefix}-{slug}")}
-                aria-label={label.clone()} title={label} onclick={Callback::from(move |_| on.emit(action.clone()))}>
+                aria-label={label.clone()} title={label} onclick={emit_on_click(on, Some(action))}>
                 { t(lang, key) }
             </button>
         }
@@ -187,11 +197,10 @@ fn tier_details(
                     let target = Target::Process { id: id.to_string(), server, index };
                     let action = FaultAction::Kill { target: target.clone() };
                     let label = describe_fault(lang, &action);
-                    let on = on.clone();
                     html! {
                         <button type="button" class="chaos-btn proc" data-testid={format!("kill-{}", target_slug(&target))}
                             aria-label={label.clone()} title={label}
-                            onclick={Callback::from(move |_| on.emit(action.clone()))}>
+                            onclick={emit_on_click(on, Some(action))}>
                             { tf(lang, Key::ChaosProcessShort, &[&(index + 1).to_string()]) }
                         </button>
                     }

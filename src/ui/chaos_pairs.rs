@@ -2,12 +2,14 @@
 //! them, or add or clear extra round-trip time; below, every zone pair broken now with its
 //! own mend button.
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::ui::class::class_list;
 
+use super::chaos::emit_on_click;
 use super::chaos_targets::{parse_number, FaultState, MAX_ADDED_MS};
+use super::timeline::index_select;
 use crate::i18n::{describe_fault, format_ms, t, tf, zone_label, Key, Lang};
 use crate::model::{FaultAction, Placement};
 
@@ -36,19 +38,7 @@ fn zone_select(
     chosen: usize,
     set: UseStateHandle<usize>,
 ) -> Html {
-    let onchange = Callback::from(move |e: Event| {
-        let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-        if let Ok(i) = v.parse() {
-            set.set(i);
-        }
-    });
-    html! {
-        <select {id} data-testid={id} {onchange}>
-            { for zones.iter().enumerate().map(|(i, z)| html! {
-                <option value={i.to_string()} selected={i == chosen}>{ label(lang, z) }</option>
-            }) }
-        </select>
-    }
+    index_select(id, zones.iter().map(|z| label(lang, z)).collect(), chosen, set)
 }
 
 /// A button that emits a ready action, named in full for screen readers.
@@ -66,12 +56,7 @@ fn act(
     };
     let disabled = action.is_none();
     let name = action.as_ref().map(|a| describe_fault(lang, a));
-    let on = on.clone();
-    let onclick = Callback::from(move |_| {
-        if let Some(a) = action.clone() {
-            on.emit(a);
-        }
-    });
+    let onclick = emit_on_click(on, action);
     html! {
         <button type="button" class={class_list("chaos-btn", &[Some(class)])} data-testid={testid} aria-label={name.clone()} title={name}
             {disabled} {onclick}>{ t(lang, key) }</button>

@@ -105,12 +105,13 @@ pub fn use_lessons_root(load: Callback<Scenario>) -> LessonsContext {
             state.set(next);
         })
     };
-    use_effect_with(state.progress.clone(), |p| {
+    // One effect for both (each write is the same again when only the other changed).
+    use_effect_with((state.progress.clone(), state.presenting), |(p, on)| {
         if let Some(s) = storage() {
             let _ = s.set_item(PROGRESS_KEY, &p.to_storage());
         }
+        set_root_class("presenting", *on);
     });
-    use_effect_with(state.presenting, |on| set_root_class("presenting", *on));
     let shown = use_state(|| 0u32);
     let show = {
         let shown = shown.clone();

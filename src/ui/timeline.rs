@@ -41,7 +41,12 @@ fn kind_key(k: FaultKind) -> Key {
 }
 
 /// A `<select>` of `options` (value = index) that stores the chosen index.
-fn index_select(id: &'static str, options: Vec<String>, chosen: usize, set: UseStateHandle<usize>) -> Html {
+pub fn index_select(
+    id: &'static str,
+    options: Vec<String>,
+    chosen: usize,
+    set: UseStateHandle<usize>,
+) -> Html {
     let onchange = Callback::from(move |e: Event| {
         if let Ok(i) = e.target_unchecked_into::<HtmlSelectElement>().value().parse() {
             set.set(i);
