@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::ui::class::class_list;
 
 use super::canvas::{color, icon};
-use super::state::{Action, EditorHandle};
+use super::state::{on_click, Action, EditorHandle};
 use crate::catalog::{CROSS_ZONE_RTT_MS, SAME_ZONE_RTT_MS};
 use crate::editor::{self, fields_for, link_info, Field, Input};
 use crate::i18n::{choice_key, t, tf, unit_key, Key, Lang};
@@ -94,10 +94,7 @@ pub fn inspector(lang: Lang, state: &EditorHandle) -> Html {
 }
 
 fn action_buttons(lang: Lang, state: &EditorHandle) -> Html {
-    let key = |a: editor::Action| {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Key(a)))
-    };
+    let key = |a: editor::Action| on_click(state, Action::Key(a));
     html! {
         <div class="inspector-actions">
             <button data-testid="duplicate" onclick={key(editor::Action::Duplicate)}>{ t(lang, Key::InsDuplicate) }</button>
@@ -241,10 +238,7 @@ fn distance(lang: Lang, s: &Scenario, from: &str, to: &str, rtt: f64) -> &'stati
 
 fn link_row(lang: Lang, state: &EditorHandle, s: &Scenario, from: &str, to: &str, other: &str) -> Html {
     let Some(rtt) = link_info(s, from, to) else { return Html::default() };
-    let select = {
-        let (state, other) = (state.clone(), other.to_string());
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Select(vec![other.clone()])))
-    };
+    let select = on_click(state, Action::Select(vec![other.to_string()]));
     html! {
         <li class="link-row" data-testid={format!("link-rtt-{from}-{to}")} data-rtt={super::canvas::num(rtt)}>
             <button class="link-other" onclick={select}>{ format!("{from} → {to}") }</button>
@@ -277,7 +271,7 @@ fn link_view(lang: Lang, state: &EditorHandle, s: &Scenario, from: &str, to: &st
             <p>{ tf(lang, Key::InsRtt, &[&super::canvas::num(rtt), distance(lang, s, from, to, rtt)]) }</p>
             <div class="inspector-actions">
                 <button class="danger" data-testid="delete"
-                        onclick={{ let st = state.clone(); Callback::from(move |_: MouseEvent| st.dispatch(Action::Key(editor::Action::Delete))) }}>
+                        onclick={on_click(state, Action::Key(editor::Action::Delete))}>
                     { t(lang, Key::Delete) }
                 </button>
             </div>

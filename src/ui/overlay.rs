@@ -30,10 +30,10 @@ pub fn Overlay() -> Html {
     let canvas = use_node_ref();
     let hover = use_memo((), |_| Cell::new(None::<(f64, f64)>));
     {
-        // Hover over the canvas area (the overlay itself lets pointer events through).
         let canvas = canvas.clone();
-        let hover = hover.clone();
-        use_effect_with((), move |_| {
+        use_painter((), move |_| {
+            // Hover over the canvas area (the overlay itself lets pointer events through). The
+            // listeners live as long as the painter: one effect for both.
             let area = canvas.cast::<HtmlCanvasElement>().and_then(|c| c.parent_element());
             let listeners = area.map(|area| {
                 let h = hover.clone();
@@ -44,16 +44,15 @@ pub fn Overlay() -> Html {
                         h.set(Some((f64::from(e.client_x()) - r.left(), f64::from(e.client_y()) - r.top())));
                     }
                 });
-                let left = EventListener::new(&area, "mouseleave", move |_| hover.set(None));
+                let h = hover.clone();
+                let left = EventListener::new(&area, "mouseleave", move |_| h.set(None));
                 (moved, left)
             });
-            move || drop(listeners)
+            move |ctx: &PaintCtx| {
+                let _listening = &listeners;
+                draw(ctx, &canvas, hover.get())
+            }
         });
-    }
-    {
-        let canvas = canvas.clone();
-        let hover = hover.clone();
-        use_painter((), move |_| move |ctx: &PaintCtx| draw(ctx, &canvas, hover.get()));
     }
     html! { <canvas class="overlay" ref={canvas} data-testid="overlay" aria-hidden="true" /> }
 }

@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::ui::class::class_list;
 
 use super::canvas::{icon, SVG_ID};
-use super::state::{Action, EditorHandle};
+use super::state::{on_click, Action, EditorHandle};
 use crate::catalog::REGIONS;
 use crate::editor::{zone_at, zone_rect_of, PaletteItem};
 use crate::i18n::{region_name, t, Key, Lang};
@@ -160,9 +160,9 @@ pub fn Palette() -> Html {
         <aside class="palette" data-testid="palette">
             <div class="palette-actions">
                 <button data-testid="new" title={t(lang, Key::PalNewTitle)}
-                        onclick={dispatch(&state, || Action::New)}>{ t(lang, Key::PalNew) }</button>
+                        onclick={on_click(&state, Action::New)}>{ t(lang, Key::PalNew) }</button>
                 <button data-testid="clear" title={t(lang, Key::PalClearTitle)}
-                        onclick={dispatch(&state, || Action::Clear)}>{ t(lang, Key::PalClear) }</button>
+                        onclick={on_click(&state, Action::Clear)}>{ t(lang, Key::PalClear) }</button>
             </div>
             <h2>{ t(lang, Key::PalComponents) }</h2>
             <ul class="palette-items">{ for items }</ul>
@@ -221,11 +221,6 @@ fn follow(ghost: UseStateHandle<Option<Ghost>>, state: EditorHandle) -> [EventLi
     [moved, up, cancel, escape]
 }
 
-fn dispatch<E>(state: &EditorHandle, make: impl Fn() -> Action + 'static) -> Callback<E> {
-    let state = state.clone();
-    Callback::from(move |_| state.dispatch(make()))
-}
-
 /// The scenario's regions with their zones, and a catalog list to add another (`choice` is
 /// that list's `<select>`).
 fn region_list(lang: Lang, state: &EditorHandle, choice: NodeRef) -> Html {
@@ -240,7 +235,7 @@ fn region_list(lang: Lang, state: &EditorHandle, choice: NodeRef) -> Html {
                     { format!("{}{}", code, z.name) }
                     <button class="chip-x" data-testid={format!("remove-zone-{}-{}", code, z.name)}
                             title={t(lang, Key::PalRemoveZone)} aria-label={t(lang, Key::PalRemoveZone)}
-                            onclick={dispatch(state, move || Action::RemoveZone { region: region.clone(), zone: zone.clone() })}>
+                            onclick={on_click(state, Action::RemoveZone { region, zone })}>
                         { "×" }
                     </button>
                 </span>
@@ -252,12 +247,12 @@ fn region_list(lang: Lang, state: &EditorHandle, choice: NodeRef) -> Html {
                 <div class="region-head">
                     <strong>{ name }</strong>
                     <button data-testid={format!("remove-region-{code}")}
-                            onclick={dispatch(state, move || Action::RemoveRegion(c1.clone()))}>{ t(lang, Key::PalRemove) }</button>
+                            onclick={on_click(state, Action::RemoveRegion(c1))}>{ t(lang, Key::PalRemove) }</button>
                 </div>
                 <div class="zone-chips">
                     { for zones }
                     <button data-testid={format!("add-zone-{code}")}
-                            onclick={dispatch(state, move || Action::AddZone(c2.clone()))}>{ t(lang, Key::PalAddZone) }</button>
+                            onclick={on_click(state, Action::AddZone(c2))}>{ t(lang, Key::PalAddZone) }</button>
                 </div>
             </li>
         }
@@ -297,9 +292,9 @@ fn confirm_removal(lang: Lang, state: &EditorHandle) -> Html {
                 <h2>{ t(lang, Key::PalConfirmTitle) }</h2>
                 <p>{ text::confirm(lang, &name, p.components) }</p>
                 <div class="dialog-actions">
-                    <button data-testid="cancel-remove" onclick={dispatch(state, || Action::CancelRemoval)}>{ t(lang, Key::PalCancel) }</button>
+                    <button data-testid="cancel-remove" onclick={on_click(state, Action::CancelRemoval)}>{ t(lang, Key::PalCancel) }</button>
                     <button class="danger" data-testid="confirm-remove"
-                            onclick={dispatch(state, || Action::ConfirmRemoval)}>{ t(lang, Key::PalRemove) }</button>
+                            onclick={on_click(state, Action::ConfirmRemoval)}>{ t(lang, Key::PalRemove) }</button>
                 </div>
             </div>
         </div>

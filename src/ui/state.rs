@@ -148,6 +148,7 @@ impl EditorState {
     }
 }
 
+#[derive(Clone)]
 pub enum Action {
     /// Load a whole scenario (a preset, a link, a file): one undo step.
     Replace(Scenario),
@@ -436,3 +437,10 @@ impl EditorState {
 }
 
 pub type EditorHandle = UseReducerHandle<EditorState>;
+
+/// A button's click that dispatches `action`: one closure type for every such button, where a
+/// closure per button would each bring their own code.
+pub fn on_click(state: &EditorHandle, action: Action) -> Callback<MouseEvent> {
+    let state = state.clone();
+    Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
+}

@@ -7,14 +7,11 @@ use yew::prelude::*;
 use super::{fit, size};
 use crate::editor;
 use crate::i18n::{t, Key, Lang};
-use crate::ui::state::{Action, EditorHandle};
+use crate::ui::state::{on_click, Action, EditorHandle};
 
 pub fn controls(lang: Lang, state: &EditorHandle, svg: &NodeRef) -> Html {
     let ed = state.editor();
-    let key = |a: editor::Action| {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Key(a)))
-    };
+    let key = |a: editor::Action| on_click(state, Action::Key(a));
     // Multiplies the zoom by the factor, about the canvas centre.
     let zoom = |factor: f64| {
         let (state, svg) = (state.clone(), svg.clone());

@@ -98,20 +98,21 @@ pub fn Canvas() -> Html {
     let keys_open = use_keys(&state, &space);
 
     // Fit the scenario to the canvas when it first has a size, and when asked (a scenario was
-    // loaded, a region added).
-    {
-        let (state2, svg) = (state.clone(), svg.clone());
-        use_effect_with(state.refit, move |_| fit(&state2, &svg));
-    }
-    // Presentation mode gives the canvas another size: fit again once the new layout is in.
+    // loaded, a region added). Presentation mode gives the canvas another size: fit again once
+    // the new layout is in. One effect for both, which remembers the last mode to tell them
+    // apart.
     {
         let (state2, svg) = (state.clone(), svg.clone());
         let presenting = crate::ui::lessons::use_lessons().is_some_and(|l| l.state.presenting);
-        let mounted = use_mut_ref(|| false);
-        use_effect_with(presenting, move |_| {
-            // Not at mount: the first fit (or a restored view) is the effect above's business.
-            let changed = std::mem::replace(&mut *mounted.borrow_mut(), true);
-            let timer = changed.then(|| Timeout::new(50, move || fit(&state2, &svg)));
+        let mode = use_mut_ref(|| presenting);
+        use_effect_with((state.refit, presenting), move |&(_, presenting)| {
+            let switched = std::mem::replace(&mut *mode.borrow_mut(), presenting) != presenting;
+            let timer = if switched {
+                Some(Timeout::new(50, move || fit(&state2, &svg)))
+            } else {
+                fit(&state2, &svg);
+                None
+            };
             move || drop(timer)
         });
     }
