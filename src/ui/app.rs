@@ -19,7 +19,7 @@ use super::dashboard::Dashboard;
 use super::event_log::EventLog;
 use super::frame_loop::FrameLoop;
 use super::keep::{use_boot, use_persistence};
-use super::lang::{lang_switch, use_lang_root, LangContext};
+use super::lang::{lang_switch, use_lang_root};
 use super::lessons::{use_lessons_root, LessonsContext, PresetMenu};
 use super::overlay::Overlay;
 use super::painters::{FrameLogHandle, FrameTiming, PaintCtx, PaintersHandle};
@@ -168,7 +168,6 @@ pub fn App() -> Html {
     };
     let lessons = use_lessons_root(load_lesson);
     html! {
-        <ContextProvider<LangContext> context={lang_ctx.clone()}>
         <ContextProvider<EditorHandle> context={editor.clone()}>
         <ContextProvider<Shared> context={shared}>
         <ContextProvider<LessonsContext> context={lessons.clone()}>
@@ -200,7 +199,6 @@ pub fn App() -> Html {
         </ContextProvider<LessonsContext>>
         </ContextProvider<Shared>>
         </ContextProvider<EditorHandle>>
-        </ContextProvider<LangContext>>
     }
 }
 

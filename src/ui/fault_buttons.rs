@@ -1,8 +1,8 @@
 //! Kill / Revive for one component, for the inspector or a context menu: the same row as in
 //! the chaos panel, applied now to the running lab.
 //!
-//! A plain function of the side panel, not a component: the panel holds the last refusal
-//! ([`FaultMessage`]), with the id of the component it was about.
+//! A plain function of the side panel, not a component: the panel holds the outcome of the
+//! last click ([`FaultMessage`]), which names the component it was about.
 
 use yew::prelude::*;
 
@@ -11,8 +11,8 @@ use super::shared::Shared;
 use crate::i18n::Lang;
 use crate::model::{FaultAction, Target};
 
-/// The outcome of the last click, and the component (by id) it was about.
-pub type FaultMessage = UseStateHandle<Option<(String, Injected)>>;
+/// The outcome of the last click (its action names the component).
+pub type FaultMessage = UseStateHandle<Option<Injected>>;
 
 /// The buttons of component `id` (its id in the running scenario).
 pub fn fault_buttons(lang: Lang, shared: &Shared, id: &str, message: &FaultMessage) -> Html {
@@ -24,17 +24,21 @@ pub fn fault_buttons(lang: Lang, shared: &Shared, id: &str, message: &FaultMessa
     }
     let on = {
         let runtime = shared.runtime.clone();
-        let (message, id) = (message.clone(), id.to_string());
+        let message = message.clone();
         Callback::from(move |action: FaultAction| {
-            message.set(Some((id.clone(), inject_now(&runtime, &journal, action))));
+            message.set(Some(inject_now(&runtime, &journal, action)));
         })
     };
     let target = Target::Component { id: id.to_string() };
-    let refused = message.as_ref().filter(|(about, m)| about == id && m.refused.is_some());
+    let about = |m: &Injected| match &m.action {
+        FaultAction::Kill { target: t } | FaultAction::Revive { target: t } => *t == target,
+        _ => false,
+    };
+    let refused = message.as_ref().filter(|m| about(m) && m.refused.is_some());
     html! {
         <div class="fault-buttons" data-testid="fault-buttons">
             <ul class="chaos-list">{ fault_row(lang, &target, live.health(&target), None, &on) }</ul>
-            if let Some((_, m)) = refused {
+            if let Some(m) = refused {
                 <p class="chaos-msg bad" role="status">{ m.words(lang) }</p>
             }
         </div>

@@ -2,11 +2,11 @@
 //! student's choice after that (remembered in local storage), and `<html lang>` kept in step
 //! so screen readers pronounce Korean as Korean.
 //!
-//! Wiring: the root component holds it and provides it to everything below (and puts the
-//! language into `Shared.lang`):
+//! Wiring: the root component holds it and passes the language to everything below in the
+//! `Shared` context (one context less than a language context of its own):
 //! ```ignore
 //! let lang_ctx = use_lang_root();
-//! html! { <ContextProvider<LangContext> context={lang_ctx.clone()}>{ /* app */ }</ContextProvider<LangContext>> }
+//! let shared = Shared { lang: lang_ctx.lang, /* … */ };
 //! // anywhere below:
 //! let lang = use_lang();
 //! ```
@@ -15,6 +15,7 @@ use yew::prelude::*;
 
 use crate::ui::class::class_list;
 
+use super::shared::Shared;
 use crate::i18n::{t, Key, Lang};
 
 /// Local-storage key of the chosen language ([`Lang::code`]).
@@ -51,8 +52,8 @@ fn set_html_lang(lang: Lang) {
     }
 }
 
-/// The language and the way to change it, for the root to provide as context (a hook, not a
-/// provider component of its own).
+/// The language and the way to change it, held by the root (a hook, not a provider component
+/// of its own).
 #[hook]
 pub fn use_lang_root() -> LangContext {
     let lang = use_state(read_initial);
@@ -70,10 +71,10 @@ pub fn use_lang_root() -> LangContext {
     LangContext { lang: *lang, set }
 }
 
-/// The current language (English outside the root's provider of it).
+/// The current language, from the root's `Shared` context (English outside it).
 #[hook]
 pub fn use_lang() -> Lang {
-    use_context::<LangContext>().map_or(Lang::En, |c| c.lang)
+    use_context::<Shared>().map_or(Lang::En, |s| s.lang)
 }
 
 /// Two buttons, each named in its own language, the current one pressed (and marked ✓, so the
