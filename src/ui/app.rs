@@ -168,7 +168,6 @@ pub fn App() -> Html {
     };
     let lessons = use_lessons_root(load_lesson);
     html! {
-        <ContextProvider<EditorHandle> context={editor.clone()}>
         <ContextProvider<Shared> context={shared}>
         <ContextProvider<LessonsContext> context={lessons.clone()}>
             <div class="app" data-testid="app">
@@ -183,12 +182,12 @@ pub fn App() -> Html {
                     </div>
                     { share_notice(lang, &keep) }
                 </header>
-                <aside class="palette-slot" aria-label={t(lang, Key::Palette)}><Palette /></aside>
+                <aside class="palette-slot" aria-label={t(lang, Key::Palette)}><Palette editor={editor.clone()} /></aside>
                 <div class="canvas-area" data-testid="canvas-area">
-                    <Canvas />
+                    <Canvas editor={editor.clone()} />
                     <Overlay />
                 </div>
-                <SidePanel {selected} on_select={on_select.clone()} />
+                <SidePanel {selected} on_select={on_select.clone()} editor={editor.clone()} />
                 <section class="bottom">
                     <Dashboard />
                     <EventLog {on_select} />
@@ -198,7 +197,6 @@ pub fn App() -> Html {
             <PresentationStage />
         </ContextProvider<LessonsContext>>
         </ContextProvider<Shared>>
-        </ContextProvider<EditorHandle>>
     }
 }
 

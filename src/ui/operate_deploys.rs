@@ -13,7 +13,7 @@ use crate::ui::class::class_list;
 
 use super::operate_panel::{self, message, select_field, text_field};
 use super::shared::Shared;
-use super::state::{Action, EditorHandle};
+use super::state::{Action, EditorProps};
 use crate::editor::{app_tiers, blue_green_ready, DeployForm, FieldError, OperateEdit, Reason, STRATEGIES};
 use crate::i18n::{describe_diagnostic, format_time, t, tf, Key, Lang};
 use crate::model::{Deployment, Diagnostic, Scenario, Strategy};
@@ -68,15 +68,10 @@ pub fn describe_deployment(lang: Lang, d: &Deployment, s: &Scenario) -> String {
     out
 }
 
-#[derive(Properties, PartialEq)]
-pub struct DeploysEditorProps {
-    pub lang: Lang,
-}
-
 #[component]
-pub fn DeploysEditor(props: &DeploysEditorProps) -> Html {
+pub fn DeploysEditor(props: &EditorProps) -> Html {
     let lang = props.lang;
-    let editor = use_context::<EditorHandle>().expect("DeploysEditor needs the editor context");
+    let editor = props.editor.clone();
     let shared = use_context::<Shared>().expect("DeploysEditor needs the Shared context");
     let s = editor.scenario().clone();
     let form = {

@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::ui::class::class_list;
 
 use super::canvas::{icon, SVG_ID};
-use super::state::{on_click, Action, EditorHandle};
+use super::state::{on_click, Action, EditorHandle, EditorProps};
 use crate::catalog::REGIONS;
 use crate::editor::{zone_at, zone_rect_of, PaletteItem};
 use crate::i18n::{region_name, t, Key, Lang};
@@ -93,8 +93,8 @@ fn add_by_keyboard(state: &EditorHandle, item: PaletteItem) {
 }
 
 #[component]
-pub fn Palette() -> Html {
-    let state = use_context::<EditorHandle>().expect("Palette needs the EditorHandle context");
+pub fn Palette(props: &EditorProps) -> Html {
+    let state = props.editor.clone();
     let lang = use_lang();
     let ghost = use_state(|| None::<Ghost>);
     let choice = use_node_ref();

@@ -32,12 +32,13 @@ pub struct SidePanelProps {
     /// Index of the selected component in the scenario, for the detail panel.
     pub selected: Option<usize>,
     pub on_select: Callback<usize>,
+    pub editor: EditorHandle,
 }
 
 #[component]
 pub fn SidePanel(props: &SidePanelProps) -> Html {
     let shared = use_context::<Shared>().expect("SidePanel needs the Shared context");
-    let editor = use_context::<EditorHandle>().expect("SidePanel needs the editor context");
+    let editor = &props.editor;
     let lang = shared.lang;
     let tab = use_state(|| Tab::Inspect);
     let history = use_mut_ref(History::default);
@@ -81,7 +82,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             </div>
             if *tab == Tab::Inspect {
                 <div class="tab-body" role="tabpanel">
-                    { inspector(lang, &editor) }
+                    { inspector(lang, editor) }
                     if let Some(id) = selected_id {
                         { fault_buttons(lang, &shared, &id, &fault_message) }
                     }
@@ -93,7 +94,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                     <ChaosPanel {lang} />
                 </div>
             } else if *tab == Tab::Operate {
-                <div class="tab-body" role="tabpanel">{ operate_panel(lang) }</div>
+                <div class="tab-body" role="tabpanel">{ operate_panel(lang, editor) }</div>
             } else {
                 <div class="tab-body" role="tabpanel">{ lesson_panel(lang, lessons.as_ref()) }</div>
             }

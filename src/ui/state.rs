@@ -438,6 +438,15 @@ impl EditorState {
 
 pub type EditorHandle = UseReducerHandle<EditorState>;
 
+/// The editor, handed down as a property (one context less in the wasm than a context of its
+/// own; the root re-renders on every edit anyway, so the panels below see each one).
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    pub editor: EditorHandle,
+    #[prop_or_default]
+    pub lang: crate::i18n::Lang,
+}
+
 /// A button's click that dispatches `action`: one closure type for every such button, where a
 /// closure per button would each bring their own code.
 pub fn on_click(state: &EditorHandle, action: Action) -> Callback<MouseEvent> {

@@ -26,7 +26,7 @@ use crate::ui::class::class_list;
 
 use super::keys::{shortcuts, use_keys};
 use super::shared::{Shared, ViewBox};
-use super::state::{Action, EditorHandle};
+use super::state::{Action, EditorHandle, EditorProps};
 use crate::editor::{self, Drag, Modifiers};
 use controls::controls;
 
@@ -88,8 +88,8 @@ fn blur_active() {
 }
 
 #[component]
-pub fn Canvas() -> Html {
-    let state = use_context::<EditorHandle>().expect("Canvas needs the EditorHandle context");
+pub fn Canvas(props: &EditorProps) -> Html {
+    let state = props.editor.clone();
     let lang = crate::ui::lang::use_lang();
     let shared = use_context::<Shared>();
     let svg = use_node_ref();
