@@ -20,7 +20,7 @@ use super::event_log::EventLog;
 use super::frame_loop::FrameLoop;
 use super::keep::{use_boot, use_persistence};
 use super::lang::{lang_switch, use_lang_root};
-use super::lessons::{use_lessons_root, LessonsContext, PresetMenu};
+use super::lessons::{use_lessons_root, PresetMenu};
 use super::overlay::Overlay;
 use super::painters::{FrameLogHandle, FrameTiming, PaintCtx, PaintersHandle};
 use super::palette::Palette;
@@ -169,13 +169,12 @@ pub fn App() -> Html {
     let lessons = use_lessons_root(load_lesson);
     html! {
         <ContextProvider<Shared> context={shared}>
-        <ContextProvider<LessonsContext> context={lessons.clone()}>
             <div class="app" data-testid="app">
                 <header class="top">
                     <div class="topbar">
                         <h1>{ t(lang, Key::AppTitle) }</h1>
                         <Toolbar dispatch={editor.dispatcher()} />
-                        <PresetMenu />
+                        <PresetMenu lessons={lessons.clone()} />
                         <ShareMenu keep={keep.clone()} />
                         { presentation_toggle(lang, &lessons) }
                         { lang_switch(&lang_ctx) }
@@ -184,18 +183,17 @@ pub fn App() -> Html {
                 </header>
                 <aside class="palette-slot" aria-label={t(lang, Key::Palette)}><Palette editor={editor.clone()} /></aside>
                 <div class="canvas-area" data-testid="canvas-area">
-                    <Canvas editor={editor.clone()} />
+                    <Canvas editor={editor.clone()} presenting={lessons.state.presenting} />
                     <Overlay />
                 </div>
-                <SidePanel {selected} on_select={on_select.clone()} editor={editor.clone()} />
+                <SidePanel {selected} on_select={on_select.clone()} editor={editor.clone()} lessons={lessons.clone()} />
                 <section class="bottom">
                     <Dashboard />
                     <EventLog {on_select} />
                 </section>
                 if bench.is_some() { { bench_result(lang, &bench_done) } }
             </div>
-            <PresentationStage />
-        </ContextProvider<LessonsContext>>
+            <PresentationStage lessons={lessons.clone()} />
         </ContextProvider<Shared>>
     }
 }

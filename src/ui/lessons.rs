@@ -6,10 +6,11 @@
 //! let load = { let keep = keep.clone(); Callback::from(move |s| keep.open(s, Origin::Recent)) };
 //! // or: Callback::from(move |s| editor.dispatch(Action::Replace(s)))
 //! let lessons = use_lessons_root(load);
-//! html! { <ContextProvider<LessonsContext> context={lessons.clone()}>
-//!     /* app: <PresetMenu/> and presentation_toggle(lang, &lessons) in the top bar,
-//!        lesson_panel(..) in the side column, <PresentationStage/> once anywhere */
-//! </ContextProvider<LessonsContext>> }
+//! // handed down as a property (a context of its own would cost its provider in the wasm):
+//! html! { <>
+//!     /* app: <PresetMenu lessons={lessons.clone()} /> and presentation_toggle(lang, &lessons)
+//!        in the top bar, lesson_panel(..) in the side column, <PresentationStage .. /> once */
+//! </> }
 //! ```
 
 use std::rc::Rc;
@@ -120,10 +121,10 @@ pub fn use_lessons_root(load: Callback<Scenario>) -> LessonsContext {
     LessonsContext { state: (*state).clone(), go, load, shown: *shown, show }
 }
 
-/// The lessons' context; `None` outside the root's provider of it.
-#[hook]
-pub fn use_lessons() -> Option<LessonsContext> {
-    use_context::<LessonsContext>()
+/// The lessons, handed down as a property.
+#[derive(Properties, PartialEq)]
+pub struct LessonsProps {
+    pub lessons: LessonsContext,
 }
 
 /// The text of one slide: its heading (none for the intro, which sits under the title) and its
@@ -144,6 +145,7 @@ pub fn slide_text(lang: Lang, id: LessonId, slide: Slide) -> (String, Vec<&'stat
 #[derive(Properties, PartialEq)]
 pub struct LessonCheckProps {
     pub id: LessonId,
+    pub lessons: LessonsContext,
 }
 
 /// The task's check, evaluated on the running simulation at every panel tick: pass, or what
@@ -152,7 +154,7 @@ pub struct LessonCheckProps {
 pub fn LessonCheck(props: &LessonCheckProps) -> Html {
     let lang = use_lang();
     let shared = use_context::<Shared>();
-    let lessons = use_lessons();
+    let lessons = props.lessons.clone();
     let clock = use_mut_ref(FaultClock::default);
     let result = shared.as_ref().map(|sh| {
         let rt = sh.runtime.borrow();
@@ -168,8 +170,8 @@ pub fn LessonCheck(props: &LessonCheckProps) -> Html {
     {
         let lessons = lessons.clone();
         use_effect_with((props.id, passed), move |(id, passed)| {
-            if let Some(l) = lessons.filter(|l| *passed && !l.state.progress.passed.contains(id)) {
-                l.go(LessonsAction::Passed(*id));
+            if *passed && !lessons.state.progress.passed.contains(id) {
+                lessons.go(LessonsAction::Passed(*id));
             }
         });
     }
@@ -202,8 +204,7 @@ pub fn LessonCheck(props: &LessonCheckProps) -> Html {
 
 /// The lesson list with progress, and the chosen lesson's text and live check. A plain
 /// function of the side panel, which holds the context, not a component.
-pub fn lesson_panel(lang: Lang, ctx: Option<&LessonsContext>) -> Html {
-    let Some(ctx) = ctx else { return html! {} };
+pub fn lesson_panel(lang: Lang, ctx: &LessonsContext) -> Html {
     let state = ctx.state.clone();
     let id = state.id();
     let text = lesson_text(lang, id);
@@ -271,7 +272,7 @@ pub fn lesson_panel(lang: Lang, ctx: Option<&LessonsContext>) -> Html {
                 </ol>
                 <h4>{ t(lang, Key::LessonTask) }</h4>
                 <p class="lesson-task">{ text.task }</p>
-                <LessonCheck {id} />
+                <LessonCheck {id} lessons={ctx.clone()} />
                 <div class="lesson-nav">
                     <button type="button" data-testid="lesson-prev" disabled={state.lesson == 0} onclick={step(-1)}>
                         { format!("← {}", t(lang, Key::LessonPrev)) }
@@ -287,11 +288,11 @@ pub fn lesson_panel(lang: Lang, ctx: Option<&LessonsContext>) -> Html {
 
 /// A menu of the built-in designs. Picking one opens it and selects its lesson.
 #[component]
-pub fn PresetMenu() -> Html {
+pub fn PresetMenu(props: &LessonsProps) -> Html {
     let lang = use_lang();
     let open = use_state(|| false);
     let button_ref = use_node_ref();
-    let Some(ctx) = use_lessons() else { return html! {} };
+    let ctx = &props.lessons;
     let toggle = {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))

@@ -6,7 +6,7 @@
 //!
 //! The root class `presenting` on `<html>` (set by `use_lessons_root`) is what `lessons.css`
 //! hangs the layout on. Wiring: `presentation_toggle` in the top bar, `<PresentationStage/>`
-//! once, anywhere inside the lessons' context (it renders nothing outside presentation mode).
+//! once, anywhere (it renders nothing outside presentation mode).
 
 use std::rc::Rc;
 
@@ -17,7 +17,7 @@ use yew::prelude::*;
 use super::chaos::Injected;
 use super::lang::use_lang;
 use super::lesson_flow::{presentation_command, slides, Command, LessonsAction};
-use super::lessons::{slide_text, use_lessons, LessonCheck, LessonsContext};
+use super::lessons::{slide_text, LessonCheck, LessonsContext, LessonsProps};
 use super::runtime::Runtime;
 use super::shared::Shared;
 use crate::catalog::{lesson, lesson_text, LessonId};
@@ -67,9 +67,9 @@ fn run_command(
 
 /// The stage and its keyboard handler, while presentation mode is on.
 #[component]
-pub fn PresentationStage() -> Html {
+pub fn PresentationStage(props: &LessonsProps) -> Html {
     let lang = use_lang();
-    let lessons = use_lessons();
+    let lessons = Some(props.lessons.clone());
     let shared = use_context::<Shared>();
     let notice = use_state(|| None::<Injected>);
     let stage_ref = use_node_ref();
@@ -152,7 +152,7 @@ pub fn PresentationStage() -> Html {
                     <ul>{ for lines.iter().map(|l| html! { <li>{ *l }</li> }) }</ul>
                 }
             </div>
-            <LessonCheck {id} />
+            <LessonCheck {id} lessons={ctx.clone()} />
             if state.timeline {
                 <section class="stage-timeline" data-testid="stage-timeline" aria-label={t(lang, Key::Timeline)}>
                     <h3>{ t(lang, Key::Timeline) }</h3>

@@ -12,7 +12,7 @@ use super::chaos::ChaosPanel;
 use super::fault_buttons::fault_buttons;
 use super::insights::{insights, History};
 use super::inspector::inspector;
-use super::lessons::{lesson_panel, use_lessons};
+use super::lessons::{lesson_panel, LessonsContext};
 use super::operate_panel::operate_panel;
 use super::shared::Shared;
 use super::state::EditorHandle;
@@ -33,6 +33,7 @@ pub struct SidePanelProps {
     pub selected: Option<usize>,
     pub on_select: Callback<usize>,
     pub editor: EditorHandle,
+    pub lessons: LessonsContext,
 }
 
 #[component]
@@ -43,11 +44,11 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let tab = use_state(|| Tab::Inspect);
     let history = use_mut_ref(History::default);
     let fault_message = use_state(|| None);
-    let lessons = use_lessons();
+    let lessons = &props.lessons;
     {
         // A preset picked from the top bar brings its lesson into view.
         let tab = tab.clone();
-        let shown = lessons.as_ref().map_or(0, |l| l.shown);
+        let shown = lessons.shown;
         use_effect_with(shown, move |n| {
             if *n > 0 {
                 tab.set(Tab::Learn);
@@ -96,7 +97,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             } else if *tab == Tab::Operate {
                 <div class="tab-body" role="tabpanel">{ operate_panel(lang, editor) }</div>
             } else {
-                <div class="tab-body" role="tabpanel">{ lesson_panel(lang, lessons.as_ref()) }</div>
+                <div class="tab-body" role="tabpanel">{ lesson_panel(lang, lessons) }</div>
             }
         </aside>
     }

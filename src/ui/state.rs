@@ -445,6 +445,9 @@ pub struct EditorProps {
     pub editor: EditorHandle,
     #[prop_or_default]
     pub lang: crate::i18n::Lang,
+    /// Presentation mode is on (the canvas fits itself to its new size).
+    #[prop_or_default]
+    pub presenting: bool,
 }
 
 /// A button's click that dispatches `action`: one closure type for every such button, where a

@@ -103,7 +103,7 @@ pub fn Canvas(props: &EditorProps) -> Html {
     // apart.
     {
         let (state2, svg) = (state.clone(), svg.clone());
-        let presenting = crate::ui::lessons::use_lessons().is_some_and(|l| l.state.presenting);
+        let presenting = props.presenting;
         let mode = use_mut_ref(|| presenting);
         use_effect_with((state.refit, presenting), move |&(_, presenting)| {
             let switched = std::mem::replace(&mut *mode.borrow_mut(), presenting) != presenting;
