@@ -168,33 +168,33 @@ pub fn App() -> Html {
     };
     let lessons = use_lessons_root(load_lesson);
     html! {
-        <ContextProvider<Shared> context={shared}>
+        <>
             <div class="app" data-testid="app">
                 <header class="top">
                     <div class="topbar">
                         <h1>{ t(lang, Key::AppTitle) }</h1>
-                        <Toolbar dispatch={editor.dispatcher()} />
-                        <PresetMenu lessons={lessons.clone()} />
-                        <ShareMenu keep={keep.clone()} />
+                        <Toolbar dispatch={editor.dispatcher()} shared={shared.clone()} />
+                        <PresetMenu lessons={lessons.clone()} {lang} />
+                        <ShareMenu keep={keep.clone()} {lang} />
                         { presentation_toggle(lang, &lessons) }
                         { lang_switch(&lang_ctx) }
                     </div>
                     { share_notice(lang, &keep) }
                 </header>
-                <aside class="palette-slot" aria-label={t(lang, Key::Palette)}><Palette editor={editor.clone()} /></aside>
+                <aside class="palette-slot" aria-label={t(lang, Key::Palette)}><Palette editor={editor.clone()} {lang} /></aside>
                 <div class="canvas-area" data-testid="canvas-area">
-                    <Canvas editor={editor.clone()} presenting={lessons.state.presenting} />
-                    <Overlay />
+                    <Canvas editor={editor.clone()} {lang} presenting={lessons.state.presenting} shared={shared.clone()} />
+                    <Overlay shared={shared.clone()} />
                 </div>
-                <SidePanel {selected} on_select={on_select.clone()} editor={editor.clone()} lessons={lessons.clone()} />
+                <SidePanel {selected} on_select={on_select.clone()} editor={editor.clone()} lessons={lessons.clone()} shared={shared.clone()} />
                 <section class="bottom">
-                    <Dashboard />
-                    <EventLog {on_select} />
+                    <Dashboard shared={shared.clone()} />
+                    <EventLog {on_select} shared={shared.clone()} />
                 </section>
                 if bench.is_some() { { bench_result(lang, &bench_done) } }
             </div>
-            <PresentationStage lessons={lessons.clone()} />
-        </ContextProvider<Shared>>
+            <PresentationStage lessons={lessons.clone()} shared={shared.clone()} />
+        </>
     }
 }
 

@@ -244,12 +244,13 @@ fn more(lang: Lang, n: u32) -> Html {
 pub struct ChaosPanelProps {
     #[prop_or_default]
     pub lang: Lang,
+    pub shared: Shared,
 }
 
 #[component]
 pub fn ChaosPanel(props: &ChaosPanelProps) -> Html {
     let lang = props.lang;
-    let shared = use_context::<Shared>().expect("ChaosPanel needs the Shared context");
+    let shared = &props.shared;
     let journal = shared.journal.clone();
     // The last click's outcome, read out by screen readers; setting it also re-renders at once.
     let message = use_state(|| None::<Injected>);

@@ -76,11 +76,12 @@ pub fn matches(entry: &LogEntry, line: &str, group: Group, needle: &str) -> bool
 pub struct EventLogProps {
     /// Called with the component's index (scenario order) when an entry is clicked.
     pub on_select: Callback<usize>,
+    pub shared: Shared,
 }
 
 #[component]
 pub fn EventLog(props: &EventLogProps) -> Html {
-    let shared = use_context::<Shared>().expect("inside the app");
+    let shared = &props.shared;
     let lang = shared.lang;
     let needle = use_state(String::new);
     let group = use_state(|| Group::All);

@@ -1,21 +1,18 @@
-//! The interface language as Yew context: the browser's language the first time, the
+//! The interface language, held by the root: the browser's language the first time, the
 //! student's choice after that (remembered in local storage), and `<html lang>` kept in step
 //! so screen readers pronounce Korean as Korean.
 //!
-//! Wiring: the root component holds it and passes the language to everything below in the
-//! `Shared` context (one context less than a language context of its own):
+//! Wiring: the root component holds it and hands the language down, in `Shared.lang` or as a
+//! `lang` property:
 //! ```ignore
 //! let lang_ctx = use_lang_root();
 //! let shared = Shared { lang: lang_ctx.lang, /* … */ };
-//! // anywhere below:
-//! let lang = use_lang();
 //! ```
 
 use yew::prelude::*;
 
 use crate::ui::class::class_list;
 
-use super::shared::Shared;
 use crate::i18n::{t, Key, Lang};
 
 /// Local-storage key of the chosen language ([`Lang::code`]).
@@ -71,15 +68,9 @@ pub fn use_lang_root() -> LangContext {
     LangContext { lang: *lang, set }
 }
 
-/// The current language, from the root's `Shared` context (English outside it).
-#[hook]
-pub fn use_lang() -> Lang {
-    use_context::<Shared>().map_or(Lang::En, |s| s.lang)
-}
-
 /// Two buttons, each named in its own language, the current one pressed (and marked ✓, so the
 /// state does not rest on colour alone).
-/// A plain function, not a component: the app holds the context.
+/// A plain function, not a component: the app holds the language.
 pub fn lang_switch(ctx: &LangContext) -> Html {
     let button = |l: Lang, short: &'static str, name: Key| {
         let pressed = ctx.lang == l;

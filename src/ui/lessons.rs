@@ -1,12 +1,12 @@
 //! Guided lessons in the interface: the lessons' context (which lesson, which step, progress,
 //! presentation mode), the lesson panel, the live check of a lesson's task, and the preset menu.
 //!
-//! Wiring, in the root component, inside the language's context:
+//! Wiring, in the root component:
 //! ```ignore
 //! let load = { let keep = keep.clone(); Callback::from(move |s| keep.open(s, Origin::Recent)) };
 //! // or: Callback::from(move |s| editor.dispatch(Action::Replace(s)))
 //! let lessons = use_lessons_root(load);
-//! // handed down as a property (a context of its own would cost its provider in the wasm):
+//! // handed down as a property (the app has no Yew context: each costs its provider in the wasm):
 //! html! { <>
 //!     /* app: <PresetMenu lessons={lessons.clone()} /> and presentation_toggle(lang, &lessons)
 //!        in the top bar, lesson_panel(..) in the side column, <PresentationStage .. /> once */
@@ -19,7 +19,6 @@ use yew::prelude::*;
 
 use crate::ui::class::class_list;
 
-use super::lang::use_lang;
 use super::lesson_flow::{
     lesson_of_search, FaultClock, LessonsAction, LessonsState, Progress, Slide, PROGRESS_KEY,
 };
@@ -75,7 +74,7 @@ fn set_root_class(name: &str, on: bool) {
     }
 }
 
-/// The lessons' state, for the root to provide as context (a hook, not a provider component
+/// The lessons' state, for the root to hand down (a hook, not a provider component
 /// of its own). `load` opens a scenario in the editor.
 #[hook]
 pub fn use_lessons_root(load: Callback<Scenario>) -> LessonsContext {
@@ -121,10 +120,15 @@ pub fn use_lessons_root(load: Callback<Scenario>) -> LessonsContext {
     LessonsContext { state: (*state).clone(), go, load, shown: *shown, show }
 }
 
-/// The lessons, handed down as a property.
+/// The lessons, handed down as a property (with the language, or the running lab for the
+/// panels that show it).
 #[derive(Properties, PartialEq)]
 pub struct LessonsProps {
     pub lessons: LessonsContext,
+    #[prop_or_default]
+    pub lang: Lang,
+    #[prop_or_default]
+    pub shared: Option<Shared>,
 }
 
 /// The text of one slide: its heading (none for the intro, which sits under the title) and its
@@ -146,14 +150,15 @@ pub fn slide_text(lang: Lang, id: LessonId, slide: Slide) -> (String, Vec<&'stat
 pub struct LessonCheckProps {
     pub id: LessonId,
     pub lessons: LessonsContext,
+    pub shared: Shared,
 }
 
 /// The task's check, evaluated on the running simulation at every panel tick: pass, or what
 /// is still missing. A pass is remembered in the progress.
 #[component]
 pub fn LessonCheck(props: &LessonCheckProps) -> Html {
-    let lang = use_lang();
-    let shared = use_context::<Shared>();
+    let shared = Some(&props.shared);
+    let lang = props.shared.lang;
     let lessons = props.lessons.clone();
     let clock = use_mut_ref(FaultClock::default);
     let result = shared.as_ref().map(|sh| {
@@ -203,8 +208,8 @@ pub fn LessonCheck(props: &LessonCheckProps) -> Html {
 }
 
 /// The lesson list with progress, and the chosen lesson's text and live check. A plain
-/// function of the side panel, which holds the context, not a component.
-pub fn lesson_panel(lang: Lang, ctx: &LessonsContext) -> Html {
+/// function of the side panel, which holds the lessons, not a component.
+pub fn lesson_panel(lang: Lang, ctx: &LessonsContext, shared: &Shared) -> Html {
     let state = ctx.state.clone();
     let id = state.id();
     let text = lesson_text(lang, id);
@@ -272,7 +277,7 @@ pub fn lesson_panel(lang: Lang, ctx: &LessonsContext) -> Html {
                 </ol>
                 <h4>{ t(lang, Key::LessonTask) }</h4>
                 <p class="lesson-task">{ text.task }</p>
-                <LessonCheck {id} lessons={ctx.clone()} />
+                <LessonCheck {id} lessons={ctx.clone()} shared={shared.clone()} />
                 <div class="lesson-nav">
                     <button type="button" data-testid="lesson-prev" disabled={state.lesson == 0} onclick={step(-1)}>
                         { format!("← {}", t(lang, Key::LessonPrev)) }
@@ -289,7 +294,7 @@ pub fn lesson_panel(lang: Lang, ctx: &LessonsContext) -> Html {
 /// A menu of the built-in designs. Picking one opens it and selects its lesson.
 #[component]
 pub fn PresetMenu(props: &LessonsProps) -> Html {
-    let lang = use_lang();
+    let lang = props.lang;
     let open = use_state(|| false);
     let button_ref = use_node_ref();
     let ctx = &props.lessons;

@@ -12,7 +12,6 @@ use yew::prelude::*;
 use crate::ui::class::class_list;
 
 use super::operate_panel::{self, message, select_field, text_field};
-use super::shared::Shared;
 use super::state::{Action, EditorProps};
 use crate::editor::{app_tiers, blue_green_ready, DeployForm, FieldError, OperateEdit, Reason, STRATEGIES};
 use crate::i18n::{describe_diagnostic, format_time, t, tf, Key, Lang};
@@ -72,7 +71,7 @@ pub fn describe_deployment(lang: Lang, d: &Deployment, s: &Scenario) -> String {
 pub fn DeploysEditor(props: &EditorProps) -> Html {
     let lang = props.lang;
     let editor = props.editor.clone();
-    let shared = use_context::<Shared>().expect("DeploysEditor needs the Shared context");
+    let shared = props.shared.clone().expect("DeploysEditor is given the running lab");
     let s = editor.scenario().clone();
     let form = {
         let s = s.clone();

@@ -14,6 +14,7 @@ use super::colors::{viridis, DEAD_WASH, ERROR};
 use super::draw::{label, prepare, set_dash, text, text_width};
 use super::fleet::tray_space;
 use super::painters::{use_painter, PaintCtx};
+use super::shared::SharedProps;
 use crate::engine::{ComponentView, Health};
 use crate::i18n::{format_number, t, tf, Key};
 
@@ -26,12 +27,12 @@ const INK: &str = "#14213d";
 const FONT: &str = "600 12px system-ui, sans-serif";
 
 #[component]
-pub fn Overlay() -> Html {
+pub fn Overlay(props: &SharedProps) -> Html {
     let canvas = use_node_ref();
     let hover = use_memo((), |_| Cell::new(None::<(f64, f64)>));
     {
         let canvas = canvas.clone();
-        use_painter((), move |_| {
+        use_painter(&props.shared, (), move |_| {
             // Hover over the canvas area (the overlay itself lets pointer events through). The
             // listeners live as long as the painter: one effect for both.
             let area = canvas.cast::<HtmlCanvasElement>().and_then(|c| c.parent_element());

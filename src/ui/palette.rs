@@ -18,7 +18,6 @@ use crate::catalog::REGIONS;
 use crate::editor::{zone_at, zone_rect_of, PaletteItem};
 use crate::i18n::{region_name, t, Key, Lang};
 use crate::model::Placement;
-use crate::ui::lang::use_lang;
 
 mod text {
     use crate::i18n::{t, tf, Key, Lang};
@@ -95,7 +94,7 @@ fn add_by_keyboard(state: &EditorHandle, item: PaletteItem) {
 #[component]
 pub fn Palette(props: &EditorProps) -> Html {
     let state = props.editor.clone();
-    let lang = use_lang();
+    let lang = props.lang;
     let ghost = use_state(|| None::<Ghost>);
     let choice = use_node_ref();
 

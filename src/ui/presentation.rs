@@ -15,7 +15,6 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::chaos::Injected;
-use super::lang::use_lang;
 use super::lesson_flow::{presentation_command, slides, Command, LessonsAction};
 use super::lessons::{slide_text, LessonCheck, LessonsContext, LessonsProps};
 use super::runtime::Runtime;
@@ -24,7 +23,7 @@ use crate::catalog::{lesson, lesson_text, LessonId};
 use crate::i18n::{describe_fault, describe_problem, describe_scheduled, format_time, t, tf, Key, Lang};
 
 /// The button that enters (and leaves) presentation mode: a plain function of the root, which
-/// holds the lessons' context.
+/// holds the lessons.
 pub fn presentation_toggle(lang: Lang, ctx: &LessonsContext) -> Html {
     let ctx = ctx.clone();
     let on = ctx.state.presenting;
@@ -68,13 +67,13 @@ fn run_command(
 /// The stage and its keyboard handler, while presentation mode is on.
 #[component]
 pub fn PresentationStage(props: &LessonsProps) -> Html {
-    let lang = use_lang();
     let lessons = Some(props.lessons.clone());
-    let shared = use_context::<Shared>();
+    let shared = props.shared.clone();
+    let lang = shared.as_ref().map_or(Lang::En, |s| s.lang);
     let notice = use_state(|| None::<Injected>);
     let stage_ref = use_node_ref();
     let presenting = lessons.as_ref().is_some_and(|l| l.state.presenting);
-    // The key listener is registered once per presentation; it reads the newest context here.
+    // The key listener is registered once per presentation; it reads the newest lessons here.
     let latest = use_mut_ref(|| None::<(LessonsContext, Shared)>);
     *latest.borrow_mut() = lessons.clone().zip(shared.clone());
     {
@@ -152,7 +151,7 @@ pub fn PresentationStage(props: &LessonsProps) -> Html {
                     <ul>{ for lines.iter().map(|l| html! { <li>{ *l }</li> }) }</ul>
                 }
             </div>
-            <LessonCheck {id} lessons={ctx.clone()} />
+            <LessonCheck {id} lessons={ctx.clone()} shared={shared.clone()} />
             if state.timeline {
                 <section class="stage-timeline" data-testid="stage-timeline" aria-label={t(lang, Key::Timeline)}>
                     <h3>{ t(lang, Key::Timeline) }</h3>

@@ -20,7 +20,6 @@ use super::persist::{self, Notice, Origin, Recent, Says};
 use super::qr;
 use crate::i18n::{t, tf, Key, Lang};
 use crate::share;
-use crate::ui::lang::use_lang;
 
 mod text {
     pub const JSON_MIME: &str = "application/json";
@@ -36,6 +35,7 @@ fn full_name(lang: Lang, name: &str) -> String {
 #[derive(Properties, PartialEq)]
 pub struct ShareMenuProps {
     pub keep: Keep,
+    pub lang: Lang,
 }
 
 /// What the share dialog shows, computed once when it opens.
@@ -51,7 +51,7 @@ struct ShareView {
 #[component]
 pub fn ShareMenu(props: &ShareMenuProps) -> Html {
     let keep = props.keep.clone();
-    let lang = use_lang();
+    let lang = props.lang;
     let dialog = use_state(|| None::<Rc<ShareView>>);
     let status = use_state(|| Key::ShareCopying);
     let recent_open = use_state(|| false);

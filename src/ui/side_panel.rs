@@ -34,11 +34,12 @@ pub struct SidePanelProps {
     pub on_select: Callback<usize>,
     pub editor: EditorHandle,
     pub lessons: LessonsContext,
+    pub shared: Shared,
 }
 
 #[component]
 pub fn SidePanel(props: &SidePanelProps) -> Html {
-    let shared = use_context::<Shared>().expect("SidePanel needs the Shared context");
+    let shared = &props.shared;
     let editor = &props.editor;
     let lang = shared.lang;
     let tab = use_state(|| Tab::Inspect);
@@ -85,19 +86,19 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 <div class="tab-body" role="tabpanel">
                     { inspector(lang, editor) }
                     if let Some(id) = selected_id {
-                        { fault_buttons(lang, &shared, &id, &fault_message) }
+                        { fault_buttons(lang, shared, &id, &fault_message) }
                     }
-                    { insights(&shared, &history, props.selected, &props.on_select) }
+                    { insights(shared, &history, props.selected, &props.on_select) }
                 </div>
             } else if *tab == Tab::Break {
                 <div class="tab-body" role="tabpanel">
-                    <Timeline editor={editor.clone()} {lang} />
-                    <ChaosPanel {lang} />
+                    <Timeline editor={editor.clone()} {lang} shared={shared.clone()} />
+                    <ChaosPanel {lang} shared={shared.clone()} />
                 </div>
             } else if *tab == Tab::Operate {
-                <div class="tab-body" role="tabpanel">{ operate_panel(lang, editor) }</div>
+                <div class="tab-body" role="tabpanel">{ operate_panel(lang, editor, shared) }</div>
             } else {
-                <div class="tab-body" role="tabpanel">{ lesson_panel(lang, lessons) }</div>
+                <div class="tab-body" role="tabpanel">{ lesson_panel(lang, lessons, shared) }</div>
             }
         </aside>
     }

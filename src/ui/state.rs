@@ -438,8 +438,8 @@ impl EditorState {
 
 pub type EditorHandle = UseReducerHandle<EditorState>;
 
-/// The editor, handed down as a property (one context less in the wasm than a context of its
-/// own; the root re-renders on every edit anyway, so the panels below see each one).
+/// The editor, handed down as a property (no Yew context: each costs its provider component and
+/// hook in the wasm; the root re-renders on every edit anyway, so the panels below see each one).
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
     pub editor: EditorHandle,
@@ -448,6 +448,9 @@ pub struct EditorProps {
     /// Presentation mode is on (the canvas fits itself to its new size).
     #[prop_or_default]
     pub presenting: bool,
+    /// The running lab, for the panels that show it.
+    #[prop_or_default]
+    pub shared: Option<super::shared::Shared>,
 }
 
 /// A button's click that dispatches `action`: one closure type for every such button, where a

@@ -27,6 +27,7 @@ pub struct TimelineProps {
     pub editor: EditorHandle,
     #[prop_or_default]
     pub lang: Lang,
+    pub shared: Shared,
 }
 
 fn kind_key(k: FaultKind) -> Key {
@@ -108,7 +109,7 @@ fn strip(lang: Lang, s: &Scenario, now_s: f64) -> Html {
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
     let lang = props.lang;
-    let shared = use_context::<Shared>().expect("Timeline needs the Shared context");
+    let shared = &props.shared;
     let at_text = use_state(|| "30".to_string());
     let kind = use_state(|| 0usize);
     let target = use_state(|| 0usize);

@@ -25,7 +25,7 @@ use yew::prelude::*;
 use crate::ui::class::class_list;
 
 use super::keys::{shortcuts, use_keys};
-use super::shared::{Shared, ViewBox};
+use super::shared::ViewBox;
 use super::state::{Action, EditorHandle, EditorProps};
 use crate::editor::{self, Drag, Modifiers};
 use controls::controls;
@@ -90,8 +90,8 @@ fn blur_active() {
 #[component]
 pub fn Canvas(props: &EditorProps) -> Html {
     let state = props.editor.clone();
-    let lang = crate::ui::lang::use_lang();
-    let shared = use_context::<Shared>();
+    let lang = props.lang;
+    let shared = props.shared.clone();
     let svg = use_node_ref();
     let space = use_state(|| Rc::new(Cell::new(false)));
     let space: Rc<Cell<bool>> = (*space).clone();

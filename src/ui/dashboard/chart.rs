@@ -25,6 +25,7 @@ pub struct ChartProps {
     /// the app tiers' ids, a single one named in the caption.
     #[prop_or_default]
     pub tiers: Option<Vec<String>>,
+    pub shared: Shared,
 }
 
 fn title(kind: ChartKind) -> Key {
@@ -49,14 +50,14 @@ fn test_id(kind: ChartKind) -> &'static str {
 
 #[component]
 pub fn Chart(props: &ChartProps) -> Html {
-    let shared = use_context::<Shared>().expect("inside the app");
+    let shared = &props.shared;
     let canvas = use_node_ref();
     let hover = use_memo((), |_| Cell::new(None::<f64>));
     let is_servers = props.tiers.is_some();
     {
         let canvas = canvas.clone();
         let hover = hover.clone();
-        use_painter((props.kind, props.span, is_servers), move |&(kind, span, is_servers)| {
+        use_painter(shared, (props.kind, props.span, is_servers), move |&(kind, span, is_servers)| {
             let mut last = None;
             let history = RefCell::new(FleetHistory::default());
             let mut seen = None;

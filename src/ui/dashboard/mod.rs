@@ -15,15 +15,15 @@ use crate::ui::class::class_list;
 pub use chart::Chart;
 use window::ChartKind;
 
-use super::shared::Shared;
+use super::shared::SharedProps;
 use super::stats::{stats, LiveNumbers};
 
 /// Simulated seconds the charts show.
 pub const SPAN_S: u64 = 120;
 
 #[component]
-pub fn Dashboard() -> Html {
-    let shared = use_context::<Shared>().expect("inside the app");
+pub fn Dashboard(props: &SharedProps) -> Html {
+    let shared = &props.shared;
     let rt = shared.runtime.borrow();
     let numbers = LiveNumbers::read(&rt);
     let fleet = servers::fleet_changes(rt.scenario());
@@ -32,9 +32,9 @@ pub fn Dashboard() -> Html {
             { stats(shared.lang, &numbers) }
             { ops::ops_strip(shared.lang, &rt) }
             <div class={class_list("charts", &[fleet.then_some("with-servers")])}>
-                { for ChartKind::ALL.iter().map(|&kind| html! { <Chart {kind} span={SPAN_S} /> }) }
+                { for ChartKind::ALL.iter().map(|&kind| html! { <Chart {kind} span={SPAN_S} shared={shared.clone()} /> }) }
                 if fleet {
-                    <Chart kind={ChartKind::Throughput} span={SPAN_S} tiers={servers::tiers(rt.scenario())} />
+                    <Chart kind={ChartKind::Throughput} span={SPAN_S} tiers={servers::tiers(rt.scenario())} shared={shared.clone()} />
                 }
             </div>
         </section>
