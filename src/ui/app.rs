@@ -21,7 +21,7 @@ use super::frame_loop::FrameLoop;
 use super::keep::{use_boot, use_persistence};
 use super::lang::{lang_switch, use_lang_root};
 use super::lessons::{use_lessons_root, PresetMenu};
-use super::overlay::Overlay;
+use super::overlay::{overlay, use_overlay};
 use super::painters::{FrameLogHandle, FrameTiming, PaintCtx, PaintersHandle};
 use super::palette::Palette;
 use super::persist::{Extras, Origin};
@@ -148,6 +148,7 @@ pub fn App() -> Html {
         tick: *tick,
     };
     let bench_done = use_bench(bench, &shared);
+    let overlay_canvas = use_overlay(&shared);
     let selected = editor
         .selected()
         .first()
@@ -184,7 +185,7 @@ pub fn App() -> Html {
                 <aside class="palette-slot" aria-label={t(lang, Key::Palette)}><Palette editor={editor.clone()} {lang} /></aside>
                 <div class="canvas-area" data-testid="canvas-area">
                     <Canvas editor={editor.clone()} {lang} presenting={lessons.state.presenting} shared={shared.clone()} />
-                    <Overlay shared={shared.clone()} />
+                    { overlay(overlay_canvas) }
                 </div>
                 <SidePanel {selected} on_select={on_select.clone()} editor={editor.clone()} lessons={lessons.clone()} shared={shared.clone()} />
                 <section class="bottom">

@@ -4,7 +4,7 @@
 //! stays out of the way while the user types in an input, so Backspace edits the text and
 //! does not delete the selected component. Space held down turns a drag into a pan.
 
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
@@ -57,7 +57,7 @@ fn on_button(e: &KeyboardEvent) -> bool {
 /// own). `space` is set while the space bar is held: the canvas pans instead of selecting or
 /// moving. Returns whether the shortcut list is open.
 #[hook]
-pub fn use_keys(state: &EditorHandle, space: &Rc<Cell<bool>>) -> UseStateHandle<bool> {
+pub fn use_keys(state: &EditorHandle, space: &Rc<RefCell<bool>>) -> UseStateHandle<bool> {
     let open = use_state(|| false);
     {
         let (state, open, space) = (state.clone(), open.clone(), space.clone());
@@ -86,7 +86,7 @@ pub fn use_keys(state: &EditorHandle, space: &Rc<Cell<bool>>) -> UseStateHandle<
                             return; // Space presses a focused button.
                         }
                         e.prevent_default();
-                        space.set(true);
+                        *space.borrow_mut() = true;
                         return;
                     }
                     let ctrl = e.ctrl_key() || e.meta_key();
@@ -98,7 +98,7 @@ pub fn use_keys(state: &EditorHandle, space: &Rc<Cell<bool>>) -> UseStateHandle<
             };
             let up = EventListener::new(&window, "keyup", move |e| {
                 if e.dyn_ref::<KeyboardEvent>().is_some_and(|e| e.key() == " ") {
-                    space.set(false);
+                    *space.borrow_mut() = false;
                 }
             });
             move || drop((down, up))

@@ -36,7 +36,7 @@ pub struct LessonsContext {
     pub load: Callback<Scenario>,
     /// Counts the requests to bring the lesson panel into view (a preset was picked): the side
     /// panel, which owns its tabs, switches to Lessons when this changes.
-    pub shown: u32,
+    pub shown: u64,
     show: Callback<()>,
 }
 
@@ -112,7 +112,7 @@ pub fn use_lessons_root(load: Callback<Scenario>) -> LessonsContext {
         }
         set_root_class("presenting", *on);
     });
-    let shown = use_state(|| 0u32);
+    let shown = use_state(|| 0u64);
     let show = {
         let shown = shown.clone();
         Callback::from(move |_| shown.set(shown.wrapping_add(1)))

@@ -14,7 +14,7 @@ use super::colors::{viridis, DEAD_WASH, ERROR};
 use super::draw::{label, prepare, set_dash, text, text_width};
 use super::fleet::tray_space;
 use super::painters::{use_painter, PaintCtx};
-use super::shared::SharedProps;
+use super::shared::Shared;
 use crate::engine::{ComponentView, Health};
 use crate::i18n::{format_number, t, tf, Key};
 
@@ -26,13 +26,15 @@ pub const BOX_H: f64 = crate::editor::COMPONENT_H;
 const INK: &str = "#14213d";
 const FONT: &str = "600 12px system-ui, sans-serif";
 
-#[component]
-pub fn Overlay(props: &SharedProps) -> Html {
+/// The overlay's painter, held by the root (a hook, not a component of its own: the overlay has
+/// nothing to re-render). Returns the canvas to draw on, for [`overlay`].
+#[hook]
+pub fn use_overlay(shared: &Shared) -> NodeRef {
     let canvas = use_node_ref();
     let hover = use_memo((), |_| Cell::new(None::<(f64, f64)>));
     {
         let canvas = canvas.clone();
-        use_painter(&props.shared, (), move |_| {
+        use_painter(shared, (), move |_| {
             // Hover over the canvas area (the overlay itself lets pointer events through). The
             // listeners live as long as the painter: one effect for both.
             let area = canvas.cast::<HtmlCanvasElement>().and_then(|c| c.parent_element());
@@ -55,6 +57,11 @@ pub fn Overlay(props: &SharedProps) -> Html {
             }
         });
     }
+    canvas
+}
+
+/// The overlay's `<canvas>`, which [`use_overlay`]'s painter draws on.
+pub fn overlay(canvas: NodeRef) -> Html {
     html! { <canvas class="overlay" ref={canvas} data-testid="overlay" aria-hidden="true" /> }
 }
 

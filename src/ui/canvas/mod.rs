@@ -13,9 +13,6 @@ mod links;
 mod node;
 mod regions;
 
-use std::cell::Cell;
-use std::rc::Rc;
-
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
@@ -93,8 +90,7 @@ pub fn Canvas(props: &EditorProps) -> Html {
     let lang = props.lang;
     let shared = props.shared.clone();
     let svg = use_node_ref();
-    let space = use_state(|| Rc::new(Cell::new(false)));
-    let space: Rc<Cell<bool>> = (*space).clone();
+    let space = use_mut_ref(|| false);
     let keys_open = use_keys(&state, &space);
 
     // Fit the scenario to the canvas when it first has a size, and when asked (a scenario was
@@ -147,7 +143,7 @@ pub fn Canvas(props: &EditorProps) -> Html {
             e.prevent_default();
             blur_active();
             let (x, y) = local(&svg, e.client_x(), e.client_y());
-            let mods = Modifiers { shift: e.shift_key(), pan: space.get() || e.button() == 1 };
+            let mods = Modifiers { shift: e.shift_key(), pan: *space.borrow() || e.button() == 1 };
             state.dispatch(Action::PointerDown { x, y, mods });
         })
     };
