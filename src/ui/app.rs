@@ -20,7 +20,7 @@ use super::event_log::EventLog;
 use super::frame_loop::FrameLoop;
 use super::keep::{use_boot, use_persistence};
 use super::lang::{lang_switch, use_lang_root};
-use super::lessons::{use_lessons_root, PresetMenu};
+use super::lessons::{preset_menu, use_lessons_root, use_preset_menu};
 use super::overlay::{overlay, use_overlay};
 use super::painters::{FrameLogHandle, FrameTiming, PaintCtx, PaintersHandle};
 use super::palette::Palette;
@@ -168,6 +168,7 @@ pub fn App() -> Html {
         Callback::from(move |s: Scenario| keep.open(s, Origin::Preset))
     };
     let lessons = use_lessons_root(load_lesson);
+    let presets = use_preset_menu();
     html! {
         <>
             <div class="app" data-testid="app">
@@ -175,7 +176,7 @@ pub fn App() -> Html {
                     <div class="topbar">
                         <h1>{ t(lang, Key::AppTitle) }</h1>
                         <Toolbar dispatch={editor.dispatcher()} shared={shared.clone()} />
-                        <PresetMenu lessons={lessons.clone()} {lang} />
+                        { preset_menu(lang, &lessons, &presets) }
                         <ShareMenu keep={keep.clone()} {lang} />
                         { presentation_toggle(lang, &lessons) }
                         { lang_switch(&lang_ctx) }

@@ -2,14 +2,13 @@
 //! them, or add or clear extra round-trip time; below, every zone pair broken now with its
 //! own mend button.
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::ui::class::class_list;
 
 use super::chaos::emit_on_click;
 use super::chaos_targets::{parse_number, FaultState, MAX_ADDED_MS};
-use super::timeline::index_select;
+use super::timeline::{index_select, set_on_input};
 use crate::i18n::{describe_fault, format_ms, t, tf, zone_label, Key, Lang};
 use crate::model::{FaultAction, Placement};
 
@@ -96,12 +95,7 @@ pub fn pair_controls(
     if let Some(extra) = state.added_latency_ms(&za, &zb) {
         status.push(tf(lang, Key::ChaosPlusMs, &[&format_ms(extra)]));
     }
-    let oninput = {
-        let ms_text = ms_text.clone();
-        Callback::from(move |e: InputEvent| {
-            ms_text.set(e.target_unchecked_into::<HtmlInputElement>().value())
-        })
-    };
+    let oninput = set_on_input(ms_text);
 
     let broken = state
         .partitions()

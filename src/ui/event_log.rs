@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::shared::Shared;
@@ -99,10 +99,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
     drop(rt);
     let lines = Rc::new(lines);
 
-    let on_text = {
-        let needle = needle.clone();
-        Callback::from(move |e: InputEvent| needle.set(e.target_unchecked_into::<HtmlInputElement>().value()))
-    };
+    let on_text = super::timeline::set_on_input(&needle);
     let on_group = {
         let group = group.clone();
         Callback::from(move |e: Event| {

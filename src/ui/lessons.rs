@@ -8,7 +8,7 @@
 //! let lessons = use_lessons_root(load);
 //! // handed down as a property (the app has no Yew context: each costs its provider in the wasm):
 //! html! { <>
-//!     /* app: <PresetMenu lessons={lessons.clone()} /> and presentation_toggle(lang, &lessons)
+//!     /* app: preset_menu(..) and presentation_toggle(lang, &lessons)
 //!        in the top bar, lesson_panel(..) in the side column, <PresentationStage .. /> once */
 //! </> }
 //! ```
@@ -120,13 +120,10 @@ pub fn use_lessons_root(load: Callback<Scenario>) -> LessonsContext {
     LessonsContext { state: (*state).clone(), go, load, shown: *shown, show }
 }
 
-/// The lessons, handed down as a property (with the language, or the running lab for the
-/// panels that show it).
+/// The lessons, handed down as a property (with the running lab, for the panels that show it).
 #[derive(Properties, PartialEq)]
 pub struct LessonsProps {
     pub lessons: LessonsContext,
-    #[prop_or_default]
-    pub lang: Lang,
     #[prop_or_default]
     pub shared: Option<Shared>,
 }
@@ -291,13 +288,22 @@ pub fn lesson_panel(lang: Lang, ctx: &LessonsContext, shared: &Shared) -> Html {
     }
 }
 
+/// The preset menu's state, held by the root (a hook, not a component of its own): whether
+/// the menu is open, and its button, which gets the focus back on Escape.
+#[derive(Clone)]
+pub struct PresetMenuState {
+    open: UseStateHandle<bool>,
+    button: NodeRef,
+}
+
+#[hook]
+pub fn use_preset_menu() -> PresetMenuState {
+    PresetMenuState { open: use_state(|| false), button: use_node_ref() }
+}
+
 /// A menu of the built-in designs. Picking one opens it and selects its lesson.
-#[component]
-pub fn PresetMenu(props: &LessonsProps) -> Html {
-    let lang = props.lang;
-    let open = use_state(|| false);
-    let button_ref = use_node_ref();
-    let ctx = &props.lessons;
+pub fn preset_menu(lang: Lang, ctx: &LessonsContext, menu: &PresetMenuState) -> Html {
+    let PresetMenuState { open, button: button_ref } = menu.clone();
     let toggle = {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))

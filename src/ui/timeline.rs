@@ -62,15 +62,19 @@ pub fn index_select(
     }
 }
 
+/// Keeps what is typed into a text field in `state`: one closure type for every such field.
+pub fn set_on_input(state: &UseStateHandle<String>) -> Callback<InputEvent> {
+    let state = state.clone();
+    Callback::from(move |e: InputEvent| state.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+}
+
 fn text_input(
     id: &'static str,
     value: &UseStateHandle<String>,
     class: &'static str,
     max: &'static str,
 ) -> Html {
-    let set = value.clone();
-    let oninput =
-        Callback::from(move |e: InputEvent| set.set(e.target_unchecked_into::<HtmlInputElement>().value()));
+    let oninput = set_on_input(value);
     html! {
         <input {id} data-testid={id} {class} type="number" min="0" {max} step="any"
             value={(**value).clone()} {oninput} />
