@@ -27,7 +27,7 @@ use super::palette::Palette;
 use super::persist::{Extras, Origin};
 use super::presentation::{presentation_toggle, PresentationStage};
 use super::runtime::Runtime;
-use super::share_menu::{share_notice, ShareMenu};
+use super::share_menu::{share_menu, share_notice, use_share_menu};
 use super::shared::{Shared, ViewBox};
 use super::side_panel::SidePanel;
 use super::state::{Action, EditorHandle, EditorState};
@@ -169,6 +169,7 @@ pub fn App() -> Html {
     };
     let lessons = use_lessons_root(load_lesson);
     let presets = use_preset_menu();
+    let share = use_share_menu(&keep);
     html! {
         <>
             <div class="app" data-testid="app">
@@ -177,7 +178,7 @@ pub fn App() -> Html {
                         <h1>{ t(lang, Key::AppTitle) }</h1>
                         <Toolbar dispatch={editor.dispatcher()} shared={shared.clone()} />
                         { preset_menu(lang, &lessons, &presets) }
-                        <ShareMenu keep={keep.clone()} {lang} />
+                        { share_menu(lang, &keep, &share) }
                         { presentation_toggle(lang, &lessons) }
                         { lang_switch(&lang_ctx) }
                     </div>

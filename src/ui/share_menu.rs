@@ -32,12 +32,6 @@ fn full_name(lang: Lang, name: &str) -> String {
     persist::preset_title(lang, name).map_or_else(|| name.to_string(), str::to_string)
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ShareMenuProps {
-    pub keep: Keep,
-    pub lang: Lang,
-}
-
 /// What the share dialog shows, computed once when it opens.
 #[derive(PartialEq)]
 struct ShareView {
@@ -48,10 +42,22 @@ struct ShareView {
     seed: u64,
 }
 
-#[component]
-pub fn ShareMenu(props: &ShareMenuProps) -> Html {
-    let keep = props.keep.clone();
-    let lang = props.lang;
+/// The share menu's state, held by the root (a hook, not a component of its own).
+#[derive(Clone)]
+pub struct ShareMenuState {
+    dialog: UseStateHandle<Option<Rc<ShareView>>>,
+    status: UseStateHandle<Key>,
+    recent_open: UseStateHandle<bool>,
+    file_input: NodeRef,
+    url_input: NodeRef,
+    open_file: Callback<File>,
+    /// A file is being dragged over the page.
+    dragging: bool,
+}
+
+#[hook]
+pub fn use_share_menu(keep: &Keep) -> ShareMenuState {
+    let keep = keep.clone();
     let dialog = use_state(|| None::<Rc<ShareView>>);
     let status = use_state(|| Key::ShareCopying);
     let recent_open = use_state(|| false);
@@ -79,6 +85,33 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
     };
     let dragging = use_file_drop(open_file.clone());
 
+    {
+        // The link is focused and selected on open (ready for Ctrl+C); Escape closes the dialog.
+        let dialog = dialog.clone();
+        let url_input = url_input.clone();
+        use_effect_with(dialog.is_some(), move |open| {
+            if let Some(input) = url_input.cast::<HtmlInputElement>() {
+                let _ = input.focus();
+                input.select();
+            }
+            let listener = open.then(|| {
+                EventListener::new(&gloo::utils::window(), "keydown", move |e| {
+                    if e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape") {
+                        dialog.set(None);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    ShareMenuState { dialog, status, recent_open, file_input, url_input, open_file, dragging }
+}
+
+/// The buttons, the dialog and the recent list, drawn from [`use_share_menu`]'s state.
+pub fn share_menu(lang: Lang, keep: &Keep, menu: &ShareMenuState) -> Html {
+    let keep = keep.clone();
+    let ShareMenuState { dialog, status, recent_open, file_input, url_input, open_file, dragging } =
+        menu.clone();
     let on_share = {
         let (keep, dialog, status) = (keep.clone(), dialog.clone(), status.clone());
         Callback::from(move |_| {
@@ -104,25 +137,6 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
         let dialog = dialog.clone();
         Callback::from(move |_| dialog.set(None))
     };
-    {
-        // The link is focused and selected on open (ready for Ctrl+C); Escape closes the dialog.
-        let dialog = dialog.clone();
-        let url_input = url_input.clone();
-        use_effect_with(dialog.is_some(), move |open| {
-            if let Some(input) = url_input.cast::<HtmlInputElement>() {
-                let _ = input.focus();
-                input.select();
-            }
-            let listener = open.then(|| {
-                EventListener::new(&gloo::utils::window(), "keydown", move |e| {
-                    if e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape") {
-                        dialog.set(None);
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
     let on_export = {
         let keep = keep.clone();
         Callback::from(move |_| {
