@@ -76,7 +76,7 @@ pub fn pair_controls(
     }
     let za = zones.get(**a).unwrap_or(&zones[0]).clone();
     let zb = zones.get(**b).or(zones.last()).cloned().unwrap_or_else(|| za.clone());
-    let ms = parse_number(&ms_text).filter(|v| *v > 0.0 && *v <= MAX_ADDED_MS);
+    let ms = parse_number(ms_text).filter(|v| *v > 0.0 && *v <= MAX_ADDED_MS);
     let distinct = za != zb;
     let (pa, pb) = (za.clone(), zb.clone());
     let pair = move || (pa.clone(), pb.clone());

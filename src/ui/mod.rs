@@ -18,6 +18,7 @@ pub mod colors;
 pub mod dashboard;
 pub mod detail;
 pub mod draw;
+pub mod editor_props;
 pub mod event_log;
 pub mod fault_buttons;
 pub mod file_io;
