@@ -11,23 +11,23 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::bench::{requested, BenchProbe};
+use super::bench::{bench_result, requested, use_bench};
 use super::bench_scenario::bench_scenario;
 use super::canvas::Canvas;
-use super::chaos::ChaosJournal;
+use super::chaos_targets::Journal;
 use super::dashboard::Dashboard;
 use super::event_log::EventLog;
 use super::frame_loop::FrameLoop;
 use super::keep::{use_boot, use_persistence};
-use super::lang::{use_lang, LangProvider, LangSwitch};
-use super::lessons::{LessonsProvider, PresetMenu};
-use super::overlay::Overlay;
-use super::painters::{FrameLog, FrameLogHandle, FrameTiming, PaintCtx, Painters, PaintersHandle};
+use super::lang::{lang_switch, use_lang_root};
+use super::lessons::{preset_menu, use_lessons_root, use_preset_menu};
+use super::overlay::{overlay, use_overlay};
+use super::painters::{FrameLogHandle, FrameTiming, PaintCtx, PaintersHandle};
 use super::palette::Palette;
 use super::persist::{Extras, Origin};
-use super::presentation::{PresentationStage, PresentationToggle};
+use super::presentation::{presentation_toggle, PresentationStage};
 use super::runtime::Runtime;
-use super::share_menu::{ShareMenu, ShareNotice};
+use super::share_menu::{share_menu, share_notice, use_share_menu};
 use super::shared::{Shared, ViewBox};
 use super::side_panel::SidePanel;
 use super::state::{Action, EditorHandle, EditorState};
@@ -45,13 +45,6 @@ fn page_search() -> String {
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
-/// The page root: the language context around the lab, so every panel (and the frame loop's
-/// painters) follows the language switch.
-#[component]
-pub fn Root() -> Html {
-    html! { <LangProvider><App /></LangProvider> }
-}
-
 /// A scenario the page's address asks for explicitly: the benchmark (`?bench`) or a preset
 /// (`?preset=ID`). It wins over a link in the fragment and over the autosave.
 fn asked_for(bench: bool) -> Option<Scenario> {
@@ -67,49 +60,65 @@ fn default_scenario() -> Scenario {
     crate::catalog::single_server()
 }
 
+/// What the root makes once, at mount (one memo rather than one per handle).
+struct Roots {
+    bench: Option<u32>,
+    start: Scenario,
+    view: Rc<Cell<ViewBox>>,
+    painters: PaintersHandle,
+    frames: FrameLogHandle,
+    /// The frame loop outlives renders: it reads the language through this cell.
+    lang: Rc<Cell<Lang>>,
+    /// The chaos clicks of this run, shared by the chaos panel and the inspector's buttons.
+    journal: Rc<RefCell<Journal>>,
+}
+
 #[component]
 pub fn App() -> Html {
-    let bench = use_memo((), |_| requested(&page_search()));
-    // Start from what the address asks for, else a shared link, else the autosave, else the
-    // first preset (`keep::use_boot` decides between the last three).
-    let lang = use_lang();
+    // The language, provided to every panel (and read by the frame loop's painters).
+    let lang_ctx = use_lang_root();
+    let lang = lang_ctx.lang;
     let boot = use_boot(default_scenario);
-    let start = {
-        let b = bench.is_some();
+    let roots = {
         let boot = boot.clone();
-        use_memo((), move |_| asked_for(b).unwrap_or_else(|| boot.scenario.clone()))
+        use_memo((), move |_| {
+            let bench = requested(&page_search());
+            Roots {
+                bench,
+                // Start from what the address asks for, else a shared link, else the autosave,
+                // else the first preset (`keep::use_boot` decides between the last three).
+                start: asked_for(bench.is_some()).unwrap_or_else(|| boot.scenario.clone()),
+                view: Rc::new(Cell::new(boot.extras.view.map(ViewBox::from).unwrap_or_default())),
+                painters: Rc::default(),
+                frames: Rc::default(),
+                lang: Rc::new(Cell::new(lang)),
+                journal: Rc::default(),
+            }
+        })
     };
+    let bench = roots.bench;
     let editor: EditorHandle = {
-        let start = start.clone();
-        let boot = boot.clone();
-        use_reducer(move || EditorState::new((*start).clone()).with_selection(&boot.extras.selection))
+        let (roots, boot) = (roots.clone(), boot.clone());
+        use_reducer(move || EditorState::new(roots.start.clone()).with_selection(&boot.extras.selection))
     };
     let runtime = {
-        let b = bench.is_some();
+        let roots = roots.clone();
         use_mut_ref(move || {
             // A scenario that fails validation never gets here: links, files and the autosave
             // are validated by `share` before they are opened.
-            let mut rt = Runtime::new((*start).clone())
+            let mut rt = Runtime::new(roots.start.clone())
                 .or_else(|_| Runtime::new(default_scenario()))
                 .expect("the built-in preset is valid");
-            rt.playing = b;
+            rt.playing = roots.bench.is_some();
             rt
         })
     };
-    let view = {
-        let saved = boot.extras.view;
-        use_memo((), move |_| Cell::new(saved.map(ViewBox::from).unwrap_or_default()))
-    };
+    let view = roots.view.clone();
     let extras = Extras { selection: editor.selected().to_vec(), view: Some(view.get().into()) };
     let keep = use_persistence(&editor, &boot, extras);
-    let painters: PaintersHandle = use_memo((), |_| RefCell::new(Painters::default()));
-    let frames: FrameLogHandle = use_memo((), |_| RefCell::new(FrameLog::default()));
-    // The frame loop outlives renders: it reads the language through this cell.
-    let lang_cell = use_memo((), move |_| Cell::new(lang));
-    lang_cell.set(lang);
+    let (painters, frames, journal) = (roots.painters.clone(), roots.frames.clone(), roots.journal.clone());
+    roots.lang.set(lang);
     let tick = use_state(|| 0u64);
-    // The chaos clicks of this run, shared by the chaos panel and the inspector's buttons.
-    let journal = use_memo((), |_| ChaosJournal(Rc::new(RefCell::new(Default::default()))));
 
     // Editing follows the edited scenario: moves keep the run, anything else restarts it.
     {
@@ -122,13 +131,24 @@ pub fn App() -> Html {
     {
         let (runtime, tick, painters, frames, view) =
             (runtime.clone(), tick.clone(), painters.clone(), frames.clone(), view.clone());
+        let lang_cell = roots.lang.clone();
         use_effect_with((), move |_| {
             let frame = start_loop(runtime, tick, painters, frames, view, lang_cell);
             move || drop(frame)
         });
     }
 
-    let shared = Shared { runtime: runtime.clone(), view: view.clone(), painters, frames, lang, tick: *tick };
+    let shared = Shared {
+        runtime: runtime.clone(),
+        view: view.clone(),
+        painters,
+        frames,
+        journal: journal.clone(),
+        lang,
+        tick: *tick,
+    };
+    let bench_done = use_bench(bench, &shared);
+    let overlay_canvas = use_overlay(&shared);
     let selected = editor
         .selected()
         .first()
@@ -147,40 +167,37 @@ pub fn App() -> Html {
         let keep = keep.clone();
         Callback::from(move |s: Scenario| keep.open(s, Origin::Preset))
     };
+    let lessons = use_lessons_root(load_lesson);
+    let presets = use_preset_menu();
+    let share = use_share_menu(&keep);
     html! {
-        <ContextProvider<EditorHandle> context={editor.clone()}>
-        <ContextProvider<ChaosJournal> context={(*journal).clone()}>
-        <ContextProvider<Shared> context={shared}>
-        <LessonsProvider load={load_lesson}>
+        <>
             <div class="app" data-testid="app">
                 <header class="top">
                     <div class="topbar">
                         <h1>{ t(lang, Key::AppTitle) }</h1>
-                        <Toolbar dispatch={editor.dispatcher()} />
-                        <PresetMenu />
-                        <ShareMenu keep={keep.clone()} />
-                        <PresentationToggle />
-                        <LangSwitch />
+                        <Toolbar dispatch={editor.dispatcher()} shared={shared.clone()} />
+                        { preset_menu(lang, &lessons, &presets) }
+                        { share_menu(lang, &keep, &share) }
+                        { presentation_toggle(lang, &lessons) }
+                        { lang_switch(&lang_ctx) }
                     </div>
-                    <ShareNotice keep={keep} />
+                    { share_notice(lang, &keep) }
                 </header>
-                <aside class="palette-slot" aria-label={t(lang, Key::Palette)}><Palette /></aside>
+                <aside class="palette-slot" aria-label={t(lang, Key::Palette)}><Palette editor={editor.clone()} {lang} /></aside>
                 <div class="canvas-area" data-testid="canvas-area">
-                    <Canvas />
-                    <Overlay />
+                    <Canvas editor={editor.clone()} {lang} presenting={lessons.state.presenting} shared={shared.clone()} />
+                    { overlay(overlay_canvas) }
                 </div>
-                <SidePanel {selected} on_select={on_select.clone()} />
+                <SidePanel {selected} on_select={on_select.clone()} editor={editor.clone()} lessons={lessons.clone()} shared={shared.clone()} />
                 <section class="bottom">
-                    <Dashboard />
-                    <EventLog {on_select} />
+                    <Dashboard shared={shared.clone()} />
+                    <EventLog {on_select} shared={shared.clone()} />
                 </section>
-                if let Some(seconds) = *bench { <BenchProbe {seconds} /> }
+                if bench.is_some() { { bench_result(lang, &bench_done) } }
             </div>
-            <PresentationStage />
-        </LessonsProvider>
-        </ContextProvider<Shared>>
-        </ContextProvider<ChaosJournal>>
-        </ContextProvider<EditorHandle>>
+            <PresentationStage lessons={lessons.clone()} shared={shared.clone()} />
+        </>
     }
 }
 

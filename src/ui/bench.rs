@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::painters::FrameTiming;
 use super::shared::Shared;
 use crate::engine::to_secs;
-use crate::i18n::{t, Key};
+use crate::i18n::{t, Key, Lang};
 
 const WARMUP_MS: u32 = 3000;
 pub const DEFAULT_SECONDS: u32 = 15;
@@ -53,11 +53,6 @@ fn engine_only() -> serde_json::Value {
     })
 }
 
-#[derive(Properties, PartialEq)]
-pub struct BenchProps {
-    pub seconds: u32,
-}
-
 #[derive(Clone, Copy, Default)]
 struct Mark {
     frames: u64,
@@ -70,63 +65,71 @@ fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
-#[component]
-pub fn BenchProbe(props: &BenchProps) -> Html {
-    let shared = use_context::<Shared>().expect("inside the app");
+/// The probe, for the root to hold (a hook, not a component of its own): with `seconds`, it
+/// measures that long after the warm-up and returns the result as JSON; without, nothing.
+#[hook]
+pub fn use_bench(seconds: Option<u32>, shared: &Shared) -> UseStateHandle<Option<String>> {
     let result = use_state(|| None::<String>);
     {
-        let result = result.clone();
-        use_effect_with(props.seconds, move |&seconds| {
-            let start = Rc::new(Cell::new(Mark::default()));
-            let mark = |s: &Shared| {
-                let rt = s.runtime.borrow();
-                Mark {
-                    frames: s.frames.borrow().count,
-                    events: rt.sim().events_processed(),
-                    sim_ns: rt.sim().now(),
-                    wall_ms: now_ms(),
-                }
-            };
-            let (s1, st1) = (shared.clone(), start.clone());
-            let warm = Timeout::new(WARMUP_MS, move || st1.set(mark(&s1)));
-            let done = Timeout::new(WARMUP_MS + seconds * 1000, move || {
-                let a = start.get();
-                let b = mark(&shared);
-                let log = shared.frames.borrow();
-                let n = ((b.frames - a.frames) as usize).min(log.frames.len());
-                let frames: Vec<FrameTiming> =
-                    log.frames.iter().skip(log.frames.len() - n).copied().collect();
-                let pick = |f: fn(&FrameTiming) -> f64| frames.iter().map(f).collect::<Vec<f64>>();
-                let (interval, work, engine) =
-                    (pick(|f| f.interval_ms), pick(|f| f.work_ms), pick(|f| f.engine_ms));
-                let wall_s = (b.wall_ms - a.wall_ms) / 1000.0;
-                let rt = shared.runtime.borrow();
-                let (dots, on_wire) = rt.sim().dots(super::overlay::MAX_DOTS);
-                let json = serde_json::json!({
-                    "seconds": wall_s,
-                    "frames": frames.len(),
-                    "components": rt.scenario().components.len(),
-                    "rate_rps": rt.scenario().traffic.rate_rps,
-                    "speed": rt.speed,
-                    "achieved_speed": to_secs(b.sim_ns - a.sim_ns) / wall_s.max(1e-9),
-                    "frame_interval_ms": { "median": quantile(&interval, 0.5), "p95": quantile(&interval, 0.95), "max": quantile(&interval, 1.0) },
-                    "frame_work_ms": { "median": quantile(&work, 0.5), "p95": quantile(&work, 0.95), "max": quantile(&work, 1.0) },
-                    "engine_ms": { "median": quantile(&engine, 0.5), "p95": quantile(&engine, 0.95) },
-                    "engine_events_per_s": (b.events - a.events) as f64 / wall_s.max(1e-9),
-                    "dots_drawn": dots.len(),
-                    "requests_on_wire": on_wire,
-                    "user_agent": web_sys::window().and_then(|w| w.navigator().user_agent().ok()),
-                    "engine_only": engine_only(),
+        let (result, shared) = (result.clone(), shared.clone());
+        use_effect_with(seconds, move |&seconds| {
+            let timers = seconds.map(|seconds| {
+                let start = Rc::new(Cell::new(Mark::default()));
+                let mark = |s: &Shared| {
+                    let rt = s.runtime.borrow();
+                    Mark {
+                        frames: s.frames.borrow().count,
+                        events: rt.sim().events_processed(),
+                        sim_ns: rt.sim().now(),
+                        wall_ms: now_ms(),
+                    }
+                };
+                let (s1, st1) = (shared.clone(), start.clone());
+                let warm = Timeout::new(WARMUP_MS, move || st1.set(mark(&s1)));
+                let done = Timeout::new(WARMUP_MS + seconds * 1000, move || {
+                    let a = start.get();
+                    let b = mark(&shared);
+                    let log = shared.frames.borrow();
+                    let n = ((b.frames - a.frames) as usize).min(log.frames.len());
+                    let frames: Vec<FrameTiming> =
+                        log.frames.iter().skip(log.frames.len() - n).copied().collect();
+                    let pick = |f: fn(&FrameTiming) -> f64| frames.iter().map(f).collect::<Vec<f64>>();
+                    let (interval, work, engine) =
+                        (pick(|f| f.interval_ms), pick(|f| f.work_ms), pick(|f| f.engine_ms));
+                    let wall_s = (b.wall_ms - a.wall_ms) / 1000.0;
+                    let rt = shared.runtime.borrow();
+                    let (dots, on_wire) = rt.sim().dots(super::overlay::MAX_DOTS);
+                    let json = serde_json::json!({
+                        "seconds": wall_s,
+                        "frames": frames.len(),
+                        "components": rt.scenario().components.len(),
+                        "rate_rps": rt.scenario().traffic.rate_rps,
+                        "speed": rt.speed,
+                        "achieved_speed": to_secs(b.sim_ns - a.sim_ns) / wall_s.max(1e-9),
+                        "frame_interval_ms": { "median": quantile(&interval, 0.5), "p95": quantile(&interval, 0.95), "max": quantile(&interval, 1.0) },
+                        "frame_work_ms": { "median": quantile(&work, 0.5), "p95": quantile(&work, 0.95), "max": quantile(&work, 1.0) },
+                        "engine_ms": { "median": quantile(&engine, 0.5), "p95": quantile(&engine, 0.95) },
+                        "engine_events_per_s": (b.events - a.events) as f64 / wall_s.max(1e-9),
+                        "dots_drawn": dots.len(),
+                        "requests_on_wire": on_wire,
+                        "user_agent": web_sys::window().and_then(|w| w.navigator().user_agent().ok()),
+                        "engine_only": engine_only(),
+                    });
+                    result.set(Some(json.to_string()));
                 });
-                result.set(Some(json.to_string()));
+                (warm, done)
             });
-            move || drop((warm, done))
+            move || drop(timers)
         });
     }
-    let lang = use_context::<Shared>().map(|s| s.lang).unwrap_or_default();
+    result
+}
+
+/// Where the result is written, for `tests/e2e/bench.mjs` to read.
+pub fn bench_result(lang: Lang, result: &Option<String>) -> Html {
     html! {
         <pre class="bench-result" data-testid="bench-result" data-done={result.is_some().to_string()}>
-            { (*result).clone().unwrap_or_else(|| t(lang, Key::BenchRunning).to_string()) }
+            { result.clone().unwrap_or_else(|| t(lang, Key::BenchRunning).to_string()) }
         </pre>
     }
 }

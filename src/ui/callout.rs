@@ -1,21 +1,14 @@
 //! The bottleneck callout: the component that limits the design now, the evidence, and the
 //! next step on the book's path.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use super::insights::Reading;
-use super::shared::Shared;
 use crate::analysis::{Suggestion, Verdict};
 use crate::engine::Health;
 use crate::i18n::{format_percent, t, tf, Key, Lang};
-
-#[derive(Properties, PartialEq)]
-pub struct CalloutProps {
-    pub reading: Rc<Reading>,
-    pub on_select: Callback<usize>,
-}
 
 pub fn suggestion_text(lang: Lang, s: Suggestion) -> Option<String> {
     Some(match s {
@@ -30,10 +23,8 @@ pub fn suggestion_text(lang: Lang, s: Suggestion) -> Option<String> {
     })
 }
 
-#[component]
-pub fn Callout(props: &CalloutProps) -> Html {
-    let lang = use_context::<Shared>().map(|s| s.lang).unwrap_or_default();
-    let r = &props.reading;
+/// A plain function of the insights panel, not a component: it holds no state of its own.
+pub fn callout(lang: Lang, r: &Reading, on_select: &Callback<usize>) -> Html {
     let body = if r.seconds == 0 {
         html! { <p class="quiet">{ t(lang, Key::NoData) }</p> }
     } else {
@@ -61,7 +52,7 @@ pub fn Callout(props: &CalloutProps) -> Html {
                     )
                 };
                 let i = f.component;
-                let cb = props.on_select.clone();
+                let cb = on_select.clone();
                 html! { <>
                     <button class="callout-name" data-testid="bottleneck-name" onclick={Callback::from(move |_| cb.emit(i))}>
                         { tf(lang, Key::BottleneckIs, &[&f.id]) }</button>
@@ -75,7 +66,7 @@ pub fn Callout(props: &CalloutProps) -> Html {
     };
     let limited = matches!(r.verdict, Verdict::Limit(_)) && r.seconds > 0;
     html! {
-        <section class={classes!("callout", limited.then_some("limited"))} data-testid="bottleneck" aria-live="polite">
+        <section class={class_list("callout", &[limited.then_some("limited")])} data-testid="bottleneck" aria-live="polite">
             <h2>{ t(lang, Key::Bottleneck) }</h2>
             { body }
         </section>

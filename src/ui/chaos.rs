@@ -11,7 +11,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::chaos_pairs::PairControls;
+use crate::ui::class::class_list;
+
+use super::chaos_pairs::{pair_controls, use_pair_form};
 use super::chaos_targets::{can_revive, target_slug, zones, FaultState, Journal, RunMark};
 use super::runtime::Runtime;
 use super::shared::Shared;
@@ -22,24 +24,6 @@ use crate::model::{FaultAction, Kind, Problem, Scenario, Target};
 /// At most this many hosts, and processes per host, get their own buttons (a tier may have 64
 /// hosts of 64 processes); the whole tier stays one row above them.
 const MAX_ROWS: u32 = 16;
-
-/// The clicks of this run, shared by the chaos panel and every `FaultButtons` when the app
-/// provides it as a context; without it each panel keeps its own.
-#[derive(Clone)]
-pub struct ChaosJournal(pub Rc<RefCell<Journal>>);
-
-impl PartialEq for ChaosJournal {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-#[hook]
-pub fn use_journal() -> Rc<RefCell<Journal>> {
-    let shared = use_context::<ChaosJournal>();
-    let local = use_mut_ref(Journal::default);
-    shared.map_or(local, |j| j.0)
-}
 
 /// What the panels need to draw the faults of the running lab at this tick.
 pub struct LiveFaults {
@@ -143,6 +127,17 @@ impl Injected {
     }
 }
 
+/// A button's click that sends `action` (if any) to `on`: one closure type for every fault
+/// button of the chaos panel, the inspector and the network section.
+pub fn emit_on_click(on: &Callback<FaultAction>, action: Option<FaultAction>) -> Callback<MouseEvent> {
+    let on = on.clone();
+    Callback::from(move |_: MouseEvent| {
+        if let Some(a) = action.clone() {
+            on.emit(a);
+        }
+    })
+}
+
 fn health_class(h: Health) -> &'static str {
     match h {
         Health::Up => "up",
@@ -163,16 +158,15 @@ pub fn fault_row(
     let slug = target_slug(target);
     let button = |action: FaultAction, key: Key, class: &'static str, prefix: &str| {
         let label = describe_fault(lang, &action);
-        let on = on.clone();
         html! {
-            <button type="button" class={classes!("chaos-btn", class)} data-testid={format!("{prefix}-{slug}")}
-                aria-label={label.clone()} title={label} onclick={Callback::from(move |_| on.emit(action.clone()))}>
+            <button type="button" class={class_list("chaos-btn", &[Some(class)])} data-testid={format!("{prefix}-{slug}")}
+                aria-label={label.clone()} title={label} onclick={emit_on_click(on, Some(action))}>
                 { t(lang, key) }
             </button>
         }
     };
     html! {
-        <li class={classes!("chaos-row", health_class(health))} data-testid={format!("chaos-{slug}")}
+        <li class={class_list("chaos-row", &[Some(health_class(health))])} data-testid={format!("chaos-{slug}")}
             data-health={health_class(health)}>
             <span class="chaos-name">{ describe_target(lang, target) }</span>
             <span class="chaos-state">{ t(lang, health_key(health)) }</span>
@@ -203,11 +197,10 @@ fn tier_details(
                     let target = Target::Process { id: id.to_string(), server, index };
                     let action = FaultAction::Kill { target: target.clone() };
                     let label = describe_fault(lang, &action);
-                    let on = on.clone();
                     html! {
                         <button type="button" class="chaos-btn proc" data-testid={format!("kill-{}", target_slug(&target))}
                             aria-label={label.clone()} title={label}
-                            onclick={Callback::from(move |_| on.emit(action.clone()))}>
+                            onclick={emit_on_click(on, Some(action))}>
                             { tf(lang, Key::ChaosProcessShort, &[&(index + 1).to_string()]) }
                         </button>
                     }
@@ -251,15 +244,17 @@ fn more(lang: Lang, n: u32) -> Html {
 pub struct ChaosPanelProps {
     #[prop_or_default]
     pub lang: Lang,
+    pub shared: Shared,
 }
 
 #[component]
 pub fn ChaosPanel(props: &ChaosPanelProps) -> Html {
     let lang = props.lang;
-    let shared = use_context::<Shared>().expect("ChaosPanel needs the Shared context");
-    let journal = use_journal();
+    let shared = &props.shared;
+    let journal = shared.journal.clone();
     // The last click's outcome, read out by screen readers; setting it also re-renders at once.
     let message = use_state(|| None::<Injected>);
+    let pair_form = use_pair_form();
     let live = LiveFaults::read(&shared.runtime, &journal);
 
     let on = {
@@ -312,7 +307,7 @@ pub fn ChaosPanel(props: &ChaosPanelProps) -> Html {
                 <h3>{ t(lang, Key::Palette) }</h3>
                 <ul class="chaos-list">{ for component_rows }</ul>
             }
-            <PairControls {lang} zones={zones(s)} state={live.state.clone()} on={on.clone()} />
+            { pair_controls(lang, &zones(s), &live.state, &on, &pair_form) }
         </section>
     }
 }

@@ -1,27 +1,16 @@
 //! The selected component's numbers: arrivals, completions, utilisation, mean and current
 //! queue, and its share of the response time.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::insights::Reading;
-use super::shared::Shared;
+use super::runtime::Runtime;
 use crate::engine::Health;
-use crate::i18n::{format_number, format_percent, format_rate, t, Key};
+use crate::i18n::{format_number, format_percent, format_rate, t, Key, Lang};
 
-#[derive(Properties, PartialEq)]
-pub struct DetailProps {
-    pub reading: Rc<Reading>,
-    pub selected: Option<usize>,
-}
-
-#[component]
-pub fn Detail(props: &DetailProps) -> Html {
-    let shared = use_context::<Shared>().expect("inside the app");
-    let lang = shared.lang;
-    let rt = shared.runtime.borrow();
-    let Some((i, c)) = props.selected.and_then(|i| Some((i, rt.scenario().components.get(i)?))) else {
+/// A plain function of the insights panel, not a component: it holds no state of its own.
+pub fn detail(lang: Lang, rt: &Runtime, reading: &Reading, selected: Option<usize>) -> Html {
+    let Some((i, c)) = selected.and_then(|i| Some((i, rt.scenario().components.get(i)?))) else {
         return html! { <section class="detail quiet" data-testid="detail">{ t(lang, Key::SelectForDetail) }</section> };
     };
     let sim = rt.sim();
@@ -30,7 +19,7 @@ pub fn Detail(props: &DetailProps) -> Html {
     let totals = metrics.totals.components.get(i).cloned().unwrap_or_default();
     let snap = sim.snapshot();
     let view = snap.components.iter().find(|v| v.index == i).cloned().unwrap_or_default();
-    let seen = props.reading.observation.components.get(i).cloned().unwrap_or_default();
+    let seen = reading.observation.components.get(i).cloned().unwrap_or_default();
     let rate = |n: u64| {
         if window > 0.0 {
             format!("{} ({} {})", format_number(n), format_rate(n as f64 / window), t(lang, Key::UnitRps))

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::shared::Shared;
@@ -76,11 +76,12 @@ pub fn matches(entry: &LogEntry, line: &str, group: Group, needle: &str) -> bool
 pub struct EventLogProps {
     /// Called with the component's index (scenario order) when an entry is clicked.
     pub on_select: Callback<usize>,
+    pub shared: Shared,
 }
 
 #[component]
 pub fn EventLog(props: &EventLogProps) -> Html {
-    let shared = use_context::<Shared>().expect("inside the app");
+    let shared = &props.shared;
     let lang = shared.lang;
     let needle = use_state(String::new);
     let group = use_state(|| Group::All);
@@ -98,10 +99,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
     drop(rt);
     let lines = Rc::new(lines);
 
-    let on_text = {
-        let needle = needle.clone();
-        Callback::from(move |e: InputEvent| needle.set(e.target_unchecked_into::<HtmlInputElement>().value()))
-    };
+    let on_text = super::timeline::set_on_input(&needle);
     let on_group = {
         let group = group.clone();
         Callback::from(move |e: Event| {

@@ -1,30 +1,25 @@
 //! Kill / Revive for one component, for the inspector or a context menu: the same row as in
 //! the chaos panel, applied now to the running lab.
+//!
+//! A plain function of the side panel, not a component: the panel holds the outcome of the
+//! last click ([`FaultMessage`]), which names the component it was about.
 
 use yew::prelude::*;
 
-use super::chaos::{fault_row, inject_now, use_journal, Injected, LiveFaults};
+use super::chaos::{fault_row, inject_now, Injected, LiveFaults};
 use super::shared::Shared;
 use crate::i18n::Lang;
 use crate::model::{FaultAction, Target};
 
-#[derive(Properties, PartialEq)]
-pub struct FaultButtonsProps {
-    /// The component's id in the running scenario.
-    pub id: AttrValue,
-    #[prop_or_default]
-    pub lang: Lang,
-}
+/// The outcome of the last click (its action names the component).
+pub type FaultMessage = UseStateHandle<Option<Injected>>;
 
-#[component]
-pub fn FaultButtons(props: &FaultButtonsProps) -> Html {
-    let lang = props.lang;
-    let shared = use_context::<Shared>().expect("FaultButtons needs the Shared context");
-    let journal = use_journal();
-    let message = use_state(|| None::<Injected>);
+/// The buttons of component `id` (its id in the running scenario).
+pub fn fault_buttons(lang: Lang, shared: &Shared, id: &str, message: &FaultMessage) -> Html {
+    let journal = shared.journal.clone();
     let live = LiveFaults::read(&shared.runtime, &journal);
     // A component just added in the editor is not running until the edit reaches the lab.
-    if live.scenario.component(&props.id).is_none() {
+    if live.scenario.component(id).is_none() {
         return html! {};
     }
     let on = {
@@ -34,11 +29,16 @@ pub fn FaultButtons(props: &FaultButtonsProps) -> Html {
             message.set(Some(inject_now(&runtime, &journal, action)));
         })
     };
-    let target = Target::Component { id: props.id.to_string() };
+    let target = Target::Component { id: id.to_string() };
+    let about = |m: &Injected| match &m.action {
+        FaultAction::Kill { target: t } | FaultAction::Revive { target: t } => *t == target,
+        _ => false,
+    };
+    let refused = message.as_ref().filter(|m| about(m) && m.refused.is_some());
     html! {
         <div class="fault-buttons" data-testid="fault-buttons">
             <ul class="chaos-list">{ fault_row(lang, &target, live.health(&target), None, &on) }</ul>
-            if let Some(m) = message.as_ref().filter(|m| m.refused.is_some()) {
+            if let Some(m) = refused {
                 <p class="chaos-msg bad" role="status">{ m.words(lang) }</p>
             }
         </div>

@@ -1,13 +1,13 @@
 //! The right-hand readings of the run: the bottleneck callout and the selected component's
 //! numbers. Both come from one observation of the last seconds, taken a few times a second.
 
+use std::cell::RefCell;
 use std::collections::VecDeque;
-use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::callout::Callout;
-use super::detail::Detail;
+use super::callout::callout;
+use super::detail::detail;
 use super::shared::Shared;
 use crate::analysis::{diagnose, observe, Cumulative, Observation, Verdict};
 use crate::engine::{secs, Time};
@@ -16,13 +16,6 @@ use crate::engine::{secs, Time};
 pub const WINDOW_S: usize = 5;
 /// The latency shares cover roughly this much recent simulated time.
 const SHARE_WINDOW_S: f64 = 10.0;
-
-#[derive(Properties, PartialEq)]
-pub struct InsightsProps {
-    /// Index of the selected component, if exactly one is selected.
-    pub selected: Option<usize>,
-    pub on_select: Callback<usize>,
-}
 
 /// What the panels show, computed once per refresh.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,11 +26,18 @@ pub struct Reading {
     pub seconds: usize,
 }
 
-#[component]
-pub fn Insights(props: &InsightsProps) -> Html {
-    let shared = use_context::<Shared>().expect("inside the app");
-    // Totals at earlier instants, so latency shares describe the recent past.
-    let history = use_mut_ref(VecDeque::<(Time, Cumulative)>::new);
+/// Totals at earlier instants, so latency shares describe the recent past. The side panel holds
+/// it (`use_mut_ref`) and empties it while the readings are not shown.
+pub type History = VecDeque<(Time, Cumulative)>;
+
+/// The readings: a plain function of the side panel, not a component. `selected` is the index
+/// of the selected component, if exactly one is selected.
+pub fn insights(
+    shared: &Shared,
+    history: &RefCell<History>,
+    selected: Option<usize>,
+    on_select: &Callback<usize>,
+) -> Html {
     let reading = {
         let rt = shared.runtime.borrow();
         let sim = rt.sim();
@@ -56,12 +56,13 @@ pub fn Insights(props: &InsightsProps) -> Html {
         let earlier = h.front().filter(|(t, _)| *t < now).map(|(_, c)| c);
         let observation = observe(rt.scenario(), &sim.snapshot(), metrics, WINDOW_S, earlier);
         let verdict = diagnose(rt.scenario(), &observation);
-        Rc::new(Reading { observation, verdict, seconds: metrics.series.len() })
+        Reading { observation, verdict, seconds: metrics.series.len() }
     };
+    let rt = shared.runtime.borrow();
     html! {
         <div class="insights">
-            <Callout reading={reading.clone()} on_select={props.on_select.clone()} />
-            <Detail reading={reading} selected={props.selected} />
+            { callout(shared.lang, &reading, on_select) }
+            { detail(shared.lang, &rt, &reading, selected) }
         </div>
     }
 }

@@ -10,8 +10,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use super::canvas::{color, icon};
-use super::state::{Action, EditorHandle};
+use super::state::{on_click, Action, EditorHandle};
 use crate::catalog::{CROSS_ZONE_RTT_MS, SAME_ZONE_RTT_MS};
 use crate::editor::{self, fields_for, link_info, Field, Input};
 use crate::i18n::{choice_key, t, tf, unit_key, Key, Lang};
@@ -70,18 +72,16 @@ mod text {
     }
 }
 
-#[component]
-pub fn Inspector() -> Html {
-    let state = use_context::<EditorHandle>().expect("Inspector needs the EditorHandle context");
-    let lang = crate::ui::lang::use_lang();
+/// A plain function of the side panel, which holds the editor, not a component.
+pub fn inspector(lang: Lang, state: &EditorHandle) -> Html {
     let ed = state.editor();
     let s = state.scenario();
     let body = if let Some(c) = ed.selection.single().and_then(|id| s.component(id)) {
-        component_view(lang, &state, s, c)
+        component_view(lang, state, s, c)
     } else if ed.selection.ids.len() > 1 {
-        summary(lang, &state, s, &ed.selection.ids)
+        summary(lang, state, s, &ed.selection.ids)
     } else if let ([(from, to)], true) = (ed.selection.links.as_slice(), ed.selection.ids.is_empty()) {
-        link_view(lang, &state, s, from, to)
+        link_view(lang, state, s, from, to)
     } else {
         html! { <p class="muted">{ t(lang, Key::InsNothing) }</p> }
     };
@@ -94,10 +94,7 @@ pub fn Inspector() -> Html {
 }
 
 fn action_buttons(lang: Lang, state: &EditorHandle) -> Html {
-    let key = |a: editor::Action| {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Key(a)))
-    };
+    let key = |a: editor::Action| on_click(state, Action::Key(a));
     html! {
         <div class="inspector-actions">
             <button data-testid="duplicate" onclick={key(editor::Action::Duplicate)}>{ t(lang, Key::InsDuplicate) }</button>
@@ -210,7 +207,7 @@ fn field_row(lang: Lang, state: &EditorHandle, c: &Component, f: Field) -> Html 
         (None, None) => String::new(),
     };
     html! {
-        <div class={classes!("field", error.is_some().then_some("invalid"))}>
+        <div class={class_list("field", &[error.is_some().then_some("invalid")])}>
             <label for={input_id}>{ text::field(lang, key) }</label>
             <div class="control">
                 { control }
@@ -241,10 +238,7 @@ fn distance(lang: Lang, s: &Scenario, from: &str, to: &str, rtt: f64) -> &'stati
 
 fn link_row(lang: Lang, state: &EditorHandle, s: &Scenario, from: &str, to: &str, other: &str) -> Html {
     let Some(rtt) = link_info(s, from, to) else { return Html::default() };
-    let select = {
-        let (state, other) = (state.clone(), other.to_string());
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Select(vec![other.clone()])))
-    };
+    let select = on_click(state, Action::Select(vec![other.to_string()]));
     html! {
         <li class="link-row" data-testid={format!("link-rtt-{from}-{to}")} data-rtt={super::canvas::num(rtt)}>
             <button class="link-other" onclick={select}>{ format!("{from} → {to}") }</button>
@@ -277,7 +271,7 @@ fn link_view(lang: Lang, state: &EditorHandle, s: &Scenario, from: &str, to: &st
             <p>{ tf(lang, Key::InsRtt, &[&super::canvas::num(rtt), distance(lang, s, from, to, rtt)]) }</p>
             <div class="inspector-actions">
                 <button class="danger" data-testid="delete"
-                        onclick={{ let st = state.clone(); Callback::from(move |_: MouseEvent| st.dispatch(Action::Key(editor::Action::Delete))) }}>
+                        onclick={on_click(state, Action::Key(editor::Action::Delete))}>
                     { t(lang, Key::Delete) }
                 </button>
             </div>

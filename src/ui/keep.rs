@@ -11,8 +11,8 @@
 //! let extras = Extras { selection: Vec::new(), view: Some(view.get().into()) };
 //! let keep = persist::use_persistence(&editor, &boot, extras);
 //! html! { <>
-//!     <header>{ /* … */ }<ShareMenu keep={keep.clone()} /></header>
-//!     <ShareNotice keep={keep.clone()} />   // in the flow, under the top bar
+//!     <header>{ /* … */ }{ share_menu(lang, &keep, &share) }</header>
+//!     { share_notice(lang, &keep) }   // in the flow, under the top bar
 //! </> }
 //! ```
 

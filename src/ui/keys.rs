@@ -4,7 +4,7 @@
 //! stays out of the way while the user types in an input, so Backspace edits the text and
 //! does not delete the selected component. Space held down turns a drag into a pan.
 
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
@@ -53,19 +53,14 @@ fn on_button(e: &KeyboardEvent) -> bool {
         .is_some_and(|el| matches!(el.tag_name().to_ascii_lowercase().as_str(), "button" | "a" | "summary"))
 }
 
-#[derive(Properties, PartialEq)]
-pub struct KeysProps {
-    /// Set while the space bar is held: the canvas pans instead of selecting or moving.
-    pub space: Rc<Cell<bool>>,
-}
-
-#[component]
-pub fn Keys(p: &KeysProps) -> Html {
-    let state = use_context::<EditorHandle>().expect("Keys needs the EditorHandle context");
-    let lang = super::lang::use_lang();
+/// The window's key listener, for the canvas that holds it (a hook, not a component of its
+/// own). `space` is set while the space bar is held: the canvas pans instead of selecting or
+/// moving. Returns whether the shortcut list is open.
+#[hook]
+pub fn use_keys(state: &EditorHandle, space: &Rc<RefCell<bool>>) -> UseStateHandle<bool> {
     let open = use_state(|| false);
     {
-        let (state, open, space) = (state.clone(), open.clone(), p.space.clone());
+        let (state, open, space) = (state.clone(), open.clone(), space.clone());
         use_effect_with((), move |_| {
             let window = web_sys::window().expect("a browser window");
             let opts = EventListenerOptions::enable_prevent_default();
@@ -91,7 +86,7 @@ pub fn Keys(p: &KeysProps) -> Html {
                             return; // Space presses a focused button.
                         }
                         e.prevent_default();
-                        space.set(true);
+                        *space.borrow_mut() = true;
                         return;
                     }
                     let ctrl = e.ctrl_key() || e.meta_key();
@@ -103,13 +98,18 @@ pub fn Keys(p: &KeysProps) -> Html {
             };
             let up = EventListener::new(&window, "keyup", move |e| {
                 if e.dyn_ref::<KeyboardEvent>().is_some_and(|e| e.key() == " ") {
-                    space.set(false);
+                    *space.borrow_mut() = false;
                 }
             });
             move || drop((down, up))
         });
     }
-    if !*open {
+    open
+}
+
+/// The shortcut list, while `open`.
+pub fn shortcuts(lang: Lang, open: &UseStateHandle<bool>) -> Html {
+    if !**open {
         return Html::default();
     }
     let close = {

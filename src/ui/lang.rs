@@ -1,17 +1,17 @@
-//! The interface language as Yew context: the browser's language the first time, the
+//! The interface language, held by the root: the browser's language the first time, the
 //! student's choice after that (remembered in local storage), and `<html lang>` kept in step
 //! so screen readers pronounce Korean as Korean.
 //!
-//! Wiring: the provider must sit *above* the component that reads the language, so the root
-//! that `start()` renders wraps the app (then `App` can put `use_lang()` into `Shared.lang`):
+//! Wiring: the root component holds it and hands the language down, in `Shared.lang` or as a
+//! `lang` property:
 //! ```ignore
-//! #[component] fn Root() -> Html { html! { <LangProvider><App /></LangProvider> } }
-//! // anywhere below:
-//! let lang = use_lang();
-//! html! { <LangSwitch /> }
+//! let lang_ctx = use_lang_root();
+//! let shared = Shared { lang: lang_ctx.lang, /* … */ };
 //! ```
 
 use yew::prelude::*;
+
+use crate::ui::class::class_list;
 
 use crate::i18n::{t, Key, Lang};
 
@@ -49,14 +49,10 @@ fn set_html_lang(lang: Lang) {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LangProviderProps {
-    #[prop_or_default]
-    pub children: Html,
-}
-
-#[component]
-pub fn LangProvider(props: &LangProviderProps) -> Html {
+/// The language and the way to change it, held by the root (a hook, not a provider component
+/// of its own).
+#[hook]
+pub fn use_lang_root() -> LangContext {
     let lang = use_state(read_initial);
     use_effect_with(*lang, |l| set_html_lang(*l));
     let set = {
@@ -69,28 +65,18 @@ pub fn LangProvider(props: &LangProviderProps) -> Html {
             lang.set(l);
         })
     };
-    let context = LangContext { lang: *lang, set };
-    html! {
-        <ContextProvider<LangContext> {context}>{ props.children.clone() }</ContextProvider<LangContext>>
-    }
-}
-
-/// The current language (English outside a [`LangProvider`]).
-#[hook]
-pub fn use_lang() -> Lang {
-    use_context::<LangContext>().map_or(Lang::En, |c| c.lang)
+    LangContext { lang: *lang, set }
 }
 
 /// Two buttons, each named in its own language, the current one pressed (and marked ✓, so the
 /// state does not rest on colour alone).
-#[component]
-pub fn LangSwitch() -> Html {
-    let Some(ctx) = use_context::<LangContext>() else { return html! {} };
+/// A plain function, not a component: the app holds the language.
+pub fn lang_switch(ctx: &LangContext) -> Html {
     let button = |l: Lang, short: &'static str, name: Key| {
         let pressed = ctx.lang == l;
         let set = ctx.set.clone();
         html! {
-            <button type="button" class={classes!("lang-option", pressed.then_some("on"))}
+            <button type="button" class={class_list("lang-option", &[pressed.then_some("on")])}
                 data-testid={format!("lang-{}", l.code())}
                 aria-pressed={pressed.to_string()} lang={l.code()}
                 aria-label={t(l, name)} title={t(l, name)}

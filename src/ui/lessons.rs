@@ -1,21 +1,24 @@
 //! Guided lessons in the interface: the lessons' context (which lesson, which step, progress,
 //! presentation mode), the lesson panel, the live check of a lesson's task, and the preset menu.
 //!
-//! Wiring, at the root, inside `ContextProvider<Shared>` and `LangProvider`:
+//! Wiring, in the root component:
 //! ```ignore
 //! let load = { let keep = keep.clone(); Callback::from(move |s| keep.open(s, Origin::Recent)) };
 //! // or: Callback::from(move |s| editor.dispatch(Action::Replace(s)))
-//! html! { <LessonsProvider {load}>
-//!     /* app: <PresetMenu/> and <PresentationToggle/> in the top bar, <LessonPanel/> in the
-//!        side column, <PresentationStage/> once anywhere */
-//! </LessonsProvider> }
+//! let lessons = use_lessons_root(load);
+//! // handed down as a property (the app has no Yew context: each costs its provider in the wasm):
+//! html! { <>
+//!     /* app: preset_menu(..) and presentation_toggle(lang, &lessons)
+//!        in the top bar, lesson_panel(..) in the side column, <PresentationStage .. /> once */
+//! </> }
 //! ```
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::lang::use_lang;
+use crate::ui::class::class_list;
+
 use super::lesson_flow::{
     lesson_of_search, FaultClock, LessonsAction, LessonsState, Progress, Slide, PROGRESS_KEY,
 };
@@ -33,7 +36,7 @@ pub struct LessonsContext {
     pub load: Callback<Scenario>,
     /// Counts the requests to bring the lesson panel into view (a preset was picked): the side
     /// panel, which owns its tabs, switches to Lessons when this changes.
-    pub shown: u32,
+    pub shown: u64,
     show: Callback<()>,
 }
 
@@ -71,15 +74,10 @@ fn set_root_class(name: &str, on: bool) {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LessonsProviderProps {
-    pub load: Callback<Scenario>,
-    #[prop_or_default]
-    pub children: Html,
-}
-
-#[component]
-pub fn LessonsProvider(props: &LessonsProviderProps) -> Html {
+/// The lessons' state, for the root to hand down (a hook, not a provider component
+/// of its own). `load` opens a scenario in the editor.
+#[hook]
+pub fn use_lessons_root(load: Callback<Scenario>) -> LessonsContext {
     let state = use_state(|| {
         // A design opened with `?preset=ID` comes with its lesson, as when picked from the menu.
         let start = LessonsState::new(load_progress());
@@ -93,7 +91,7 @@ pub fn LessonsProvider(props: &LessonsProviderProps) -> Html {
     let latest = use_mut_ref(|| (*state).clone());
     *latest.borrow_mut() = (*state).clone();
     let go = {
-        let (state, latest, load) = (state.clone(), latest.clone(), props.load.clone());
+        let (state, latest, load) = (state.clone(), latest.clone(), load.clone());
         Callback::from(move |action: LessonsAction| {
             let current = latest.borrow().clone();
             let (next, crossed) = current.apply(action);
@@ -107,28 +105,27 @@ pub fn LessonsProvider(props: &LessonsProviderProps) -> Html {
             state.set(next);
         })
     };
-    use_effect_with(state.progress.clone(), |p| {
+    // One effect for both (each write is the same again when only the other changed).
+    use_effect_with((state.progress.clone(), state.presenting), |(p, on)| {
         if let Some(s) = storage() {
             let _ = s.set_item(PROGRESS_KEY, &p.to_storage());
         }
+        set_root_class("presenting", *on);
     });
-    use_effect_with(state.presenting, |on| set_root_class("presenting", *on));
-    let shown = use_state(|| 0u32);
+    let shown = use_state(|| 0u64);
     let show = {
         let shown = shown.clone();
         Callback::from(move |_| shown.set(shown.wrapping_add(1)))
     };
-    let context =
-        LessonsContext { state: (*state).clone(), go, load: props.load.clone(), shown: *shown, show };
-    html! {
-        <ContextProvider<LessonsContext> {context}>{ props.children.clone() }</ContextProvider<LessonsContext>>
-    }
+    LessonsContext { state: (*state).clone(), go, load, shown: *shown, show }
 }
 
-/// The lessons' context; `None` outside a [`LessonsProvider`].
-#[hook]
-pub fn use_lessons() -> Option<LessonsContext> {
-    use_context::<LessonsContext>()
+/// The lessons, handed down as a property (with the running lab, for the panels that show it).
+#[derive(Properties, PartialEq)]
+pub struct LessonsProps {
+    pub lessons: LessonsContext,
+    #[prop_or_default]
+    pub shared: Option<Shared>,
 }
 
 /// The text of one slide: its heading (none for the intro, which sits under the title) and its
@@ -149,15 +146,17 @@ pub fn slide_text(lang: Lang, id: LessonId, slide: Slide) -> (String, Vec<&'stat
 #[derive(Properties, PartialEq)]
 pub struct LessonCheckProps {
     pub id: LessonId,
+    pub lessons: LessonsContext,
+    pub shared: Shared,
 }
 
 /// The task's check, evaluated on the running simulation at every panel tick: pass, or what
 /// is still missing. A pass is remembered in the progress.
 #[component]
 pub fn LessonCheck(props: &LessonCheckProps) -> Html {
-    let lang = use_lang();
-    let shared = use_context::<Shared>();
-    let lessons = use_lessons();
+    let shared = Some(&props.shared);
+    let lang = props.shared.lang;
+    let lessons = props.lessons.clone();
     let clock = use_mut_ref(FaultClock::default);
     let result = shared.as_ref().map(|sh| {
         let rt = sh.runtime.borrow();
@@ -173,8 +172,8 @@ pub fn LessonCheck(props: &LessonCheckProps) -> Html {
     {
         let lessons = lessons.clone();
         use_effect_with((props.id, passed), move |(id, passed)| {
-            if let Some(l) = lessons.filter(|l| *passed && !l.state.progress.passed.contains(id)) {
-                l.go(LessonsAction::Passed(*id));
+            if *passed && !lessons.state.progress.passed.contains(id) {
+                lessons.go(LessonsAction::Passed(*id));
             }
         });
     }
@@ -192,7 +191,7 @@ pub fn LessonCheck(props: &LessonCheckProps) -> Html {
         }
     }
     html! {
-        <div class={classes!("lesson-check", if passed { "passed" } else { "pending" })}
+        <div class={class_list("lesson-check", &[Some(if passed { "passed" } else { "pending" })])}
             data-testid="lesson-check" aria-label={t(lang, Key::LessonCheck)} role="group">
             <p class="verdict" data-testid="lesson-verdict" role="status">{ verdict }</p>
             if !passed {
@@ -205,11 +204,9 @@ pub fn LessonCheck(props: &LessonCheckProps) -> Html {
     }
 }
 
-/// The lesson list with progress, and the chosen lesson's text and live check.
-#[component]
-pub fn LessonPanel() -> Html {
-    let lang = use_lang();
-    let Some(ctx) = use_lessons() else { return html! {} };
+/// The lesson list with progress, and the chosen lesson's text and live check. A plain
+/// function of the side panel, which holds the lessons, not a component.
+pub fn lesson_panel(lang: Lang, ctx: &LessonsContext, shared: &Shared) -> Html {
     let state = ctx.state.clone();
     let id = state.id();
     let text = lesson_text(lang, id);
@@ -228,7 +225,7 @@ pub fn LessonPanel() -> Html {
         let go = ctx.clone();
         html! {
             <li>
-                <button type="button" class={classes!("lesson-item", selected.then_some("selected"), passed.then_some("passed"))}
+                <button type="button" class={class_list("lesson-item", &[selected.then_some("selected"), passed.then_some("passed")])}
                     data-testid={format!("lesson-item-{}", l.slug())}
                     aria-current={selected.then_some("true")} aria-label={label}
                     onclick={Callback::from(move |_| go.go(LessonsAction::Select(i)))}>
@@ -271,13 +268,13 @@ pub fn LessonPanel() -> Html {
                 <h4>{ t(lang, Key::LessonTry) }</h4>
                 <ol class="lesson-steps">
                     { for text.steps.iter().enumerate().map(|(i, s)| html! {
-                        <li class={classes!((current_step == Some(i)).then_some("current"))}
+                        <li class={(current_step == Some(i)).then_some("current")}
                             aria-current={(current_step == Some(i)).then_some("step")}>{ *s }</li>
                     }) }
                 </ol>
                 <h4>{ t(lang, Key::LessonTask) }</h4>
                 <p class="lesson-task">{ text.task }</p>
-                <LessonCheck {id} />
+                <LessonCheck {id} lessons={ctx.clone()} shared={shared.clone()} />
                 <div class="lesson-nav">
                     <button type="button" data-testid="lesson-prev" disabled={state.lesson == 0} onclick={step(-1)}>
                         { format!("← {}", t(lang, Key::LessonPrev)) }
@@ -291,13 +288,22 @@ pub fn LessonPanel() -> Html {
     }
 }
 
+/// The preset menu's state, held by the root (a hook, not a component of its own): whether
+/// the menu is open, and its button, which gets the focus back on Escape.
+#[derive(Clone)]
+pub struct PresetMenuState {
+    open: UseStateHandle<bool>,
+    button: NodeRef,
+}
+
+#[hook]
+pub fn use_preset_menu() -> PresetMenuState {
+    PresetMenuState { open: use_state(|| false), button: use_node_ref() }
+}
+
 /// A menu of the built-in designs. Picking one opens it and selects its lesson.
-#[component]
-pub fn PresetMenu() -> Html {
-    let lang = use_lang();
-    let open = use_state(|| false);
-    let button_ref = use_node_ref();
-    let Some(ctx) = use_lessons() else { return html! {} };
+pub fn preset_menu(lang: Lang, ctx: &LessonsContext, menu: &PresetMenuState) -> Html {
+    let PresetMenuState { open, button: button_ref } = menu.clone();
     let toggle = {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))

@@ -13,10 +13,12 @@ pub mod canvas;
 pub mod chaos;
 pub mod chaos_pairs;
 pub mod chaos_targets;
+pub mod class;
 pub mod colors;
 pub mod dashboard;
 pub mod detail;
 pub mod draw;
+pub mod editor_props;
 pub mod event_log;
 pub mod fault_buttons;
 pub mod file_io;
@@ -56,5 +58,5 @@ pub use runtime::{FrameReport, Runtime};
 
 /// Mounts the app on the page's body.
 pub fn start() {
-    yew::Renderer::<app::Root>::new().render();
+    yew::Renderer::<App>::new().render();
 }

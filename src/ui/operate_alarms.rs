@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::operate_panel::{self, message, select_field, text_field};
-use super::state::{Action, EditorHandle};
+use super::state::{Action, EditorProps};
 use crate::editor::{app_tiers, AlarmForm, FieldError, OperateEdit, ACTIONS, METRICS};
 use crate::i18n::{t, tf, Key, Lang};
 use crate::model::{Alarm, AlarmAction, AlarmMetric, Scenario};
@@ -47,15 +47,10 @@ pub fn describe_alarm(lang: Lang, a: &Alarm, s: &Scenario) -> String {
     tf(lang, Key::OpAlarmRow, &[&metric, side, &f.threshold, &f.evaluation_periods, &f.period_s, &action])
 }
 
-#[derive(Properties, PartialEq)]
-pub struct AlarmsEditorProps {
-    pub lang: Lang,
-}
-
 #[component]
-pub fn AlarmsEditor(props: &AlarmsEditorProps) -> Html {
+pub fn AlarmsEditor(props: &EditorProps) -> Html {
     let lang = props.lang;
-    let editor = use_context::<EditorHandle>().expect("AlarmsEditor needs the editor context");
+    let editor = props.editor.clone();
     let s = editor.scenario().clone();
     let form = {
         let s = s.clone();

@@ -9,9 +9,10 @@
 
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use super::operate_panel::{self, message, select_field, text_field};
-use super::shared::Shared;
-use super::state::{Action, EditorHandle};
+use super::state::{Action, EditorProps};
 use crate::editor::{app_tiers, blue_green_ready, DeployForm, FieldError, OperateEdit, Reason, STRATEGIES};
 use crate::i18n::{describe_diagnostic, format_time, t, tf, Key, Lang};
 use crate::model::{Deployment, Diagnostic, Scenario, Strategy};
@@ -66,16 +67,11 @@ pub fn describe_deployment(lang: Lang, d: &Deployment, s: &Scenario) -> String {
     out
 }
 
-#[derive(Properties, PartialEq)]
-pub struct DeploysEditorProps {
-    pub lang: Lang,
-}
-
 #[component]
-pub fn DeploysEditor(props: &DeploysEditorProps) -> Html {
+pub fn DeploysEditor(props: &EditorProps) -> Html {
     let lang = props.lang;
-    let editor = use_context::<EditorHandle>().expect("DeploysEditor needs the editor context");
-    let shared = use_context::<Shared>().expect("DeploysEditor needs the Shared context");
+    let editor = props.editor.clone();
+    let shared = props.shared.clone().expect("DeploysEditor is given the running lab");
     let s = editor.scenario().clone();
     let form = {
         let s = s.clone();
@@ -177,7 +173,7 @@ pub fn DeploysEditor(props: &DeploysEditorProps) -> Html {
         };
         let done = d.at_s <= now_s;
         html! {
-            <li class={classes!("op-row", if done { "done" } else { "todo" })} data-testid={format!("deploy-row-{i}")}>
+            <li class={class_list("op-row", &[Some(if done { "done" } else { "todo" })])} data-testid={format!("deploy-row-{i}")}>
                 <span class="op-name">{ format_time(d.at_s) }</span>
                 <span class="op-what">{ describe_deployment(lang, d, &s) }</span>
                 <span class="op-buttons">

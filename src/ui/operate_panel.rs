@@ -6,24 +6,22 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use super::operate_alarms::AlarmsEditor;
 use super::operate_deploys::DeploysEditor;
+use super::shared::Shared;
+use super::state::EditorHandle;
 use crate::editor::FieldError;
 use crate::i18n::{capitalize, describe_reason, t, Key, Lang};
 
-#[derive(Properties, PartialEq)]
-pub struct OperatePanelProps {
-    pub lang: Lang,
-}
-
-#[component]
-pub fn OperatePanel(props: &OperatePanelProps) -> Html {
-    let lang = props.lang;
+/// A plain function of the side panel, not a component: it holds no state of its own.
+pub fn operate_panel(lang: Lang, editor: &EditorHandle, shared: &Shared) -> Html {
     html! {
         <section class="operate" data-testid="operate-panel">
             <p class="op-intro">{ t(lang, Key::OpIntro) }</p>
-            <DeploysEditor {lang} />
-            <AlarmsEditor {lang} />
+            <DeploysEditor editor={editor.clone()} {lang} shared={shared.clone()} />
+            <AlarmsEditor editor={editor.clone()} {lang} />
         </section>
     }
 }
@@ -67,17 +65,18 @@ pub fn text_field<T: Clone + 'static>(
         })
     };
     let invalid = errors.iter().any(|(k, _)| k == key);
-    html! {
-        <div class={classes!("field", invalid.then_some("invalid"))}>
-            <label for={testid}>{ label.to_string() }</label>
-            <div class="control">
-                <input type="text" id={testid} data-testid={testid} {value} {oninput}
-                    aria-invalid={invalid.to_string()} spellcheck="false" />
-                <span class="unit">{ unit.to_string() }</span>
-            </div>
-            { error_of(errors, key) }
-        </div>
-    }
+    let input = html! {
+        <input type="text" id={testid} data-testid={testid} {value} {oninput}
+            aria-invalid={invalid.to_string()} spellcheck="false" />
+    };
+    field(
+        label,
+        testid,
+        invalid,
+        html! { <>{ input }<span class="unit">{ unit.to_string() }</span></> },
+        errors,
+        key,
+    )
 }
 
 /// A labelled drop-down of (value, label) bound to one string of a form held in `state`.
@@ -100,17 +99,30 @@ pub fn select_field<T: Clone + 'static>(
         })
     };
     let invalid = errors.iter().any(|(k, _)| k == key);
+    let select = html! {
+        <select id={testid} data-testid={testid} {onchange}>
+            { for options.into_iter().map(|(v, l)| {
+                let selected = v == chosen;
+                html! { <option value={v} {selected}>{ l }</option> }
+            }) }
+        </select>
+    };
+    field(label, testid, invalid, select, errors, key)
+}
+
+/// The frame of a form field, the same for every form (not generic, so it exists once).
+fn field(
+    label: &str,
+    testid: &'static str,
+    invalid: bool,
+    control: Html,
+    errors: &[(String, String)],
+    key: &str,
+) -> Html {
     html! {
-        <div class={classes!("field", invalid.then_some("invalid"))}>
+        <div class={class_list("field", &[invalid.then_some("invalid")])}>
             <label for={testid}>{ label.to_string() }</label>
-            <div class="control">
-                <select id={testid} data-testid={testid} {onchange}>
-                    { for options.into_iter().map(|(v, l)| {
-                        let selected = v == chosen;
-                        html! { <option value={v} {selected}>{ l }</option> }
-                    }) }
-                </select>
-            </div>
+            <div class="control">{ control }</div>
             { error_of(errors, key) }
         </div>
     }

@@ -14,6 +14,7 @@ use super::colors::{viridis, DEAD_WASH, ERROR};
 use super::draw::{label, prepare, set_dash, text, text_width};
 use super::fleet::tray_space;
 use super::painters::{use_painter, PaintCtx};
+use super::shared::Shared;
 use crate::engine::{ComponentView, Health};
 use crate::i18n::{format_number, t, tf, Key};
 
@@ -25,15 +26,17 @@ pub const BOX_H: f64 = crate::editor::COMPONENT_H;
 const INK: &str = "#14213d";
 const FONT: &str = "600 12px system-ui, sans-serif";
 
-#[component]
-pub fn Overlay() -> Html {
+/// The overlay's painter, held by the root (a hook, not a component of its own: the overlay has
+/// nothing to re-render). Returns the canvas to draw on, for [`overlay`].
+#[hook]
+pub fn use_overlay(shared: &Shared) -> NodeRef {
     let canvas = use_node_ref();
     let hover = use_memo((), |_| Cell::new(None::<(f64, f64)>));
     {
-        // Hover over the canvas area (the overlay itself lets pointer events through).
         let canvas = canvas.clone();
-        let hover = hover.clone();
-        use_effect_with((), move |_| {
+        use_painter(shared, (), move |_| {
+            // Hover over the canvas area (the overlay itself lets pointer events through). The
+            // listeners live as long as the painter: one effect for both.
             let area = canvas.cast::<HtmlCanvasElement>().and_then(|c| c.parent_element());
             let listeners = area.map(|area| {
                 let h = hover.clone();
@@ -44,17 +47,21 @@ pub fn Overlay() -> Html {
                         h.set(Some((f64::from(e.client_x()) - r.left(), f64::from(e.client_y()) - r.top())));
                     }
                 });
-                let left = EventListener::new(&area, "mouseleave", move |_| hover.set(None));
+                let h = hover.clone();
+                let left = EventListener::new(&area, "mouseleave", move |_| h.set(None));
                 (moved, left)
             });
-            move || drop(listeners)
+            move |ctx: &PaintCtx| {
+                let _listening = &listeners;
+                draw(ctx, &canvas, hover.get())
+            }
         });
     }
-    {
-        let canvas = canvas.clone();
-        let hover = hover.clone();
-        use_painter((), move |_| move |ctx: &PaintCtx| draw(ctx, &canvas, hover.get()));
-    }
+    canvas
+}
+
+/// The overlay's `<canvas>`, which [`use_overlay`]'s painter draws on.
+pub fn overlay(canvas: NodeRef) -> Html {
     html! { <canvas class="overlay" ref={canvas} data-testid="overlay" aria-hidden="true" /> }
 }
 

@@ -49,13 +49,12 @@ impl Painters {
 /// Registers `paint` for as long as the calling component is mounted (or until `deps`
 /// change, when the painter built from the new deps replaces it).
 #[hook]
-pub fn use_painter<D, M, F>(deps: D, make: M)
+pub fn use_painter<D, M, F>(shared: &Shared, deps: D, make: M)
 where
     D: PartialEq + 'static,
     M: FnOnce(&D) -> F + 'static,
     F: FnMut(&PaintCtx) + 'static,
 {
-    let shared = use_context::<Shared>().expect("panels live inside the app's Shared context");
     let painters = shared.painters.clone();
     use_effect_with(deps, move |deps| {
         let id = painters.borrow_mut().add(Box::new(make(deps)));

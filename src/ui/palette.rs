@@ -10,13 +10,14 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlSelectElement, KeyboardEvent, PointerEvent};
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use super::canvas::{icon, SVG_ID};
-use super::state::{Action, EditorHandle};
+use super::state::{on_click, Action, EditorHandle, EditorProps};
 use crate::catalog::REGIONS;
 use crate::editor::{zone_at, zone_rect_of, PaletteItem};
-use crate::i18n::{region_name, t, Key};
+use crate::i18n::{region_name, t, Key, Lang};
 use crate::model::Placement;
-use crate::ui::lang::use_lang;
 
 mod text {
     use crate::i18n::{t, tf, Key, Lang};
@@ -91,10 +92,11 @@ fn add_by_keyboard(state: &EditorHandle, item: PaletteItem) {
 }
 
 #[component]
-pub fn Palette() -> Html {
-    let state = use_context::<EditorHandle>().expect("Palette needs the EditorHandle context");
-    let lang = use_lang();
+pub fn Palette(props: &EditorProps) -> Html {
+    let state = props.editor.clone();
+    let lang = props.lang;
     let ghost = use_state(|| None::<Ghost>);
+    let choice = use_node_ref();
 
     // While an item is dragged, follow the pointer anywhere on the page.
     {
@@ -141,7 +143,7 @@ pub fn Palette() -> Html {
     let ghost_view = ghost.map(|g| {
         let kind = g.item.kind();
         let refused = g.over_zone == Some(false);
-        let class = classes!("palette-ghost", refused.then_some("refused"));
+        let class = class_list("palette-ghost", &[refused.then_some("refused")]);
         html! {
             <div class={class} data-testid="palette-ghost" style={format!("left:{}px;top:{}px", g.x, g.y)}>
                 <div class="ghost-card">
@@ -157,16 +159,16 @@ pub fn Palette() -> Html {
         <aside class="palette" data-testid="palette">
             <div class="palette-actions">
                 <button data-testid="new" title={t(lang, Key::PalNewTitle)}
-                        onclick={dispatch(&state, || Action::New)}>{ t(lang, Key::PalNew) }</button>
+                        onclick={on_click(&state, Action::New)}>{ t(lang, Key::PalNew) }</button>
                 <button data-testid="clear" title={t(lang, Key::PalClearTitle)}
-                        onclick={dispatch(&state, || Action::Clear)}>{ t(lang, Key::PalClear) }</button>
+                        onclick={on_click(&state, Action::Clear)}>{ t(lang, Key::PalClear) }</button>
             </div>
             <h2>{ t(lang, Key::PalComponents) }</h2>
             <ul class="palette-items">{ for items }</ul>
             <h2>{ t(lang, Key::PalRegions) }</h2>
-            <RegionList />
+            { region_list(lang, &state, choice) }
             { ghost_view }
-            <ConfirmRemoval />
+            { confirm_removal(lang, &state) }
         </aside>
     }
 }
@@ -218,17 +220,9 @@ fn follow(ghost: UseStateHandle<Option<Ghost>>, state: EditorHandle) -> [EventLi
     [moved, up, cancel, escape]
 }
 
-fn dispatch<E>(state: &EditorHandle, make: impl Fn() -> Action + 'static) -> Callback<E> {
-    let state = state.clone();
-    Callback::from(move |_| state.dispatch(make()))
-}
-
-/// The scenario's regions with their zones, and a catalog list to add another.
-#[component]
-fn RegionList() -> Html {
-    let state = use_context::<EditorHandle>().expect("RegionList needs the EditorHandle context");
-    let lang = use_lang();
-    let choice = use_node_ref();
+/// The scenario's regions with their zones, and a catalog list to add another (`choice` is
+/// that list's `<select>`).
+fn region_list(lang: Lang, state: &EditorHandle, choice: NodeRef) -> Html {
     let s = state.scenario();
     let rows = s.regions.iter().map(|r| {
         let name = region_name(lang, &r.code);
@@ -240,7 +234,7 @@ fn RegionList() -> Html {
                     { format!("{}{}", code, z.name) }
                     <button class="chip-x" data-testid={format!("remove-zone-{}-{}", code, z.name)}
                             title={t(lang, Key::PalRemoveZone)} aria-label={t(lang, Key::PalRemoveZone)}
-                            onclick={dispatch(&state, move || Action::RemoveZone { region: region.clone(), zone: zone.clone() })}>
+                            onclick={on_click(state, Action::RemoveZone { region, zone })}>
                         { "×" }
                     </button>
                 </span>
@@ -252,12 +246,12 @@ fn RegionList() -> Html {
                 <div class="region-head">
                     <strong>{ name }</strong>
                     <button data-testid={format!("remove-region-{code}")}
-                            onclick={dispatch(&state, move || Action::RemoveRegion(c1.clone()))}>{ t(lang, Key::PalRemove) }</button>
+                            onclick={on_click(state, Action::RemoveRegion(c1))}>{ t(lang, Key::PalRemove) }</button>
                 </div>
                 <div class="zone-chips">
                     { for zones }
                     <button data-testid={format!("add-zone-{code}")}
-                            onclick={dispatch(&state, move || Action::AddZone(c2.clone()))}>{ t(lang, Key::PalAddZone) }</button>
+                            onclick={on_click(state, Action::AddZone(c2))}>{ t(lang, Key::PalAddZone) }</button>
                 </div>
             </li>
         }
@@ -288,10 +282,7 @@ fn RegionList() -> Html {
 }
 
 /// Asks before removing a region that still holds components.
-#[component]
-fn ConfirmRemoval() -> Html {
-    let state = use_context::<EditorHandle>().expect("ConfirmRemoval needs the EditorHandle context");
-    let lang = use_lang();
+fn confirm_removal(lang: Lang, state: &EditorHandle) -> Html {
     let Some(p) = state.pending_removal.clone() else { return Html::default() };
     let name = region_name(lang, &p.region);
     html! {
@@ -300,9 +291,9 @@ fn ConfirmRemoval() -> Html {
                 <h2>{ t(lang, Key::PalConfirmTitle) }</h2>
                 <p>{ text::confirm(lang, &name, p.components) }</p>
                 <div class="dialog-actions">
-                    <button data-testid="cancel-remove" onclick={dispatch(&state, || Action::CancelRemoval)}>{ t(lang, Key::PalCancel) }</button>
+                    <button data-testid="cancel-remove" onclick={on_click(state, Action::CancelRemoval)}>{ t(lang, Key::PalCancel) }</button>
                     <button class="danger" data-testid="confirm-remove"
-                            onclick={dispatch(&state, || Action::ConfirmRemoval)}>{ t(lang, Key::PalRemove) }</button>
+                            onclick={on_click(state, Action::ConfirmRemoval)}>{ t(lang, Key::PalRemove) }</button>
                 </div>
             </div>
         </div>

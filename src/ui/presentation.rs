@@ -4,9 +4,9 @@
 //! failure, T shows the scripted faults, Escape leaves. The stage has buttons for the same
 //! things, so a mouse (or a screen reader) works too.
 //!
-//! The root class `presenting` on `<html>` (set by `LessonsProvider`) is what `lessons.css`
-//! hangs the layout on. Wiring: `<PresentationToggle/>` in the top bar, `<PresentationStage/>`
-//! once, anywhere inside `LessonsProvider` (it renders nothing outside presentation mode).
+//! The root class `presenting` on `<html>` (set by `use_lessons_root`) is what `lessons.css`
+//! hangs the layout on. Wiring: `presentation_toggle` in the top bar, `<PresentationStage/>`
+//! once, anywhere (it renders nothing outside presentation mode).
 
 use std::rc::Rc;
 
@@ -15,19 +15,17 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::chaos::Injected;
-use super::lang::use_lang;
 use super::lesson_flow::{presentation_command, slides, Command, LessonsAction};
-use super::lessons::{slide_text, use_lessons, LessonCheck, LessonsContext};
+use super::lessons::{slide_text, LessonCheck, LessonsContext, LessonsProps};
 use super::runtime::Runtime;
 use super::shared::Shared;
 use crate::catalog::{lesson, lesson_text, LessonId};
 use crate::i18n::{describe_fault, describe_problem, describe_scheduled, format_time, t, tf, Key, Lang};
 
-/// The button that enters (and leaves) presentation mode.
-#[component]
-pub fn PresentationToggle() -> Html {
-    let lang = use_lang();
-    let Some(ctx) = use_lessons() else { return html! {} };
+/// The button that enters (and leaves) presentation mode: a plain function of the root, which
+/// holds the lessons.
+pub fn presentation_toggle(lang: Lang, ctx: &LessonsContext) -> Html {
+    let ctx = ctx.clone();
     let on = ctx.state.presenting;
     let onclick = Callback::from(move |_| ctx.go(LessonsAction::Present(!on)));
     let label = t(lang, if on { Key::PresentationExit } else { Key::PresentationMode });
@@ -68,14 +66,14 @@ fn run_command(
 
 /// The stage and its keyboard handler, while presentation mode is on.
 #[component]
-pub fn PresentationStage() -> Html {
-    let lang = use_lang();
-    let lessons = use_lessons();
-    let shared = use_context::<Shared>();
+pub fn PresentationStage(props: &LessonsProps) -> Html {
+    let lessons = Some(props.lessons.clone());
+    let shared = props.shared.clone();
+    let lang = shared.as_ref().map_or(Lang::En, |s| s.lang);
     let notice = use_state(|| None::<Injected>);
     let stage_ref = use_node_ref();
     let presenting = lessons.as_ref().is_some_and(|l| l.state.presenting);
-    // The key listener is registered once per presentation; it reads the newest context here.
+    // The key listener is registered once per presentation; it reads the newest lessons here.
     let latest = use_mut_ref(|| None::<(LessonsContext, Shared)>);
     *latest.borrow_mut() = lessons.clone().zip(shared.clone());
     {
@@ -153,7 +151,7 @@ pub fn PresentationStage() -> Html {
                     <ul>{ for lines.iter().map(|l| html! { <li>{ *l }</li> }) }</ul>
                 }
             </div>
-            <LessonCheck {id} />
+            <LessonCheck {id} lessons={ctx.clone()} shared={shared.clone()} />
             if state.timeline {
                 <section class="stage-timeline" data-testid="stage-timeline" aria-label={t(lang, Key::Timeline)}>
                     <h3>{ t(lang, Key::Timeline) }</h3>
@@ -162,7 +160,7 @@ pub fn PresentationStage() -> Html {
                     } else {
                         <ol>{ for faults.iter().map(|f| {
                             let past = f.at_s <= now_s;
-                            html! { <li class={classes!(past.then_some("past"))}>
+                            html! { <li class={past.then_some("past")}>
                                 <span aria-hidden="true">{ if past { "✓ " } else { "○ " } }</span>
                                 { describe_scheduled(lang, f) }
                             </li> }

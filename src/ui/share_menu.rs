@@ -1,5 +1,5 @@
 //! Share, Export, Import and Recent buttons, the share dialog with its QR code, and
-//! [`ShareNotice`], the banner that says what was opened, what was kept and what was refused.
+//! [`share_notice`], the banner that says what was opened, what was kept and what was refused.
 //!
 //! Every load goes through [`Keep`], so nothing opened from here can lose the current work.
 //! User text (scenario names) is only ever rendered as text.
@@ -12,13 +12,14 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use super::file_io::{self, use_file_drop};
 use super::keep::Keep;
 use super::persist::{self, Notice, Origin, Recent, Says};
 use super::qr;
 use crate::i18n::{t, tf, Key, Lang};
 use crate::share;
-use crate::ui::lang::use_lang;
 
 mod text {
     pub const JSON_MIME: &str = "application/json";
@@ -31,11 +32,6 @@ fn full_name(lang: Lang, name: &str) -> String {
     persist::preset_title(lang, name).map_or_else(|| name.to_string(), str::to_string)
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ShareMenuProps {
-    pub keep: Keep,
-}
-
 /// What the share dialog shows, computed once when it opens.
 #[derive(PartialEq)]
 struct ShareView {
@@ -46,10 +42,22 @@ struct ShareView {
     seed: u64,
 }
 
-#[component]
-pub fn ShareMenu(props: &ShareMenuProps) -> Html {
-    let keep = props.keep.clone();
-    let lang = use_lang();
+/// The share menu's state, held by the root (a hook, not a component of its own).
+#[derive(Clone)]
+pub struct ShareMenuState {
+    dialog: UseStateHandle<Option<Rc<ShareView>>>,
+    status: UseStateHandle<Key>,
+    recent_open: UseStateHandle<bool>,
+    file_input: NodeRef,
+    url_input: NodeRef,
+    open_file: Callback<File>,
+    /// A file is being dragged over the page.
+    dragging: bool,
+}
+
+#[hook]
+pub fn use_share_menu(keep: &Keep) -> ShareMenuState {
+    let keep = keep.clone();
     let dialog = use_state(|| None::<Rc<ShareView>>);
     let status = use_state(|| Key::ShareCopying);
     let recent_open = use_state(|| false);
@@ -77,6 +85,33 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
     };
     let dragging = use_file_drop(open_file.clone());
 
+    {
+        // The link is focused and selected on open (ready for Ctrl+C); Escape closes the dialog.
+        let dialog = dialog.clone();
+        let url_input = url_input.clone();
+        use_effect_with(dialog.is_some(), move |open| {
+            if let Some(input) = url_input.cast::<HtmlInputElement>() {
+                let _ = input.focus();
+                input.select();
+            }
+            let listener = open.then(|| {
+                EventListener::new(&gloo::utils::window(), "keydown", move |e| {
+                    if e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape") {
+                        dialog.set(None);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    ShareMenuState { dialog, status, recent_open, file_input, url_input, open_file, dragging }
+}
+
+/// The buttons, the dialog and the recent list, drawn from [`use_share_menu`]'s state.
+pub fn share_menu(lang: Lang, keep: &Keep, menu: &ShareMenuState) -> Html {
+    let keep = keep.clone();
+    let ShareMenuState { dialog, status, recent_open, file_input, url_input, open_file, dragging } =
+        menu.clone();
     let on_share = {
         let (keep, dialog, status) = (keep.clone(), dialog.clone(), status.clone());
         Callback::from(move |_| {
@@ -102,25 +137,6 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
         let dialog = dialog.clone();
         Callback::from(move |_| dialog.set(None))
     };
-    {
-        // The link is focused and selected on open (ready for Ctrl+C); Escape closes the dialog.
-        let dialog = dialog.clone();
-        let url_input = url_input.clone();
-        use_effect_with(dialog.is_some(), move |open| {
-            if let Some(input) = url_input.cast::<HtmlInputElement>() {
-                let _ = input.focus();
-                input.select();
-            }
-            let listener = open.then(|| {
-                EventListener::new(&gloo::utils::window(), "keydown", move |e| {
-                    if e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape") {
-                        dialog.set(None);
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
     let on_export = {
         let keep = keep.clone();
         Callback::from(move |_| {
@@ -267,12 +283,9 @@ fn recent_list(lang: Lang, keep: &Keep, recent: &[Recent], open: UseStateHandle<
 }
 
 /// The banner: what was opened, what was kept (with "Go back"), or why nothing was loaded.
-/// It is its own component so the page can place it in the flow, under the top bar, where it
+/// Apart from the menu so the page can place it in the flow, under the top bar, where it
 /// pushes the content down instead of covering it.
-#[component]
-pub fn ShareNotice(props: &ShareMenuProps) -> Html {
-    let keep = &props.keep;
-    let lang = use_lang();
+pub fn share_notice(lang: Lang, keep: &Keep) -> Html {
     let Some(n) = keep.notice.as_ref() else { return html! {} };
     let back = n.back.clone().map(|link| {
         let keep = keep.clone();
@@ -284,7 +297,7 @@ pub fn ShareNotice(props: &ShareMenuProps) -> Html {
         Callback::from(move |_| keep.dismiss())
     };
     let error = n.error();
-    let class = classes!("share-notice", if error { "error" } else { "info" });
+    let class = class_list("share-notice", &[Some(if error { "error" } else { "info" })]);
     html! {
         <div {class} role={ if error { "alert" } else { "status" } } data-testid="share-notice">
             <span class="share-notice-text" data-testid="notice-text">{ n.words(lang) }</span>

@@ -2,12 +2,15 @@
 //!
 //! The frame loop must read the engine and the view transform every frame, and the panels must
 //! not re-render every frame. So the engine (`Runtime`) and the canvas view live behind
-//! `Rc<RefCell<..>>`/`Rc<Cell<..>>` handles in a context, and panels re-render on `tick`, which
-//! the frame loop bumps a few times a second.
+//! `Rc<RefCell<..>>`/`Rc<Cell<..>>` handles handed down as a property, and panels re-render on
+//! `tick`, which the frame loop bumps a few times a second.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use yew::Properties;
+
+use super::chaos_targets::Journal;
 use super::painters::{FrameLogHandle, PaintersHandle};
 use super::runtime::Runtime;
 use crate::i18n::Lang;
@@ -35,7 +38,7 @@ impl ViewBox {
     }
 }
 
-/// Handles every panel can reach through Yew context.
+/// Handles every panel that shows the running lab is given.
 #[derive(Clone)]
 pub struct Shared {
     pub runtime: Rc<RefCell<Runtime>>,
@@ -44,9 +47,18 @@ pub struct Shared {
     pub painters: PaintersHandle,
     /// Recent frame timings, for the benchmark page.
     pub frames: FrameLogHandle,
+    /// The chaos clicks of this run, shared by the chaos panel and the inspector's buttons.
+    pub journal: Rc<RefCell<Journal>>,
     pub lang: Lang,
     /// Bumped by the frame loop a few times a second: panels showing live numbers depend on it.
     pub tick: u64,
+}
+
+/// The shared handles, handed down as a property: there is no context in the app (each would
+/// cost its provider component and hook in the wasm), so every panel gets what it reads.
+#[derive(Properties, PartialEq)]
+pub struct SharedProps {
+    pub shared: Shared,
 }
 
 impl PartialEq for Shared {

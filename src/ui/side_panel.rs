@@ -6,12 +6,14 @@
 
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use super::chaos::ChaosPanel;
-use super::fault_buttons::FaultButtons;
-use super::insights::Insights;
-use super::inspector::Inspector;
-use super::lessons::{use_lessons, LessonPanel};
-use super::operate_panel::OperatePanel;
+use super::fault_buttons::fault_buttons;
+use super::insights::{insights, History};
+use super::inspector::inspector;
+use super::lessons::{lesson_panel, LessonsContext};
+use super::operate_panel::operate_panel;
 use super::shared::Shared;
 use super::state::EditorHandle;
 use super::timeline::Timeline;
@@ -30,18 +32,24 @@ pub struct SidePanelProps {
     /// Index of the selected component in the scenario, for the detail panel.
     pub selected: Option<usize>,
     pub on_select: Callback<usize>,
+    pub editor: EditorHandle,
+    pub lessons: LessonsContext,
+    pub shared: Shared,
 }
 
 #[component]
 pub fn SidePanel(props: &SidePanelProps) -> Html {
-    let shared = use_context::<Shared>().expect("SidePanel needs the Shared context");
-    let editor = use_context::<EditorHandle>().expect("SidePanel needs the editor context");
+    let shared = &props.shared;
+    let editor = &props.editor;
     let lang = shared.lang;
     let tab = use_state(|| Tab::Inspect);
+    let history = use_mut_ref(History::default);
+    let fault_message = use_state(|| None);
+    let lessons = &props.lessons;
     {
         // A preset picked from the top bar brings its lesson into view.
         let tab = tab.clone();
-        let shown = use_lessons().map_or(0, |l| l.shown);
+        let shown = lessons.shown;
         use_effect_with(shown, move |n| {
             if *n > 0 {
                 tab.set(Tab::Learn);
@@ -49,15 +57,23 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         });
     }
     let button = |which: Tab, key: Key, testid: &'static str| {
-        let tab = tab.clone();
+        let (tab, fault_message) = (tab.clone(), fault_message.clone());
         let selected = *tab == which;
         html! {
             <button role="tab" aria-selected={selected.to_string()} data-testid={testid}
-                class={classes!("tab", selected.then_some("active"))}
-                onclick={Callback::from(move |_| tab.set(which))}>{ t(lang, key) }</button>
+                class={class_list("tab", &[selected.then_some("active")])}
+                onclick={Callback::from(move |_| {
+                    // The last refusal goes with the buttons that showed it.
+                    fault_message.set(None);
+                    tab.set(which);
+                })}>{ t(lang, key) }</button>
         }
     };
     let selected_id = editor.selected().first().cloned();
+    if *tab != Tab::Inspect {
+        // As if the readings were unmounted: shares start afresh when they show again.
+        history.borrow_mut().clear();
+    }
     html! {
         <aside class="side">
             <div class="tabs" role="tablist">
@@ -68,21 +84,21 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             </div>
             if *tab == Tab::Inspect {
                 <div class="tab-body" role="tabpanel">
-                    <Inspector />
+                    { inspector(lang, editor) }
                     if let Some(id) = selected_id {
-                        <FaultButtons id={AttrValue::from(id)} {lang} />
+                        { fault_buttons(lang, shared, &id, &fault_message) }
                     }
-                    <Insights selected={props.selected} on_select={props.on_select.clone()} />
+                    { insights(shared, &history, props.selected, &props.on_select) }
                 </div>
             } else if *tab == Tab::Break {
                 <div class="tab-body" role="tabpanel">
-                    <Timeline editor={editor.clone()} {lang} />
-                    <ChaosPanel {lang} />
+                    <Timeline editor={editor.clone()} {lang} shared={shared.clone()} />
+                    <ChaosPanel {lang} shared={shared.clone()} />
                 </div>
             } else if *tab == Tab::Operate {
-                <div class="tab-body" role="tabpanel"><OperatePanel {lang} /></div>
+                <div class="tab-body" role="tabpanel">{ operate_panel(lang, editor, shared) }</div>
             } else {
-                <div class="tab-body" role="tabpanel"><LessonPanel /></div>
+                <div class="tab-body" role="tabpanel">{ lesson_panel(lang, lessons, shared) }</div>
             }
         </aside>
     }

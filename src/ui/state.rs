@@ -148,6 +148,7 @@ impl EditorState {
     }
 }
 
+#[derive(Clone)]
 pub enum Action {
     /// Load a whole scenario (a preset, a link, a file): one undo step.
     Replace(Scenario),
@@ -436,3 +437,5 @@ impl EditorState {
 }
 
 pub type EditorHandle = UseReducerHandle<EditorState>;
+
+pub use super::editor_props::{on_click, EditorProps};

@@ -5,7 +5,6 @@ use yew::prelude::*;
 use super::money::{format_availability, format_gb, format_usd};
 use super::overlay::MAX_DOTS;
 use super::runtime::Runtime;
-use super::shared::Shared;
 use crate::catalog::pricing::{design_cost, HOURS_PER_MONTH};
 use crate::engine::to_secs;
 use crate::i18n::{format_ms, format_number, format_percent, format_rate, format_time, t, tf, Key, Lang};
@@ -112,15 +111,8 @@ impl LiveNumbers {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct StatsProps {
-    pub numbers: LiveNumbers,
-}
-
-#[component]
-pub fn Stats(props: &StatsProps) -> Html {
-    let lang = use_context::<Shared>().map(|s| s.lang).unwrap_or_default();
-    let n = &props.numbers;
+/// A plain function of the dashboard, not a component: it holds no state of its own.
+pub fn stats(lang: Lang, n: &LiveNumbers) -> Html {
     let stat = |label: String, value: String, id: &'static str| {
         html! {
             <div class="stat"><span class="label">{label}</span>

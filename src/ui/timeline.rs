@@ -8,6 +8,8 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use super::chaos_targets::{
     fault_targets, is_breaking, parse_number, strip_percent, strip_span_s, with_fault, without_fault, zones,
     FaultKind, MAX_ADDED_MS,
@@ -25,6 +27,7 @@ pub struct TimelineProps {
     pub editor: EditorHandle,
     #[prop_or_default]
     pub lang: Lang,
+    pub shared: Shared,
 }
 
 fn kind_key(k: FaultKind) -> Key {
@@ -39,7 +42,12 @@ fn kind_key(k: FaultKind) -> Key {
 }
 
 /// A `<select>` of `options` (value = index) that stores the chosen index.
-fn index_select(id: &'static str, options: Vec<String>, chosen: usize, set: UseStateHandle<usize>) -> Html {
+pub fn index_select(
+    id: &'static str,
+    options: Vec<String>,
+    chosen: usize,
+    set: UseStateHandle<usize>,
+) -> Html {
     let onchange = Callback::from(move |e: Event| {
         if let Ok(i) = e.target_unchecked_into::<HtmlSelectElement>().value().parse() {
             set.set(i);
@@ -54,15 +62,19 @@ fn index_select(id: &'static str, options: Vec<String>, chosen: usize, set: UseS
     }
 }
 
+/// Keeps what is typed into a text field in `state`: one closure type for every such field.
+pub fn set_on_input(state: &UseStateHandle<String>) -> Callback<InputEvent> {
+    let state = state.clone();
+    Callback::from(move |e: InputEvent| state.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+}
+
 fn text_input(
     id: &'static str,
     value: &UseStateHandle<String>,
     class: &'static str,
     max: &'static str,
 ) -> Html {
-    let set = value.clone();
-    let oninput =
-        Callback::from(move |e: InputEvent| set.set(e.target_unchecked_into::<HtmlInputElement>().value()));
+    let oninput = set_on_input(value);
     html! {
         <input {id} data-testid={id} {class} type="number" min="0" {max} step="any"
             value={(**value).clone()} {oninput} />
@@ -82,12 +94,12 @@ fn strip(lang: Lang, s: &Scenario, now_s: f64) -> Html {
             { for s.faults.iter().map(|f| {
                 let breaking = is_breaking(&f.action);
                 html! {
-                    <span class={classes!("tl-mark", if breaking { "break" } else { "mend" })}
+                    <span class={class_list("tl-mark", &[Some(if breaking { "break" } else { "mend" })])}
                         style={format!("left: {:.3}%", strip_percent(f.at_s, span))} title={describe_scheduled(lang, f)}
                         data-testid="timeline-mark">{ if breaking { "▼" } else { "▲" } }</span>
                 }
             }) }
-            <span class={classes!("tl-now", (now_pos > 80.0).then_some("flip"))} style={format!("left: {now_pos:.3}%")}
+            <span class={class_list("tl-now", &[(now_pos > 80.0).then_some("flip")])} style={format!("left: {now_pos:.3}%")}
                 data-testid="timeline-now" data-now-s={format!("{now_s:.1}")}>
                 <span class="tl-now-label">{ tf(lang, Key::ChaosNow, &[&format_time(now_s)]) }</span>
             </span>
@@ -101,7 +113,7 @@ fn strip(lang: Lang, s: &Scenario, now_s: f64) -> Html {
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
     let lang = props.lang;
-    let shared = use_context::<Shared>().expect("Timeline needs the Shared context");
+    let shared = &props.shared;
     let at_text = use_state(|| "30".to_string());
     let kind = use_state(|| 0usize);
     let target = use_state(|| 0usize);
@@ -151,9 +163,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let remove = Callback::from(move |_| editor.dispatch(Action::Replace(without_fault(&s, i))));
         let name = format!("{}: {}", t(lang, Key::Delete), describe_scheduled(lang, f));
         html! {
-            <li class={classes!("tl-entry", if done { "done" } else { "todo" })} data-testid="timeline-entry">
+            <li class={class_list("tl-entry", &[Some(if done { "done" } else { "todo" })])} data-testid="timeline-entry">
                 <span class="tl-when">{ format_time(f.at_s) }</span>
-                <span class={classes!("tl-what", if is_breaking(&f.action) { "break" } else { "mend" })}>
+                <span class={class_list("tl-what", &[Some(if is_breaking(&f.action) { "break" } else { "mend" })])}>
                     { describe_fault(lang, &f.action) }</span>
                 <span class="tl-status">{ t(lang, if done { Key::ChaosDone } else { Key::ChaosToCome }) }</span>
                 <button type="button" class="chaos-btn" data-testid={format!("timeline-remove-{i}")}

@@ -25,6 +25,7 @@ pub const STEP_MS: f64 = 1000.0;
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     pub dispatch: UseReducerDispatcher<EditorState>,
+    pub shared: Shared,
 }
 
 /// Slider positions (0..=1000) ↔ values on a log scale between `lo` and `hi`.
@@ -53,7 +54,7 @@ fn toggle_play(rt: &Rc<RefCell<Runtime>>) {
 
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let shared = use_context::<Shared>().expect("inside the app");
+    let shared = &props.shared;
     let lang = shared.lang;
     let update = use_force_update();
     let rate_draft = use_state(|| None::<String>);

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use crate::editor::{handle_center, Drag};
 use crate::model::Scenario;
 
@@ -16,7 +18,7 @@ pub fn gesture(s: &Scenario, drag: &Drag) -> Html {
     if let Drag::Connecting { from, at, verdict, .. } = drag {
         let Some(c) = s.component(from) else { return Html::default() };
         let (x1, y1) = handle_center(c);
-        let class = classes!("link-draft", verdict.is_err().then_some("bad"));
+        let class = class_list("link-draft", &[verdict.is_err().then_some("bad")]);
         return html! {
             <line class={class} x1={x1.to_string()} y1={y1.to_string()} x2={at.0.to_string()}
                   y2={at.1.to_string()} marker-end="url(#arrow-sel)" />

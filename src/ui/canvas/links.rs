@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use super::label_size;
 use super::node::num;
 use crate::editor::{link_info, link_segment, Selection};
@@ -35,7 +37,7 @@ pub fn links(s: &Scenario, sel: &Selection, zoom: f64) -> Html {
             let (a, b) = link_segment(s, &l.from, &l.to)?;
             let rtt = link_info(s, &l.from, &l.to)?;
             let selected = sel.links.iter().any(|(f, t)| *f == l.from && *t == l.to);
-            let class = classes!("link", selected.then_some("selected"));
+            let class = class_list("link", &[selected.then_some("selected")]);
             let marker = if selected { "url(#arrow-sel)" } else { "url(#arrow)" };
             let (mx, my) = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
             let label = format!("{} ms", num(rtt));

@@ -13,20 +13,19 @@ mod links;
 mod node;
 mod regions;
 
-use std::cell::Cell;
-use std::rc::Rc;
-
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use super::keys::Keys;
-use super::shared::{Shared, ViewBox};
-use super::state::{Action, EditorHandle};
+use crate::ui::class::class_list;
+
+use super::keys::{shortcuts, use_keys};
+use super::shared::ViewBox;
+use super::state::{Action, EditorHandle, EditorProps};
 use crate::editor::{self, Drag, Modifiers};
-use controls::Controls;
+use controls::controls;
 
 pub use icons::{color, icon};
 pub use node::{num, status};
@@ -86,29 +85,30 @@ fn blur_active() {
 }
 
 #[component]
-pub fn Canvas() -> Html {
-    let state = use_context::<EditorHandle>().expect("Canvas needs the EditorHandle context");
-    let lang = crate::ui::lang::use_lang();
-    let shared = use_context::<Shared>();
+pub fn Canvas(props: &EditorProps) -> Html {
+    let state = props.editor.clone();
+    let lang = props.lang;
+    let shared = props.shared.clone();
     let svg = use_node_ref();
-    let space = use_state(|| Rc::new(Cell::new(false)));
-    let space: Rc<Cell<bool>> = (*space).clone();
+    let space = use_mut_ref(|| false);
+    let keys_open = use_keys(&state, &space);
 
     // Fit the scenario to the canvas when it first has a size, and when asked (a scenario was
-    // loaded, a region added).
+    // loaded, a region added). Presentation mode gives the canvas another size: fit again once
+    // the new layout is in. One effect for both, which remembers the last mode to tell them
+    // apart.
     {
         let (state2, svg) = (state.clone(), svg.clone());
-        use_effect_with(state.refit, move |_| fit(&state2, &svg));
-    }
-    // Presentation mode gives the canvas another size: fit again once the new layout is in.
-    {
-        let (state2, svg) = (state.clone(), svg.clone());
-        let presenting = crate::ui::lessons::use_lessons().is_some_and(|l| l.state.presenting);
-        let mounted = use_mut_ref(|| false);
-        use_effect_with(presenting, move |_| {
-            // Not at mount: the first fit (or a restored view) is the effect above's business.
-            let changed = std::mem::replace(&mut *mounted.borrow_mut(), true);
-            let timer = changed.then(|| Timeout::new(50, move || fit(&state2, &svg)));
+        let presenting = props.presenting;
+        let mode = use_mut_ref(|| presenting);
+        use_effect_with((state.refit, presenting), move |&(_, presenting)| {
+            let switched = std::mem::replace(&mut *mode.borrow_mut(), presenting) != presenting;
+            let timer = if switched {
+                Some(Timeout::new(50, move || fit(&state2, &svg)))
+            } else {
+                fit(&state2, &svg);
+                None
+            };
             move || drop(timer)
         });
     }
@@ -143,7 +143,7 @@ pub fn Canvas() -> Html {
             e.prevent_default();
             blur_active();
             let (x, y) = local(&svg, e.client_x(), e.client_y());
-            let mods = Modifiers { shift: e.shift_key(), pan: space.get() || e.button() == 1 };
+            let mods = Modifiers { shift: e.shift_key(), pan: *space.borrow() || e.button() == 1 };
             state.dispatch(Action::PointerDown { x, y, mods });
         })
     };
@@ -161,26 +161,6 @@ pub fn Canvas() -> Html {
             state.dispatch(Action::ZoomAt { factor, x, y });
         })
     };
-    let on_zoom = {
-        let (state, svg) = (state.clone(), svg.clone());
-        Callback::from(move |factor: f64| {
-            let (w, h) = size(&svg);
-            state.dispatch(Action::ZoomAt { factor, x: w / 2.0, y: h / 2.0 });
-        })
-    };
-    let on_fit = {
-        let (state, svg) = (state.clone(), svg.clone());
-        Callback::from(move |()| fit(&state, &svg))
-    };
-    let on_undo = {
-        let state = state.clone();
-        Callback::from(move |()| state.dispatch(Action::Key(editor::Action::Undo)))
-    };
-    let on_redo = {
-        let state = state.clone();
-        Callback::from(move |()| state.dispatch(Action::Key(editor::Action::Redo)))
-    };
-
     let ed = state.editor();
     let s = state.scenario();
     let view = ed.view;
@@ -209,11 +189,13 @@ pub fn Canvas() -> Html {
         };
         node::node(lang, c, marks, view.zoom)
     });
-    let class = classes!(
+    let class = class_list(
         "canvas",
-        matches!(ed.drag, Drag::Panning { .. }).then_some("panning"),
-        matches!(ed.drag, Drag::Moving(_)).then_some("moving"),
-        matches!(ed.drag, Drag::Connecting { .. }).then_some("connecting"),
+        &[
+            matches!(ed.drag, Drag::Panning { .. }).then_some("panning"),
+            matches!(ed.drag, Drag::Moving(_)).then_some("moving"),
+            matches!(ed.drag, Drag::Connecting { .. }).then_some("connecting"),
+        ],
     );
     let hint = ed.drag.hint().map(|h| {
         let (x, y) = state.pointer;
@@ -225,10 +207,11 @@ pub fn Canvas() -> Html {
     });
     let notice = state.notice.as_ref().map(|n| {
         let style = n.at.map_or(String::new(), |(x, y)| format!("left:{}px;top:{}px", x + 16.0, y + 18.0));
-        let class = classes!("canvas-notice", n.at.is_none().then_some("top"));
+        let class = class_list("canvas-notice", &[n.at.is_none().then_some("top")]);
         html! { <div class={class} data-testid="notice" role="status" style={style}>{ n.words(lang) }</div> }
     });
     let trays = shared.as_ref().map(|sh| fleet_tray::trays(lang, s, &sh.runtime.borrow(), view.zoom));
+    let ctl = controls(lang, &state, &svg);
     let empty = s.regions.is_empty().then(
         || html! { <div class="canvas-empty">{ crate::i18n::t(lang, crate::i18n::Key::CanvasEmpty) }</div> },
     );
@@ -252,9 +235,8 @@ pub fn Canvas() -> Html {
             { empty }
             { hint }
             { notice }
-            <Controls can_undo={ed.history.can_undo()} can_redo={ed.history.can_redo()} zoom={view.zoom}
-                      {on_undo} {on_redo} {on_zoom} {on_fit} />
-            <Keys {space} />
+            { ctl }
+            { shortcuts(lang, &keys_open) }
         </div>
     }
 }

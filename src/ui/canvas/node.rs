@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use super::icons::{color, icon};
 use super::COMPACT_ZOOM;
 use crate::editor::{has_handle, COMPONENT_H, COMPONENT_W, HANDLE_R};
@@ -50,18 +52,11 @@ pub fn node(lang: Lang, c: &Component, marks: Marks, zoom: f64) -> Html {
         }
         _ => Html::default(),
     };
-    let mut class = classes!("component");
-    if marks.selected {
-        class.push("selected");
-    }
-    match marks.link_target {
-        Some(true) => class.push("link-ok"),
-        Some(false) => class.push("link-bad"),
-        None => {}
-    }
-    if marks.refused {
-        class.push("refused");
-    }
+    let link = marks.link_target.map(|ok| if ok { "link-ok" } else { "link-bad" });
+    let class = class_list(
+        "component",
+        &[marks.selected.then_some("selected"), link, marks.refused.then_some("refused")],
+    );
     let [line1, line2] = status(lang, &c.kind);
     let zone = format!("{}/{}", c.place.region, c.place.zone);
     let handle = if has_handle(&c.kind) {

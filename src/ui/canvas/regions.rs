@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 use super::label_size;
 use crate::model::{Placement, Region};
 
@@ -16,7 +18,7 @@ pub fn region(lang: crate::i18n::Lang, r: &Region, drop: Option<&Placement>, zoo
         // Never wider than its column (about 0.66 em per character, with a margin).
         let zone_font = zone_font.min((zr.w - 16.0).max(0.0) / (0.66 * label.chars().count() as f64)).max(8.0);
         let here = drop.is_some_and(|p| p.region == r.code && p.zone == z.name);
-        let class = classes!("zone", here.then_some("drop"));
+        let class = class_list("zone", &[here.then_some("drop")]);
         html! {
             <g class={class} data-testid={format!("zone-{}-{}", r.code, z.name)}>
                 <rect x={zr.x.to_string()} y={zr.y.to_string()} width={zr.w.to_string()}

@@ -1,13 +1,16 @@
 //! One live chart: a `<canvas>` redrawn by the frame loop only when a new simulated second
-//! arrives, the hover moves or the size changes; Yew renders it once.
+//! arrives, the hover moves or the size changes; Yew renders it once. The servers chart is the
+//! same component (one component's glue in the wasm, not two), drawn by `servers::draw`.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
+use super::fleet_history::FleetHistory;
 use super::paint::paint;
+use super::servers;
 use super::window::{chart_data, window, ChartKind};
 use crate::i18n::{t, Key};
 use crate::ui::painters::{use_painter, PaintCtx};
@@ -18,6 +21,11 @@ pub struct ChartProps {
     pub kind: ChartKind,
     /// Simulated seconds shown.
     pub span: u64,
+    /// `Some` makes it the servers chart (billed hosts per app tier; `kind` is then unused):
+    /// the app tiers' ids, a single one named in the caption.
+    #[prop_or_default]
+    pub tiers: Option<Vec<String>>,
+    pub shared: Shared,
 }
 
 fn title(kind: ChartKind) -> Key {
@@ -42,15 +50,24 @@ fn test_id(kind: ChartKind) -> &'static str {
 
 #[component]
 pub fn Chart(props: &ChartProps) -> Html {
-    let shared = use_context::<Shared>().expect("inside the app");
+    let shared = &props.shared;
     let canvas = use_node_ref();
     let hover = use_memo((), |_| Cell::new(None::<f64>));
+    let is_servers = props.tiers.is_some();
     {
         let canvas = canvas.clone();
         let hover = hover.clone();
-        use_painter((props.kind, props.span), move |&(kind, span)| {
+        use_painter(shared, (props.kind, props.span, is_servers), move |&(kind, span, is_servers)| {
             let mut last = None;
-            move |ctx: &PaintCtx| draw(ctx, &canvas, &hover, kind, span, &mut last)
+            let history = RefCell::new(FleetHistory::default());
+            let mut seen = None;
+            move |ctx: &PaintCtx| {
+                if is_servers {
+                    servers::draw(ctx, &canvas, &hover, span, &history, &mut seen)
+                } else {
+                    draw(ctx, &canvas, &hover, kind, span, &mut last)
+                }
+            }
         });
     }
     let onmousemove = {
@@ -58,6 +75,15 @@ pub fn Chart(props: &ChartProps) -> Html {
         Callback::from(move |e: MouseEvent| hover.set(Some(f64::from(e.offset_x()))))
     };
     let onmouseleave = Callback::from(move |_: MouseEvent| hover.set(None));
+    if let Some(tiers) = &props.tiers {
+        let caption = servers::caption(shared.lang, tiers);
+        return html! {
+            <figure class="chart servers" title={caption.clone()}>
+                <figcaption>{ caption }</figcaption>
+                <canvas ref={canvas} data-testid="chart-servers" {onmousemove} {onmouseleave} />
+            </figure>
+        };
+    }
     html! {
         <figure class="chart">
             <figcaption>{ t(shared.lang, title(props.kind)) }</figcaption>

@@ -10,28 +10,31 @@ pub mod window;
 
 use yew::prelude::*;
 
+use crate::ui::class::class_list;
+
 pub use chart::Chart;
 use window::ChartKind;
 
-use super::shared::Shared;
-use super::stats::{LiveNumbers, Stats};
+use super::shared::SharedProps;
+use super::stats::{stats, LiveNumbers};
 
 /// Simulated seconds the charts show.
 pub const SPAN_S: u64 = 120;
 
 #[component]
-pub fn Dashboard() -> Html {
-    let shared = use_context::<Shared>().expect("inside the app");
-    let numbers = LiveNumbers::read(&shared.runtime.borrow());
-    let fleet = servers::fleet_changes(shared.runtime.borrow().scenario());
+pub fn Dashboard(props: &SharedProps) -> Html {
+    let shared = &props.shared;
+    let rt = shared.runtime.borrow();
+    let numbers = LiveNumbers::read(&rt);
+    let fleet = servers::fleet_changes(rt.scenario());
     html! {
         <section class="dashboard" data-testid="dashboard">
-            <Stats {numbers} />
-            <ops::OpsStrip />
-            <div class={classes!("charts", fleet.then_some("with-servers"))}>
-                { for ChartKind::ALL.iter().map(|&kind| html! { <Chart {kind} span={SPAN_S} /> }) }
+            { stats(shared.lang, &numbers) }
+            { ops::ops_strip(shared.lang, &rt) }
+            <div class={class_list("charts", &[fleet.then_some("with-servers")])}>
+                { for ChartKind::ALL.iter().map(|&kind| html! { <Chart {kind} span={SPAN_S} shared={shared.clone()} /> }) }
                 if fleet {
-                    <servers::ServersChart span={SPAN_S} tiers={servers::tiers(shared.runtime.borrow().scenario())} />
+                    <Chart kind={ChartKind::Throughput} span={SPAN_S} tiers={servers::tiers(rt.scenario())} shared={shared.clone()} />
                 }
             </div>
         </section>

@@ -8,7 +8,6 @@ use crate::engine::{AlarmState, AlarmView, DeployKind, DeploymentView};
 use crate::i18n::{alarm_key, format_ms, format_number, t, tf, Key, Lang};
 use crate::model::{Alarm, AlarmMetric, Scenario};
 use crate::ui::runtime::Runtime;
-use crate::ui::shared::Shared;
 
 /// An alarm state's icon, colour and test name: the word comes from `alarm_key`.
 pub fn alarm_look(s: AlarmState) -> (&'static str, &'static str, &'static str) {
@@ -80,11 +79,8 @@ pub fn deploy_line(lang: Lang, d: &DeploymentView, tier: &str) -> String {
     format!("{head} · {}", t(lang, deploy_state(d).0))
 }
 
-#[component]
-pub fn OpsStrip() -> Html {
-    let shared = use_context::<Shared>().expect("inside the app");
-    let lang = shared.lang;
-    let rt = shared.runtime.borrow();
+/// A plain function of the dashboard, not a component: it holds no state of its own.
+pub fn ops_strip(lang: Lang, rt: &Runtime) -> Html {
     let s = rt.scenario();
     if s.alarms.is_empty() && s.deployments.is_empty() {
         return Html::default();
@@ -92,7 +88,7 @@ pub fn OpsStrip() -> Html {
     html! {
         <div class="ops" data-testid="ops-strip">
             { alarms(lang, s, &rt.sim().alarms()) }
-            { deployments(lang, s, &rt) }
+            { deployments(lang, s, rt) }
         </div>
     }
 }

@@ -1,6 +1,7 @@
 //! The servers chart: billed hosts per app tier over time, so the lag of auto-scaling and the
 //! doubled fleet of a blue/green deployment show as steps. Drawn by the frame loop like the
-//! other charts; shown only when the scenario can change its fleet.
+//! other charts (it is a `Chart` with `tiers`); shown only when the scenario can change its
+//! fleet.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -11,10 +12,9 @@ use yew::prelude::*;
 use super::fleet_history::FleetHistory;
 use super::paint::paint;
 use crate::engine::NS_PER_S;
-use crate::i18n::{t, Key};
+use crate::i18n::{t, Key, Lang};
 use crate::model::{Kind, Scenario};
-use crate::ui::painters::{use_painter, PaintCtx};
-use crate::ui::shared::Shared;
+use crate::ui::painters::PaintCtx;
 
 /// Whether the fleet of `s` can change during a run (an auto-scaling group or a deployment).
 pub fn fleet_changes(s: &Scenario) -> bool {
@@ -22,52 +22,22 @@ pub fn fleet_changes(s: &Scenario) -> bool {
         || s.components.iter().any(|c| matches!(&c.kind, Kind::AppServer(a) if a.autoscaling.is_some()))
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ServersChartProps {
-    pub span: u64,
-    /// The app tiers' ids: a single one is named in the caption.
-    pub tiers: Vec<String>,
-}
-
 /// The app tiers of `s`, by id.
 pub fn tiers(s: &Scenario) -> Vec<String> {
     s.components.iter().filter(|c| matches!(c.kind, Kind::AppServer(_))).map(|c| c.id.clone()).collect()
 }
 
-#[component]
-pub fn ServersChart(props: &ServersChartProps) -> Html {
-    let shared = use_context::<Shared>().expect("inside the app");
-    let canvas = use_node_ref();
-    let hover = use_memo((), |_| Cell::new(None::<f64>));
-    {
-        let canvas = canvas.clone();
-        let hover = hover.clone();
-        use_painter(props.span, move |&span| {
-            let history = RefCell::new(FleetHistory::default());
-            let mut last = None;
-            move |ctx: &PaintCtx| draw(ctx, &canvas, &hover, span, &history, &mut last)
-        });
-    }
-    let onmousemove = {
-        let hover = hover.clone();
-        Callback::from(move |e: MouseEvent| hover.set(Some(f64::from(e.offset_x()))))
-    };
-    let onmouseleave = Callback::from(move |_: MouseEvent| hover.set(None));
-    let caption = match props.tiers.as_slice() {
-        [one] => format!("{} · {one}", t(shared.lang, Key::ServersChart)),
-        _ => t(shared.lang, Key::ServersChart).to_string(),
-    };
-    html! {
-        <figure class="chart servers" title={caption.clone()}>
-            <figcaption>{ caption }</figcaption>
-            <canvas ref={canvas} data-testid="chart-servers" {onmousemove} {onmouseleave} />
-        </figure>
+/// The caption (and tooltip): a single tier is named.
+pub fn caption(lang: Lang, tiers: &[String]) -> String {
+    match tiers {
+        [one] => format!("{} · {one}", t(lang, Key::ServersChart)),
+        _ => t(lang, Key::ServersChart).to_string(),
     }
 }
 
-type Seen = (Option<u64>, Option<u64>, i32, i32, crate::i18n::Lang);
+pub type Seen = (Option<u64>, Option<u64>, i32, i32, crate::i18n::Lang);
 
-fn draw(
+pub fn draw(
     ctx: &PaintCtx,
     canvas: &NodeRef,
     hover: &Rc<Cell<Option<f64>>>,
