@@ -14,7 +14,6 @@ mod en_operate;
 mod en_problem;
 mod en_reason;
 mod fault;
-mod fixed;
 mod format;
 mod key;
 mod ko;
@@ -32,7 +31,6 @@ mod share_detail;
 mod texts;
 
 pub use fault::{describe_fault, describe_scheduled, describe_target};
-pub use fixed::fixed;
 pub use format::{format_duration, format_ms, format_number, format_percent, format_rate, format_time};
 pub use key::Key;
 pub use labels::{
