@@ -32,6 +32,7 @@ pub mod keys;
 pub mod lang;
 pub mod lesson_flow;
 pub mod lessons;
+mod math;
 pub mod money;
 pub mod notice;
 pub mod operate_alarms;

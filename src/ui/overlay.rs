@@ -142,7 +142,7 @@ fn component(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, (x, y, bw, bh): (f64, 
     }
     if v.recent_errors > 0 {
         // A pulsing dashed outline plus a count.
-        let phase = (pc.now_ms / 250.0).sin() * 0.5 + 0.5;
+        let phase = super::math::sin(pc.now_ms / 250.0) * 0.5 + 0.5;
         ctx.set_global_alpha(0.35 + 0.65 * phase);
         ctx.set_stroke_style_str(ERROR);
         ctx.set_line_width(4.0);
@@ -162,7 +162,7 @@ fn queue_bar(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, x: f64, qy: f64, bw: f
     let frac = if v.queue_capacity > 0 {
         f64::from(v.queue) / f64::from(v.queue_capacity)
     } else {
-        (1.0 + f64::from(v.queue)).log10() / 4.0
+        super::math::log10(1.0 + f64::from(v.queue)) / 4.0
     };
     let qh = 7.0;
     ctx.set_fill_style_str("#e2e8f0");

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
+use super::math::{log10, pow};
 use super::runtime::{Runtime, MAX_SPEED, MIN_SPEED};
 use super::shared::Shared;
 use super::state::{Action, EditorState};
@@ -30,14 +31,14 @@ pub struct ToolbarProps {
 
 /// Slider positions (0..=1000) ↔ values on a log scale between `lo` and `hi`.
 fn to_slider(v: f64, lo: f64, hi: f64) -> f64 {
-    ((v.max(lo) / lo).log10() / (hi / lo).log10() * 1000.0).clamp(0.0, 1000.0)
+    (log10(v.max(lo) / lo) / log10(hi / lo) * 1000.0).clamp(0.0, 1000.0)
 }
 fn from_slider(p: f64, lo: f64, hi: f64) -> f64 {
-    lo * (hi / lo).powf(p / 1000.0)
+    lo * pow(hi / lo, p / 1000.0)
 }
 /// Rounds a slider value to two significant figures, so the slider gives round numbers.
 fn round2(v: f64) -> f64 {
-    let mag = 10f64.powf(v.abs().log10().floor() - 1.0);
+    let mag = pow(10.0, log10(v.abs()).floor() - 1.0);
     (v / mag).round() * mag
 }
 

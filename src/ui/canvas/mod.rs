@@ -156,7 +156,7 @@ pub fn Canvas(props: &EditorProps) -> Html {
         Callback::from(move |e: WheelEvent| {
             e.prevent_default();
             let per_line = if e.delta_mode() == WheelEvent::DOM_DELTA_LINE { 16.0 } else { 1.0 };
-            let factor = (-e.delta_y() * per_line * WHEEL_ZOOM).exp();
+            let factor = crate::ui::math::exp(-e.delta_y() * per_line * WHEEL_ZOOM);
             let (x, y) = local(&svg, e.client_x(), e.client_y());
             state.dispatch(Action::ZoomAt { factor, x, y });
         })

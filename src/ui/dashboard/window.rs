@@ -61,7 +61,7 @@ pub fn nice_ceiling(v: f64, floor: f64) -> f64 {
     if v <= 0.0 {
         return 1.0;
     }
-    let mag = 10f64.powf(v.log10().floor());
+    let mag = crate::ui::math::pow(10.0, crate::ui::math::log10(v).floor());
     [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * mag).find(|c| *c >= v * (1.0 - 1e-12)).unwrap_or(10.0 * mag)
 }
 
