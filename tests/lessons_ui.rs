@@ -86,7 +86,7 @@ fn progress_survives_storage_and_rejects_foreign_text() {
     // A lesson this version does not know is dropped, the rest kept.
     let mixed = r#"{"passed":["single-server","future-lesson"],"current":"nope"}"#;
     let read = Progress::from_storage(mixed);
-    assert_eq!(read.passed.into_iter().collect::<Vec<_>>(), vec![LessonId::SingleServer]);
+    assert_eq!(read.passed.iter().collect::<Vec<_>>(), vec![LessonId::SingleServer]);
     assert_eq!(read.current, None);
     for junk in ["", "null", "[1,2]", "{", "{\"passed\":7}", &"x".repeat(10_000)] {
         assert_eq!(Progress::from_storage(junk), Progress::default(), "{junk:.20}");

@@ -2,7 +2,6 @@
 //! lessons were passed (and how that is stored), what a key does in presentation mode, and
 //! when the first fault of a run happened. Pure, so `tests/lessons_ui.rs` drives it natively.
 
-use std::collections::BTreeSet;
 
 use serde_json::Value;
 
@@ -51,10 +50,49 @@ pub fn slide_count(i: usize) -> usize {
     LessonId::ALL.get(i).map_or(1, |&id| slides(&lesson_text(Lang::En, id)).len())
 }
 
+/// A set of lessons as one bit per lesson, iterated in the lessons' order (what a
+/// `BTreeSet<LessonId>` gave, without a B-tree instantiation in the wasm: issue 4's budget).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LessonSet(u32);
+
+impl LessonSet {
+    fn bit(id: LessonId) -> u32 {
+        1 << id as u32
+    }
+    /// Adds `id`; true if it was not there yet.
+    pub fn insert(&mut self, id: LessonId) -> bool {
+        let fresh = !self.contains(&id);
+        self.0 |= Self::bit(id);
+        fresh
+    }
+    pub fn contains(&self, id: &LessonId) -> bool {
+        self.0 & Self::bit(*id) != 0
+    }
+    pub fn len(&self) -> usize {
+        self.0.count_ones() as usize
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0 == 0
+    }
+    pub fn iter(&self) -> impl Iterator<Item = LessonId> + '_ {
+        LessonId::ALL.into_iter().filter(|id| self.contains(id))
+    }
+}
+
+impl FromIterator<LessonId> for LessonSet {
+    fn from_iter<I: IntoIterator<Item = LessonId>>(ids: I) -> Self {
+        let mut set = LessonSet::default();
+        ids.into_iter().for_each(|id| {
+            set.insert(id);
+        });
+        set
+    }
+}
+
 /// Lessons passed so far; stored as the lessons' slugs so reordering lessons keeps progress.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
-    pub passed: BTreeSet<LessonId>,
+    pub passed: LessonSet,
     /// The lesson last open, so a student comes back to it.
     pub current: Option<LessonId>,
 }
