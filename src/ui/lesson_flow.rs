@@ -2,7 +2,6 @@
 //! lessons were passed (and how that is stored), what a key does in presentation mode, and
 //! when the first fault of a run happened. Pure, so `tests/lessons_ui.rs` drives it natively.
 
-
 use serde_json::Value;
 
 use crate::catalog::{lesson_text, LessonId, LessonText, PRESETS};
