@@ -334,7 +334,7 @@ pub fn multi_az() -> Scenario {
         .at("users-1", SEOUL, "b", 1, 2, 0, 3, clients(1.0))
         .at("dns-1", SEOUL, "b", 0, 2, 0, 3, dns)
         .at("lb-1", SEOUL, "a", 1, 2, 1, 3, l4_lb())
-        .at("lb-2", SEOUL, "b", 0, 2, 1, 3, l4_lb())
+        .at("lb-2", SEOUL, "b", 1, 2, 1, 3, l4_lb())
         .at("app-1", SEOUL, "a", 0, 2, 2, 3, app_server(2))
         .at("app-2", SEOUL, "b", 0, 2, 2, 3, app_server(2))
         .at("db-1", SEOUL, "a", 1, 2, 2, 3, database(None))
