@@ -147,8 +147,9 @@ impl Sim {
                 let app = &self.apps[a as usize];
                 let (first, count) = (app.first_host as usize, app.count as usize);
                 let before = app.hosts_up;
-                // A one-server tier's server is named by the tier's id, so its own line would
-                // say "app-1 is down" just before the tier's line says the same.
+                // With one host slot, that host going down or up is the tier going down or up,
+                // which the tier's own line below says (the log names such a server by the
+                // tier's id, so a second line would read the same).
                 let per_server = count > 1;
                 for h in first..first + count {
                     let want = up && !self.hosts[h].killed && self.hosts[h].life.powered();
