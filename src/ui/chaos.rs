@@ -13,8 +13,9 @@ use yew::prelude::*;
 
 use crate::ui::class::class_list;
 
-use super::chaos_pairs::{pair_controls, use_pair_form};
+use super::chaos_pairs::{pair_controls, PairForm};
 use super::chaos_targets::{can_revive, target_slug, zones, FaultState, Journal, RunMark};
+use super::fault_buttons::FaultMessage;
 use super::runtime::Runtime;
 use super::shared::Shared;
 use crate::engine::{Health, Snapshot};
@@ -240,21 +241,10 @@ fn more(lang: Lang, n: u32) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ChaosPanelProps {
-    #[prop_or_default]
-    pub lang: Lang,
-    pub shared: Shared,
-}
-
-#[component]
-pub fn ChaosPanel(props: &ChaosPanelProps) -> Html {
-    let lang = props.lang;
-    let shared = &props.shared;
+/// The chaos panel. A function, not a component: its click message is the side panel's
+/// (cleared when the tab changes, as when the panel unmounted) and its pair form a hook there.
+pub fn chaos_panel(lang: Lang, shared: &Shared, message: &FaultMessage, pair_form: &PairForm) -> Html {
     let journal = shared.journal.clone();
-    // The last click's outcome, read out by screen readers; setting it also re-renders at once.
-    let message = use_state(|| None::<Injected>);
-    let pair_form = use_pair_form();
     let live = LiveFaults::read(&shared.runtime, &journal);
 
     let on = {
@@ -291,7 +281,7 @@ pub fn ChaosPanel(props: &ChaosPanelProps) -> Html {
         <section class="chaos" aria-labelledby="chaos-title" data-testid="chaos-panel">
             <h2 id="chaos-title">{ t(lang, Key::Chaos) }</h2>
             <p class="chaos-msg" role="status" aria-live="polite" data-testid="chaos-message">
-                { match &*message {
+                { match &**message {
                     Some(m) if m.refused.is_none() => html! { <span class="ok">{ m.words(lang) }</span> },
                     Some(m) => html! { <span class="bad">{ m.words(lang) }</span> },
                     None => html! {},
@@ -307,7 +297,7 @@ pub fn ChaosPanel(props: &ChaosPanelProps) -> Html {
                 <h3>{ t(lang, Key::Palette) }</h3>
                 <ul class="chaos-list">{ for component_rows }</ul>
             }
-            { pair_controls(lang, &zones(s), &live.state, &on, &pair_form) }
+            { pair_controls(lang, &zones(s), &live.state, &on, pair_form) }
         </section>
     }
 }

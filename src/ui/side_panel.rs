@@ -8,7 +8,8 @@ use yew::prelude::*;
 
 use crate::ui::class::class_list;
 
-use super::chaos::ChaosPanel;
+use super::chaos::chaos_panel;
+use super::chaos_pairs::use_pair_form;
 use super::fault_buttons::fault_buttons;
 use super::insights::{insights, History};
 use super::inspector::inspector;
@@ -45,6 +46,8 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let tab = use_state(|| Tab::Inspect);
     let history = use_mut_ref(History::default);
     let fault_message = use_state(|| None);
+    // The chaos panel's network form; it keeps its values while another tab shows.
+    let pair_form = use_pair_form();
     let lessons = &props.lessons;
     {
         // A preset picked from the top bar brings its lesson into view.
@@ -93,7 +96,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             } else if *tab == Tab::Break {
                 <div class="tab-body" role="tabpanel">
                     <Timeline editor={editor.clone()} {lang} shared={shared.clone()} />
-                    <ChaosPanel {lang} shared={shared.clone()} />
+                    { chaos_panel(lang, shared, &fault_message, &pair_form) }
                 </div>
             } else if *tab == Tab::Operate {
                 <div class="tab-body" role="tabpanel">{ operate_panel(lang, editor, shared) }</div>
