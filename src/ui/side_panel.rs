@@ -17,7 +17,7 @@ use super::lessons::{lesson_panel, LessonsContext};
 use super::operate_panel::operate_panel;
 use super::shared::Shared;
 use super::state::EditorHandle;
-use super::timeline::Timeline;
+use super::timeline::{timeline, use_timeline_form};
 use crate::i18n::{t, Key};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -46,8 +46,9 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let tab = use_state(|| Tab::Inspect);
     let history = use_mut_ref(History::default);
     let fault_message = use_state(|| None);
-    // The chaos panel's network form; it keeps its values while another tab shows.
+    // The chaos panel's and the timeline's forms; they keep their values while another tab shows.
     let pair_form = use_pair_form();
+    let timeline_form = use_timeline_form();
     let lessons = &props.lessons;
     {
         // A preset picked from the top bar brings its lesson into view.
@@ -95,7 +96,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 </div>
             } else if *tab == Tab::Break {
                 <div class="tab-body" role="tabpanel">
-                    <Timeline editor={editor.clone()} {lang} shared={shared.clone()} />
+                    { timeline(lang, editor, shared, &timeline_form) }
                     { chaos_panel(lang, shared, &fault_message, &pair_form) }
                 </div>
             } else if *tab == Tab::Operate {

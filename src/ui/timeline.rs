@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::ui::class::class_list;
 
+use super::chaos_pairs::{use_pair_form, PairForm};
 use super::chaos_targets::{
     fault_targets, is_breaking, parse_number, strip_percent, strip_span_s, with_fault, without_fault, zones,
     FaultKind, MAX_ADDED_MS,
@@ -21,13 +22,27 @@ use crate::i18n::{
 };
 use crate::model::{Scenario, ScheduledFault, LIMITS};
 
-#[derive(Properties, PartialEq)]
-pub struct TimelineProps {
-    /// The edited scenario is read from it, and edits are dispatched to it.
-    pub editor: EditorHandle,
-    #[prop_or_default]
-    pub lang: Lang,
-    pub shared: Shared,
+/// The add form's fields as typed. A hook of the side panel, which shows the timeline as a plain
+/// function (no component of its own): the values stay while another tab shows.
+#[derive(Clone)]
+pub struct TimelineForm {
+    at_text: UseStateHandle<String>,
+    kind: UseStateHandle<usize>,
+    target: UseStateHandle<usize>,
+    /// The two zones and the added time of a network fault, as in the chaos panel's form.
+    pair: PairForm,
+    problem: UseStateHandle<Option<Key>>,
+}
+
+#[hook]
+pub fn use_timeline_form() -> TimelineForm {
+    TimelineForm {
+        at_text: use_state(|| "30".to_string()),
+        kind: use_state(|| 0usize),
+        target: use_state(|| 0usize),
+        pair: use_pair_form(),
+        problem: use_state(|| None::<Key>),
+    }
 }
 
 fn kind_key(k: FaultKind) -> Key {
@@ -110,19 +125,12 @@ fn strip(lang: Lang, s: &Scenario, now_s: f64) -> Html {
     }
 }
 
-#[component]
-pub fn Timeline(props: &TimelineProps) -> Html {
-    let lang = props.lang;
-    let shared = &props.shared;
-    let at_text = use_state(|| "30".to_string());
-    let kind = use_state(|| 0usize);
-    let target = use_state(|| 0usize);
-    let pair_a = use_state(|| 0usize);
-    let pair_b = use_state(|| 1usize);
-    let ms_text = use_state(|| "100".to_string());
-    let problem = use_state(|| None::<Key>);
+/// The scripted faults and the form that adds one; `editor` holds the edited scenario.
+pub fn timeline(lang: Lang, editor: &EditorHandle, shared: &Shared, form: &TimelineForm) -> Html {
+    let TimelineForm { at_text, kind, target, pair, problem } = form.clone();
+    let PairForm { a: pair_a, b: pair_b, ms_text } = pair;
 
-    let s = props.editor.scenario().clone();
+    let s = editor.scenario().clone();
     let now_s = shared.runtime.borrow().clock_for(&s);
     let fk = FaultKind::ALL.get(*kind).copied().unwrap_or(FaultKind::Kill);
     // Revive offers the same list as kill (indices stay put when the kind changes); a process
@@ -131,7 +139,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let all_zones = zones(&s);
 
     let onsubmit = {
-        let editor = props.editor.clone();
+        let editor = editor.clone();
         let (at_text, ms_text, problem) = (at_text.clone(), ms_text.clone(), problem.clone());
         let (target, pair_a, pair_b) = (*target, *pair_a, *pair_b);
         let (s, targets, all_zones) = (s.clone(), targets.clone(), all_zones.clone());
@@ -158,7 +166,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 
     let rows = s.faults.iter().enumerate().map(|(i, f)| {
         let done = f.at_s <= now_s;
-        let editor = props.editor.clone();
+        let editor = editor.clone();
         let s = s.clone();
         let remove = Callback::from(move |_| editor.dispatch(Action::Replace(without_fault(&s, i))));
         let name = format!("{}: {}", t(lang, Key::Delete), describe_scheduled(lang, f));
