@@ -12,7 +12,8 @@ use yew::prelude::*;
 use crate::ui::class::class_list;
 
 use super::operate_panel::{self, message, select_field, text_field};
-use super::state::{Action, EditorProps};
+use super::shared::Shared;
+use super::state::{Action, EditorHandle};
 use crate::editor::{app_tiers, blue_green_ready, DeployForm, FieldError, OperateEdit, Reason, STRATEGIES};
 use crate::i18n::{describe_diagnostic, format_time, t, tf, Key, Lang};
 use crate::model::{Deployment, Diagnostic, Scenario, Strategy};
@@ -67,12 +68,19 @@ pub fn describe_deployment(lang: Lang, d: &Deployment, s: &Scenario) -> String {
     out
 }
 
-#[component]
-pub fn DeploysEditor(props: &EditorProps) -> Html {
-    let lang = props.lang;
-    let editor = props.editor.clone();
-    let shared = props.shared.clone().expect("DeploysEditor is given the running lab");
-    let s = editor.scenario().clone();
+/// The deployment form as typed, the deployment being edited, the form's errors and the last
+/// outcome. A hook of the side panel, which shows the editor as a plain function (no component
+/// of its own): the form keeps its values while another tab shows.
+#[derive(Clone)]
+pub struct DeploysState {
+    form: UseStateHandle<DeployForm>,
+    editing: UseStateHandle<Option<usize>>,
+    errors: UseStateHandle<Vec<FieldError>>,
+    outcome: UseStateHandle<Option<Outcome>>,
+}
+
+#[hook]
+pub fn use_deploys_state(s: &Scenario) -> DeploysState {
     let form = {
         let s = s.clone();
         use_state(move || DeployForm::new_for(&s))
@@ -80,7 +88,7 @@ pub fn DeploysEditor(props: &EditorProps) -> Html {
     // A form naming a tier that another edit removed (or a new scenario lacks) follows the
     // first tier instead of showing one choice while holding another.
     {
-        let (form, tiers) = (form.clone(), app_tiers(&s));
+        let (form, tiers) = (form.clone(), app_tiers(s));
         use_effect_with(tiers, move |tiers| {
             if !tiers.contains(&form.tier) {
                 if let Some(first) = tiers.first() {
@@ -89,9 +97,18 @@ pub fn DeploysEditor(props: &EditorProps) -> Html {
             }
         });
     }
-    let editing = use_state(|| None::<usize>);
-    let errors = use_state(Vec::<FieldError>::new);
-    let outcome = use_state(|| None::<Outcome>);
+    DeploysState {
+        form,
+        editing: use_state(|| None::<usize>),
+        errors: use_state(Vec::<FieldError>::new),
+        outcome: use_state(|| None::<Outcome>),
+    }
+}
+
+pub fn deploys_editor(lang: Lang, editor: &EditorHandle, shared: &Shared, state: &DeploysState) -> Html {
+    let editor = editor.clone();
+    let s = editor.scenario().clone();
+    let DeploysState { form, editing, errors, outcome } = state.clone();
     let now_s = shared.runtime.borrow().clock_for(&s);
 
     let schedule = {

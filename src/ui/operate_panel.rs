@@ -9,18 +9,18 @@ use yew::prelude::*;
 use crate::ui::class::class_list;
 
 use super::operate_alarms::AlarmsEditor;
-use super::operate_deploys::DeploysEditor;
+use super::operate_deploys::{deploys_editor, DeploysState};
 use super::shared::Shared;
 use super::state::EditorHandle;
 use crate::editor::FieldError;
 use crate::i18n::{capitalize, describe_reason, t, Key, Lang};
 
-/// A plain function of the side panel, not a component: it holds no state of its own.
-pub fn operate_panel(lang: Lang, editor: &EditorHandle, shared: &Shared) -> Html {
+/// A plain function of the side panel, not a component: the deployments' state is a hook there.
+pub fn operate_panel(lang: Lang, editor: &EditorHandle, shared: &Shared, deploys: &DeploysState) -> Html {
     html! {
         <section class="operate" data-testid="operate-panel">
             <p class="op-intro">{ t(lang, Key::OpIntro) }</p>
-            <DeploysEditor editor={editor.clone()} {lang} shared={shared.clone()} />
+            { deploys_editor(lang, editor, shared, deploys) }
             <AlarmsEditor editor={editor.clone()} {lang} />
         </section>
     }
