@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::operate_panel::{self, message, select_field, text_field};
-use super::state::{Action, EditorProps};
+use super::state::{Action, EditorHandle};
 use crate::editor::{app_tiers, AlarmForm, FieldError, OperateEdit, ACTIONS, METRICS};
 use crate::i18n::{t, tf, Key, Lang};
 use crate::model::{Alarm, AlarmAction, AlarmMetric, Scenario};
@@ -47,20 +47,34 @@ pub fn describe_alarm(lang: Lang, a: &Alarm, s: &Scenario) -> String {
     tf(lang, Key::OpAlarmRow, &[&metric, side, &f.threshold, &f.evaluation_periods, &f.period_s, &action])
 }
 
-#[component]
-pub fn AlarmsEditor(props: &EditorProps) -> Html {
-    let lang = props.lang;
-    let editor = props.editor.clone();
-    let s = editor.scenario().clone();
+/// The alarm form as typed, the alarm being edited (its id before the edit; `None` adds a new
+/// one), the form's errors and a refusal (kept as its reason so it is worded in the language of
+/// each render). A hook of the side panel, which shows the editor as a plain function (no
+/// component of its own): the form keeps its values while another tab shows.
+#[derive(Clone)]
+pub struct AlarmsState {
+    form: UseStateHandle<AlarmForm>,
+    editing: UseStateHandle<Option<String>>,
+    errors: UseStateHandle<Vec<FieldError>>,
+    outcome: UseStateHandle<Option<crate::editor::Reason>>,
+}
+
+#[hook]
+pub fn use_alarms_state(editor: &EditorHandle) -> AlarmsState {
+    let s = editor.scenario();
     let form = {
         let s = s.clone();
         use_state(move || AlarmForm::new_for(&s))
     };
-    // Choices that another edit removed fall back to the first one left (see `DeploysEditor`).
+    let editing = use_state(|| None::<String>);
+    // Choices that another edit removed fall back to the first one left (see
+    // `use_deploys_state`). A new alarm's id that an alarm now has (one loaded or brought back
+    // since the form was made) becomes the next free one, as a fresh form would have.
     {
-        let form = form.clone();
+        let (form, editing, editor) = (form.clone(), editing.clone(), editor.clone());
         let ids: Vec<String> = s.components.iter().map(|c| c.id.clone()).collect();
-        use_effect_with((ids, app_tiers(&s)), move |(ids, tiers)| {
+        let alarms: Vec<String> = s.alarms.iter().map(|a| a.id.clone()).collect();
+        use_effect_with((ids, app_tiers(s), alarms), move |(ids, tiers, alarms)| {
             let mut next = (*form).clone();
             if !ids.contains(&next.component) {
                 next.component = ids.first().cloned().unwrap_or_default();
@@ -68,16 +82,26 @@ pub fn AlarmsEditor(props: &EditorProps) -> Html {
             if !tiers.contains(&next.tier) {
                 next.tier = tiers.first().cloned().unwrap_or_default();
             }
+            if editing.is_none() && alarms.contains(&next.id) {
+                next.id = AlarmForm::new_for(editor.scenario()).id;
+            }
             if next != *form {
                 form.set(next);
             }
         });
     }
-    // The alarm being edited (its id before the edit); `None` adds a new one.
-    let editing = use_state(|| None::<String>);
-    let errors = use_state(Vec::<FieldError>::new);
-    // A refusal, kept as its reason so it is worded in the language of each render.
-    let outcome = use_state(|| None::<crate::editor::Reason>);
+    AlarmsState {
+        form,
+        editing,
+        errors: use_state(Vec::<FieldError>::new),
+        outcome: use_state(|| None::<crate::editor::Reason>),
+    }
+}
+
+pub fn alarms_editor(lang: Lang, editor: &EditorHandle, state: &AlarmsState) -> Html {
+    let editor = editor.clone();
+    let s = editor.scenario().clone();
+    let AlarmsState { form, editing, errors, outcome } = state.clone();
 
     let submit = {
         let (editor, form, editing, errors, outcome) =

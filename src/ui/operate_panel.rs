@@ -8,20 +8,26 @@ use yew::prelude::*;
 
 use crate::ui::class::class_list;
 
-use super::operate_alarms::AlarmsEditor;
+use super::operate_alarms::{alarms_editor, AlarmsState};
 use super::operate_deploys::{deploys_editor, DeploysState};
 use super::shared::Shared;
 use super::state::EditorHandle;
 use crate::editor::FieldError;
 use crate::i18n::{capitalize, describe_reason, t, Key, Lang};
 
-/// A plain function of the side panel, not a component: the deployments' state is a hook there.
-pub fn operate_panel(lang: Lang, editor: &EditorHandle, shared: &Shared, deploys: &DeploysState) -> Html {
+/// A plain function of the side panel, not a component: the editors' states are hooks there.
+pub fn operate_panel(
+    lang: Lang,
+    editor: &EditorHandle,
+    shared: &Shared,
+    deploys: &DeploysState,
+    alarms: &AlarmsState,
+) -> Html {
     html! {
         <section class="operate" data-testid="operate-panel">
             <p class="op-intro">{ t(lang, Key::OpIntro) }</p>
             { deploys_editor(lang, editor, shared, deploys) }
-            <AlarmsEditor editor={editor.clone()} {lang} />
+            { alarms_editor(lang, editor, alarms) }
         </section>
     }
 }

@@ -14,6 +14,7 @@ use super::fault_buttons::fault_buttons;
 use super::insights::{insights, History};
 use super::inspector::inspector;
 use super::lessons::{lesson_panel, LessonsContext};
+use super::operate_alarms::use_alarms_state;
 use super::operate_deploys::use_deploys_state;
 use super::operate_panel::operate_panel;
 use super::shared::Shared;
@@ -47,10 +48,11 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let tab = use_state(|| Tab::Inspect);
     let history = use_mut_ref(History::default);
     let fault_message = use_state(|| None);
-    // The chaos panel's, the timeline's and the deployments' forms; they keep their values while another tab shows.
+    // The chaos panel's, the timeline's, the deployments' and the alarms' forms; they keep their values while another tab shows.
     let pair_form = use_pair_form();
     let timeline_form = use_timeline_form();
     let deploys = use_deploys_state(editor.scenario());
+    let alarms = use_alarms_state(editor);
     let lessons = &props.lessons;
     {
         // A preset picked from the top bar brings its lesson into view.
@@ -102,7 +104,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                     { chaos_panel(lang, shared, &fault_message, &pair_form) }
                 </div>
             } else if *tab == Tab::Operate {
-                <div class="tab-body" role="tabpanel">{ operate_panel(lang, editor, shared, &deploys) }</div>
+                <div class="tab-body" role="tabpanel">{ operate_panel(lang, editor, shared, &deploys, &alarms) }</div>
             } else {
                 <div class="tab-body" role="tabpanel">{ lesson_panel(lang, lessons, shared) }</div>
             }
