@@ -16,7 +16,7 @@ pub mod chaos_targets;
 pub mod class;
 pub mod colors;
 pub mod dashboard;
-mod deflate;
+pub mod deflate;
 pub mod detail;
 pub mod draw;
 pub mod editor_props;

@@ -59,9 +59,10 @@ test('a shared link opens the same design in a fresh browser', async () => {
   const url = await shareUrl(a.page);
   assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/#s=1\.[A-Za-z0-9_-]+$/);
   // The browser's CompressionStream wrote it: a zlib stream (RFC 1950) that node's zlib, a third
-  // implementation, also reads, of the scenario's compact JSON (short keys: "v" is the version).
-  const packed = Buffer.from(url.split('#s=1.')[1], 'base64url');
-  assert.equal(JSON.parse(inflateSync(packed).toString('utf8')).v, example.version);
+  // implementation, also reads, of the scenario's compact JSON (short keys: "M" is the
+  // version, "N" the name; src/share/keys.rs).
+  const packed = JSON.parse(inflateSync(Buffer.from(url.split('#s=1.')[1], 'base64url')).toString('utf8'));
+  assert.deepEqual([packed.M, packed.N], [example.version, example.name]);
   // The QR code is a data: image the CSP allows, and it decodes to a real picture.
   const qr = a.page.getByTestId('share-qr');
   assert.match(await qr.getAttribute('src'), /^data:image\/svg\+xml;base64,/);
@@ -82,6 +83,50 @@ test('a shared link opens the same design in a fresh browser', async () => {
   await screenshot(b.page, 'share-opened-fresh');
   assert.deepEqual([...a.errors, ...b.errors], []);
   await a.context.close(); await b.context.close();
+});
+
+test('the dialog says the link is being prepared, and closing it first keeps it closed', async () => {
+  // The browser's compressor, held back until the test releases it.
+  const a = await open(browser, server.url, { init: () => {
+    const Real = window.CompressionStream;
+    window.__gate = new Promise((r) => { window.__release = r; });
+    window.CompressionStream = class {
+      constructor(format) {
+        const real = new Real(format);
+        this.writable = real.writable;
+        this.readable = real.readable.pipeThrough(new TransformStream({ start: () => window.__gate }));
+      }
+    };
+  } });
+  await a.page.getByTestId('share').click();
+  assert.equal(await a.page.getByTestId('share-preparing').textContent(), 'Preparing the link…');
+  assert.equal(await a.page.getByTestId('share-url').count(), 0);
+  await screenshot(a.page, 'share-preparing');
+  await a.page.keyboard.press('Escape');
+  assert.equal(await a.page.getByTestId('share-dialog').count(), 0);
+  await a.page.evaluate(() => window.__release());
+  await a.page.waitForTimeout(300);
+  assert.equal(await a.page.getByTestId('share-dialog').count(), 0, 'a late link does not reopen it');
+  // Once released, the link comes, and it opens the same design.
+  const url = await shareUrl(a.page);
+  const b = await open(browser, url);
+  assert.equal(await name(b.page), 'Single server');
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await a.context.close(); await b.context.close();
+});
+
+test('a browser without CompressionStream says so in the dialog instead of failing silently', async () => {
+  const a = await open(browser, server.url, { init: () => { window.CompressionStream = undefined; } });
+  await a.page.getByTestId('share').click();
+  const failed = a.page.getByTestId('share-failed');
+  assert.match(await failed.textContent(),
+    /^This browser could not make the link \(.*CompressionStream.*\)\. Use Export to save the design as a file instead\.$/);
+  assert.equal(await failed.getAttribute('role'), 'alert');
+  await screenshot(a.page, 'share-link-failed');
+  await a.page.getByTestId('share-close').click();
+  assert.equal(await a.page.getByTestId('share-dialog').count(), 0);
+  assert.deepEqual(a.errors, []);
+  await a.context.close();
 });
 
 test('the same link and seed give the same numbers in two browsers', async (t) => {
