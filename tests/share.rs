@@ -21,3 +21,5 @@ mod migrate;
 mod mutate;
 #[path = "share/roundtrip.rs"]
 mod roundtrip;
+#[path = "share/stored.rs"]
+mod stored;

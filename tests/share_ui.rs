@@ -85,3 +85,35 @@ fn a_share_url_drops_the_parameters_that_outrank_its_fragment() {
     assert_eq!(shareable_search("?lang=ko&preset=multi-az&x=1"), "?lang=ko&x=1");
     assert_eq!(shareable_search("?presets=1"), "?presets=1", "only the exact keys go");
 }
+
+/// The autosave and recent records hold the compact JSON now and link text from older builds:
+/// both open, through the same checks, and the size caps hold before anything is parsed.
+#[test]
+fn autosaves_and_recent_entries_open_in_both_forms() {
+    use archlab::ui::persist::{read_recent_list, read_saved, Why, MAX_AUTOSAVE_LEN};
+    let text = std::fs::read_to_string("scenarios/examples/lb-two-zones.json").unwrap();
+    let scenario = share::from_json_file(&text).unwrap();
+    let record = |kept: &str| {
+        format!(
+            r#"{{"link":{},"selection":["lb-1"],"view":{{"x":1,"y":2,"zoom":0.5}}}}"#,
+            serde_json::Value::from(kept)
+        )
+    };
+    let json = share::to_compact_json(&scenario);
+    for kept in [json.as_str(), &share::encode(&scenario)] {
+        let (s, extras) = read_saved(&record(kept)).unwrap();
+        assert_eq!(s, scenario);
+        assert_eq!(extras.selection, ["lb-1"]);
+        assert_eq!(extras.view, Some(SavedView { x: 1.0, y: 2.0, zoom: 0.5 }));
+        let list = format!(r#"[{{"name":"a","saved_at":1,"link":{}}}]"#, serde_json::Value::from(kept));
+        let recent = read_recent_list(&list);
+        assert_eq!(share::from_stored(&recent[0].link), Ok(scenario.clone()));
+    }
+    // Damaged kept JSON is refused as a link's inflated JSON would be, and says where.
+    let broken = read_saved(&record(&json[..json.len() / 2])).unwrap_err();
+    assert!(matches!(broken, Why::Share(share::ShareError::Json { line: 1, .. })), "{broken:?}");
+    assert!(matches!(read_saved("[1]"), Err(Why::NotAutosave { .. })));
+    let huge = record(&" ".repeat(MAX_AUTOSAVE_LEN));
+    assert!(matches!(read_saved(&huge), Err(Why::Share(share::ShareError::LinkTooLong { .. }))));
+    assert_eq!(read_recent_list(&format!("[{}]", " ".repeat(MAX_AUTOSAVE_LEN * RECENT_MAX))), vec![]);
+}

@@ -175,5 +175,8 @@ pub const TEXTS: &[(Key, &str)] = {
     (ShareErrInvalidOne, "This scenario has 1 problem: {0}."),
     (ShareErrInvalidMany, "This scenario has {0} problems: {1}."),
     (ShareErrAndMore, "; and {0} more"),
+    // linkenc
+    (SharePreparing, "Preparing the link…"),
+    (ShareLinkFailed, "This browser could not make the link ({0}). Use Export to save the design as a file instead."),
     ]
 };

@@ -347,4 +347,6 @@ keys! {
     PresetSpikeAutoscaling,
     PresetRollingBadDeploy,
     PresetMultiAzCost,
+    // linkenc: the share dialog while the browser compresses the link, or if it cannot
+    SharePreparing, ShareLinkFailed,
 }

@@ -175,5 +175,8 @@ pub const TEXTS: &[(Key, &str)] = {
     (ShareErrInvalidOne, "시나리오에 문제가 1개 있습니다: {0}."),
     (ShareErrInvalidMany, "시나리오에 문제가 {0}개 있습니다: {1}."),
     (ShareErrAndMore, "; 외 {0}개"),
+    // linkenc
+    (SharePreparing, "링크를 만드는 중…"),
+    (ShareLinkFailed, "이 브라우저에서 링크를 만들지 못했습니다 ({0}). 내보내기로 설계를 파일로 저장하세요."),
     ]
 };

@@ -15,19 +15,36 @@ use crate::model::Scenario;
 const ADDRESS_ALLOWANCE: usize = 2048;
 
 /// The highest deflate effort miniz_oxide offers; links are small, so time is no concern.
+#[cfg(not(target_arch = "wasm32"))]
 const COMPRESSION_LEVEL: u8 = 10;
 
 /// Encodes a scenario as link text: `"1."` then base64url, without padding, of the zlib
 /// stream of its minified JSON. Deterministic: the same scenario always gives the same text.
+///
+/// Native only: the browser compresses with its own `CompressionStream` (`ui/deflate.rs`) and
+/// wraps the result with [`link_from_zlib`], so miniz_oxide's compressor (8.5 KB of gzipped
+/// wasm) never reaches the bundle. Its inflater does: decoding is the same everywhere.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn encode(scenario: &Scenario) -> String {
     let json = super::to_compact_json(scenario);
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), COMPRESSION_LEVEL);
-    format!("{LINK_VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
+    link_from_zlib(&miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), COMPRESSION_LEVEL))
 }
 
 /// The URL fragment that carries a scenario: `#s=1.…`. Append it to the app's address.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn fragment(scenario: &Scenario) -> String {
-    format!("#{FRAGMENT_KEY}={}", encode(scenario))
+    fragment_of(&encode(scenario))
+}
+
+/// Link text around a zlib stream (RFC 1950) of [`super::to_compact_json`]'s text, whichever
+/// deflate made it: `"1."` then base64url without padding.
+pub fn link_from_zlib(zlib: &[u8]) -> String {
+    format!("{LINK_VERSION}.{}", URL_SAFE_NO_PAD.encode(zlib))
+}
+
+/// The URL fragment around link text: `#s=1.…`.
+pub fn fragment_of(link: &str) -> String {
+    format!("#{FRAGMENT_KEY}={link}")
 }
 
 /// Reads the scenario out of a URL fragment (`#s=1.…`, with or without the `#`, among other

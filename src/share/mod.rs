@@ -48,11 +48,15 @@ mod keys;
 mod link;
 mod load;
 pub mod migrate;
+mod stored;
 
 pub use detail::{Base64Detail, JsonSyntax, ShapeDetail};
 pub use error::ShareError;
 pub use file::{from_json_file, to_json_file};
-pub use link::{decode, encode, fragment, from_fragment};
+pub use link::{decode, fragment_of, from_fragment, link_from_zlib};
+#[cfg(not(target_arch = "wasm32"))]
+pub use link::{encode, fragment};
+pub use stored::from_stored;
 
 use crate::model::Scenario;
 
@@ -70,8 +74,10 @@ pub const MAX_LINK_LEN: usize = 128 * 1024;
 /// largest valid scenario is about 480 KB as a pretty-printed file. Decompression stops here.
 pub const MAX_JSON_LEN: usize = 1024 * 1024;
 
-/// The minified JSON that a link compresses.
-fn to_compact_json(scenario: &Scenario) -> String {
+/// The minified JSON that a link compresses (defaults left out, short keys). The browser keeps
+/// its autosave and recent list in this form, uncompressed: it is written synchronously on
+/// every edit, and the browser's compressor is asynchronous. [`from_stored`] reads it back.
+pub fn to_compact_json(scenario: &Scenario) -> String {
     let mut value = compact::compact(scenario);
     keys::shorten(&mut value);
     value.to_string()

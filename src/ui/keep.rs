@@ -55,9 +55,10 @@ impl Keep {
         }
     }
 
-    /// Opens link text (a recent entry, the banner's "go back").
-    pub fn open_link(&self, link: &str) {
-        self.open_result(share::decode(link), Origin::Recent);
+    /// Opens a kept scenario (a recent entry, the banner's "go back"): compact JSON, or link
+    /// text in what older builds kept.
+    pub fn open_link(&self, kept: &str) {
+        self.open_result(share::from_stored(kept), Origin::Recent);
     }
 
     /// Shows a message without loading anything.

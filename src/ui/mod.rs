@@ -16,6 +16,7 @@ pub mod chaos_targets;
 pub mod class;
 pub mod colors;
 pub mod dashboard;
+pub mod deflate;
 pub mod detail;
 pub mod draw;
 pub mod editor_props;

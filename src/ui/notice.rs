@@ -12,7 +12,8 @@ use crate::share::ShareError;
 /// Longest name shown in notices and the recent list (names are plain text, but may be long).
 const SHOWN_NAME_CHARS: usize = 48;
 
-/// A message for the banner. `back` holds the link of the work that was replaced.
+/// A message for the banner. `back` holds the work that was replaced, as the recent list keeps
+/// it (`share::to_compact_json`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
     pub says: Says,

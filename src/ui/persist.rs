@@ -1,8 +1,10 @@
 //! Work survives a reload, and opening someone's link never silently throws work away.
 //!
-//! Everything is kept in `localStorage` as *share link text*, so what comes back from storage
-//! goes through the same hardened decoder as a stranger's link: storage is untrusted too (other
-//! versions of the app, extensions, a user poking at devtools all write there).
+//! Everything is kept in `localStorage` as the scenario's compact JSON (a link's text before it
+//! is compressed: `share::to_compact_json`, written synchronously, on every edit and at unload;
+//! older builds kept link text, still read), and what comes back from storage goes through the
+//! same hardened loader as a stranger's link (`share::from_stored`): storage is untrusted too
+//! (other versions of the app, extensions, a user poking at devtools all write there).
 //!
 //! At start the app opens, in order: the link in the URL fragment, else the autosave, else the
 //! default scenario. Whenever a link, file or recent entry replaces work that differs from it,
@@ -69,7 +71,7 @@ impl From<SavedView> for ViewBox {
 
 /// Editing state restored on reload but not part of the scenario: what was selected and
 /// where the canvas looked. The app fills it from its editor state when it has one.
-/// Stored beside the link in `AUTOSAVE_KEY` (`persist_json`).
+/// Stored beside the scenario in `AUTOSAVE_KEY` (`persist_json`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Extras {
     pub selection: Vec<String>,
@@ -82,6 +84,8 @@ pub struct Recent {
     pub name: String,
     /// Milliseconds since the Unix epoch, from the browser's clock (display only).
     pub saved_at: f64,
+    /// The scenario as kept: compact JSON, or link text in entries older builds wrote (the
+    /// name is theirs); opened with `share::from_stored`.
     pub link: String,
 }
 
@@ -139,7 +143,7 @@ pub fn before_open(current: &Scenario, next: &Scenario, origin: Origin) -> Notic
 }
 
 fn kept_notice(next: &Scenario, origin: Origin, previous: &Scenario) -> Notice {
-    let link = share::encode(previous);
+    let link = share::to_compact_json(previous);
     push_recent(previous, &link);
     let says =
         Says::Opened { next: next.name.clone(), from: origin.source(), previous: previous.name.clone() };
@@ -153,23 +157,29 @@ pub fn rejected(origin: Origin, why: &ShareError) -> Notice {
 
 /// Saves the scenario and editing extras; `false` when storage refuses (full, disabled).
 pub fn save_autosave(scenario: &Scenario, extras: &Extras) -> bool {
-    let json = autosave_text(&share::encode(scenario), extras);
+    let json = autosave_text(&share::to_compact_json(scenario), extras);
     storage().is_some_and(|s| s.set_item(AUTOSAVE_KEY, &json).is_ok())
 }
 
-/// The autosave, if any, decoded like a link. `Some(Err)` when something is stored but does
+/// The autosave, if any, read like a link. `Some(Err)` when something is stored but does
 /// not open (a damaged or foreign value).
 pub fn load_autosave() -> Option<Result<(Scenario, Extras), Why>> {
-    let raw = storage()?.get_item(AUTOSAVE_KEY).ok()??;
-    if raw.len() > share::MAX_LINK_LEN * 2 {
+    storage()?.get_item(AUTOSAVE_KEY).ok()?.map(|raw| read_saved(&raw))
+}
+
+/// Longest autosave record read, in bytes: the largest JSON a link may hold, escaped as a JSON
+/// string (each `"` and `\` of it doubled at most), with room for the view and selection.
+pub const MAX_AUTOSAVE_LEN: usize = 2 * share::MAX_JSON_LEN + 64 * 1024;
+
+/// The pure part of [`load_autosave`]: a stored record (kept JSON or, from older builds, link
+/// text, with the extras) to the scenario, checked like a link.
+pub fn read_saved(raw: &str) -> Result<(Scenario, Extras), Why> {
+    if raw.len() > MAX_AUTOSAVE_LEN {
         let len = raw.len();
-        return Some(Err(Why::Share(ShareError::LinkTooLong { len, max: share::MAX_LINK_LEN })));
+        return Err(Why::Share(ShareError::LinkTooLong { len, max: MAX_AUTOSAVE_LEN }));
     }
-    let (link, extras) = match read_autosave(&raw) {
-        Ok(r) => r,
-        Err((line, column)) => return Some(Err(Why::NotAutosave { line, column })),
-    };
-    Some(share::decode(&link).map(|s| (s, sane_extras(extras))).map_err(Why::Share))
+    let (kept, extras) = read_autosave(raw).map_err(|(line, column)| Why::NotAutosave { line, column })?;
+    share::from_stored(&kept).map(|s| (s, sane_extras(extras))).map_err(Why::Share)
 }
 
 /// The view and selection come from storage too: keep them finite and small.
@@ -196,20 +206,29 @@ fn keep_unreadable_autosave() {
 /// The recent list, newest first. Anything unreadable in storage reads as an empty list.
 pub fn load_recent() -> Vec<Recent> {
     let raw = storage().and_then(|s| s.get_item(RECENT_KEY).ok().flatten()).unwrap_or_default();
-    if raw.len() > share::MAX_LINK_LEN * RECENT_MAX {
+    read_recent_list(&raw)
+}
+
+/// The pure part of [`load_recent`]: past [`MAX_AUTOSAVE_LEN`] per entry the text is not a
+/// list this app wrote, and reads as empty.
+pub fn read_recent_list(raw: &str) -> Vec<Recent> {
+    if raw.len() > MAX_AUTOSAVE_LEN * RECENT_MAX {
         return Vec::new();
     }
-    let mut list = read_recent(&raw).unwrap_or_default();
+    let mut list = read_recent(raw).unwrap_or_default();
     list.truncate(RECENT_MAX);
     list
 }
 
-/// Puts a scenario at the top of the recent list (once: an older entry with the same link
-/// moves up) and stores the list.
+/// Puts a scenario at the top of the recent list (once: an older entry with the same text
+/// moves up) and stores the list. Kept JSON is larger than a link, so when storage is full the
+/// oldest entries go first: the work just replaced is the one that must be kept.
 pub fn push_recent(scenario: &Scenario, link: &str) -> Vec<Recent> {
-    let list = with_recent(load_recent(), &scenario.name, link, now_ms());
+    let mut list = with_recent(load_recent(), &scenario.name, link, now_ms());
     if let Some(s) = storage() {
-        let _ = s.set_item(RECENT_KEY, &recent_text(&list));
+        while s.set_item(RECENT_KEY, &recent_text(&list)).is_err() && list.len() > 1 {
+            list.pop();
+        }
     }
     list
 }

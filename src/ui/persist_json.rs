@@ -11,6 +11,8 @@ use serde_json::{Map, Value};
 use super::persist::{Extras, Recent, SavedView};
 
 /// `{"link":…,"selection":[…],"view":{"x":…,"y":…,"zoom":…}}` (`"view":null` when none).
+/// `link` keeps the name it had when it held link text; it now holds the scenario's compact
+/// JSON as a string, and `share::from_stored` reads either.
 pub(super) fn autosave_text(link: &str, extras: &Extras) -> String {
     let view = extras.view.map_or("null".to_string(), |v| {
         format!("{{\"x\":{},\"y\":{},\"zoom\":{}}}", num(v.x), num(v.y), num(v.zoom))

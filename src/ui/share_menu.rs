@@ -4,6 +4,7 @@
 //! Every load goes through [`Keep`], so nothing opened from here can lose the current work.
 //! User text (scenario names) is only ever rendered as text.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -14,6 +15,7 @@ use yew::prelude::*;
 
 use crate::ui::class::class_list;
 
+use super::deflate;
 use super::file_io::{self, use_file_drop};
 use super::keep::Keep;
 use super::persist::{self, Notice, Origin, Recent, Says};
@@ -32,6 +34,18 @@ fn full_name(lang: Lang, name: &str) -> String {
     persist::preset_title(lang, name).map_or_else(|| name.to_string(), str::to_string)
 }
 
+/// The share dialog: the browser compresses the link asynchronously (a few milliseconds), so
+/// the dialog opens at once saying so, then shows the link.
+#[derive(PartialEq)]
+enum Dialog {
+    /// The link is being made; the flag is cleared if the dialog closes first, so a late
+    /// result does not reopen it.
+    Preparing(Rc<Cell<bool>>),
+    Ready(Rc<ShareView>),
+    /// The browser could not compress (its own message).
+    Failed(String),
+}
+
 /// What the share dialog shows, computed once when it opens.
 #[derive(PartialEq)]
 struct ShareView {
@@ -45,7 +59,7 @@ struct ShareView {
 /// The share menu's state, held by the root (a hook, not a component of its own).
 #[derive(Clone)]
 pub struct ShareMenuState {
-    dialog: UseStateHandle<Option<Rc<ShareView>>>,
+    dialog: UseStateHandle<Option<Dialog>>,
     status: UseStateHandle<Key>,
     recent_open: UseStateHandle<bool>,
     file_input: NodeRef,
@@ -58,7 +72,7 @@ pub struct ShareMenuState {
 #[hook]
 pub fn use_share_menu(keep: &Keep) -> ShareMenuState {
     let keep = keep.clone();
-    let dialog = use_state(|| None::<Rc<ShareView>>);
+    let dialog = use_state(|| None::<Dialog>);
     let status = use_state(|| Key::ShareCopying);
     let recent_open = use_state(|| false);
     let file_input = use_node_ref();
@@ -89,7 +103,8 @@ pub fn use_share_menu(keep: &Keep) -> ShareMenuState {
         // The link is focused and selected on open (ready for Ctrl+C); Escape closes the dialog.
         let dialog = dialog.clone();
         let url_input = url_input.clone();
-        use_effect_with(dialog.is_some(), move |open| {
+        let ready = matches!(*dialog, Some(Dialog::Ready(_)));
+        use_effect_with((dialog.is_some(), ready), move |(open, _)| {
             if let Some(input) = url_input.cast::<HtmlInputElement>() {
                 let _ = input.focus();
                 input.select();
@@ -97,7 +112,7 @@ pub fn use_share_menu(keep: &Keep) -> ShareMenuState {
             let listener = open.then(|| {
                 EventListener::new(&gloo::utils::window(), "keydown", move |e| {
                     if e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape") {
-                        dialog.set(None);
+                        close(&dialog);
                     }
                 })
             });
@@ -115,27 +130,46 @@ pub fn share_menu(lang: Lang, keep: &Keep, menu: &ShareMenuState) -> Html {
     let on_share = {
         let (keep, dialog, status) = (keep.clone(), dialog.clone(), status.clone());
         Callback::from(move |_| {
-            let url = format!("{}{}", persist::base_url(), share::fragment(keep.scenario()));
-            let seed = keep.scenario().seed;
-            dialog.set(Some(Rc::new(ShareView {
-                qr: qr::qr_data_url(lang, &url).ok(),
-                url: url.clone(),
-                seed,
-            })));
-            copy(url, status.clone());
+            let live = Rc::new(Cell::new(true));
+            dialog.set(Some(Dialog::Preparing(live.clone())));
+            let (scenario, dialog, status) = (keep.scenario().clone(), dialog.clone(), status.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let made = deflate::link(&scenario).await;
+                if !live.get() {
+                    return;
+                }
+                let link = match made {
+                    Ok(link) => link,
+                    Err(e) => {
+                        // A missing API is a TypeError; its message names it.
+                        let detail = e
+                            .dyn_ref::<js_sys::Error>()
+                            .map_or_else(|| "CompressionStream".to_string(), |e| String::from(e.message()));
+                        return dialog.set(Some(Dialog::Failed(detail)));
+                    }
+                };
+                let url = format!("{}{}", persist::base_url(), share::fragment_of(&link));
+                let qr = qr::qr_data_url(lang, &url).ok();
+                dialog.set(Some(Dialog::Ready(Rc::new(ShareView {
+                    qr,
+                    url: url.clone(),
+                    seed: scenario.seed,
+                }))));
+                copy(url, status);
+            });
         })
     };
     let on_copy = {
         let (dialog, status) = (dialog.clone(), status.clone());
         Callback::from(move |_| {
-            if let Some(d) = dialog.as_ref() {
+            if let Some(Dialog::Ready(d)) = dialog.as_ref() {
                 copy(d.url.clone(), status.clone());
             }
         })
     };
     let on_close = {
         let dialog = dialog.clone();
-        Callback::from(move |_| dialog.set(None))
+        Callback::from(move |_| close(&dialog))
     };
     let on_export = {
         let keep = keep.clone();
@@ -189,14 +223,22 @@ pub fn share_menu(lang: Lang, keep: &Keep, menu: &ShareMenuState) -> Html {
                     { recent_list(lang, &keep, &keep.recent, recent_open.clone()) }
                 }
             </div>
-            if let Some(view) = dialog.as_ref() {
-                { share_dialog(lang, view, *status, url_input.clone(), on_copy, on_close) }
+            if let Some(d) = dialog.as_ref() {
+                { share_dialog(lang, d, *status, url_input.clone(), on_copy, on_close) }
             }
             if dragging {
                 <div class="share-drop" data-testid="drop-overlay">{ t(lang, Key::ShareDrop) }</div>
             }
         </div>
     }
+}
+
+/// Closes the share dialog; a link still being made is dropped when it arrives.
+fn close(dialog: &UseStateHandle<Option<Dialog>>) {
+    if let Some(Dialog::Preparing(live)) = dialog.as_ref() {
+        live.set(false);
+    }
+    dialog.set(None);
 }
 
 /// Writes the link to the clipboard and reports how it went.
@@ -211,7 +253,7 @@ fn copy(url: String, status: UseStateHandle<Key>) {
 
 fn share_dialog(
     lang: Lang,
-    view: &ShareView,
+    dialog: &Dialog,
     status: Key,
     url_input: NodeRef,
     on_copy: Callback<MouseEvent>,
@@ -222,10 +264,21 @@ fn share_dialog(
             input.select();
         }
     });
-    html! {
-        <div class="share-backdrop">
-            <div class="share-dialog" role="dialog" aria-modal="true" aria-labelledby="share-title" data-testid="share-dialog">
-                <h2 id="share-title">{ t(lang, Key::ShareDialogTitle) }</h2>
+    let close = html! {
+        <button class="share-close" data-testid="share-close" onclick={on_close}>{ t(lang, Key::ShareClose) }</button>
+    };
+    let view = match dialog {
+        Dialog::Ready(view) => view,
+        Dialog::Preparing(_) => {
+            let body = html! { <p class="share-status" role="status" data-testid="share-preparing">{ t(lang, Key::SharePreparing) }</p> };
+            return dialog_frame(lang, body, close);
+        }
+        Dialog::Failed(detail) => {
+            let body = html! { <p class="share-status" role="alert" data-testid="share-failed">{ tf(lang, Key::ShareLinkFailed, &[detail]) }</p> };
+            return dialog_frame(lang, body, close);
+        }
+    };
+    let body = html! { <>
                 <p class="share-hint">
                     { tf(lang, Key::ShareHint, &[&view.seed.to_string()]) }
                 </p>
@@ -252,7 +305,18 @@ fn share_dialog(
                 } else {
                     <p class="share-size">{ tf(lang, Key::ShareChars, &[&view.url.len().to_string()]) }</p>
                 }
-                <button class="share-close" data-testid="share-close" onclick={on_close}>{ t(lang, Key::ShareClose) }</button>
+    </> };
+    dialog_frame(lang, body, close)
+}
+
+/// The dialog around its body, with the title and the close button, in every state.
+fn dialog_frame(lang: Lang, body: Html, close: Html) -> Html {
+    html! {
+        <div class="share-backdrop">
+            <div class="share-dialog" role="dialog" aria-modal="true" aria-labelledby="share-title" data-testid="share-dialog">
+                <h2 id="share-title">{ t(lang, Key::ShareDialogTitle) }</h2>
+                { body }
+                { close }
             </div>
         </div>
     }

@@ -175,6 +175,7 @@ for (const lang of ['en', 'ko']) {
     await screenshot(page, `i18n2-${lang}-chaos`);
     await page.getByTestId('share').click();
     await page.getByTestId('share-dialog').waitFor();
+    await page.getByTestId('share-url').waitFor(); // the browser compresses the link first
     await screenshot(page, `i18n2-${lang}-share`);
     await page.getByTestId('share-close').click();
     await page.getByTestId('present-toggle').click();

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { deflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { serve, launch, open, screenshot } from './harness.mjs';
 
 const EXAMPLE = new URL('../../scenarios/examples/lb-two-zones.json', import.meta.url);
@@ -58,6 +58,11 @@ test('a shared link opens the same design in a fresh browser', async () => {
   assert.match(await noticeText(a.page), /Opened “Load balancer over two zones” from the file lb-two-zones\.json/);
   const url = await shareUrl(a.page);
   assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/#s=1\.[A-Za-z0-9_-]+$/);
+  // The browser's CompressionStream wrote it: a zlib stream (RFC 1950) that node's zlib, a third
+  // implementation, also reads, of the scenario's compact JSON (short keys: "M" is the
+  // version, "N" the name; src/share/keys.rs).
+  const packed = JSON.parse(inflateSync(Buffer.from(url.split('#s=1.')[1], 'base64url')).toString('utf8'));
+  assert.deepEqual([packed.M, packed.N], [example.version, example.name]);
   // The QR code is a data: image the CSP allows, and it decodes to a real picture.
   const qr = a.page.getByTestId('share-qr');
   assert.match(await qr.getAttribute('src'), /^data:image\/svg\+xml;base64,/);
@@ -78,6 +83,50 @@ test('a shared link opens the same design in a fresh browser', async () => {
   await screenshot(b.page, 'share-opened-fresh');
   assert.deepEqual([...a.errors, ...b.errors], []);
   await a.context.close(); await b.context.close();
+});
+
+test('the dialog says the link is being prepared, and closing it first keeps it closed', async () => {
+  // The browser's compressor, held back until the test releases it.
+  const a = await open(browser, server.url, { init: () => {
+    const Real = window.CompressionStream;
+    window.__gate = new Promise((r) => { window.__release = r; });
+    window.CompressionStream = class {
+      constructor(format) {
+        const real = new Real(format);
+        this.writable = real.writable;
+        this.readable = real.readable.pipeThrough(new TransformStream({ start: () => window.__gate }));
+      }
+    };
+  } });
+  await a.page.getByTestId('share').click();
+  assert.equal(await a.page.getByTestId('share-preparing').textContent(), 'Preparing the link…');
+  assert.equal(await a.page.getByTestId('share-url').count(), 0);
+  await screenshot(a.page, 'share-preparing');
+  await a.page.keyboard.press('Escape');
+  assert.equal(await a.page.getByTestId('share-dialog').count(), 0);
+  await a.page.evaluate(() => window.__release());
+  await a.page.waitForTimeout(300);
+  assert.equal(await a.page.getByTestId('share-dialog').count(), 0, 'a late link does not reopen it');
+  // Once released, the link comes, and it opens the same design.
+  const url = await shareUrl(a.page);
+  const b = await open(browser, url);
+  assert.equal(await name(b.page), 'Single server');
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await a.context.close(); await b.context.close();
+});
+
+test('a browser without CompressionStream says so in the dialog instead of failing silently', async () => {
+  const a = await open(browser, server.url, { init: () => { window.CompressionStream = undefined; } });
+  await a.page.getByTestId('share').click();
+  const failed = a.page.getByTestId('share-failed');
+  assert.match(await failed.textContent(),
+    /^This browser could not make the link \(.*CompressionStream.*\)\. Use Export to save the design as a file instead\.$/);
+  assert.equal(await failed.getAttribute('role'), 'alert');
+  await screenshot(a.page, 'share-link-failed');
+  await a.page.getByTestId('share-close').click();
+  assert.equal(await a.page.getByTestId('share-dialog').count(), 0);
+  assert.deepEqual(a.errors, []);
+  await a.context.close();
 });
 
 test('the same link and seed give the same numbers in two browsers', async (t) => {
@@ -125,9 +174,10 @@ test('a corrupted link shows why, loads nothing, and reload restores the autosav
     assert.equal(await name(a.page), 'Load balancer over two zones');
   }
   await screenshot(a.page, 'share-corrupted-link');
-  // What is stored is share link text (read back through the same decoder) plus the view.
+  // What is stored is the link's JSON before compression (read back through the same loader),
+  // plus the view: the same JSON the shared link inflates to.
   const saved = JSON.parse(await a.page.evaluate(() => localStorage.getItem('archlab.autosave.v1')));
-  assert.match(saved.link, /^1\.[A-Za-z0-9_-]+$/);
+  assert.deepEqual(JSON.parse(saved.link), JSON.parse(inflateSync(Buffer.from(payload, 'base64url')).toString('utf8')));
   assert.equal(typeof saved.view.zoom, 'number');
   await a.page.reload();
   await a.page.waitForSelector('.app');
@@ -136,6 +186,33 @@ test('a corrupted link shows why, loads nothing, and reload restores the autosav
   assert.equal(await notice(a.page).count(), 0);
   assert.deepEqual(a.errors, []);
   await a.context.close();
+});
+
+test('an autosave and a recent entry kept as link text by an older build still open', async () => {
+  const a = await open(browser, server.url);
+  await importScenario(a.page, example);
+  const link = (await shareUrl(a.page)).split('#s=')[1];
+  await a.context.close();
+  const b = await open(browser, server.url);
+  await b.page.addInitScript((link) => {
+    if (!sessionStorage.getItem('old-written')) {
+      localStorage.setItem('archlab.autosave.v1', JSON.stringify({ link, selection: [], view: null }));
+      localStorage.setItem('archlab.recent.v1', JSON.stringify([{ name: 'Old entry', saved_at: Date.now(), link }]));
+      sessionStorage.setItem('old-written', '1');
+    }
+  }, link);
+  await b.page.reload();
+  await b.page.waitForSelector('.app');
+  assert.equal(await name(b.page), 'Load balancer over two zones');
+  assert.deepEqual(await ids(b.page), example.components.map((c) => c.id));
+  assert.equal(await notice(b.page).count(), 0);
+  // The recent entry opens too (over the default, which is kept in turn).
+  await importScenario(b.page, { ...example, name: 'Something else' });
+  await b.page.getByTestId('recent').click();
+  await b.page.getByTestId('recent-item').filter({ hasText: 'Old entry' }).click();
+  assert.equal(await name(b.page), 'Load balancer over two zones');
+  assert.deepEqual(b.errors, []);
+  await b.context.close();
 });
 
 test('a damaged autosave is set aside with a message, and the default opens', async () => {
