@@ -31,6 +31,7 @@ mod ko_reason;
 mod labels;
 mod log;
 mod pack;
+mod pack_version;
 mod problem;
 mod reason;
 mod share;
@@ -45,9 +46,9 @@ pub use labels::{
     role_key, service_key, unit_key, zone_label,
 };
 pub use log::{alarm_key, describe_log, describe_log_line, Names};
+pub use pack::{install_pack, installed_lesson, installed_text, is_ready, pack_len, pack_url, PackError};
 #[cfg(not(target_arch = "wasm32"))]
-pub use pack::pack_json;
-pub use pack::{install_pack, installed_lesson, installed_text, is_ready, pack_len, PackError};
+pub use pack::{pack_hash, pack_json};
 pub use problem::{describe_diagnostic, describe_problem};
 pub use reason::{capitalize, describe_reason};
 pub use share::describe_share_error;

@@ -196,6 +196,20 @@ pub fn installed_lesson(lang: Lang, id: LessonId) -> Option<LessonText> {
     KO_PACK.with(|c| c.get().and_then(|p| p.lessons.get(i).copied()))
 }
 
+/// Where the page fetches `lang`'s pack, relative to the page: the file Trunk copies from
+/// `static/lang/`, with its content hash as the query so a cached older pack is not reused.
+pub fn pack_url(lang: Lang) -> String {
+    format!("lang/{}.json?v={}", lang.code(), super::pack_version::KO)
+}
+
+/// The content hash `pack_version.rs` records: FNV-1a, 64 bits, as 16 hex digits.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn pack_hash(json: &str) -> String {
+    let h =
+        json.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    format!("{h:016x}")
+}
+
 /// The pack of `lang` as the compiled tables give it: the text of `static/lang/ko.json`
 /// (one string a line, so a translation change is a one-line diff).
 #[cfg(not(target_arch = "wasm32"))]

@@ -21,7 +21,7 @@ use yew::prelude::*;
 
 use crate::ui::class::class_list;
 
-use crate::i18n::{install_pack, is_ready, t, tf, Key, Lang};
+use crate::i18n::{install_pack, is_ready, pack_url, t, tf, Key, Lang};
 
 /// Local-storage key of the chosen language ([`Lang::code`]).
 pub const LANG_KEY: &str = "archlab.lang";
@@ -74,8 +74,7 @@ fn set_html_lang(lang: Lang) {
 async fn fetch_pack(lang: Lang) -> Option<String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    let url = format!("lang/{}.json", lang.code());
-    let response = JsFuture::from(web_sys::window()?.fetch_with_str(&url)).await.ok()?;
+    let response = JsFuture::from(web_sys::window()?.fetch_with_str(&pack_url(lang))).await.ok()?;
     let response: web_sys::Response = response.dyn_into().ok()?;
     if !response.ok() {
         return None;
@@ -123,7 +122,7 @@ impl Handles {
 #[hook]
 pub fn use_lang_root() -> LangContext {
     let handles =
-        Handles { shown: use_state(|| (Lang::En, PackState::Ready)), wanted: use_mut_ref(|| Lang::En) };
+        Handles { shown: use_state_eq(|| (Lang::En, PackState::Ready)), wanted: use_mut_ref(|| Lang::En) };
     {
         let handles = handles.clone();
         use_effect_with((), move |_| handles.choose(read_initial()));

@@ -25,7 +25,7 @@ test('the wasm holds no Korean table; the pack next to it does', () => {
 
 test('a blocked pack leaves the page in English with a notice; choosing Korean again retries', async () => {
   const { page, context, errors } = await open(browser, server.url);
-  await page.route('**/lang/ko.json', (route) => route.abort());
+  await page.route('**/lang/ko.json?v=*', (route) => route.abort());
   await page.getByTestId('lang-ko').click();
   const notice = page.getByTestId('lang-notice');
   await notice.waitFor();
@@ -36,10 +36,10 @@ test('a blocked pack leaves the page in English with a notice; choosing Korean a
   await screenshot(page, 'lang-pack-failed');
 
   // Retry, with the pack held back until the loading state has been seen.
-  await page.unroute('**/lang/ko.json');
+  await page.unroute('**/lang/ko.json?v=*');
   let release;
   const gate = new Promise((ok) => { release = ok; });
-  await page.route('**/lang/ko.json', async (route) => { await gate; await route.continue(); });
+  await page.route('**/lang/ko.json?v=*', async (route) => { await gate; await route.continue(); });
   await page.getByTestId('lang-ko').click();
   await page.waitForFunction(() => /Loading 한국어…/.test(document.querySelector('[data-testid=lang-ko]')?.textContent));
   assert.equal(await notice.count(), 0, 'the notice goes when Korean is chosen again');
