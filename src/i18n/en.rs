@@ -330,6 +330,9 @@ pub const TEXTS: &[(Key, &str)] = {
     (DeployRolledBack, "rolled back"),
     (ServersChart, "Servers"),
     (UnitServers, "hosts"),
+    // kopack: the Korean language pack, fetched when chosen
+    (LangLoading, "Loading {0}…"),
+    (LangLoadFailed, "{0} could not be loaded. Choose {0} again to retry."),
     // the editor's texts live in en_editor.rs
     ]
 };

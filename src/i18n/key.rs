@@ -334,6 +334,8 @@ keys! {
     B64BadLastSymbol, B64BadLength, B64Padding, B64Byte,
     // notice: the banner's wording per render, and the Korean audit's leftovers (en_notice.rs)
     KeepFromPresets, BenchScenarioName,
+    // kopack: the Korean language pack, fetched when chosen (ui/lang.rs)
+    LangLoading, LangLoadFailed,
     // presets
     PresetSingleServer,
     PresetSeparateDb,

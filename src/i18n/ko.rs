@@ -332,6 +332,9 @@ pub const TEXTS: &[(Key, &str)] = {
     (DeployRolledBack, "롤백됨"),
     (ServersChart, "서버 수"),
     (UnitServers, "대"),
+    // kopack: the Korean language pack, fetched when chosen
+    (LangLoading, "{0} 불러오는 중…"),
+    (LangLoadFailed, "{0}를 불러오지 못했습니다. 다시 시도하려면 {0}를 다시 선택하세요."),
     // the editor's texts live in ko_editor.rs
     ]
 };

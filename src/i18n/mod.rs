@@ -16,14 +16,22 @@ mod en_reason;
 mod fault;
 mod format;
 mod key;
+#[cfg(not(target_arch = "wasm32"))]
 mod ko;
+#[cfg(not(target_arch = "wasm32"))]
 mod ko_editor;
+#[cfg(not(target_arch = "wasm32"))]
 mod ko_notice;
+#[cfg(not(target_arch = "wasm32"))]
 mod ko_operate;
+#[cfg(not(target_arch = "wasm32"))]
 mod ko_problem;
+#[cfg(not(target_arch = "wasm32"))]
 mod ko_reason;
 mod labels;
 mod log;
+mod pack;
+mod pack_version;
 mod problem;
 mod reason;
 mod share;
@@ -38,6 +46,9 @@ pub use labels::{
     role_key, service_key, unit_key, zone_label,
 };
 pub use log::{alarm_key, describe_log, describe_log_line, Names};
+pub use pack::{install_pack, installed_lesson, installed_text, is_ready, pack_len, pack_url, PackError};
+#[cfg(not(target_arch = "wasm32"))]
+pub use pack::{pack_hash, pack_json};
 pub use problem::{describe_diagnostic, describe_problem};
 pub use reason::{capitalize, describe_reason};
 pub use share::describe_share_error;
@@ -81,6 +92,8 @@ impl Lang {
 
 /// Every (key, text) pair written for `lang`, block by block (for tests and tools; [`t`] reads
 /// the table built from them).
+/// Native builds only: the wasm build has no Korean tables (see [`install_pack`]).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn text_blocks(lang: Lang) -> &'static [&'static [(Key, &'static str)]] {
     match lang {
         Lang::En => texts::EN_BLOCKS,
@@ -88,11 +101,15 @@ pub fn text_blocks(lang: Lang) -> &'static [&'static [(Key, &'static str)]] {
     }
 }
 
-/// The text of `key` in `lang`.
+/// The text of `key` in `lang`. Native builds compile Korean in; the wasm build reads the
+/// installed pack and shows English until it is there (`is_ready` says when).
 pub fn t(lang: Lang, key: Key) -> &'static str {
     match lang {
         Lang::En => texts::EN.get(key as usize),
+        #[cfg(not(target_arch = "wasm32"))]
         Lang::Ko => texts::KO.get(key as usize),
+        #[cfg(target_arch = "wasm32")]
+        Lang::Ko => installed_text(lang, key).unwrap_or_else(|| texts::EN.get(key as usize)),
     }
 }
 
@@ -132,7 +149,9 @@ pub fn slots(template: &str) -> Vec<usize> {
         .skip(1)
         .filter_map(|s| s.split_once('}').and_then(|(n, _)| n.parse().ok()))
         .collect();
-    out.sort_unstable();
+    // Through the crate's one sort (`crate::order`): the wasm build checks slots when it
+    // installs a language pack, and a `sort_unstable` here was a 3 KB quicksort copy of its own.
+    crate::order::sort_by(&mut out, |a, b| a.cmp(b));
     out.dedup();
     out
 }

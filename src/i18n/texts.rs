@@ -7,10 +7,9 @@
 //! every key has exactly one text in each language.
 
 use super::Key;
-use super::{
-    en, en_editor, en_notice, en_operate, en_problem, en_reason, ko, ko_editor, ko_notice, ko_operate,
-    ko_problem, ko_reason,
-};
+use super::{en, en_editor, en_notice, en_operate, en_problem, en_reason};
+#[cfg(not(target_arch = "wasm32"))]
+use super::{ko, ko_editor, ko_notice, ko_operate, ko_problem, ko_reason};
 
 /// How many keys there are.
 pub const KEYS: usize = Key::ALL.len();
@@ -19,13 +18,15 @@ pub const KEYS: usize = Key::ALL.len();
 pub const EN_BLOCKS: &[&[(Key, &str)]] =
     &[en::TEXTS, en_editor::TEXTS, en_operate::TEXTS, en_reason::TEXTS, en_problem::TEXTS, en_notice::TEXTS];
 
-/// Every Korean block, in the same order.
+/// Every Korean block, in the same order (native only: the wasm build fetches them as a pack).
+#[cfg(not(target_arch = "wasm32"))]
 pub const KO_BLOCKS: &[&[(Key, &str)]] =
     &[ko::TEXTS, ko_editor::TEXTS, ko_operate::TEXTS, ko_reason::TEXTS, ko_problem::TEXTS, ko_notice::TEXTS];
 
 /// English: every text in key order, one after another, and where each one ends.
 pub static EN: Texts = Texts { all: as_str(&EN_BYTES), ends: &ends(&EN_TABLE) };
 /// Korean, the same way.
+#[cfg(not(target_arch = "wasm32"))]
 pub static KO: Texts = Texts { all: as_str(&KO_BYTES), ends: &ends(&KO_TABLE) };
 
 /// One language's texts as a single string and a `u16` end offset per key: two bytes a key
@@ -45,8 +46,10 @@ impl Texts {
 }
 
 const EN_TABLE: [&str; KEYS] = table(EN_BLOCKS);
+#[cfg(not(target_arch = "wasm32"))]
 const KO_TABLE: [&str; KEYS] = table(KO_BLOCKS);
 static EN_BYTES: [u8; total_len(&EN_TABLE)] = concat(&EN_TABLE);
+#[cfg(not(target_arch = "wasm32"))]
 static KO_BYTES: [u8; total_len(&KO_TABLE)] = concat(&KO_TABLE);
 
 /// Places each text at its key's index; a key without text stays empty (the test names it).
@@ -122,6 +125,7 @@ mod tests {
     fn the_packed_texts_are_the_written_ones() {
         for k in 0..KEYS {
             assert_eq!(EN.get(k), EN_TABLE[k], "English key {k}");
+            #[cfg(not(target_arch = "wasm32"))]
             assert_eq!(KO.get(k), KO_TABLE[k], "Korean key {k}");
         }
     }

@@ -19,7 +19,7 @@ use super::dashboard::Dashboard;
 use super::event_log::EventLog;
 use super::frame_loop::FrameLoop;
 use super::keep::{use_boot, use_persistence};
-use super::lang::{lang_switch, use_lang_root};
+use super::lang::{lang_notice, lang_switch, use_lang_root};
 use super::lessons::{preset_menu, use_lessons_root, use_preset_menu};
 use super::overlay::{overlay, use_overlay};
 use super::painters::{FrameLogHandle, FrameTiming, PaintCtx, PaintersHandle};
@@ -183,6 +183,7 @@ pub fn App() -> Html {
                         { lang_switch(&lang_ctx) }
                     </div>
                     { share_notice(lang, &keep) }
+                    { lang_notice(&lang_ctx) }
                 </header>
                 <aside class="palette-slot" aria-label={t(lang, Key::Palette)}><Palette editor={editor.clone()} {lang} /></aside>
                 <div class="canvas-area" data-testid="canvas-area">

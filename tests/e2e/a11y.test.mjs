@@ -4,7 +4,7 @@
 // chaos tab, the share dialog and presentation mode in English and Korean (looked at by a person).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, screenshot } from './harness.mjs';
+import { serve, launch, open, screenshot, chooseLang } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -52,7 +52,7 @@ function assertNamedAndVisible(met, lang) {
 for (const lang of ['en', 'ko']) {
   test(`${lang}: Tab reaches every top-bar, palette and side-panel control, each named and with visible focus`, async () => {
     const { page, context, errors } = await open(browser, server.url);
-    await page.getByTestId(`lang-${lang}`).click();
+    await chooseLang(page, lang);
     let met = await tabThrough(page, ['top', 'palette', 'side']);
     const ids = met.map((m) => m.id);
     for (const want of ['play', 'step', 'rate', 'preset-menu', 'share', 'present-toggle', `lang-${lang}`,
@@ -98,7 +98,7 @@ test('a palette item is added with the keyboard alone (Enter or Space), without 
 
 test('in Korean, a damaged link is refused in Korean, with its reason', async () => {
   const { page, context, errors } = await open(browser, server.url);
-  await page.getByTestId('lang-ko').click();
+  await chooseLang(page, 'ko');
   await page.getByTestId('share').click();
   const url = await page.getByTestId('share-url').inputValue();
   await page.getByTestId('share-close').click();
@@ -162,7 +162,7 @@ test('the zone outage design fits without cards over labels, and the palette fit
 for (const lang of ['en', 'ko']) {
   test(`${lang}: screenshots of the lab, a lesson, the chaos tab, the share dialog and presentation mode`, async () => {
     const { page, context, errors } = await open(browser, `${server.url}?preset=zone-outage`);
-    await page.getByTestId(`lang-${lang}`).click();
+    await chooseLang(page, lang);
     await page.getByTestId('fit').click();
     await page.getByTestId('play').click();
     await page.waitForTimeout(4000);

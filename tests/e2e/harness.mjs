@@ -77,3 +77,12 @@ export async function until(f, ms, what) {
     await new Promise((ok) => setTimeout(ok, 100));
   }
 }
+
+/**
+ * Chooses a language with its button and waits until the page is in it: Korean is a language
+ * pack fetched on demand (lang/ko.json), so the switch happens once it has arrived.
+ */
+export async function chooseLang(page, lang) {
+  await page.getByTestId(`lang-${lang}`).click();
+  await page.waitForSelector(`html[lang=${lang}]`);
+}

@@ -3,7 +3,7 @@
 // panel at 1280 px, the compact cards of presentation mode, and `?preset=ID` with its lesson.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, screenshot } from './harness.mjs';
+import { serve, launch, open, screenshot, chooseLang } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -19,7 +19,7 @@ async function center(page, testid) {
 
 test('in Korean, a refused link and a wrong field value say why in Korean, with the numbers', async () => {
   const { page, errors } = await open(browser, `${server.url}?preset=single-server`);
-  await page.getByTestId('lang-ko').click();
+  await chooseLang(page, 'ko');
   await page.getByTestId('component-app-1').waitFor();
   // app-1 → users-1 makes no sense: the hint while dragging and the notice after are Korean.
   const h = await page.locator('[data-testid="component-app-1"] .handle').boundingBox();
@@ -51,7 +51,7 @@ test('in Korean, a refused link and a wrong field value say why in Korean, with 
 for (const lang of ['en', 'ko']) {
   test(`${lang}: the event log's filter drop-down stays inside its panel at 1280 px`, async () => {
     const { page, errors } = await open(browser, server.url);
-    await page.getByTestId(`lang-${lang}`).click();
+    await chooseLang(page, lang);
     const panel = await page.locator('section.event-log').boundingBox();
     for (const id of ['log-filter', 'log-kind']) {
       const b = await page.getByTestId(id).boundingBox();

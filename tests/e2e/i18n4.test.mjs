@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { deflateSync } from 'node:zlib';
-import { serve, launch, open, screenshot } from './harness.mjs';
+import { serve, launch, open, screenshot, chooseLang } from './harness.mjs';
 
 const EXAMPLE = new URL('../../scenarios/examples/lb-two-zones.json', import.meta.url);
 const HANGUL = /[\uAC00-\uD7A3]/;
@@ -44,7 +44,7 @@ function broken() {
 
 test('in Korean, an invalid shared scenario lists its problems in Korean, with paths and numbers', async () => {
   const { page, errors } = await open(browser, `${server.url}?preset=single-server`);
-  await page.getByTestId('lang-ko').click();
+  await chooseLang(page, 'ko');
   await page.getByTestId('component-app-1').waitFor();
   const before = await name(page);
 

@@ -3,7 +3,7 @@
 // words beyond an allow-list with reasons. Screenshots test-output/notice-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, screenshot } from './harness.mjs';
+import { serve, launch, open, screenshot, chooseLang } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -22,7 +22,7 @@ test('the banner is reworded when the language changes while it is shown', async
   await pickPreset(page, 'load-balancer');
   const en = await noticeText(page);
   assert.match(en, /^Opened “Load balancer” from the Presets menu\. Your previous work “Single server” was kept/);
-  await page.getByTestId('lang-ko').click();
+  await chooseLang(page, 'ko');
   await page.waitForFunction(() => /[\uAC00-\uD7A3]/.test(document.querySelector('[data-testid=notice-text]')?.textContent));
   const ko = await noticeText(page);
   // The preset names read as their Korean titles; the sentence is Korean.
@@ -41,7 +41,7 @@ test('the banner is reworded when the language changes while it is shown', async
   await page.waitForFunction(() => !location.hash);
   const bad = await noticeText(page);
   assert.match(bad, /^This link could not be opened, so nothing was loaded: /);
-  await page.getByTestId('lang-ko').click();
+  await chooseLang(page, 'ko');
   await page.waitForFunction(() => /[\uAC00-\uD7A3]/.test(document.querySelector('[data-testid=notice-text]')?.textContent));
   const badKo = await noticeText(page);
   assert.match(badKo, /^이 링크를 열 수 없어 아무것도 불러오지 않았습니다: /, badKo);
@@ -127,7 +127,7 @@ function openRecording(url) {
 
 test('in Korean, the states a student meets show no English words beyond the allow-list', async () => {
   const { page, context, errors } = await openRecording(`${server.url}?preset=multi-region`);
-  await page.getByTestId('lang-ko').click();
+  await chooseLang(page, 'ko');
   await page.waitForTimeout(300);
   await readable(page); // what was drawn in English before the switch
   const found = [];

@@ -3,7 +3,7 @@
 // errors during the spike), in English and in Korean.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, screenshot } from './harness.mjs';
+import { serve, launch, open, screenshot, chooseLang } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -52,7 +52,7 @@ test('the spike preset opens its lesson, and played as given its check names wha
   await check.scrollIntoViewIfNeeded();
   await screenshot(page, 'lessons-operate-spike-en');
 
-  await page.getByTestId('lang-ko').click();
+  await chooseLang(page, 'ko');
   await page.waitForFunction(() => document.documentElement.lang === 'ko');
   assert.equal(await page.getByTestId('lesson-title').innerText(), '트래픽 급증과 오토 스케일링');
   const ko = await check.innerText();

@@ -4,7 +4,7 @@
 // log's Operations group shows it), and open the share link in a fresh page to find both.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, screenshot, until } from './harness.mjs';
+import { serve, launch, open, screenshot, until, chooseLang } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -112,7 +112,7 @@ test('auto-scaling, an alarm and a rolling deployment are edited, deployed live 
   const msg = page.getByTestId('deploy-message');
   await until(async () => /Deployed at/.test(await msg.textContent()), 3000, 'the deploy message');
   // The message is kept as what happened, so a language switch rewords it.
-  await page.getByTestId('lang-ko').click();
+  await chooseLang(page, 'ko');
   await until(async () => /[\uAC00-\uD7A3]/.test(await msg.textContent()) && !/Deployed/.test(await msg.textContent()),
     3000, 'the deploy message in Korean');
   await page.getByTestId('lang-en').click();
@@ -137,7 +137,7 @@ test('auto-scaling, an alarm and a rolling deployment are edited, deployed live 
   await page.getByTestId('tab-operate').click();
 
   // Korean.
-  await page.getByTestId('lang-ko').click();
+  await chooseLang(page, 'ko');
   await page.getByTestId('operate-panel').waitFor();
   assert.match(await page.getByTestId('op-alarms').textContent(), /경보/);
   assert.match(await page.getByTestId('op-deploys').textContent(), /지금 배포/);

@@ -3,7 +3,7 @@
 // a bad version takes one server out at a time until its alarm rolls it back.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, screenshot, until } from './harness.mjs';
+import { serve, launch, open, screenshot, until, chooseLang } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -179,7 +179,7 @@ test('a rolling deploy takes one server out at a time, and the alarm rolls it ba
 
 test('in Korean the tray, the cost meter and the alarms speak Korean', async () => {
   const { page, errors } = await open(browser, server.url);
-  await page.getByTestId('lang-ko').click();
+  await chooseLang(page, 'ko');
   await page.waitForSelector('html[lang=ko]');
   await loadPreset(page, 'spike-autoscaling', 'alarm-slow');
   await page.getByTestId('speed').fill('1000'); // 100x
