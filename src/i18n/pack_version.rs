@@ -2,4 +2,4 @@
 //! The FNV-1a hash of `static/lang/ko.json`, asked for as `lang/ko.json?v=…`, so a browser that
 //! cached another version's pack fetches this build's one.
 
-pub const KO: &str = "e7d0ed3b3fe2d85b";
+pub const KO: &str = "abaac533e69b507e";
