@@ -105,10 +105,12 @@ pub fn App() -> Html {
         let roots = roots.clone();
         use_mut_ref(move || {
             // A scenario that fails validation never gets here: links, files and the autosave
-            // are validated by `share` before they are opened.
+            // are validated by `share` before they are opened. `panic!`, not `expect`: `expect`
+            // would format the error with `Debug` and bring every problem's `Debug` into the
+            // wasm (1.2 KB gz) for a message no student can see.
             let mut rt = Runtime::new(roots.start.clone())
                 .or_else(|_| Runtime::new(default_scenario()))
-                .expect("the built-in preset is valid");
+                .unwrap_or_else(|_| panic!("the built-in preset is valid"));
             rt.playing = roots.bench.is_some();
             rt
         })
