@@ -174,6 +174,13 @@ test('the preset menu works from the keyboard and opens the design with its less
   await tabTo(page, 'preset-multi-az', 12);
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => !document.querySelector('#preset-menu-list'));
+  // The lesson follows the loaded design on the next render; under load that can come a frame
+  // after the menu closed, so wait for it (a wrong lesson still fails after the timeout).
+  await page.waitForFunction(
+    () => /^5\./.test(document.querySelector('[data-testid="lesson-title"]')?.textContent ?? ''),
+    null,
+    { timeout: 5000 },
+  ).catch(() => {});
   assert.match(await page.getByTestId('lesson-title').innerText(), /^5\./);
   assert.equal(await page.getByTestId('lesson-item-multi-az').getAttribute('aria-current'), 'true');
   // Escape closes the menu and gives the focus back to its button.
