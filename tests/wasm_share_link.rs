@@ -60,6 +60,9 @@ mod browser {
         // trailer, a checksum that does not match).
         for cut in 0..zlib.len() {
             let e = deflate::decode_link_async(&relink(&zlib[..cut])).await.expect_err("a cut link");
+            if cut < 6 {
+                assert_eq!(e, ShareError::Truncated, "cut at {cut}: no room for header and trailer");
+            }
             assert!(
                 matches!(e, ShareError::Truncated | ShareError::NotDeflate | ShareError::ChecksumMismatch),
                 "cut at {cut}: {e:?}"
