@@ -21,5 +21,7 @@ mod migrate;
 mod mutate;
 #[path = "share/roundtrip.rs"]
 mod roundtrip;
+#[path = "share/split.rs"]
+mod split;
 #[path = "share/stored.rs"]
 mod stored;

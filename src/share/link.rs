@@ -2,13 +2,18 @@
 //!
 //! Decoding checks the cheapest and most telling things first (empty, length, marker), then
 //! unpacks layer by layer, each with its own error, and never holds more than
-//! [`MAX_JSON_LEN`] decompressed bytes: the inflater stops at the limit.
+//! [`super::MAX_JSON_LEN`] decompressed bytes: the inflater stops at the limit.
+//!
+//! Everything before inflating is [`unwrap_link`] and everything after is
+//! [`super::finish_link`]; the inflater between them is miniz_oxide natively ([`decode`]) and
+//! the browser's `DecompressionStream` in the wasm (`ui::deflate::decode_link_async`).
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::{DecodeError, Engine};
-use miniz_oxide::inflate::{decompress_to_vec_zlib_with_limit, TINFLStatus};
 
-use super::{load, Base64Detail, ShareError, FRAGMENT_KEY, LINK_VERSION, MAX_JSON_LEN, MAX_LINK_LEN};
+use super::packed::{unwrap_zlib, Packed};
+use super::{Base64Detail, ShareError, FRAGMENT_KEY, LINK_VERSION, MAX_LINK_LEN};
+#[cfg(not(target_arch = "wasm32"))]
 use crate::model::Scenario;
 
 /// Bytes a pasted URL may have around its link (address, other fragment parameters).
@@ -47,17 +52,37 @@ pub fn fragment_of(link: &str) -> String {
     format!("#{FRAGMENT_KEY}={link}")
 }
 
-/// Reads the scenario out of a URL fragment (`#s=1.…`, with or without the `#`, among other
-/// `&`-separated parameters). `None` when the fragment carries no scenario at all, so the app
-/// keeps what it has; `Some(Err)` when it carries one that cannot be opened.
+/// The link text a URL fragment carries (`#s=1.…`, with or without the `#`, among other
+/// `&`-separated parameters), not yet checked. `None` when the fragment carries no scenario at
+/// all, so the app keeps what it has.
+pub fn fragment_link(fragment: &str) -> Option<&str> {
+    fragment_param(fragment.strip_prefix('#').unwrap_or(fragment))
+}
+
+/// Reads the scenario out of a URL fragment (see [`fragment_link`]). `None` when the fragment
+/// carries no scenario at all; `Some(Err)` when it carries one that cannot be opened.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn from_fragment(fragment: &str) -> Option<Result<Scenario, ShareError>> {
-    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    fragment_param(fragment).map(decode_link)
+    fragment_link(fragment).map(decode)
 }
 
 /// Decodes a link in any of the forms a person may paste: a whole URL
 /// (`https://…/#s=1.…`), a fragment (`#s=1.…`, `s=1.…`) or the bare link text (`1.…`).
+///
+/// Native only, so that no wasm code reaches miniz_oxide's inflater: the browser inflates with
+/// its own `DecompressionStream` between the same two halves, [`unwrap_link`] and
+/// [`super::finish_link`].
+#[cfg(not(target_arch = "wasm32"))]
 pub fn decode(input: &str) -> Result<Scenario, ShareError> {
+    let packed = unwrap_link(input)?;
+    let json = super::packed::inflate_native(&packed)?;
+    super::finish_link(&packed, json)
+}
+
+/// Everything [`decode`] does before inflating, for input in any of its forms: the length
+/// caps, the version marker, base64url and the zlib framing (`unwrap_zlib`). What is left is
+/// the raw deflate body and the checksum its output must have.
+pub fn unwrap_link(input: &str) -> Result<Packed, ShareError> {
     // Checked before anything scans the text, with room for the page address around a link
     // of the largest allowed length; the link itself is measured exactly below.
     if input.len() > MAX_LINK_LEN + ADDRESS_ALLOWANCE {
@@ -68,7 +93,7 @@ pub fn decode(input: &str) -> Result<Scenario, ShareError> {
         Some((_, frag)) => fragment_param(frag).unwrap_or(frag),
         None => fragment_param(input).unwrap_or(input),
     };
-    decode_link(link)
+    unwrap_bare(link)
 }
 
 /// The value of the `s=` parameter of a fragment, if present.
@@ -76,8 +101,8 @@ fn fragment_param(fragment: &str) -> Option<&str> {
     fragment.split('&').find_map(|p| p.strip_prefix(FRAGMENT_KEY)?.strip_prefix('='))
 }
 
-/// Decodes bare link text `<marker>.<payload>`, in the order the format documents.
-fn decode_link(link: &str) -> Result<Scenario, ShareError> {
+/// Unwraps bare link text `<marker>.<payload>`, in the order the format documents.
+fn unwrap_bare(link: &str) -> Result<Packed, ShareError> {
     let link = link.trim();
     if link.is_empty() {
         return Err(ShareError::Empty);
@@ -91,14 +116,8 @@ fn decode_link(link: &str) -> Result<Scenario, ShareError> {
         return Err(ShareError::UnknownLinkVersion { found: version, supported: LINK_VERSION });
     }
     let offset = marker.len() + 1;
-    let packed = URL_SAFE_NO_PAD.decode(payload).map_err(|e| base64_error(&e, offset))?;
-    let json = decompress_to_vec_zlib_with_limit(&packed, MAX_JSON_LEN).map_err(|e| match e.status {
-        TINFLStatus::FailedCannotMakeProgress => ShareError::Truncated,
-        TINFLStatus::Adler32Mismatch => ShareError::ChecksumMismatch,
-        TINFLStatus::HasMoreOutput => ShareError::DecodedTooLarge { max: MAX_JSON_LEN },
-        _ => ShareError::NotDeflate,
-    })?;
-    load::from_link_bytes(json)
+    let zlib = URL_SAFE_NO_PAD.decode(payload).map_err(|e| base64_error(&e, offset))?;
+    unwrap_zlib(zlib)
 }
 
 /// A marker is a decimal version number of at most 9 digits; anything else is not a link.

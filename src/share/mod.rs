@@ -37,8 +37,10 @@
 //! deeper than 128 is an error, not a stack overflow); `version` missing, unknown or newer;
 //! migration; not the shape of a scenario (unknown fields are refused, and the error names the
 //! path); and finally [`crate::model::validate`], which checks every range, reference and limit
-//! and names the component and field. Nothing panics and nothing partial is returned. Text
-//! fields (the scenario's name) stay plain text, byte for byte: the UI renders them as text.
+//! and names the component and field. Nothing panics and nothing partial is returned. In the
+//! browser the same checks run around its own inflater: [`unwrap_link`] before it,
+//! [`finish_link`] after. Text fields (the scenario's name) stay plain text, byte for byte: the
+//! UI renders them as text.
 
 mod compact;
 mod detail;
@@ -48,15 +50,19 @@ mod keys;
 mod link;
 mod load;
 pub mod migrate;
+mod packed;
 mod stored;
 
 pub use detail::{Base64Detail, JsonSyntax, ShapeDetail};
 pub use error::ShareError;
 pub use file::{from_json_file, to_json_file};
-pub use link::{decode, fragment_of, from_fragment, link_from_zlib};
 #[cfg(not(target_arch = "wasm32"))]
-pub use link::{encode, fragment};
+pub use link::{decode, encode, fragment, from_fragment};
+pub use link::{fragment_link, fragment_of, link_from_zlib, unwrap_link};
+pub use packed::{finish_link, Packed};
+#[cfg(not(target_arch = "wasm32"))]
 pub use stored::from_stored;
+pub use stored::{stored_form, Stored};
 
 use crate::model::Scenario;
 

@@ -172,9 +172,11 @@ pub fn App() -> Html {
     let lessons = use_lessons_root(load_lesson);
     let presets = use_preset_menu();
     let share = use_share_menu(&keep);
+    // Busy while a link in the address is being inflated (it opens a moment after the start).
+    let busy = (*keep.opening).then_some("true");
     html! {
         <>
-            <div class="app" data-testid="app">
+            <div class="app" data-testid="app" aria-busy={busy}>
                 <header class="top">
                     <div class="topbar">
                         <h1>{ t(lang, Key::AppTitle) }</h1>

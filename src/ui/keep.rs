@@ -21,16 +21,22 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-use super::persist::{self, Boot, Extras, Notice, Origin, Recent};
+use wasm_bindgen_futures::spawn_local;
+
+use super::deflate::{decode_link_async, decode_stored_async};
+use super::persist::{self, Boot, Extras, Notice, Origin, Pending, Recent, Saved};
 use super::state::{Action, EditorHandle};
 use crate::model::Scenario;
-use crate::share::{self, ShareError};
+use crate::share::{self, ShareError, Stored};
 
 /// The banner and the recent list, plus the editor they load into.
 #[derive(Clone, PartialEq)]
 pub struct Keep {
     pub notice: UseStateHandle<Option<Notice>>,
     pub recent: UseStateHandle<Vec<Recent>>,
+    /// True while the start waits for the browser to inflate a link (the page says
+    /// `aria-busy`, and tests wait for it).
+    pub opening: UseStateHandle<bool>,
     editor: EditorHandle,
 }
 
@@ -55,10 +61,29 @@ impl Keep {
         }
     }
 
-    /// Opens a kept scenario (a recent entry, the banner's "go back"): compact JSON, or link
-    /// text in what older builds kept.
+    /// Opens a kept scenario (a recent entry, the banner's "go back"): compact JSON at once, or
+    /// link text in what older builds kept once the browser has inflated it.
     pub fn open_link(&self, kept: &str) {
-        self.open_result(share::from_stored(kept), Origin::Recent);
+        match share::stored_form(kept) {
+            Stored::Json(result) => self.open_result(result, Origin::Recent),
+            Stored::Link(_) => {
+                let (keep, kept) = (self.clone(), kept.to_string());
+                spawn_local(
+                    async move { keep.open_result(decode_stored_async(&kept).await, Origin::Recent) },
+                );
+            }
+        }
+    }
+
+    /// Ends a start that waited for link text ([`persist::finish_boot`]): the editor, banner
+    /// and recent list become what a synchronous start would have made them.
+    fn finish_start(&self, start: Boot) {
+        if *self.editor.scenario() != start.scenario {
+            self.editor.dispatch(Action::Replace(start.scenario));
+        }
+        self.recent.set(persist::load_recent());
+        self.notice.set(start.notice);
+        self.opening.set(false);
     }
 
     /// Shows a message without loading anything.
@@ -88,7 +113,8 @@ pub fn use_boot(default: fn() -> Scenario) -> Rc<Boot> {
 pub fn use_persistence(editor: &EditorHandle, boot: &Boot, extras: Extras) -> Keep {
     let notice = use_state(|| boot.notice.clone());
     let recent = use_state(persist::load_recent);
-    let keep = Keep { notice, recent, editor: editor.clone() };
+    let opening = use_state(|| boot.pending.is_some());
+    let keep = Keep { notice, recent, opening, editor: editor.clone() };
     // Listeners registered once read the newest handle (a captured one would see old state).
     let latest = use_mut_ref(|| keep.clone());
     *latest.borrow_mut() = keep.clone();
@@ -104,16 +130,49 @@ pub fn use_persistence(editor: &EditorHandle, boot: &Boot, extras: Extras) -> Ke
             }
         });
     }
+    {
+        let (latest, pending) = (latest.clone(), boot.pending.clone());
+        use_effect_with((), move |_| {
+            let Some(pending) = pending else { return };
+            spawn_local(async move {
+                let start = finish_boot(pending).await;
+                latest.borrow().clone().finish_start(start);
+            })
+        });
+    }
     use_effect_with((), move |_| {
         let listener = web_sys::window().map(|w| {
             EventListener::new(&w, "hashchange", move |_| {
-                let Some(result) = share::from_fragment(&persist::current_hash()) else { return };
-                persist::clear_hash();
-                let keep = latest.borrow().clone();
-                keep.open_result(result, Origin::Link);
+                let Some(link) = share::fragment_link(&persist::current_hash()).map(str::to_string) else {
+                    return;
+                };
+                let latest = latest.clone();
+                spawn_local(async move {
+                    let result = decode_link_async(&link).await;
+                    // Cleared once opened, so the address says when the link has been read.
+                    persist::clear_hash();
+                    latest.borrow().clone().open_result(result, Origin::Link);
+                });
             })
         });
         move || drop(listener)
     });
     keep
+}
+
+/// Decodes what the start left pending, then chooses as a synchronous start would have.
+async fn finish_boot(pending: Pending) -> Boot {
+    let link = match &pending.link {
+        Some(link) => Some(decode_link_async(link).await),
+        None => None,
+    };
+    let saved = match &pending.saved {
+        Some(Saved::Ready(ready)) => Some(ready.clone()),
+        Some(Saved::Link(kept, extras)) => {
+            let decoded = decode_link_async(kept).await;
+            Some(decoded.map(|s| (s, extras.clone())).map_err(persist::Why::Share))
+        }
+        None => None,
+    };
+    persist::finish_boot(pending, link, saved)
 }

@@ -7,17 +7,21 @@
 //! (other versions of the app, extensions, a user poking at devtools all write there).
 //!
 //! At start the app opens, in order: the link in the URL fragment, else the autosave, else the
-//! default scenario. Whenever a link, file or recent entry replaces work that differs from it,
-//! that work is first pushed onto the recent list and the notice says so, with a way back.
-//! The fragment is removed from the address bar once read, so a reload restores the autosave
-//! (the edits made since) rather than the link as it was first opened.
+//! default scenario. A link is inflated by the browser, asynchronously, so the app first shows
+//! the autosave (or the default) and then opens the link exactly as if it had been read first
+//! (`finish_boot`); an autosave kept as link text by an older build likewise opens a moment
+//! after the default (its selection and view are not restored). Whenever a link, file or
+//! recent entry replaces work that differs from it, that work is first pushed onto the recent
+//! list and the notice says so, with a way back. The fragment is removed from the address bar
+//! once the link is opened or refused, so a reload restores the autosave (the edits made
+//! since) rather than the link as it was first opened.
 
 use web_sys::Storage;
 
 use super::persist_json::{autosave_text, read_autosave, read_recent, recent_text};
 use super::shared::ViewBox;
 use crate::model::Scenario;
-use crate::share::{self, ShareError};
+use crate::share::{self, ShareError, Stored};
 
 pub use super::keep::{use_boot, use_persistence, Keep};
 pub use super::notice::{clip, preset_title, scenario_name, Notice, Says, Source, Why};
@@ -95,16 +99,81 @@ pub struct Boot {
     pub scenario: Scenario,
     pub extras: Extras,
     pub notice: Option<Notice>,
+    /// Link text still to be inflated by the browser (`keep::use_persistence` finishes the
+    /// start with it); `None` when the start was decided synchronously.
+    pub pending: Option<Pending>,
+}
+
+/// What the start could not read synchronously: link text, which only the browser's
+/// asynchronous `DecompressionStream` inflates (`ui::deflate`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pending {
+    /// The `#s=` link of the address (the fragment stays until it is opened or refused).
+    pub link: Option<String>,
+    /// The autosave as read: ready, or link text kept by an older build.
+    pub saved: Option<Saved>,
+    /// The raw autosave record, set aside under [`BROKEN_KEY`] if it turns out unreadable.
+    pub raw: Option<String>,
+    /// What opens when neither does.
+    pub default: Scenario,
+}
+
+/// An autosave record, read as far as can be done synchronously.
+#[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)] // read once and taken apart at once: no boxing needed
+pub enum Saved {
+    Ready(Result<(Scenario, Extras), Why>),
+    /// Link text kept by an older build, with the extras stored beside it.
+    Link(String, Extras),
 }
 
 /// Chooses the starting scenario: the URL's link, else the autosave, else `default()`.
 /// A rejected link loads nothing and says why; the autosave is still restored under it.
+/// When link text must be inflated first, the start is the autosave (when it is kept JSON)
+/// or the default, and [`Boot::pending`] holds the rest for [`finish_boot`].
 pub fn boot(default: impl FnOnce() -> Scenario) -> Boot {
-    let from_link = share::from_fragment(&current_hash());
-    if from_link.is_some() {
+    let link = share::fragment_link(&current_hash()).map(str::to_string);
+    let raw = storage().and_then(|s| s.get_item(AUTOSAVE_KEY).ok().flatten());
+    let saved = raw.as_deref().map(read_saved_form);
+    if link.is_none() && !matches!(saved, Some(Saved::Link(..))) {
+        let saved = saved.map(|s| match s {
+            Saved::Ready(r) => r,
+            Saved::Link(..) => unreachable!("handled above"),
+        });
+        return choose(None, saved, default, raw.as_deref());
+    }
+    let default = default();
+    let now = match &saved {
+        Some(Saved::Ready(Ok(ready))) => Some(Ok(ready.clone())),
+        _ => None,
+    };
+    let mut start = choose(None, now, || default.clone(), None);
+    start.pending = Some(Pending { link, saved, raw, default });
+    start
+}
+
+/// The start [`boot`] would have chosen had it read everything synchronously, from the
+/// pending link and autosave once the browser has decoded them. It has the same effects: the
+/// autosave a link replaces goes onto the recent list, an unreadable one is set aside.
+pub fn finish_boot(
+    pending: Pending,
+    link: Option<Result<Scenario, ShareError>>,
+    saved: Option<Result<(Scenario, Extras), Why>>,
+) -> Boot {
+    if pending.link.is_some() {
         clear_hash();
     }
-    let saved = load_autosave();
+    let Pending { raw, default, .. } = pending;
+    choose(link, saved, || default, raw.as_deref())
+}
+
+/// The decision of [`boot`] between a decoded link, the autosave and the default.
+fn choose(
+    from_link: Option<Result<Scenario, ShareError>>,
+    saved: Option<Result<(Scenario, Extras), Why>>,
+    default: impl FnOnce() -> Scenario,
+    raw: Option<&str>,
+) -> Boot {
     let link_rejected =
         |e: ShareError| Notice::new(Says::Rejected { what: Source::Link, why: Why::Share(e) });
     match (from_link, saved) {
@@ -113,22 +182,22 @@ pub fn boot(default: impl FnOnce() -> Scenario) -> Boot {
                 Some(Ok((prev, _))) if prev != linked => Some(kept_notice(&linked, Origin::Link, &prev)),
                 _ => None,
             };
-            Boot { scenario: linked, extras: Extras::default(), notice }
+            Boot { scenario: linked, extras: Extras::default(), notice, pending: None }
         }
         (link_err, Some(Ok((scenario, extras)))) => {
             let notice = link_err.and_then(Result::err).map(link_rejected);
-            Boot { scenario, extras, notice }
+            Boot { scenario, extras, notice, pending: None }
         }
         (link_err, saved) => {
             let notice = match (link_err.and_then(Result::err), saved) {
                 (Some(e), _) => Some(link_rejected(e)),
                 (None, Some(Err(why))) => {
-                    keep_unreadable_autosave();
+                    keep_unreadable_autosave(raw);
                     Some(Notice::new(Says::Rejected { what: Source::Autosave, why }))
                 }
                 _ => None,
             };
-            Boot { scenario: default(), extras: Extras::default(), notice }
+            Boot { scenario: default(), extras: Extras::default(), notice, pending: None }
         }
     }
 }
@@ -161,25 +230,36 @@ pub fn save_autosave(scenario: &Scenario, extras: &Extras) -> bool {
     storage().is_some_and(|s| s.set_item(AUTOSAVE_KEY, &json).is_ok())
 }
 
-/// The autosave, if any, read like a link. `Some(Err)` when something is stored but does
-/// not open (a damaged or foreign value).
-pub fn load_autosave() -> Option<Result<(Scenario, Extras), Why>> {
-    storage()?.get_item(AUTOSAVE_KEY).ok()?.map(|raw| read_saved(&raw))
-}
-
 /// Longest autosave record read, in bytes: the largest JSON a link may hold, escaped as a JSON
 /// string (each `"` and `\` of it doubled at most), with room for the view and selection.
 pub const MAX_AUTOSAVE_LEN: usize = 2 * share::MAX_JSON_LEN + 64 * 1024;
 
-/// The pure part of [`load_autosave`]: a stored record (kept JSON or, from older builds, link
-/// text, with the extras) to the scenario, checked like a link.
+/// A stored autosave record (kept JSON or, from older builds, link text, with the extras) to
+/// the scenario, checked like a link. Native only (tests): the browser inflates old link text
+/// asynchronously, after [`read_saved_form`].
+#[cfg(not(target_arch = "wasm32"))]
 pub fn read_saved(raw: &str) -> Result<(Scenario, Extras), Why> {
+    match read_saved_form(raw) {
+        Saved::Ready(result) => result,
+        Saved::Link(link, extras) => share::decode(&link).map(|s| (s, extras)).map_err(Why::Share),
+    }
+}
+
+/// The synchronous part of reading an autosave record: everything but inflating old link text.
+pub fn read_saved_form(raw: &str) -> Saved {
     if raw.len() > MAX_AUTOSAVE_LEN {
         let len = raw.len();
-        return Err(Why::Share(ShareError::LinkTooLong { len, max: MAX_AUTOSAVE_LEN }));
+        return Saved::Ready(Err(Why::Share(ShareError::LinkTooLong { len, max: MAX_AUTOSAVE_LEN })));
     }
-    let (kept, extras) = read_autosave(raw).map_err(|(line, column)| Why::NotAutosave { line, column })?;
-    share::from_stored(&kept).map(|s| (s, sane_extras(extras))).map_err(Why::Share)
+    let (kept, extras) = match read_autosave(raw) {
+        Ok(read) => read,
+        Err((line, column)) => return Saved::Ready(Err(Why::NotAutosave { line, column })),
+    };
+    let extras = sane_extras(extras);
+    match share::stored_form(&kept) {
+        Stored::Json(result) => Saved::Ready(result.map(|s| (s, extras)).map_err(Why::Share)),
+        Stored::Link(_) => Saved::Link(kept, extras),
+    }
 }
 
 /// The view and selection come from storage too: keep them finite and small.
@@ -195,11 +275,11 @@ pub fn sane_extras(mut e: Extras) -> Extras {
     e
 }
 
-fn keep_unreadable_autosave() {
-    if let Some(s) = storage() {
-        if let Ok(Some(raw)) = s.get_item(AUTOSAVE_KEY) {
-            let _ = s.set_item(BROKEN_KEY, &raw);
-        }
+/// Sets the unreadable record aside: `raw` as it was read at start (the app may have saved
+/// over it since, while old link text was being inflated).
+fn keep_unreadable_autosave(raw: Option<&str>) {
+    if let (Some(s), Some(raw)) = (storage(), raw) {
+        let _ = s.set_item(BROKEN_KEY, raw);
     }
 }
 

@@ -56,8 +56,18 @@ export async function open(browser, url, { width = 1280, height = 720, init } = 
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(url);
-  await page.waitForSelector('.app', { timeout: 20000 });
+  await settled(page);
   return { page, context, errors };
+}
+
+/**
+ * Waits for the app to be up with any `#s=` link of the address read: the browser inflates a
+ * link asynchronously, and the app clears the fragment (and its `aria-busy`) once the link is
+ * opened or refused.
+ */
+export async function settled(page) {
+  await page.waitForSelector('.app:not([aria-busy])', { timeout: 20000 });
+  await page.waitForFunction(() => !/(^#|&)s=/.test(location.hash), null, { timeout: 5000 });
 }
 
 export async function screenshot(page, name) {

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { deflateSync, inflateSync } from 'node:zlib';
-import { serve, launch, open, screenshot } from './harness.mjs';
+import { serve, launch, open, screenshot, settled } from './harness.mjs';
 
 const EXAMPLE = new URL('../../scenarios/examples/lb-two-zones.json', import.meta.url);
 
@@ -202,7 +202,7 @@ test('an autosave and a recent entry kept as link text by an older build still o
     }
   }, link);
   await b.page.reload();
-  await b.page.waitForSelector('.app');
+  await settled(b.page);
   assert.equal(await name(b.page), 'Load balancer over two zones');
   assert.deepEqual(await ids(b.page), example.components.map((c) => c.id));
   assert.equal(await notice(b.page).count(), 0);
@@ -227,7 +227,7 @@ test('a damaged autosave is set aside with a message, and the default opens', as
     }
   }, junk);
   await a.page.reload();
-  await a.page.waitForSelector('.app');
+  await settled(a.page);
   assert.equal(await name(a.page), 'Single server');
   assert.match(await noticeText(a.page),
     /^Your autosaved work could not be restored \(a copy was kept\): This link is damaged: '[<>]' at position \d+ is not allowed in a link\.$/);
@@ -261,7 +261,7 @@ test('opening a link over other work keeps that work in Recent, with a way back'
   assert.match(await items.first().textContent(), /^Single server/);
   // A link opened at load (not in place) over different autosaved work keeps it too.
   await a.page.goto(singleUrl);
-  await a.page.waitForSelector('.app');
+  await settled(a.page);
   assert.equal(await name(a.page), 'Single server');
   assert.match(await noticeText(a.page), /previous work “Load balancer over two zones” was kept/);
   assert.deepEqual(a.errors, []);
