@@ -61,6 +61,7 @@ test('a blocked lessons pack shows the failure with a retry; retry works once un
   await page.getByTestId('lesson-next').click();
   assert.match(await page.getByTestId('lesson-title').innerText(), /^2\./);
   await failed.waitFor();
+  await failed.scrollIntoViewIfNeeded();
   await screenshot(page, 'lesson-pack-failed');
 
   // Presentation mode steps through the slides by keyboard even without the words.
