@@ -4,6 +4,7 @@
 //! trust the lab's answers the way they would trust a measurement.
 
 mod latency;
+mod lesson_shape;
 mod lesson_text;
 mod lessons;
 mod presets;
@@ -13,7 +14,10 @@ mod regions;
 mod run_summary;
 
 pub use latency::{rtt_ms, CROSS_ZONE_RTT_MS, JITTER, SAME_ZONE_RTT_MS};
-pub use lesson_text::{lesson_text, LessonText};
+pub use lesson_shape::{lesson_shape, LessonShape};
+#[cfg(not(target_arch = "wasm32"))]
+pub use lesson_text::lesson_text;
+pub use lesson_text::{loaded_lesson_text, LessonText};
 pub use lessons::{
     evaluate, lesson, lessons, CheckResult, Condition, Lesson, LessonId, Missing, RunSummary, SecondSummary,
     OBSERVE_S,

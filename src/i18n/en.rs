@@ -333,6 +333,10 @@ pub const TEXTS: &[(Key, &str)] = {
     // kopack: the Korean language pack, fetched when chosen
     (LangLoading, "Loading {0}…"),
     (LangLoadFailed, "{0} could not be loaded. Choose {0} again to retry."),
+    // lessonpack: the English lesson texts, fetched when a lesson is first shown
+    (LessonLoading, "Loading the lesson…"),
+    (LessonLoadFailed, "The lesson text could not be loaded. Check the connection and try again."),
+    (LessonRetry, "Try again"),
     // the editor's texts live in en_editor.rs
     ]
 };

@@ -336,6 +336,8 @@ keys! {
     KeepFromPresets, BenchScenarioName,
     // kopack: the Korean language pack, fetched when chosen (ui/lang.rs)
     LangLoading, LangLoadFailed,
+    // lessonpack: the English lesson texts, fetched when a lesson is first shown (ui/lesson_texts.rs)
+    LessonLoading, LessonLoadFailed, LessonRetry,
     // presets
     PresetSingleServer,
     PresetSeparateDb,

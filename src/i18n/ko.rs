@@ -335,6 +335,10 @@ pub const TEXTS: &[(Key, &str)] = {
     // kopack: the Korean language pack, fetched when chosen
     (LangLoading, "{0} 불러오는 중…"),
     (LangLoadFailed, "{0}를 불러오지 못했습니다. 다시 시도하려면 {0}를 다시 선택하세요."),
+    // lessonpack: the English lesson texts, fetched when a lesson is first shown
+    (LessonLoading, "레슨을 불러오는 중…"),
+    (LessonLoadFailed, "레슨 내용을 불러오지 못했습니다. 연결을 확인하고 다시 시도하세요."),
+    (LessonRetry, "다시 시도"),
     // the editor's texts live in ko_editor.rs
     ]
 };

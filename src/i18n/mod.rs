@@ -29,6 +29,7 @@ mod ko_problem;
 #[cfg(not(target_arch = "wasm32"))]
 mod ko_reason;
 mod labels;
+mod lesson_pack;
 mod log;
 mod pack;
 mod pack_version;
@@ -45,6 +46,9 @@ pub use labels::{
     algorithm_key, cause_key, choice_key, dns_policy_key, health_key, layer_key, pattern_key, region_name,
     role_key, service_key, unit_key, zone_label,
 };
+#[cfg(not(target_arch = "wasm32"))]
+pub use lesson_pack::lessons_pack_json;
+pub use lesson_pack::{install_lessons_pack, lessons_pack_url};
 pub use log::{alarm_key, describe_log, describe_log_line, Names};
 pub use pack::{install_pack, installed_lesson, installed_text, is_ready, pack_len, pack_url, PackError};
 #[cfg(not(target_arch = "wasm32"))]

@@ -8,8 +8,9 @@
 //! The file is a JSON array of strings, in this fixed order:
 //! 1. every UI text in [`Key`] order (`Key::ALL`), one per key;
 //! 2. for each lesson in `LessonId::ALL`: its intro, its notice points, its steps, its task.
-//!    How many notice points and steps a lesson has is the English lesson's count (the Korean
-//!    one must match it: `tests/lessons.rs`), so the flat list rebuilds into the same lessons.
+//!    How many notice points and steps a lesson has is the compiled shape
+//!    (`catalog::lesson_shape`, checked against both languages by `tests/lesson_shape.rs`), so
+//!    the flat list rebuilds into the same lessons without the English text.
 //!
 //! [`install_pack`] checks the shape before keeping anything: an array of strings, exactly as
 //! many as the tables have, every `{N}` slot the English text has and no other. The texts are
@@ -19,7 +20,9 @@ use std::cell::OnceCell;
 use std::fmt;
 
 use super::{slots, t, Key, Lang};
-use crate::catalog::{lesson_text, LessonId, LessonText};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::catalog::lesson_text;
+use crate::catalog::{lesson_shape, LessonId, LessonText};
 
 /// Why a pack was refused. The page stays in English; the message is for developers and tests.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,8 +73,9 @@ thread_local! {
     static KO_PACK: OnceCell<Pack> = const { OnceCell::new() };
 }
 
-/// One lesson's entries in the pack, in order: intro, notice…, steps…, task.
-fn lesson_entries(text: &LessonText) -> impl Iterator<Item = &'static str> + '_ {
+/// One lesson's entries in a pack, in order: intro, notice…, steps…, task.
+#[cfg(not(target_arch = "wasm32"))]
+pub(super) fn lesson_entries(text: &LessonText) -> impl Iterator<Item = &'static str> + '_ {
     [text.intro]
         .into_iter()
         .chain(text.notice.iter().copied())
@@ -79,25 +83,18 @@ fn lesson_entries(text: &LessonText) -> impl Iterator<Item = &'static str> + '_ 
         .chain([text.task])
 }
 
-/// The English entries a pack mirrors, in pack order.
-fn english_entries() -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = Key::ALL.iter().map(|&k| t(Lang::En, k)).collect();
-    for id in LessonId::ALL {
-        out.extend(lesson_entries(&lesson_text(Lang::En, id)));
-    }
-    out
+/// How many entries the lessons take in a pack, from the compiled shapes (no text needed).
+pub(super) fn lessons_len() -> usize {
+    LessonId::ALL.iter().map(|&id| lesson_shape(id).entries()).sum()
 }
 
-/// Entry `index` named for an error message: its key, or its lesson and part.
+/// Lesson entry `index` (counted from the first lesson's intro) named by lesson and part.
 #[cfg(not(target_arch = "wasm32"))]
-fn entry_name(index: usize) -> String {
-    if let Some(k) = Key::ALL.get(index) {
-        return format!("{k:?}");
-    }
-    let mut at = Key::ALL.len();
+pub(super) fn lesson_entry_name(index: usize) -> String {
+    let mut at = 0;
     for id in LessonId::ALL {
-        let en = lesson_text(Lang::En, id);
-        let (n, s) = (en.notice.len(), en.steps.len());
+        let shape = lesson_shape(id);
+        let (n, s) = (shape.notice, shape.steps);
         if index < at + 2 + n + s {
             let part = match index - at {
                 0 => "intro".to_string(),
@@ -112,6 +109,15 @@ fn entry_name(index: usize) -> String {
     format!("entry {index}")
 }
 
+/// Entry `index` of a language pack named for an error message: its key, or its lesson and part.
+#[cfg(not(target_arch = "wasm32"))]
+fn entry_name(index: usize) -> String {
+    match Key::ALL.get(index) {
+        Some(k) => format!("{k:?}"),
+        None => lesson_entry_name(index - Key::ALL.len()),
+    }
+}
+
 /// In the wasm build an entry is named by its index only: `Key`'s and `LessonId`'s `Debug`
 /// names would bring every variant's name into the bundle (the page never shows this error).
 #[cfg(target_arch = "wasm32")]
@@ -121,52 +127,72 @@ fn entry_name(index: usize) -> String {
 
 /// How many texts a pack holds: one per key, then every lesson's entries.
 pub fn pack_len() -> usize {
-    Key::ALL.len()
-        + LessonId::ALL.iter().map(|&id| lesson_entries(&lesson_text(Lang::En, id)).count()).sum::<usize>()
+    Key::ALL.len() + lessons_len()
 }
 
-/// Checks `json` and keeps its texts as `lang`'s. Installing again keeps the first pack (the
-/// texts are the same file) but still checks the new one.
-pub fn install_pack(lang: Lang, json: &str) -> Result<(), PackError> {
-    if lang == Lang::En {
-        return Err(PackError::NotAPackLanguage(lang));
-    }
+/// Reads a pack's JSON array of exactly `expected` strings, where entry `i` has the `{N}` slots
+/// `english_slots(i)` and no other. `name` names an entry for the error.
+pub(super) fn read_texts(
+    json: &str,
+    expected: usize,
+    english_slots: impl Fn(usize) -> Vec<usize>,
+    name: impl Fn(usize) -> String,
+) -> Result<Vec<String>, PackError> {
     let value: serde_json::Value =
         serde_json::from_str(json).map_err(|e| PackError::NotJson(e.to_string()))?;
     let serde_json::Value::Array(items) = value else {
         return Err(PackError::NotAnArray);
     };
-    let english = english_entries();
-    if items.len() != english.len() {
-        return Err(PackError::WrongCount { expected: english.len(), found: items.len() });
+    if items.len() != expected {
+        return Err(PackError::WrongCount { expected, found: items.len() });
     }
     let mut texts: Vec<String> = Vec::with_capacity(items.len());
-    for (index, (item, en)) in items.into_iter().zip(english).enumerate() {
+    for (index, item) in items.into_iter().enumerate() {
         let serde_json::Value::String(s) = item else {
-            return Err(PackError::NotText { index, what: entry_name(index) });
+            return Err(PackError::NotText { index, what: name(index) });
         };
-        let (english, found) = (slots(en), slots(&s));
+        let (english, found) = (english_slots(index), slots(&s));
         if english != found {
-            return Err(PackError::Slots { index, what: entry_name(index), english, found });
+            return Err(PackError::Slots { index, what: name(index), english, found });
         }
         texts.push(s);
     }
+    Ok(texts)
+}
+
+/// Rebuilds the lessons from their entries, in `LessonId::ALL` order by the compiled shapes.
+/// The caller checked the count, so every `next` finds its text.
+pub(super) fn rebuild_lessons(it: &mut impl Iterator<Item = &'static str>) -> Vec<LessonText> {
+    let mut lessons = Vec::with_capacity(LessonId::ALL.len());
+    for id in LessonId::ALL {
+        let shape = lesson_shape(id);
+        let intro = it.next().unwrap_or_default();
+        let notice: &'static [&'static str] = Vec::leak(it.by_ref().take(shape.notice).collect());
+        let steps: &'static [&'static str] = Vec::leak(it.by_ref().take(shape.steps).collect());
+        let task = it.next().unwrap_or_default();
+        lessons.push(LessonText { intro, notice, steps, task });
+    }
+    lessons
+}
+
+/// Checks `json` and keeps its texts as `lang`'s. Installing again keeps the first pack (the
+/// texts are the same file) but still checks the new one. UI texts must have the English
+/// text's `{N}` slots; lesson texts have none in either language (`tests/lesson_shape.rs`),
+/// so they are checked without the English lessons, which the wasm does not hold.
+pub fn install_pack(lang: Lang, json: &str) -> Result<(), PackError> {
+    if lang == Lang::En {
+        return Err(PackError::NotAPackLanguage(lang));
+    }
+    let keys = Key::ALL.len();
+    let english_slots = |i: usize| Key::ALL.get(i).map_or_else(Vec::new, |&k| slots(t(Lang::En, k)));
+    let texts = read_texts(json, pack_len(), english_slots, entry_name)?;
     // Leaked only once the whole pack passed, and only once per page.
     if KO_PACK.with(|c| c.get().is_some()) {
         return Ok(());
     }
-    // The count was checked, so every `next` below finds its text.
     let mut it = texts.into_iter().map(|s| -> &'static str { Box::leak(s.into_boxed_str()) });
-    let ui: Vec<&'static str> = it.by_ref().take(Key::ALL.len()).collect();
-    let mut lessons = Vec::with_capacity(LessonId::ALL.len());
-    for id in LessonId::ALL {
-        let en = lesson_text(Lang::En, id);
-        let intro = it.next().unwrap_or_default();
-        let notice: &'static [&'static str] = Vec::leak(it.by_ref().take(en.notice.len()).collect());
-        let steps: &'static [&'static str] = Vec::leak(it.by_ref().take(en.steps.len()).collect());
-        let task = it.next().unwrap_or_default();
-        lessons.push(LessonText { intro, notice, steps, task });
-    }
+    let ui: Vec<&'static str> = it.by_ref().take(keys).collect();
+    let lessons = rebuild_lessons(&mut it);
     KO_PACK.with(|cell| {
         let _ = cell.set(Pack { ui, lessons });
     });
@@ -187,13 +213,14 @@ pub fn installed_text(lang: Lang, key: Key) -> Option<&'static str> {
     KO_PACK.with(|c| c.get().and_then(|p| p.ui.get(key as usize).copied()))
 }
 
-/// The installed pack's text of lesson `id`, if a pack for `lang` is installed.
+/// The installed text of lesson `id` in `lang`: Korean from the Korean pack, English from the
+/// lessons pack (`lesson_pack.rs`), if that pack is installed.
 pub fn installed_lesson(lang: Lang, id: LessonId) -> Option<LessonText> {
-    if lang != Lang::Ko {
-        return None;
-    }
     let i = LessonId::ALL.iter().position(|&l| l == id)?;
-    KO_PACK.with(|c| c.get().and_then(|p| p.lessons.get(i).copied()))
+    match lang {
+        Lang::Ko => KO_PACK.with(|c| c.get().and_then(|p| p.lessons.get(i).copied())),
+        Lang::En => super::lesson_pack::installed_english(i),
+    }
 }
 
 /// Where the page fetches `lang`'s pack, relative to the page: the file Trunk copies from

@@ -69,12 +69,12 @@ fn set_html_lang(lang: Lang) {
     }
 }
 
-/// The pack's text, fetched relative to the page (Trunk copies `static/lang/` next to it).
+/// A pack's text, fetched relative to the page (Trunk copies `static/lang/` next to it).
 /// Plain `fetch` through web-sys: gloo-net's request builder cost more wasm than this does.
-async fn fetch_pack(lang: Lang) -> Option<String> {
+pub(super) async fn fetch_text(url: &str) -> Option<String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    let response = JsFuture::from(web_sys::window()?.fetch_with_str(&pack_url(lang))).await.ok()?;
+    let response = JsFuture::from(web_sys::window()?.fetch_with_str(url)).await.ok()?;
     let response: web_sys::Response = response.dyn_into().ok()?;
     if !response.ok() {
         return None;
@@ -105,7 +105,7 @@ impl Handles {
         self.shown.set((from, PackState::Loading));
         let this = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let installed = match fetch_pack(l).await {
+            let installed = match fetch_text(&pack_url(l)).await {
                 Some(text) => install_pack(l, &text).is_ok(),
                 None => false,
             };

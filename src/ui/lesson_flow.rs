@@ -4,9 +4,8 @@
 
 use serde_json::Value;
 
-use crate::catalog::{lesson_text, LessonId, LessonText, PRESETS};
+use crate::catalog::{lesson_shape, LessonId, LessonShape, LessonText, PRESETS};
 use crate::engine::{LogEntry, LogKind};
-use crate::i18n::Lang;
 
 /// Local-storage key of [`Progress`]; the version is in the name so a future format can live
 /// next to this one instead of misreading it.
@@ -26,17 +25,20 @@ pub enum Slide {
 
 /// The slides of a lesson: the intro, what to notice (when there is anything), each step, the task.
 pub fn slides(text: &LessonText) -> Vec<Slide> {
+    slides_of(LessonShape { notice: text.notice.len(), steps: text.steps.len() })
+}
+
+/// The slides of a lesson of this shape, known before its words are in (the wasm fetches them).
+pub fn slides_of(shape: LessonShape) -> Vec<Slide> {
     let mut out = vec![Slide::Intro];
-    if !text.notice.is_empty() {
+    if shape.notice > 0 {
         out.push(Slide::Notice);
     }
-    out.extend((0..text.steps.len()).map(Slide::Step));
+    out.extend((0..shape.steps).map(Slide::Step));
     out.push(Slide::Task);
     out
 }
 
-/// The number of slides of lesson `i`. Both languages have the same steps (tested), so
-/// English decides and the position survives a language switch.
 /// The lesson of the preset a page address asks for (`?preset=ID`), as the Presets menu
 /// selects it when the preset is picked there.
 pub fn lesson_of_search(search: &str) -> Option<usize> {
@@ -45,8 +47,10 @@ pub fn lesson_of_search(search: &str) -> Option<usize> {
     LessonId::ALL.iter().position(|&l| l == p.lesson)
 }
 
+/// The number of slides of lesson `i`. Both languages have the compiled shape (tested), so the
+/// position survives a language switch and needs no text.
 pub fn slide_count(i: usize) -> usize {
-    LessonId::ALL.get(i).map_or(1, |&id| slides(&lesson_text(Lang::En, id)).len())
+    LessonId::ALL.get(i).map_or(1, |&id| slides_of(lesson_shape(id)).len())
 }
 
 /// A set of lessons as one bit per lesson, iterated in the lessons' order (what a

@@ -20,10 +20,11 @@ use yew::prelude::*;
 use crate::ui::class::class_list;
 
 use super::lesson_flow::{
-    lesson_of_search, FaultClock, LessonsAction, LessonsState, Progress, Slide, PROGRESS_KEY,
+    lesson_of_search, slides_of, FaultClock, LessonsAction, LessonsState, Progress, Slide, PROGRESS_KEY,
 };
+use super::lesson_texts::{use_lesson_texts, LessonTexts};
 use super::shared::Shared;
-use crate::catalog::{evaluate, lesson, lesson_text, preset, LessonId, RunSummary, PRESETS};
+use crate::catalog::{evaluate, lesson, lesson_shape, preset, LessonId, LessonText, RunSummary, PRESETS};
 use crate::i18n::{t, tf, Key, Lang};
 use crate::model::Scenario;
 
@@ -38,6 +39,8 @@ pub struct LessonsContext {
     /// panel, which owns its tabs, switches to Lessons when this changes.
     pub shown: u64,
     show: Callback<()>,
+    /// The lessons' words (fetched in the wasm build when first shown).
+    pub texts: LessonTexts,
 }
 
 impl LessonsContext {
@@ -117,7 +120,8 @@ pub fn use_lessons_root(load: Callback<Scenario>) -> LessonsContext {
         let shown = shown.clone();
         Callback::from(move |_| shown.set(shown.wrapping_add(1)))
     };
-    LessonsContext { state: (*state).clone(), go, load, shown: *shown, show }
+    let texts = use_lesson_texts();
+    LessonsContext { state: (*state).clone(), go, load, shown: *shown, show, texts }
 }
 
 /// The lessons, handed down as a property (with the running lab, for the panels that show it).
@@ -130,8 +134,7 @@ pub struct LessonsProps {
 
 /// The text of one slide: its heading (none for the intro, which sits under the title) and its
 /// lines.
-pub fn slide_text(lang: Lang, id: LessonId, slide: Slide) -> (String, Vec<&'static str>) {
-    let text = lesson_text(lang, id);
+pub fn slide_text(lang: Lang, text: &LessonText, slide: Slide) -> (String, Vec<&'static str>) {
     match slide {
         Slide::Intro => (String::new(), vec![text.intro]),
         Slide::Notice => (t(lang, Key::LessonNotice).to_string(), text.notice.to_vec()),
@@ -209,10 +212,10 @@ pub fn LessonCheck(props: &LessonCheckProps) -> Html {
 pub fn lesson_panel(lang: Lang, ctx: &LessonsContext, shared: &Shared) -> Html {
     let state = ctx.state.clone();
     let id = state.id();
-    let text = lesson_text(lang, id);
+    let text = ctx.texts.get(lang, id);
     let done = state.progress.passed.len();
     let total = LessonId::ALL.len();
-    let current_step = match super::lesson_flow::slides(&lesson_text(Lang::En, id)).get(state.slide) {
+    let current_step = match slides_of(lesson_shape(id)).get(state.slide) {
         Some(Slide::Step(i)) => Some(*i),
         _ => None,
     };
@@ -262,18 +265,11 @@ pub fn lesson_panel(lang: Lang, ctx: &LessonsContext, shared: &Shared) -> Html {
                 <button type="button" class="lesson-load" data-testid="lesson-load" onclick={load}>
                     { t(lang, Key::LessonLoadPreset) }
                 </button>
-                <p class="lesson-intro">{ text.intro }</p>
-                <h4>{ t(lang, Key::LessonNotice) }</h4>
-                <ul>{ for text.notice.iter().map(|n| html! { <li>{ *n }</li> }) }</ul>
-                <h4>{ t(lang, Key::LessonTry) }</h4>
-                <ol class="lesson-steps">
-                    { for text.steps.iter().enumerate().map(|(i, s)| html! {
-                        <li class={(current_step == Some(i)).then_some("current")}
-                            aria-current={(current_step == Some(i)).then_some("step")}>{ *s }</li>
-                    }) }
-                </ol>
-                <h4>{ t(lang, Key::LessonTask) }</h4>
-                <p class="lesson-task">{ text.task }</p>
+                if let Some(text) = text {
+                    { lesson_words(lang, &text, current_step) }
+                } else {
+                    { ctx.texts.placeholder(lang) }
+                }
                 <LessonCheck {id} lessons={ctx.clone()} shared={shared.clone()} />
                 <div class="lesson-nav">
                     <button type="button" data-testid="lesson-prev" disabled={state.lesson == 0} onclick={step(-1)}>
@@ -286,6 +282,25 @@ pub fn lesson_panel(lang: Lang, ctx: &LessonsContext, shared: &Shared) -> Html {
             </article>
         </section>
     }
+}
+
+/// A lesson's words in the panel: the intro, what to notice, the steps (the current one
+/// marked) and the task.
+fn lesson_words(lang: Lang, text: &LessonText, current_step: Option<usize>) -> Html {
+    html! { <>
+        <p class="lesson-intro" data-testid="lesson-intro">{ text.intro }</p>
+        <h4>{ t(lang, Key::LessonNotice) }</h4>
+        <ul>{ for text.notice.iter().map(|n| html! { <li>{ *n }</li> }) }</ul>
+        <h4>{ t(lang, Key::LessonTry) }</h4>
+        <ol class="lesson-steps">
+            { for text.steps.iter().enumerate().map(|(i, s)| html! {
+                <li class={(current_step == Some(i)).then_some("current")}
+                    aria-current={(current_step == Some(i)).then_some("step")}>{ *s }</li>
+            }) }
+        </ol>
+        <h4>{ t(lang, Key::LessonTask) }</h4>
+        <p class="lesson-task">{ text.task }</p>
+    </> }
 }
 
 /// The preset menu's state, held by the root (a hook, not a component of its own): whether

@@ -32,6 +32,7 @@ pub mod keep;
 pub mod keys;
 pub mod lang;
 pub mod lesson_flow;
+pub mod lesson_texts;
 pub mod lessons;
 mod math;
 pub mod money;

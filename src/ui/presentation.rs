@@ -15,11 +15,11 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::chaos::Injected;
-use super::lesson_flow::{presentation_command, slides, Command, LessonsAction};
+use super::lesson_flow::{presentation_command, slides_of, Command, LessonsAction};
 use super::lessons::{slide_text, LessonCheck, LessonsContext, LessonsProps};
 use super::runtime::Runtime;
 use super::shared::Shared;
-use crate::catalog::{lesson, lesson_text, LessonId};
+use crate::catalog::{lesson, lesson_shape, LessonId};
 use crate::i18n::{describe_fault, describe_problem, describe_scheduled, format_time, t, tf, Key, Lang};
 
 /// The button that enters (and leaves) presentation mode: a plain function of the root, which
@@ -112,9 +112,10 @@ pub fn PresentationStage(props: &LessonsProps) -> Html {
     }
     let state = ctx.state.clone();
     let id = state.id();
-    let list = slides(&lesson_text(Lang::En, id));
+    let list = slides_of(lesson_shape(id));
     let slide = list.get(state.slide).copied().unwrap_or(list[0]);
-    let (heading, lines) = slide_text(lang, id, slide);
+    // Slide navigation needs only the shape; the words may still be on their way.
+    let words = ctx.texts.get(lang, id).map(|text| slide_text(lang, &text, slide));
     let (playing, now_s, faults) = {
         let rt = shared.runtime.borrow();
         (rt.playing, crate::engine::to_secs(rt.sim().now()), rt.scenario().faults.clone())
@@ -144,11 +145,15 @@ pub fn PresentationStage(props: &LessonsProps) -> Html {
             </p>
             <h2 class="stage-title">{ t(lang, id.title()) }</h2>
             <div class="stage-slide" data-testid="stage-slide" aria-live="polite">
-                if !heading.is_empty() { <h3>{ heading }</h3> }
-                if lines.len() == 1 {
-                    <p>{ lines[0] }</p>
+                if let Some((heading, lines)) = words {
+                    if !heading.is_empty() { <h3>{ heading }</h3> }
+                    if lines.len() == 1 {
+                        <p>{ lines[0] }</p>
+                    } else {
+                        <ul>{ for lines.iter().map(|l| html! { <li>{ *l }</li> }) }</ul>
+                    }
                 } else {
-                    <ul>{ for lines.iter().map(|l| html! { <li>{ *l }</li> }) }</ul>
+                    { ctx.texts.placeholder(lang) }
                 }
             </div>
             <LessonCheck {id} lessons={ctx.clone()} shared={shared.clone()} />

@@ -169,6 +169,7 @@ for (const lang of ['en', 'ko']) {
     await screenshot(page, `i18n2-${lang}-lab`);
     await page.getByTestId('tab-lessons').click();
     await page.getByTestId('lesson-panel').waitFor();
+    await page.getByTestId('lesson-intro').waitFor(); // the words come with a pack
     await screenshot(page, `i18n2-${lang}-lesson`);
     await page.getByTestId('tab-chaos').click();
     await page.waitForTimeout(300);

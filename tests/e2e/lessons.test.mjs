@@ -25,6 +25,8 @@ async function tabTo(page, testid, max = 60) {
 async function openLearnTab(page) {
   await page.getByTestId('tab-lessons').click();
   await page.getByTestId('lesson-panel').waitFor();
+  // The lesson's words arrive with the lessons pack (lang/lessons-en.json) or the Korean pack.
+  await page.getByTestId('lesson-intro').waitFor();
   await page.locator('.topbar h1').click();
 }
 

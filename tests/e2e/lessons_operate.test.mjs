@@ -22,6 +22,7 @@ test('the spike preset opens its lesson, and played as given its check names wha
   // Picking the preset brings its lesson into view.
   const panel = page.getByTestId('lesson-panel');
   await panel.waitFor();
+  await page.getByTestId('lesson-intro').waitFor(); // the words come with lang/lessons-en.json
   assert.equal(await page.getByTestId('lesson-title').innerText(), 'Spike vs auto scaling');
   assert.equal(await page.getByTestId('lesson-item-spike-autoscaling').getAttribute('aria-current'), 'true');
   assert.match(await page.getByTestId('lesson-progress').innerText(), /of 12/);
@@ -71,6 +72,7 @@ test('the cost lesson quotes the month the cost meter shows', async () => {
   await page.getByTestId('preset-menu').click();
   await page.getByTestId('preset-multi-az-cost').click();
   await page.getByTestId('lesson-panel').waitFor();
+  await page.getByTestId('lesson-intro').waitFor(); // the words come with lang/lessons-en.json
   assert.equal(await page.getByTestId('lesson-title').innerText(), 'What multi-AZ costs');
   // The meter follows the running design from its next tick.
   await page.getByTestId('step').click();
