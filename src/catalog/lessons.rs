@@ -7,7 +7,7 @@
 
 pub use super::run_summary::{RunSummary, SecondSummary};
 use crate::i18n::{
-    format_duration, format_ms, format_number, format_percent, format_rate, format_time, tf, Key, Lang,
+    fixed, format_duration, format_ms, format_number, format_percent, format_rate, format_time, tf, Key, Lang,
 };
 use crate::model::{FaultAction, Target};
 
@@ -226,7 +226,7 @@ fn missing(c: &Condition, r: &RunSummary) -> Option<Missing> {
             let u = r.utilization.iter().find(|(id, _)| id == component).map_or(0.0, |(_, u)| *u);
             (u < *min).then(|| Missing {
                 key: Key::MissUtilization,
-                args: vec![component.clone(), format!("{:.0}", min * 100.0), format!("{:.0}", u * 100.0)],
+                args: vec![component.clone(), fixed(min * 100.0, 0), fixed(u * 100.0, 0)],
                 duration_s: None,
             })
         }
@@ -273,7 +273,7 @@ fn missing(c: &Condition, r: &RunSummary) -> Option<Missing> {
         Condition::CostPerMonthAtMost { usd }
             if r.cost_per_month_usd.is_nan() || r.cost_per_month_usd > *usd =>
         {
-            miss(Key::MissCostPerMonth, vec![format!("{usd:.0}"), format!("{:.0}", r.cost_per_month_usd)])
+            miss(Key::MissCostPerMonth, vec![fixed(*usd, 0), fixed(r.cost_per_month_usd, 0)])
         }
         _ => None,
     }

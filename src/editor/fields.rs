@@ -127,8 +127,7 @@ fn specs(kind: &Kind) -> Vec<(&'static str, Option<&'static str>, Input)> {
 
 /// Prints a number without float noise (0.2 * 100 shows "20", not "20.000000000000004").
 pub(super) fn fmt_num(x: f64) -> String {
-    let r = (x * 1e9).round() / 1e9;
-    format!("{r}")
+    crate::i18n::plain((x * 1e9).round() / 1e9)
 }
 
 fn name<T: crate::model::ToJson>(v: &T) -> String {

@@ -31,6 +31,7 @@ mod ko_reason;
 mod labels;
 mod lesson_pack;
 mod log;
+mod num;
 mod pack;
 mod pack_version;
 mod problem;
@@ -50,6 +51,7 @@ pub use labels::{
 pub use lesson_pack::lessons_pack_json;
 pub use lesson_pack::{install_lessons_pack, lessons_pack_url};
 pub use log::{alarm_key, describe_log, describe_log_line, Names};
+pub use num::{fixed, plain};
 pub use pack::{install_pack, installed_lesson, installed_text, is_ready, pack_len, pack_url, PackError};
 #[cfg(not(target_arch = "wasm32"))]
 pub use pack::{pack_hash, pack_json};

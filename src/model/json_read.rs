@@ -12,7 +12,7 @@
 //! declaration order, an internally tagged enum as an array whose first element is the tag,
 //! and a unit enum as `{"variant": null}`; the format documents only the object forms.
 
-use serde::de::{Error as _, Unexpected};
+use serde::de::Error as _;
 use serde_json::{Map, Value};
 
 type SerdeError = serde::de::value::Error;
@@ -74,7 +74,7 @@ impl<'v> At<'v> {
     }
 
     fn invalid_type(&self, v: &Value, expected: &str) -> Box<ShapeError> {
-        self.fail(SerdeError::invalid_type(unexpected(v), &expected))
+        self.fail(invalid("type", &unexpected(v), expected))
     }
 
     /// One level down, at `seg`. An error leaves the path as it is: it was copied into the
@@ -88,20 +88,35 @@ impl<'v> At<'v> {
     }
 }
 
-/// What serde calls the value in "invalid type: …" (`null` is serde's "unit value").
-fn unexpected(v: &Value) -> Unexpected<'_> {
+/// What serde calls the value in "invalid type: …" (`null` is serde's "unit value"), in the
+/// words of serde's `Unexpected`. Written here rather than through `Unexpected`: its `Display`
+/// prints a float with `{}`, which would keep core's float printers in the wasm (issue 4).
+fn unexpected(v: &Value) -> String {
     match v {
-        Value::Null => Unexpected::Unit,
-        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Null => "unit value".to_string(),
+        Value::Bool(b) => format!("boolean `{b}`"),
         Value::Number(n) => match (n.as_u64(), n.as_i64()) {
-            (Some(u), _) => Unexpected::Unsigned(u),
-            (None, Some(i)) => Unexpected::Signed(i),
-            _ => Unexpected::Float(n.as_f64().unwrap_or(f64::NAN)),
+            (Some(u), _) => format!("integer `{u}`"),
+            (None, Some(i)) => format!("integer `{i}`"),
+            _ => {
+                let f = n.as_f64().unwrap_or(f64::NAN);
+                // serde's `WithDecimalPoint`: a finite whole number still reads as a float.
+                let mut text = crate::i18n::plain(f);
+                if f.is_finite() && !text.contains('.') {
+                    text.push_str(".0");
+                }
+                format!("floating point `{text}`")
+            }
         },
-        Value::String(s) => Unexpected::Str(s),
-        Value::Array(_) => Unexpected::Seq,
-        Value::Object(_) => Unexpected::Map,
+        Value::String(s) => format!("string {s:?}"),
+        Value::Array(_) => "sequence".to_string(),
+        Value::Object(_) => "map".to_string(),
     }
+}
+
+/// serde's `invalid_type` / `invalid_value` message ("invalid type: map, expected f64").
+fn invalid(what: &str, found: &str, expected: &str) -> SerdeError {
+    SerdeError::custom(format_args!("invalid {what}: {found}, expected {expected}"))
 }
 
 /// A type read from JSON the way its former derived `Deserialize` read it.
@@ -139,7 +154,7 @@ pub fn u64_of<'v>(v: &'v Value, at: &mut At<'v>) -> Read<u64> {
     match v {
         Value::Number(n) if n.is_u64() => Ok(n.as_u64().unwrap_or(0)),
         Value::Number(n) if n.is_i64() => {
-            Err(at.fail(SerdeError::invalid_value(Unexpected::Signed(n.as_i64().unwrap_or(0)), &"u64")))
+            Err(at.fail(invalid("value", &format!("integer `{}`", n.as_i64().unwrap_or(0)), "u64")))
         }
         _ => Err(at.invalid_type(v, "u64")),
     }
@@ -150,7 +165,7 @@ pub fn u32_of<'v>(v: &'v Value, at: &mut At<'v>) -> Read<u32> {
         Value::Number(n) if n.is_u64() || n.is_i64() => n
             .as_u64()
             .and_then(|u| u32::try_from(u).ok())
-            .ok_or_else(|| at.fail(SerdeError::invalid_value(unexpected(v), &"u32"))),
+            .ok_or_else(|| at.fail(invalid("value", &unexpected(v), "u32"))),
         _ => Err(at.invalid_type(v, "u32")),
     }
 }
@@ -303,9 +318,7 @@ pub fn unit_enum<'v>(v: &'v Value, at: &mut At<'v>, variants: &'static [&'static
                 _ => Err(at.invalid_type(inner, "unit")),
             }
         }
-        Value::Object(_) => {
-            Err(at.fail(SerdeError::invalid_value(Unexpected::Map, &"map with a single key")))
-        }
+        Value::Object(_) => Err(at.fail(invalid("value", "map", "map with a single key"))),
         _ => Err(at.invalid_type(v, "string or map")),
     }
 }
@@ -351,7 +364,7 @@ pub fn tagged<'v>(
             let i = n.as_u64().unwrap_or(u64::MAX);
             usize::try_from(i).ok().filter(|&i| i < variants.len()).ok_or_else(|| {
                 let expected = format!("variant index 0 <= i < {}", variants.len());
-                at.fail(SerdeError::invalid_value(Unexpected::Unsigned(i), &expected.as_str()))
+                at.fail(invalid("value", &format!("integer `{i}`"), &expected))
             })
         }
         _ => Err(at.invalid_type(t, "variant identifier")),

@@ -294,7 +294,7 @@ pub fn strip_percent(at_s: f64, span_s: f64) -> f64 {
     if !(at_s.is_finite() && span_s.is_finite() && span_s > 0.0) {
         return 0.0;
     }
-    (at_s / span_s * 100.0).clamp(0.0, 100.0)
+    crate::editor::clamp(at_s / span_s * 100.0, 0.0, 100.0)
 }
 
 /// The kinds of fault the timeline's add form offers.

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::i18n::plain;
 use crate::ui::class::class_list;
 
 use super::label_size;
@@ -16,15 +17,16 @@ pub fn region(lang: crate::i18n::Lang, r: &Region, drop: Option<&Placement>, zoo
         let zr = r.zone_rect(i);
         let label = format!("{}{}", r.code, z.name);
         // Never wider than its column (about 0.66 em per character, with a margin).
-        let zone_font = zone_font.min((zr.w - 16.0).max(0.0) / (0.66 * label.chars().count() as f64)).max(8.0);
+        let zone_font =
+            zone_font.min((zr.w - 16.0).max(0.0) / (0.66 * label.chars().count() as f64)).max(8.0);
         let here = drop.is_some_and(|p| p.region == r.code && p.zone == z.name);
         let class = class_list("zone", &[here.then_some("drop")]);
         html! {
             <g class={class} data-testid={format!("zone-{}-{}", r.code, z.name)}>
-                <rect x={zr.x.to_string()} y={zr.y.to_string()} width={zr.w.to_string()}
-                      height={zr.h.to_string()} rx="8" />
-                <text class="zone-label" x={(zr.x + 10.0).to_string()} y={(zr.y + 6.0 + zone_font).to_string()}
-                      font-size={zone_font.to_string()}>
+                <rect x={plain(zr.x)} y={plain(zr.y)} width={plain(zr.w)}
+                      height={plain(zr.h)} rx="8" />
+                <text class="zone-label" x={plain(zr.x + 10.0)} y={plain(zr.y + 6.0 + zone_font)}
+                      font-size={plain(zone_font)}>
                     { label }
                 </text>
             </g>
@@ -33,12 +35,12 @@ pub fn region(lang: crate::i18n::Lang, r: &Region, drop: Option<&Placement>, zoo
     let rect = r.rect;
     html! {
         <g class="region" data-testid={format!("region-{}", r.code)}>
-            <rect class="region-box" x={rect.x.to_string()} y={rect.y.to_string()}
-                  width={rect.w.to_string()} height={rect.h.to_string()} rx="12" />
-            <text class="region-name" x={(rect.x + 14.0).to_string()} y={(rect.y + 20.0 + name_font * 0.35).to_string()}
-                  font-size={name_font.to_string()}>
+            <rect class="region-box" x={plain(rect.x)} y={plain(rect.y)}
+                  width={plain(rect.w)} height={plain(rect.h)} rx="12" />
+            <text class="region-name" x={plain(rect.x + 14.0)} y={plain(rect.y + 20.0 + name_font * 0.35)}
+                  font-size={plain(name_font)}>
                 { name }
-                <tspan class="region-code" dx="10" font-size={(name_font * 0.8).to_string()}>{ r.code.clone() }</tspan>
+                <tspan class="region-code" dx="10" font-size={plain(name_font * 0.8)}>{ r.code.clone() }</tspan>
             </text>
             { for zones }
         </g>

@@ -4,7 +4,7 @@
 use std::collections::VecDeque;
 
 use crate::engine::{ErrorCause, SecondStats};
-use crate::i18n::{cause_key, t, Key, Lang};
+use crate::i18n::{cause_key, fixed, plain, t, Key, Lang};
 
 /// What a chart shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -191,9 +191,9 @@ pub fn nearest(points: &[(f64, f64)], x: f64) -> Option<usize> {
 pub fn axis_number(v: f64) -> String {
     let short = |x: f64, unit: &str| {
         if (x - x.round()).abs() < 1e-9 {
-            format!("{}{unit}", x.round())
+            format!("{}{unit}", plain(x.round()))
         } else {
-            format!("{x:.1}{unit}")
+            format!("{}{unit}", fixed(x, 1))
         }
     };
     if !v.is_finite() || v == 0.0 {
@@ -205,10 +205,10 @@ pub fn axis_number(v: f64) -> String {
     } else if v >= 1e3 {
         crate::i18n::format_number(v.round() as u64)
     } else if v >= 100.0 {
-        format!("{}", v.round())
+        plain(v.round())
     } else if v >= 1.0 {
         short(v, "")
     } else {
-        format!("{v:.2}")
+        fixed(v, 2)
     }
 }
