@@ -1,11 +1,12 @@
 //! Numbers typed by a person ("12.5", ".5", "+3", "1e3", "007") to `f64`.
 //!
-//! Parsed through serde_json's float reader rather than `str::parse::<f64>`: the scenario is
-//! JSON, so that reader is in the wasm anyway, and `f64::from_str` would add core's own
-//! decimal-to-float code and its 10 KB power-of-five table. Both round correctly, so the
-//! value is the same. JSON is stricter than `from_str` about where digits go; the small
-//! rewrite below accepts what a person types ("+3", ".5", "5.", "007") and nothing else
-//! ("0x10" and "1,5" stay errors; "NaN" and "inf" are refused as not finite).
+//! Parsed as JSON by `model::parse_json` rather than `str::parse::<f64>`: the scenario is JSON,
+//! so that reader is in the wasm anyway (it hands decimals to the browser's `parseFloat`), and
+//! `f64::from_str` would add core's own decimal-to-float code and its 10 KB power-of-five table.
+//! All of them round correctly, so the value is the same. JSON is stricter than `from_str` about
+//! where digits go; the small rewrite below accepts what a person types ("+3", ".5", "5.",
+//! "007") and nothing else ("0x10" and "1,5" stay errors; "NaN" and "inf" are refused as not
+//! finite).
 
 /// Why typed text is not a usable number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,15 +51,9 @@ pub fn parse_decimal(text: &str) -> Result<f64, NumberError> {
     let frac = if has_dot && frac.is_empty() { "0" } else { frac };
     let dot = if frac.is_empty() { "" } else { "." };
     let json = format!("{sign}{int}{dot}{frac}{exponent}");
-    // The syntax is checked above, so the reader can only refuse a number out of range. Read
-    // as a `Value` (the instantiation every load uses) rather than as an `f64`, which would be
-    // a second copy of serde_json's reader; both read the number the same way (an integer
-    // becomes its nearest `f64` through `as` in either).
-    serde_json::from_str::<serde_json::Value>(&json)
-        .ok()
-        .and_then(|v| v.as_f64())
-        .filter(|x| x.is_finite())
-        .ok_or(NotFinite)
+    // The syntax is checked above, so the reader can only refuse a number out of range (an
+    // integer becomes its nearest `f64` through `as`, as serde_json's does).
+    crate::model::parse_json(&json).ok().and_then(|v| v.as_f64()).filter(|x| x.is_finite()).ok_or(NotFinite)
 }
 
 #[cfg(test)]

@@ -138,8 +138,7 @@ pub(super) fn read_texts(
     english_slots: impl Fn(usize) -> Vec<usize>,
     name: impl Fn(usize) -> String,
 ) -> Result<Vec<String>, PackError> {
-    let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| PackError::NotJson(e.to_string()))?;
+    let value = crate::model::parse_json(json).map_err(|e| PackError::NotJson(e.to_string()))?;
     let serde_json::Value::Array(items) = value else {
         return Err(PackError::NotAnArray);
     };

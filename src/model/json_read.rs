@@ -139,7 +139,7 @@ pub fn from_value<T: FromJson>(v: &Value) -> Result<T, ShapeError> {
 /// ("missing field `x` at components[0]"). No migration and no validation: for files this
 /// build wrote itself (fixtures, the headless runner); untrusted text goes through `share`.
 pub fn from_json_str<T: FromJson>(text: &str) -> Result<T, String> {
-    let v: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let v = super::parse_json(text).map_err(|e| e.to_string())?;
     from_value(&v).map_err(|e| e.to_string())
 }
 

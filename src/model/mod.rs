@@ -8,6 +8,7 @@
 
 mod component;
 mod fault;
+mod json_parse;
 mod json_read;
 mod json_read_scenario;
 mod json_read_timeline;
@@ -24,6 +25,7 @@ mod validate_operate;
 
 pub use component::*;
 pub use fault::*;
+pub use json_parse::{parse_json, SyntaxError};
 pub use json_read::{from_json_str, from_value, At, FromJson, ShapeError};
 pub use json_write::{to_string_pretty, to_value, Out, ToJson};
 pub use link_rule::{link_rule, LinkRule};

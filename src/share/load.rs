@@ -1,6 +1,6 @@
 //! The second half of every load, shared by links and files: JSON text to a checked scenario.
 //!
-//! Parse to an untyped value (with serde_json's line and column on a syntax error), migrate
+//! Parse to an untyped value (with serde_json's words, line and column on a syntax error), migrate
 //! it to the current version, give it the scenario's shape (naming the field that does not
 //! fit), then validate every rule of the model. Only a scenario that passes all four leaves.
 
@@ -23,10 +23,14 @@ pub(super) fn from_file_text(text: &str) -> Result<Scenario, ShareError> {
     finish(parse(text)?)
 }
 
-/// serde_json stops at 128 levels of nesting with an error, so deep input cannot overflow the
-/// stack here, nor in the recursive passes that follow.
+/// The reader stops at 128 levels of nesting with an error (as serde_json does), so deep input
+/// cannot overflow the stack here, nor in the recursive passes that follow.
 fn parse(text: &str) -> Result<Value, ShareError> {
-    serde_json::from_str(text).map_err(|e| json_error(&e))
+    model::parse_json(text).map_err(|e| ShareError::Json {
+        line: e.line,
+        column: e.column,
+        message: e.message.to_string(),
+    })
 }
 
 fn finish(value: Value) -> Result<Scenario, ShareError> {
@@ -38,13 +42,6 @@ fn finish(value: Value) -> Result<Scenario, ShareError> {
     } else {
         Err(ShareError::Invalid(problems))
     }
-}
-
-fn json_error(e: &serde_json::Error) -> ShareError {
-    // Display is "<message> at line L column C"; the position is kept in its own fields.
-    let full = e.to_string();
-    let message = full.rsplit_once(" at line ").map_or(full.as_str(), |(m, _)| m).to_string();
-    ShareError::Json { line: e.line(), column: e.column(), message }
 }
 
 /// Reads the migrated value, reporting where it does not fit: "components[2](app-1).x".

@@ -47,10 +47,21 @@ fn engine_only() -> serde_json::Value {
         sim.advance_to(crate::engine::secs(200.0));
         Some(sim.events_processed() as f64 / ((now_ms() - t0) / 1000.0).max(1e-9))
     };
-    serde_json::json!({
-        "mm10_events_per_s": run(include_str!("../../tests/fixtures/mm10.json")),
-        "three_tier_events_per_s": run(include_str!("../../tests/fixtures/three_tier.json")),
-    })
+    object([
+        ("mm10_events_per_s", run(include_str!("../../tests/fixtures/mm10.json")).into()),
+        ("three_tier_events_per_s", run(include_str!("../../tests/fixtures/three_tier.json")).into()),
+    ])
+}
+
+/// A JSON object of these fields. Not `serde_json::json!`: its `to_value(..).unwrap()` keeps
+/// serde_json's error type and messages in the wasm for a result that cannot fail.
+/// Inserted one by one: collecting into the map would add a sort to the wasm.
+fn object<const N: usize>(fields: [(&str, serde_json::Value); N]) -> serde_json::Value {
+    let mut map = serde_json::Map::new();
+    for (k, v) in fields {
+        map.insert(k.to_string(), v);
+    }
+    serde_json::Value::Object(map)
 }
 
 #[derive(Clone, Copy, Default)]
@@ -99,22 +110,33 @@ pub fn use_bench(seconds: Option<u32>, shared: &Shared) -> UseStateHandle<Option
                     let wall_s = (b.wall_ms - a.wall_ms) / 1000.0;
                     let rt = shared.runtime.borrow();
                     let (dots, on_wire) = rt.sim().dots(super::overlay::MAX_DOTS);
-                    let json = serde_json::json!({
-                        "seconds": wall_s,
-                        "frames": frames.len(),
-                        "components": rt.scenario().components.len(),
-                        "rate_rps": rt.scenario().traffic.rate_rps,
-                        "speed": rt.speed,
-                        "achieved_speed": to_secs(b.sim_ns - a.sim_ns) / wall_s.max(1e-9),
-                        "frame_interval_ms": { "median": quantile(&interval, 0.5), "p95": quantile(&interval, 0.95), "max": quantile(&interval, 1.0) },
-                        "frame_work_ms": { "median": quantile(&work, 0.5), "p95": quantile(&work, 0.95), "max": quantile(&work, 1.0) },
-                        "engine_ms": { "median": quantile(&engine, 0.5), "p95": quantile(&engine, 0.95) },
-                        "engine_events_per_s": (b.events - a.events) as f64 / wall_s.max(1e-9),
-                        "dots_drawn": dots.len(),
-                        "requests_on_wire": on_wire,
-                        "user_agent": web_sys::window().and_then(|w| w.navigator().user_agent().ok()),
-                        "engine_only": engine_only(),
-                    });
+                    let spread = |xs: &[f64], max: bool| {
+                        let mut v = object([
+                            ("median", quantile(xs, 0.5).into()),
+                            ("p95", quantile(xs, 0.95).into()),
+                        ]);
+                        if max {
+                            v["max"] = quantile(xs, 1.0).into();
+                        }
+                        v
+                    };
+                    let user_agent = web_sys::window().and_then(|w| w.navigator().user_agent().ok());
+                    let json = object([
+                        ("seconds", wall_s.into()),
+                        ("frames", frames.len().into()),
+                        ("components", rt.scenario().components.len().into()),
+                        ("rate_rps", rt.scenario().traffic.rate_rps.into()),
+                        ("speed", rt.speed.into()),
+                        ("achieved_speed", (to_secs(b.sim_ns - a.sim_ns) / wall_s.max(1e-9)).into()),
+                        ("frame_interval_ms", spread(&interval, true)),
+                        ("frame_work_ms", spread(&work, true)),
+                        ("engine_ms", spread(&engine, false)),
+                        ("engine_events_per_s", ((b.events - a.events) as f64 / wall_s.max(1e-9)).into()),
+                        ("dots_drawn", dots.len().into()),
+                        ("requests_on_wire", on_wire.into()),
+                        ("user_agent", user_agent.into()),
+                        ("engine_only", engine_only()),
+                    ]);
                     result.set(Some(json.to_string()));
                 });
                 (warm, done)

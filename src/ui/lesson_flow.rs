@@ -262,7 +262,7 @@ pub fn with_class(classes: &str, name: &str, on: bool) -> String {
 /// `current` (a string or null) optional, other fields ignored, or the array
 /// `[passed, current]`. Anything else is not progress.
 fn stored(raw: &str) -> Option<Progress> {
-    let v: Value = serde_json::from_str(raw).ok()?;
+    let v = crate::model::parse_json(raw).ok()?;
     let (passed, current) = match &v {
         Value::Object(m) => (m.get("passed")?, m.get("current")),
         Value::Array(a) if !a.is_empty() && a.len() <= 2 => (&a[0], a.get(1)),

@@ -26,7 +26,7 @@ pub(super) fn autosave_text(link: &str, extras: &Extras) -> String {
 /// (valid JSON of another shape) of the text's end, where a field was found missing. Only a
 /// `link` of the wrong type was reported at that value's end instead of the text's.
 pub(super) fn read_autosave(raw: &str) -> Result<(String, Extras), (usize, usize)> {
-    let v: Value = serde_json::from_str(raw).map_err(|e| (e.line(), e.column()))?;
+    let v = crate::model::parse_json(raw).map_err(|e| (e.line, e.column))?;
     autosave(&v).ok_or_else(|| match v {
         Value::Array(_) => end_of(&raw[..raw.find('[').unwrap_or(0)]),
         _ => end_of(raw.trim_end()),
@@ -68,7 +68,7 @@ pub(super) fn recent_text(list: &[Recent]) -> String {
 
 /// The recent list, or `None` when the text is not one.
 pub(super) fn read_recent(raw: &str) -> Option<Vec<Recent>> {
-    let v: Value = serde_json::from_str(raw).ok()?;
+    let v = crate::model::parse_json(raw).ok()?;
     v.as_array()?
         .iter()
         .map(|r| {
