@@ -5,6 +5,7 @@
 
 pub mod analysis;
 pub mod catalog;
+pub mod decimal;
 pub mod editor;
 pub mod engine;
 pub mod i18n;

@@ -2,9 +2,10 @@
 //! same value (same number kinds, same float bits) for JSON, and the same message, line and
 //! column for text that is not JSON. Texts are written by hand for every error serde_json has,
 //! generated (values of every kind, compact and pretty), and damaged (cut, a byte inserted,
-//! removed or replaced) so most of them stop being JSON somewhere unexpected.
+//! removed or replaced) so most of them stop being JSON somewhere unexpected. And the writer,
+//! `model::json_text`, against `Value::to_string`: the same text, byte for byte.
 
-use archlab::model::parse_json;
+use archlab::model::{json_f64, json_string, json_text, parse_json};
 use rand::{Rng, RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde_json::Value;
@@ -274,5 +275,23 @@ fn numbers_read_to_the_same_kind_and_bits() {
             agree(&format!("{x:e}"));
             agree(&format!("{:.30e}", x));
         }
+    }
+}
+
+#[test]
+fn written_text_is_serde_jsons() {
+    let mut rng = ChaCha8Rng::seed_from_u64(19);
+    for _ in 0..3000 {
+        let v = value(&mut rng, 4);
+        assert_eq!(json_text(&v), v.to_string());
+    }
+    for c in (0..=0x80).chain([0x2028, 0xfeff, 0xd7ff, 0x1f600]).filter_map(char::from_u32) {
+        let s = format!("a{c}b{c}");
+        assert_eq!(json_string(&s), Value::from(s.as_str()).to_string(), "{:?}", c);
+    }
+    let specials = [0.0, -0.0, 1.0, 0.1, 1e300, 5e-324, f64::MAX, f64::INFINITY, f64::NAN];
+    let random = (0..20_000).map(|_| f64::from_bits(rng.next_u64()));
+    for x in specials.into_iter().chain(random) {
+        assert_eq!(json_f64(x), Value::from(x).to_string(), "{x:e}");
     }
 }

@@ -8,10 +8,10 @@
 //! which words them in Korean through `share::JsonSyntax`, says the same as before). It is
 //! checked against serde_json itself on generated and damaged texts (`tests/json_parse.rs`).
 //!
-//! Decimal numbers are the one part handed to someone else: the standard library natively, the
-//! browser's `parseFloat` in the wasm. Both round correctly, so they give the same `f64` for the
-//! same text, the one serde_json gives (checked natively, and in Chromium by
-//! `tests/wasm_json_parse.rs`), without core's decimal-to-float code and its table in the wasm.
+//! Decimal numbers are the one part handed to someone else (`crate::decimal`: the standard
+//! library natively, the browser's `parseFloat` in the wasm). Both round correctly, so they give
+//! the same `f64` for the same text, the one serde_json gives (checked natively, and in Chromium
+//! by `tests/wasm_json_parse.rs`), without core's decimal-to-float code and its table in the wasm.
 
 use serde_json::{Map, Number, Value};
 
@@ -336,7 +336,7 @@ impl Reader<'_> {
             }
         }
         // Only digits, sign, dot and exponent were read: ASCII.
-        let x = decimal_to_f64(std::str::from_utf8(literal).unwrap_or("NaN"));
+        let x = crate::decimal::to_f64(std::str::from_utf8(literal).unwrap_or("NaN"));
         Number::from_f64(x).map(Value::Number).ok_or_else(|| self.error(OUT_OF_RANGE))
     }
 
@@ -390,16 +390,4 @@ impl Reader<'_> {
 /// Digits (at most 20) as a `u64`, or `None` when they do not fit.
 fn to_u64(digits: &[u8]) -> Option<u64> {
     digits.iter().try_fold(0u64, |n, &d| n.checked_mul(10)?.checked_add(u64::from(d - b'0')))
-}
-
-/// The nearest `f64` to a JSON number literal (infinite when it is too large).
-#[cfg(not(target_arch = "wasm32"))]
-fn decimal_to_f64(literal: &str) -> f64 {
-    literal.parse().unwrap_or(f64::NAN)
-}
-
-/// The browser's `parseFloat`: correctly rounded like the standard library's, and already there.
-#[cfg(target_arch = "wasm32")]
-fn decimal_to_f64(literal: &str) -> f64 {
-    js_sys::parse_float(literal)
 }

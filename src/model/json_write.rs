@@ -23,15 +23,15 @@ pub enum Out {
 
 impl Out {
     /// Writes the value as `serde_json::to_string_pretty` would (two-space indent, `"key": `),
-    /// with serde_json's own text for every string and number (through `Value`'s `Display`,
-    /// which the link writer uses anyway), so no serializer is instantiated for `Out`.
+    /// with serde_json's own text for every string and number (`json_emit`'s, equal to it),
+    /// so no serializer is instantiated for `Out`.
     fn pretty(&self, depth: usize, buf: &mut String) {
         let (open, close, items): (char, char, Vec<(Option<&str>, &Out)>) = match self {
             Out::Null => return buf.push_str("null"),
             Out::Bool(b) => return buf.push_str(if *b { "true" } else { "false" }),
             Out::U64(n) => return buf.push_str(&n.to_string()),
-            Out::F64(f) => return buf.push_str(&Value::from(*f).to_string()),
-            Out::Str(t) => return buf.push_str(&Value::from(t.as_str()).to_string()),
+            Out::F64(f) => return buf.push_str(&super::json_f64(*f)),
+            Out::Str(t) => return super::push_string(buf, t),
             Out::Arr(items) => ('[', ']', items.iter().map(|v| (None, v)).collect()),
             Out::Obj(entries) => ('{', '}', entries.iter().map(|(k, v)| (Some(*k), v)).collect()),
         };
@@ -40,7 +40,7 @@ impl Out {
             buf.push_str(if i == 0 { "\n" } else { ",\n" });
             indent(buf, depth + 1);
             if let Some(key) = key {
-                buf.push_str(&Value::from(*key).to_string());
+                super::push_string(buf, key);
                 buf.push_str(": ");
             }
             value.pretty(depth + 1, buf);

@@ -8,6 +8,7 @@
 
 mod component;
 mod fault;
+mod json_emit;
 mod json_parse;
 mod json_read;
 mod json_read_scenario;
@@ -25,6 +26,7 @@ mod validate_operate;
 
 pub use component::*;
 pub use fault::*;
+pub use json_emit::{json_f64, json_string, json_text, push_string, push_value};
 pub use json_parse::{parse_json, SyntaxError};
 pub use json_read::{from_json_str, from_value, At, FromJson, ShapeError};
 pub use json_write::{to_string_pretty, to_value, Out, ToJson};

@@ -86,5 +86,5 @@ pub const MAX_JSON_LEN: usize = 1024 * 1024;
 pub fn to_compact_json(scenario: &Scenario) -> String {
     let mut value = compact::compact(scenario);
     keys::shorten(&mut value);
-    value.to_string()
+    crate::model::json_text(&value)
 }

@@ -4,6 +4,8 @@
 
 use serde_json::Value;
 
+use crate::model::json_text;
+
 use crate::catalog::{lesson_shape, LessonId, LessonShape, LessonText, PRESETS};
 use crate::engine::{LogEntry, LogKind};
 
@@ -105,7 +107,8 @@ impl Progress {
         // `{"passed":[…],"current":…}`, as serde's derived writer wrote it before.
         let passed: Vec<&str> = self.passed.iter().map(|l| l.slug()).collect();
         let current = self.current.map(|l| l.slug());
-        format!("{{\"passed\":{},\"current\":{}}}", Value::from(passed), Value::from(current))
+        let (passed, current) = (json_text(&Value::from(passed)), json_text(&Value::from(current)));
+        format!("{{\"passed\":{passed},\"current\":{current}}}")
     }
 
     /// Reads stored progress. Unknown lessons are dropped and anything unreadable reads as no

@@ -8,6 +8,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::model::{json_f64, json_string, json_text};
+
 use super::persist::{Extras, Recent, SavedView};
 
 /// `{"link":…,"selection":[…],"view":{"x":…,"y":…,"zoom":…}}` (`"view":null` when none).
@@ -17,8 +19,8 @@ pub(super) fn autosave_text(link: &str, extras: &Extras) -> String {
     let view = extras.view.map_or("null".to_string(), |v| {
         format!("{{\"x\":{},\"y\":{},\"zoom\":{}}}", num(v.x), num(v.y), num(v.zoom))
     });
-    let selection = Value::from(extras.selection.clone());
-    format!("{{\"link\":{},\"selection\":{selection},\"view\":{view}}}", Value::from(link))
+    let selection = json_text(&Value::from(extras.selection.clone()));
+    format!("{{\"link\":{},\"selection\":{selection},\"view\":{view}}}", json_string(link))
 }
 
 /// The stored link and extras, or the line and column where the text stops being an autosave,
@@ -57,9 +59,9 @@ pub(super) fn recent_text(list: &[Recent]) -> String {
         .map(|r| {
             format!(
                 "{{\"name\":{},\"saved_at\":{},\"link\":{}}}",
-                Value::from(r.name.as_str()),
+                json_string(&r.name),
                 num(r.saved_at),
-                Value::from(r.link.as_str())
+                json_string(&r.link)
             )
         })
         .collect();
@@ -116,7 +118,7 @@ fn strings(v: &Value) -> Option<Vec<String>> {
 
 /// A number as serde_json writes it (`null` when not finite).
 fn num(x: f64) -> String {
-    Value::from(x).to_string()
+    json_f64(x)
 }
 
 /// The 1-based line and column of the text's last character (column 0 on an empty line).
