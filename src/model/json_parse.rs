@@ -7,6 +7,10 @@
 //! refuses text with serde_json's own words, at serde_json's line and column (so the interface,
 //! which words them in Korean through `share::JsonSyntax`, says the same as before). It is
 //! checked against serde_json itself on generated and damaged texts (`tests/json_parse.rs`).
+//! The house rule prefers a well-kept crate to code written by hand; this is the exception
+//! because of its size, and serde_json stays as the reference the tests hold it to. The
+//! browser's `JSON.parse` was the other way out: it reads every number as a double (a `u64`
+//! seed above 2^53 would change) and not every engine says where the text went wrong.
 //!
 //! Decimal numbers are the one part handed to someone else (`crate::decimal`: the standard
 //! library natively, the browser's `parseFloat` in the wasm). Both round correctly, so they give
