@@ -5,6 +5,7 @@
 //! (keyed by the field, shown next to it). Saving is `operate.rs`'s business.
 
 use super::{FieldError, Reason};
+use crate::model::Esc;
 use crate::model::{
     Alarm, AlarmAction, AlarmMetric, AppServer, Deployment, Kind, Scenario, Strategy, Version, LIMITS,
 };
@@ -169,7 +170,7 @@ impl AlarmForm {
         }
         let component = self.component.clone();
         if self.reads_component() && s.component(&component).is_none() {
-            errs.push(err("component", Reason::NoComponent(component.escape_debug().to_string())));
+            errs.push(err("component", Reason::NoComponent(component.esc())));
         }
         let metric = match self.metric.as_str() {
             "p95_ms" => AlarmMetric::P95Ms,
@@ -191,7 +192,7 @@ impl AlarmForm {
             "scale_out" | "scale_in" => {
                 let tier = self.tier.clone();
                 if !is_app(s, &tier) {
-                    errs.push(err("tier", Reason::NotApp(tier.escape_debug().to_string())));
+                    errs.push(err("tier", Reason::NotApp(tier.esc())));
                 } else if !is_group(s, &tier) {
                     errs.push(err("tier", Reason::NotGroup(tier.clone())));
                 }
@@ -282,7 +283,7 @@ impl DeployForm {
     pub fn parse(&self, s: &Scenario, at_s: Option<f64>) -> Result<Deployment, Vec<FieldError>> {
         let mut errs = Vec::new();
         if !is_app(s, &self.tier) {
-            errs.push(err("tier", Reason::NotApp(self.tier.escape_debug().to_string())));
+            errs.push(err("tier", Reason::NotApp(self.tier.esc())));
         }
         let at_s = at_s.unwrap_or_else(|| number("at_s", &self.at_s, 0.0, LIMITS.duration_s, &mut errs));
         let strategy = match self.strategy.as_str() {
@@ -304,7 +305,7 @@ impl DeployForm {
             "" => None,
             a if s.alarms.iter().any(|x| x.id == a) => Some(a.to_string()),
             a => {
-                errs.push(err("rollback_on", Reason::NoAlarm(a.escape_debug().to_string())));
+                errs.push(err("rollback_on", Reason::NoAlarm(a.esc())));
                 None
             }
         };

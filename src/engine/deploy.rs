@@ -17,7 +17,7 @@
 //! boot the old one instead (a rolling batch in progress is not waited for, so the hosts that
 //! serve the bad version leave first), a green fleet not yet switched to is stopped.
 
-use crate::model::{Deployment, Diagnostic, Problem, Strategy};
+use crate::model::{Deployment, Diagnostic, Esc, Problem, Strategy};
 
 use super::sim::{Role, VersionFx};
 
@@ -298,7 +298,7 @@ impl Sim {
             _ => None,
         });
         let Some(tier) = tier else {
-            return refuse("tier", Problem::NotAnAppServer(d.tier.escape_debug().to_string()));
+            return refuse("tier", Problem::NotAnAppServer(d.tier.esc()));
         };
         if !d.at_s.is_finite() || secs(d.at_s) < self.now {
             return refuse("at_s", Problem::BeforeNow(to_secs(self.now)));
@@ -334,17 +334,14 @@ impl Sim {
                 let reserved =
                     self.deploys.iter().any(|x| x.tier == tier && matches!(x.strategy, Strategy::BlueGreen));
                 if !reserved {
-                    return refuse(
-                        "strategy",
-                        Problem::NoRoomForSecondFleet(d.tier.escape_debug().to_string()),
-                    );
+                    return refuse("strategy", Problem::NoRoomForSecondFleet(d.tier.esc()));
                 }
             }
             Strategy::AllAtOnce => {}
         }
         if let Some(alarm) = &d.rollback_on {
             if !self.alarms.iter().any(|a| a.spec.id == *alarm) {
-                return refuse("rollback_on", Problem::NoSuchAlarm(alarm.escape_debug().to_string()));
+                return refuse("rollback_on", Problem::NoSuchAlarm(alarm.esc()));
             }
         }
         if self.deploys.len() >= MAX_DEPLOYMENTS {

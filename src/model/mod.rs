@@ -7,6 +7,7 @@
 //! either "fine" or a list of [`Diagnostic`]s that name the component and the field.
 
 mod component;
+mod escape;
 mod fault;
 mod json_emit;
 mod json_parse;
@@ -25,6 +26,7 @@ mod validate;
 mod validate_operate;
 
 pub use component::*;
+pub use escape::{debug_quoted, escaped, Esc};
 pub use fault::*;
 pub use json_emit::{json_f64, json_string, json_text, push_string, push_value};
 pub use json_parse::{parse_json, SyntaxError};

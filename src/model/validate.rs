@@ -172,7 +172,7 @@ impl Checker {
             for z in &r.zones {
                 let valid = z.name.len() == 1 && z.name.bytes().all(|b| b.is_ascii_lowercase());
                 if !valid {
-                    self.err(format!("{p}.zones.{}", z.name.escape_debug()), Problem::BadZoneName);
+                    self.err(format!("{p}.zones.{}", z.name.esc()), Problem::BadZoneName);
                 } else if !names.insert(&z.name) {
                     self.err(format!("{p}.zones.{}", z.name), Problem::AppearsTwice);
                 }
@@ -193,7 +193,7 @@ impl Checker {
                 && id.len() <= 32
                 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
             if !valid_id {
-                self.err(format!("components.{}", id.escape_debug()), Problem::BadId);
+                self.err(format!("components.{}", id.esc()), Problem::BadId);
                 continue;
             }
             if !ids.insert(id.as_str()) {
@@ -235,7 +235,7 @@ impl Checker {
                 self.range(id, "deregistration_delay_s", lb.deregistration_delay_s, 0.0, 3600.0);
                 let mut targets = Seen::default();
                 for w in &lb.weights {
-                    let p = format!("{id}.weights.{}", w.target.escape_debug());
+                    let p = format!("{id}.weights.{}", w.target.esc());
                     self.int(&p, "", w.weight, 0, 1000);
                     // A checked reference also bounds the list: at most one weight per app server.
                     if !matches!(s.component(&w.target).map(|c| &c.kind), Some(Kind::AppServer(_))) {
@@ -276,7 +276,7 @@ impl Checker {
                     Some(Kind::Database(Database { role: DbRole::Primary, .. }))
                 );
                 if !is_primary {
-                    self.err_at(id, "primary", Problem::NotAPrimary(p.escape_debug().to_string()));
+                    self.err_at(id, "primary", Problem::NotAPrimary(p.esc()));
                 }
             }
             (DbRole::Primary, None) => {}
@@ -299,7 +299,7 @@ impl Checker {
                         self.err_at(id, "host", Problem::SharedHostSingle);
                     }
                 }
-                _ => self.err_at(id, "host", Problem::NotAnAppServer(h.escape_debug().to_string())),
+                _ => self.err_at(id, "host", Problem::NotAnAppServer(h.esc())),
             }
         }
     }
@@ -311,7 +311,7 @@ impl Checker {
         }
         let mut seen = Seen::default();
         for l in &s.links {
-            let p = format!("links.{}->{}", l.from.escape_debug(), l.to.escape_debug());
+            let p = format!("links.{}->{}", l.from.esc(), l.to.esc());
             if l.from == l.to {
                 self.err(&p, Problem::LinkToSelf);
                 continue;
@@ -325,8 +325,8 @@ impl Checker {
                         self.err(&p, Problem::LinkKinds(rule));
                     }
                 }
-                (None, _) => self.err(&p, Problem::NoSuchComponent(l.from.escape_debug().to_string())),
-                (_, None) => self.err(&p, Problem::NoSuchComponent(l.to.escape_debug().to_string())),
+                (None, _) => self.err(&p, Problem::NoSuchComponent(l.from.esc())),
+                (_, None) => self.err(&p, Problem::NoSuchComponent(l.to.esc())),
             }
             if let Some(ms) = l.rtt_ms {
                 self.range(&p, "rtt_ms", ms, 0.0, 10_000.0);
@@ -380,7 +380,7 @@ impl Checker {
 
     fn zone_ref(&mut self, s: &Scenario, p: &str, z: &Placement) {
         if !s.has_zone(z) {
-            let (region, zone) = (z.region.escape_debug().to_string(), z.zone.escape_debug().to_string());
+            let (region, zone) = (z.region.esc(), z.zone.esc());
             self.err(p, Problem::NoSuchZone { region, zone });
         }
     }
@@ -393,13 +393,13 @@ impl Checker {
         match t {
             Target::Component { id } => {
                 if s.component(id).is_none() {
-                    self.err(p, Problem::NoSuchComponent(id.escape_debug().to_string()));
+                    self.err(p, Problem::NoSuchComponent(id.esc()));
                 }
             }
             Target::Server { id, index } => match app(id) {
                 Some(a) if *index < a.count => {}
                 Some(_) => self.err(p, Problem::NoServer { id: id.clone(), index: *index }),
-                None => self.err(p, Problem::NotAnAppServer(id.escape_debug().to_string())),
+                None => self.err(p, Problem::NotAnAppServer(id.esc())),
             },
             Target::Process { id, server, index } => match app(id) {
                 Some(a) if *server < a.count && *index < a.processes => {}
@@ -407,12 +407,12 @@ impl Checker {
                     let (id, server, index) = (id.clone(), *server, *index);
                     self.err(p, Problem::NoProcess { id, server, index })
                 }
-                None => self.err(p, Problem::NotAnAppServer(id.escape_debug().to_string())),
+                None => self.err(p, Problem::NotAnAppServer(id.esc())),
             },
             Target::Zone { region, zone } => self.zone_ref(s, p, &Placement::new(region, zone)),
             Target::Region { region } => {
                 if s.region(region).is_none() {
-                    self.err(p, Problem::NoSuchRegion(region.escape_debug().to_string()));
+                    self.err(p, Problem::NoSuchRegion(region.esc()));
                 }
             }
         }

@@ -22,7 +22,7 @@ impl Checker {
             let p = format!("deployments.{i}");
             self.range(&p, "at_s", d.at_s, 0.0, LIMITS.duration_s);
             if !is_app(s, &d.tier) {
-                self.err_at(&p, "tier", Problem::NotAnAppServer(d.tier.escape_debug().to_string()));
+                self.err_at(&p, "tier", Problem::NotAnAppServer(d.tier.esc()));
             }
             if let Strategy::Rolling { batch, pause_s } = d.strategy {
                 self.int(&p, "strategy.batch", batch, 1, LIMITS.count);
@@ -33,7 +33,7 @@ impl Checker {
             self.range(&p, "version.extra_ms", d.version.extra_ms, 0.0, LIMITS.service_ms);
             if let Some(a) = &d.rollback_on {
                 if !alarm_ids.contains(a.as_str()) {
-                    self.err_at(&p, "rollback_on", Problem::NoSuchAlarm(a.escape_debug().to_string()));
+                    self.err_at(&p, "rollback_on", Problem::NoSuchAlarm(a.esc()));
                 }
             }
         }
@@ -43,7 +43,7 @@ impl Checker {
         }
         let mut seen = Seen::default();
         for a in &s.alarms {
-            let p = format!("alarms.{}", a.id.escape_debug());
+            let p = format!("alarms.{}", a.id.esc());
             self.text(&p, &a.id);
             if a.id.is_empty() || !seen.insert(a.id.as_str()) {
                 self.err(&p, Problem::AlarmIdUnique);
@@ -57,16 +57,16 @@ impl Checker {
                 | AlarmMetric::Queue { component }
                 | AlarmMetric::Healthy { component } => {
                     if s.component(component).is_none() {
-                        let id = component.escape_debug().to_string();
+                        let id = component.esc();
                         self.err_at(&p, "metric", Problem::NoSuchComponent(id));
                     }
                 }
             }
             if let AlarmAction::ScaleOut { tier, step } | AlarmAction::ScaleIn { tier, step } = &a.action {
                 if !is_app(s, tier) {
-                    self.err_at(&p, "action", Problem::NotAnAppServer(tier.escape_debug().to_string()));
+                    self.err_at(&p, "action", Problem::NotAnAppServer(tier.esc()));
                 } else if !is_group(s, tier) {
-                    let id = tier.escape_debug().to_string();
+                    let id = tier.esc();
                     self.err_at(&p, "action", Problem::NotAutoScalingGroup(id));
                 }
                 self.int(&p, "action.step", *step, 1, LIMITS.count);
