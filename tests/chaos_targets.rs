@@ -72,7 +72,7 @@ fn an_app_tier_lists_its_hosts_only_when_it_has_several_and_always_its_processes
 #[test]
 fn every_listed_target_and_pair_makes_a_valid_timeline_in_every_preset() {
     for p in PRESETS {
-        let s = (p.build)();
+        let s = p.scenario();
         let mut faults = Vec::new();
         for t in fault_targets(&s) {
             faults.push(ScheduledFault { at_s: 10.0, action: kill(t.clone()) });
@@ -97,7 +97,7 @@ fn every_listed_target_and_pair_makes_a_valid_timeline_in_every_preset() {
 #[test]
 fn slugs_are_unique_within_a_scenario() {
     for p in PRESETS {
-        let s = (p.build)();
+        let s = p.scenario();
         let mut slugs: Vec<String> = fault_targets(&s).iter().map(target_slug).collect();
         let n = slugs.len();
         slugs.sort();

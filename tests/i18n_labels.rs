@@ -15,7 +15,7 @@ fn every_inspector_choice_has_a_label() {
     use archlab::i18n::{choice_key, unit_key};
     let mut seen = 0;
     for p in archlab::catalog::PRESETS {
-        for c in &(p.build)().components {
+        for c in &p.scenario().components {
             for f in fields_for(c) {
                 if let Input::Choice(options) = f.input {
                     for o in options.iter().filter(|o| !matches!(**o, "true" | "false")) {

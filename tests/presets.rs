@@ -1,7 +1,7 @@
 //! The presets: valid, tidy on the canvas, written to scenarios/presets/, and (with the engine)
 //! each one's claim checked with numbers derived from its parameters.
 
-use archlab::catalog::{preset, PRESETS};
+use archlab::catalog::{builder, preset, PRESETS};
 use archlab::model::{validate, Kind, Scenario};
 
 const W: f64 = 120.0;
@@ -10,7 +10,7 @@ const H: f64 = 64.0;
 #[test]
 fn every_preset_validates() {
     for p in PRESETS {
-        let s = (p.build)();
+        let s = p.scenario();
         let d = validate(&s);
         assert!(d.is_empty(), "{}: {:?}", p.id, d);
         assert_eq!(preset(p.id).as_ref(), Some(&s));
@@ -25,7 +25,7 @@ fn every_preset_validates() {
 #[test]
 fn every_preset_is_laid_out_cleanly() {
     for p in PRESETS {
-        let s = (p.build)();
+        let s = p.scenario();
         for c in &s.components {
             let r = s.region(&c.place.region).unwrap();
             let zi = r.zones.iter().position(|z| z.name == c.place.zone).unwrap();
@@ -48,24 +48,38 @@ fn every_preset_is_laid_out_cleanly() {
     }
 }
 
-/// `UPDATE_SCENARIOS=1 cargo test --test presets` rewrites the files; otherwise they must match.
+/// `UPDATE_SCENARIOS=1 cargo test --test presets` rewrites the files; otherwise they must match:
+/// the pretty files in scenarios/presets/ (for people) and the compact ones the app embeds
+/// (src/catalog/preset_json/), both written from the builders.
 #[test]
 fn preset_files_match_the_constructors() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/presets");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let update = std::env::var_os("UPDATE_SCENARIOS").is_some_and(|v| v == "1");
     for p in PRESETS {
-        let json = archlab::model::to_string_pretty(&(p.build)()) + "\n";
-        let path = dir.join(format!("{}.json", p.id));
-        if update {
-            std::fs::create_dir_all(&dir).unwrap();
-            std::fs::write(&path, &json).unwrap();
-        } else {
+        let built = builder(p.id).unwrap_or_else(|| panic!("{} has no builder", p.id))();
+        let pretty = archlab::model::to_string_pretty(&built) + "\n";
+        let compact = archlab::share::to_compact_json(&built);
+        for (path, text) in [
+            root.join(format!("scenarios/presets/{}.json", p.id)),
+            root.join(format!("src/catalog/preset_json/{}.json", p.id)),
+        ]
+        .into_iter()
+        .zip([&pretty, &compact])
+        {
+            if update {
+                std::fs::write(&path, text).unwrap();
+                continue;
+            }
             let committed = std::fs::read_to_string(&path).unwrap_or_else(|_| {
                 panic!("{} missing: run UPDATE_SCENARIOS=1 cargo test --test presets", path.display())
             });
-            assert_eq!(committed, json, "{} is stale: run UPDATE_SCENARIOS=1", path.display());
-            let back: Scenario = archlab::model::from_json_str(&committed).unwrap();
-            assert_eq!(back, (p.build)());
+            assert_eq!(&committed, text, "{} is stale: run UPDATE_SCENARIOS=1", path.display());
+        }
+        if !update {
+            let back: Scenario = archlab::model::from_json_str(&pretty).unwrap();
+            assert_eq!(back, built);
+            // What the app builds is what the builder builds.
+            assert_eq!(p.scenario(), built, "{}", p.id);
         }
     }
 }

@@ -68,7 +68,7 @@ fn errors_are_the_refusals_and_failures() {
 #[test]
 fn a_preset_name_reads_as_its_title_and_a_typed_name_as_typed() {
     for p in PRESETS {
-        assert_eq!((p.build)().name, p.name, "preset {} names its scenario as its table says", p.id);
+        assert_eq!(p.scenario().name, p.name, "preset {} names its scenario as its table says", p.id);
         assert_eq!(scenario_name(Lang::Ko, p.name), t(Lang::Ko, p.title));
         assert_eq!(scenario_name(Lang::En, p.name), p.name);
     }

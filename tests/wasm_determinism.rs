@@ -26,7 +26,7 @@ fn preset_runs() -> Vec<(&'static str, u64)> {
     archlab::catalog::PRESETS
         .iter()
         .map(|p| {
-            let scenario = (p.build)();
+            let scenario = p.scenario();
             let mut sim = archlab::engine::Sim::new(&scenario, 7).expect("presets are valid");
             let frame = archlab::engine::NS_PER_S / 60;
             for i in 1..=60 * 60 {

@@ -28,7 +28,7 @@ mod browser {
     #[wasm_bindgen_test]
     async fn browser_made_links_decode_to_the_same_scenario() {
         for p in PRESETS {
-            let scenario = (p.build)();
+            let scenario = p.scenario();
             let link = deflate::link(&scenario).await.expect("the browser compresses");
             assert!(link.starts_with("1."), "{}: {link}", p.id);
             assert_eq!(deflate::decode_link_async(&link).await, Ok(scenario.clone()), "{}", p.id);

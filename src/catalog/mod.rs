@@ -22,5 +22,5 @@ pub use lessons::{
     evaluate, lesson, lessons, CheckResult, Condition, Lesson, LessonId, Missing, RunSummary, SecondSummary,
     OBSERVE_S,
 };
-pub use presets::{app_server, database, preset, single_server, Preset, PRESETS};
+pub use presets::{app_server, builder, database, preset, single_server, Preset, PRESETS};
 pub use regions::{region, RegionInfo, REGIONS};

@@ -339,7 +339,7 @@ pub fn preset_menu(lang: Lang, ctx: &LessonsContext, menu: &PresetMenuState) -> 
         let (ctx, open) = (ctx.clone(), open.clone());
         let p = PRESETS[i];
         Callback::from(move |_| {
-            ctx.load.emit((p.build)());
+            ctx.load.emit(p.scenario());
             if let Some(li) = LessonId::ALL.iter().position(|&l| l == p.lesson) {
                 ctx.go(LessonsAction::Select(li));
                 ctx.show_panel();

@@ -12,7 +12,7 @@ use super::build::*;
 #[test]
 fn each_preset_costs_the_sum_of_the_table() {
     for p in PRESETS {
-        let s = (p.build)();
+        let s = p.scenario();
         let mut expect = 0.0;
         for c in &s.components {
             let r = prices(&c.place.region);
