@@ -22,7 +22,7 @@ cargo test --locked --target wasm32-unknown-unknown $wasm_tests
 
 step "release build (trunk)"
 trunk build --release
-scripts/bundle-size.sh
+scripts/bundle-size.sh --strict
 
 step "browser end-to-end tests (playwright-core + Debian Chromium)"
 node --test --test-concurrency=1 tests/e2e/

@@ -5,28 +5,14 @@
 //! removed or replaced) so most of them stop being JSON somewhere unexpected. And the writer,
 //! `model::json_text`, against `Value::to_string`: the same text, byte for byte.
 
+#[path = "support/json_agree.rs"]
+mod json_agree;
+
 use archlab::model::{json_f64, json_string, json_text, parse_json};
+use json_agree::agree;
 use rand::{Rng, RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde_json::Value;
-
-/// Panics with the text when the two readers disagree in any way.
-fn agree(text: &str) {
-    let ours = parse_json(text);
-    let reference = serde_json::from_str::<Value>(text);
-    match (&ours, &reference) {
-        (Ok(a), Ok(b)) => {
-            assert_eq!(a, b, "{text:?}");
-            // Value's == takes 0.0 for -0.0; the written form does not.
-            assert_eq!(a.to_string(), b.to_string(), "{text:?}");
-        }
-        (Err(a), Err(b)) => {
-            assert_eq!(a.to_string(), b.to_string(), "{text:?}");
-            assert_eq!((a.line, a.column), (b.line(), b.column()), "{text:?}");
-        }
-        _ => panic!("{text:?}: ours {ours:?}, serde_json {reference:?}"),
-    }
-}
 
 #[test]
 fn every_error_serde_json_has_is_said_in_its_words_at_its_place() {

@@ -4,26 +4,17 @@
 //! and in the page. In headless Chromium; `tests/json_parse.rs` checks the rest natively.
 
 #[cfg(target_arch = "wasm32")]
+#[path = "support/json_agree.rs"]
+mod json_agree;
+
+#[cfg(target_arch = "wasm32")]
 mod browser {
-    use archlab::model::parse_json;
+    use super::json_agree::agree;
     use rand::{Rng, RngCore, SeedableRng};
     use rand_chacha::ChaCha8Rng;
     use serde_json::Value;
     use wasm_bindgen_test::*;
     wasm_bindgen_test_configure!(run_in_browser);
-
-    fn agree(text: &str) {
-        let ours = parse_json(text);
-        let reference = serde_json::from_str::<Value>(text);
-        match (&ours, &reference) {
-            (Ok(a), Ok(b)) => {
-                assert_eq!(a, b, "{text:?}");
-                assert_eq!(a.to_string(), b.to_string(), "{text:?}");
-            }
-            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{text:?}"),
-            _ => panic!("{text:?}: ours {ours:?}, serde_json {reference:?}"),
-        }
-    }
 
     #[wasm_bindgen_test]
     fn decimals_read_to_the_same_bits_as_serde_json() {
