@@ -40,6 +40,8 @@ const BUNDLE_SNIPPETS: &[(&str, &str)] = &[
     (".sort_by(", "a copy of std's stable sort per call site: use crate::order::sort_by"),
     (".sort_by_key(", "a copy of std's stable sort per call site: use crate::order::sort_by"),
     (".sort()", "a copy of std's stable sort per call site: use crate::order::sort_by"),
+    (".sort_unstable", "std's quicksort, heapsort and small-sort code: use crate::order::sort_by"),
+    ("escape_debug()", "core's Unicode printable tables and escaping code: use model::escaped"),
     (":.", "core's float printers (~5 KB gz) with a `{:.N}` precision: use i18n::fixed"),
     (".clamp(0.0", "core's float printers through f64::clamp's panic message: use editor::clamp"),
     ("serde_json::from_str", "serde_json's reader (~13 KB gz): use model::parse_json"),
