@@ -7,6 +7,7 @@ mod latency;
 mod lesson_shape;
 mod lesson_text;
 mod lessons;
+mod preset_table;
 mod presets;
 mod presets_operate;
 pub mod pricing;
@@ -22,5 +23,6 @@ pub use lessons::{
     evaluate, lesson, lessons, CheckResult, Condition, Lesson, LessonId, Missing, RunSummary, SecondSummary,
     OBSERVE_S,
 };
-pub use presets::{app_server, builder, database, preset, single_server, Preset, PRESETS};
+pub use preset_table::{builder, preset, Preset, PRESETS};
+pub use presets::{app_server, database, single_server};
 pub use regions::{region, RegionInfo, REGIONS};
