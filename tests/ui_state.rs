@@ -90,12 +90,30 @@ fn a_refused_value_is_kept_with_its_error_and_changes_nothing() {
         assert_eq!((st.scenario().clone(), st.revision), before, "{bad:?} applied nothing");
         let draft = st.draft("app-1", "processes").expect("the refused text is kept");
         assert_eq!(draft.text, bad);
-        assert!(!draft.error.to_string().is_empty());
+        assert!(!draft.error.as_ref().expect("with its reason").to_string().is_empty());
         // A valid value clears the error.
         st = type_into(st, "processes", &good.to_string());
         assert!(st.draft("app-1", "processes").is_none());
         assert_eq!(processes(st.scenario(), "app-1"), good);
     }
+}
+
+/// A name is applied on Enter or when the field is left; the keystrokes before that are a
+/// draft without an error, so the inspector shows them through any render in between.
+#[test]
+fn a_name_being_typed_is_kept_until_it_is_applied() {
+    let st = start().reduce(Action::Select(vec!["app-1".into()]));
+    let before = (st.scenario().clone(), st.revision);
+    let mut st = st;
+    for text in ["w", "we", "web"] {
+        st = st.reduce(Action::TypeField { id: "app-1".into(), key: "id".into(), text: text.into() });
+    }
+    assert_eq!((st.scenario().clone(), st.revision), before, "typing applies nothing");
+    let draft = st.draft("app-1", "id").expect("the typed name is kept");
+    assert_eq!((draft.text.as_str(), draft.error.is_none()), ("web", true));
+    let st = st.reduce(Action::SetField { id: "app-1".into(), key: "id".into(), text: "web".into() });
+    assert!(st.scenario().component("web").is_some(), "Enter applies it");
+    assert!(st.draft("web", "id").is_none() && st.draft("app-1", "id").is_none());
 }
 
 #[test]

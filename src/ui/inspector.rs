@@ -142,11 +142,15 @@ fn field_row(lang: Lang, state: &EditorHandle, c: &Component, f: Field) -> Html 
     let id = c.id.as_str();
     let draft = state.draft(id, f.key);
     let value = draft.map_or(f.value.clone(), |d| d.text.clone());
-    let error = draft.map(|d| crate::i18n::describe_reason(lang, &d.error));
+    let error = draft.and_then(|d| d.error.as_ref()).map(|e| crate::i18n::describe_reason(lang, e));
     let key = f.key;
     let send = {
         let (state, id) = (state.clone(), id.to_string());
         move |text: String| state.dispatch(Action::SetField { id: id.clone(), key: key.to_string(), text })
+    };
+    let typing = {
+        let (state, id) = (state.clone(), id.to_string());
+        move |text: String| state.dispatch(Action::TypeField { id: id.clone(), key: key.to_string(), text })
     };
     let input_id = format!("field-{key}");
     let invalid = error.is_some().to_string();
@@ -181,14 +185,20 @@ fn field_row(lang: Lang, state: &EditorHandle, c: &Component, f: Field) -> Html 
             html! { <span class="readonly" id={input_id.clone()} data-testid={input_id.clone()}>{ shown }</span> }
         }
         Input::Text => {
-            // A new name is applied when the field is left or Enter is pressed, not per keystroke.
+            // A new name is applied when the field is left or Enter is pressed, not per keystroke;
+            // until then each keystroke is a draft, so a render in between keeps the text.
             let onchange = Callback::from(move |e: Event| {
                 if let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
                     send(el.value());
                 }
             });
+            let oninput = Callback::from(move |e: InputEvent| {
+                if let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                    typing(el.value());
+                }
+            });
             html! { <input type="text" id={input_id.clone()} data-testid={input_id.clone()} {value} {onchange}
-            aria-invalid={invalid} spellcheck="false" /> }
+            {oninput} aria-invalid={invalid} spellcheck="false" /> }
         }
         Input::Int { .. } | Input::Number { .. } => {
             let oninput = Callback::from(move |e: InputEvent| {

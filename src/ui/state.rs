@@ -46,13 +46,16 @@ impl Notice {
     }
 }
 
-/// Text typed into an inspector field that was not applied, and why.
+/// Text typed into an inspector field that was not applied: refused (with why), or a name
+/// still being typed (no error), which is applied when the field is left or Enter is pressed.
+/// Kept here so that a render in between (the lab refreshes its panels) shows the text as
+/// typed: Yew puts an input's rendered value back whenever it differs from the page's.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Draft {
     pub id: String,
     pub key: String,
     pub text: String,
-    pub error: editor::Reason,
+    pub error: Option<editor::Reason>,
 }
 
 /// A region removal waiting for the user's confirmation.
@@ -196,6 +199,12 @@ pub enum Action {
     New,
     /// Text typed into an inspector field of component `id`.
     SetField {
+        id: String,
+        key: String,
+        text: String,
+    },
+    /// A name being typed into field `key` of component `id`, kept as a draft until `SetField`.
+    TypeField {
         id: String,
         key: String,
         text: String,
@@ -357,6 +366,11 @@ impl EditorState {
                 self.set_field(&mut ed, id, key, text);
                 None
             }
+            Action::TypeField { id, key, text } => {
+                self.drafts.retain(|d| !(d.id == id && d.key == key));
+                self.drafts.push(Draft { id, key, text, error: None });
+                None
+            }
             Action::Select(ids) => {
                 ed.selection.clear();
                 ids.iter().for_each(|id| ed.selection.add(id));
@@ -404,7 +418,7 @@ impl EditorState {
                     ed.redo();
                 }
                 self.drafts.retain(|d| !(d.id == id && d.key == key));
-                self.drafts.push(Draft { id, key, text, error: e.reason });
+                self.drafts.push(Draft { id, key, text, error: Some(e.reason) });
             }
         }
     }

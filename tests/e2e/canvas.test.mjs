@@ -244,6 +244,25 @@ test('processes edited in the inspector: invalid values refused with a message, 
   await page.context().close();
 });
 
+test('a name typed at a person\'s pace is kept while the lab runs, and applied on Enter', async () => {
+  const { page, errors } = await open(browser, `${server.url}?preset=single-server`);
+  await select(page, 'app-1');
+  // Running, the panels refresh several times a second: each refresh used to put "app-1" back.
+  await page.getByTestId('play').click();
+  const field = page.getByTestId('field-id');
+  await field.click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('web-1', { delay: 120 });
+  await page.waitForTimeout(1000);
+  assert.equal(await field.inputValue(), 'web-1', 'the typed name survives the refreshes');
+  assert.equal(await page.getByTestId('component-app-1').count(), 1, 'nothing is renamed before Enter');
+  await field.press('Enter');
+  await page.getByTestId('component-web-1').waitFor();
+  assert.equal(await page.getByTestId('component-app-1').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
 test('moving the database into another region changes its link latency in the inspector', async () => {
   const { page, errors } = await open(browser, server.url);
   const { app, db } = await threeTier(page);
