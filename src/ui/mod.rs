@@ -52,6 +52,7 @@ pub mod share_menu;
 pub mod shared;
 pub mod side_panel;
 pub mod state;
+mod state_action;
 pub mod stats;
 pub mod timeline;
 pub mod toolbar;

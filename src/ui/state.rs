@@ -2,8 +2,8 @@
 //!
 //! The reducer wraps the pure [`Editor`] (selection, drag machine, history, view) and adds only
 //! what the screen needs around it: a notice to show at the pointer after a refusal, the text
-//! the user typed into an inspector field that was refused (with its error), and a pending
-//! "remove this region?" question.
+//! the user typed into an inspector field that was refused (with its error) or not applied yet
+//! (a name), and a pending "remove this region?" question. Its actions are in `state_action.rs`.
 //!
 //! The editor lives behind `Rc<RefCell<..>>` because its history holds up to 200 whole
 //! scenarios: cloning that on every pointer move of a drag would be wasteful. Only `reduce`
@@ -16,8 +16,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::editor::{self, apply_field, Drag, Editor, Modifiers, PaletteItem, RegionRemoval};
-use crate::model::{Placement, Scenario, Traffic};
+pub use super::state_action::Action;
+use crate::editor::{self, apply_field, Drag, Editor, RegionRemoval};
+use crate::model::{Placement, Scenario};
 
 /// A message shown on the canvas for about two seconds (a refused drop, link or command).
 #[derive(Clone, Debug, PartialEq)]
@@ -149,85 +150,6 @@ impl EditorState {
     pub fn draft(&self, id: &str, key: &str) -> Option<&Draft> {
         self.drafts.iter().find(|d| d.id == id && d.key == key)
     }
-}
-
-#[derive(Clone)]
-pub enum Action {
-    /// Load a whole scenario (a preset, a link, a file): one undo step.
-    Replace(Scenario),
-    /// Run settings changed from the toolbar while the lab runs. They are saved and shared with
-    /// the scenario but are not edits of the design: no undo step, and undo keeps them.
-    SetTraffic(Traffic),
-    SetSpeed(f64),
-    /// A new seed is a different run: the lab restarts with it.
-    SetSeed(u64),
-    /// Pointer events on the canvas, in canvas-relative screen pixels.
-    PointerDown {
-        x: f64,
-        y: f64,
-        mods: Modifiers,
-    },
-    PointerMove {
-        x: f64,
-        y: f64,
-    },
-    PointerUp {
-        x: f64,
-        y: f64,
-    },
-    /// A keyboard action (undo, redo, delete, duplicate, select all, Escape).
-    Key(editor::Action),
-    /// A palette item dropped at model point `at`; `screen` is where to show a refusal.
-    Place {
-        item: PaletteItem,
-        at: (f64, f64),
-        screen: (f64, f64),
-    },
-    /// A palette item is dragged over this zone (`None`: over no zone, or the drag ended).
-    PaletteHover(Option<Placement>),
-    AddRegion(String),
-    AddZone(String),
-    RemoveZone {
-        region: String,
-        zone: String,
-    },
-    /// Ask to remove a region; one holding components waits in `pending_removal`.
-    RemoveRegion(String),
-    ConfirmRemoval,
-    CancelRemoval,
-    Clear,
-    New,
-    /// Text typed into an inspector field of component `id`.
-    SetField {
-        id: String,
-        key: String,
-        text: String,
-    },
-    /// A name being typed into field `key` of component `id`, kept as a draft until `SetField`.
-    TypeField {
-        id: String,
-        key: String,
-        text: String,
-    },
-    /// Select exactly these components (the inspector's link list, tests).
-    Select(Vec<String>),
-    ZoomAt {
-        factor: f64,
-        x: f64,
-        y: f64,
-    },
-    /// Fit everything on a canvas of this size in pixels.
-    Fit {
-        w: f64,
-        h: f64,
-    },
-    Notify {
-        text: crate::i18n::Key,
-        at: Option<(f64, f64)>,
-    },
-    DismissNotice(u64),
-    /// An alarm or deployment saved or deleted in the Operate tab: one undo step.
-    Operate(editor::OperateEdit),
 }
 
 impl Reducible for EditorState {
