@@ -5,11 +5,15 @@
 //! `UPDATE_PACKS=1 cargo test --test lang_pack` rewrites it and `src/i18n/pack_version.rs` (its
 //! hash, the URL's cache key); otherwise both must match.
 
+#[path = "support/committed.rs"]
+mod committed;
+
 use archlab::catalog::{lesson_text, LessonId};
 use archlab::i18n::{
     install_lessons_pack, install_pack, installed_lesson, installed_text, lessons_pack_json,
     lessons_pack_url, pack_hash, pack_json, pack_len, pack_url, t, Key, Lang, PackError,
 };
+use committed::{committed, updating};
 
 fn path() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("static/lang/ko.json")
@@ -46,39 +50,17 @@ fn version_file(ko: &str, en: &str) -> String {
 
 #[test]
 fn the_committed_pack_matches_the_tables() {
+    const HOW: &str = "UPDATE_PACKS=1 cargo test --test lang_pack";
     let json = pack_json(Lang::Ko);
     let lessons = lessons_pack_json();
-    if std::env::var_os("UPDATE_PACKS").is_some_and(|v| v == "1") {
-        std::fs::create_dir_all(path().parent().unwrap()).unwrap();
-        std::fs::write(path(), &json).unwrap();
-        std::fs::write(lessons_path(), &lessons).unwrap();
-        std::fs::write(version_path(), version_file(&json, &lessons)).unwrap();
-        return;
+    committed(&version_path(), &version_file(&json, &lessons), "UPDATE_PACKS", HOW);
+    committed(&path(), &json, "UPDATE_PACKS", HOW);
+    committed(&lessons_path(), &lessons, "UPDATE_PACKS", HOW);
+    if !updating("UPDATE_PACKS") {
+        // The URLs carry the compiled-in hashes, which a rewrite changes only at the next build.
+        assert_eq!(pack_url(Lang::Ko), format!("lang/ko.json?v={}", pack_hash(&json)));
+        assert_eq!(lessons_pack_url(), format!("lang/lessons-en.json?v={}", pack_hash(&lessons)));
     }
-    let version = std::fs::read_to_string(version_path()).unwrap();
-    assert!(
-        version == version_file(&json, &lessons),
-        "{} is stale: run UPDATE_PACKS=1 cargo test --test lang_pack",
-        version_path().display()
-    );
-    assert_eq!(pack_url(Lang::Ko), format!("lang/ko.json?v={}", pack_hash(&json)));
-    let committed = std::fs::read_to_string(path()).unwrap_or_else(|_| {
-        panic!("{} missing: run UPDATE_PACKS=1 cargo test --test lang_pack", path().display())
-    });
-    assert!(
-        committed == json,
-        "{} is stale: run UPDATE_PACKS=1 cargo test --test lang_pack",
-        path().display()
-    );
-    assert_eq!(lessons_pack_url(), format!("lang/lessons-en.json?v={}", pack_hash(&lessons)));
-    let committed = std::fs::read_to_string(lessons_path()).unwrap_or_else(|_| {
-        panic!("{} missing: run UPDATE_PACKS=1 cargo test --test lang_pack", lessons_path().display())
-    });
-    assert!(
-        committed == lessons,
-        "{} is stale: run UPDATE_PACKS=1 cargo test --test lang_pack",
-        lessons_path().display()
-    );
 }
 
 #[test]

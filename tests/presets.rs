@@ -1,8 +1,12 @@
 //! The presets: valid, tidy on the canvas, written to scenarios/presets/, and (with the engine)
 //! each one's claim checked with numbers derived from its parameters.
 
+#[path = "support/committed.rs"]
+mod committed;
+
 use archlab::catalog::{builder, preset, PRESETS};
 use archlab::model::{validate, Kind, Scenario};
+use committed::{committed, updating};
 
 const W: f64 = 120.0;
 const H: f64 = 64.0;
@@ -53,32 +57,19 @@ fn every_preset_is_laid_out_cleanly() {
 /// (src/catalog/preset_json/), both written from the builders.
 #[test]
 fn preset_files_match_the_constructors() {
+    const HOW: &str = "UPDATE_SCENARIOS=1 cargo test --test presets";
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let update = std::env::var_os("UPDATE_SCENARIOS").is_some_and(|v| v == "1");
     for p in PRESETS {
         let built = builder(p.id).unwrap_or_else(|| panic!("{} has no builder", p.id))();
         let pretty = archlab::model::to_string_pretty(&built) + "\n";
-        let compact = archlab::share::to_compact_json(&built);
-        for (path, text) in [
-            root.join(format!("scenarios/presets/{}.json", p.id)),
-            root.join(format!("src/catalog/preset_json/{}.json", p.id)),
-        ]
-        .into_iter()
-        .zip([&pretty, &compact])
-        {
-            if update {
-                std::fs::write(&path, text).unwrap();
-                continue;
-            }
-            let committed = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-                panic!("{} missing: run UPDATE_SCENARIOS=1 cargo test --test presets", path.display())
-            });
-            assert_eq!(&committed, text, "{} is stale: run UPDATE_SCENARIOS=1", path.display());
-        }
-        if !update {
-            let back: Scenario = archlab::model::from_json_str(&pretty).unwrap();
-            assert_eq!(back, built);
-            // What the app builds is what the builder builds.
+        let pretty_path = root.join(format!("scenarios/presets/{}.json", p.id));
+        committed(&pretty_path, &pretty, "UPDATE_SCENARIOS", HOW);
+        let compact_path = root.join(format!("src/catalog/preset_json/{}.json", p.id));
+        committed(&compact_path, &archlab::share::to_compact_json(&built), "UPDATE_SCENARIOS", HOW);
+        let back: Scenario = archlab::model::from_json_str(&pretty).unwrap();
+        assert_eq!(back, built);
+        if !updating("UPDATE_SCENARIOS") {
+            // What the app builds (from the embedded text, compiled before a rewrite).
             assert_eq!(p.scenario(), built, "{}", p.id);
         }
     }
