@@ -19,6 +19,8 @@ fn every_preset_validates() {
         assert!(d.is_empty(), "{}: {:?}", p.id, d);
         assert_eq!(preset(p.id).as_ref(), Some(&s));
     }
+    // The page opens on the first step of the path when nothing else is asked for (ui/app.rs).
+    assert_eq!(PRESETS[0].id, "single-server");
     let mut ids: Vec<_> = PRESETS.iter().map(|p| p.id).collect();
     ids.sort_unstable();
     ids.dedup();

@@ -28,7 +28,7 @@ pub fn json_f64(x: f64) -> String {
     out
 }
 
-pub fn push_value(out: &mut String, v: &Value) {
+fn push_value(out: &mut String, v: &Value) {
     match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),

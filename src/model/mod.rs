@@ -28,7 +28,7 @@ mod validate_operate;
 pub use component::*;
 pub use escape::{debug_quoted, escaped, Esc};
 pub use fault::*;
-pub use json_emit::{json_f64, json_string, json_text, push_string, push_value};
+pub use json_emit::{json_f64, json_string, json_text, push_string};
 pub use json_parse::{parse_json, SyntaxError};
 pub use json_read::{from_json_str, from_value, At, FromJson, ShapeError};
 pub use json_write::{to_string_pretty, to_value, Out, ToJson};

@@ -55,9 +55,10 @@ fn asked_for(bench: bool) -> Option<Scenario> {
     search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("preset=")).and_then(preset)
 }
 
-/// The first step of the teaching path, when nothing else is asked for or saved.
+/// The first step of the teaching path, when nothing else is asked for or saved: read from
+/// the preset table like any preset, so no builder's code is in the wasm.
 fn default_scenario() -> Scenario {
-    crate::catalog::single_server()
+    crate::catalog::PRESETS[0].scenario()
 }
 
 /// What the root makes once, at mount (one memo rather than one per handle).

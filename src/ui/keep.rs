@@ -4,7 +4,7 @@
 //!
 //! Wiring, in the root component:
 //! ```ignore
-//! let boot = persist::use_boot(catalog::single_server);
+//! let boot = persist::use_boot(|| catalog::PRESETS[0].scenario());
 //! let editor = use_reducer(|| EditorState::new(boot.scenario.clone()));
 //! // Selection and view, from the editor state when it has them (restore them from
 //! // `boot.extras` once, at start).

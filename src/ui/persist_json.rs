@@ -17,7 +17,7 @@ use super::persist::{Extras, Recent, SavedView};
 /// JSON as a string, and `share::from_stored` reads either.
 pub(super) fn autosave_text(link: &str, extras: &Extras) -> String {
     let view = extras.view.map_or("null".to_string(), |v| {
-        format!("{{\"x\":{},\"y\":{},\"zoom\":{}}}", num(v.x), num(v.y), num(v.zoom))
+        format!("{{\"x\":{},\"y\":{},\"zoom\":{}}}", json_f64(v.x), json_f64(v.y), json_f64(v.zoom))
     });
     let selection = json_text(&Value::from(extras.selection.clone()));
     format!("{{\"link\":{},\"selection\":{selection},\"view\":{view}}}", json_string(link))
@@ -60,7 +60,7 @@ pub(super) fn recent_text(list: &[Recent]) -> String {
             format!(
                 "{{\"name\":{},\"saved_at\":{},\"link\":{}}}",
                 json_string(&r.name),
-                num(r.saved_at),
+                json_f64(r.saved_at),
                 json_string(&r.link)
             )
         })
@@ -114,11 +114,6 @@ fn floats<const N: usize>(values: [&Value; N]) -> Option<[f64; N]> {
 
 fn strings(v: &Value) -> Option<Vec<String>> {
     v.as_array()?.iter().map(|s| s.as_str().map(str::to_string)).collect()
-}
-
-/// A number as serde_json writes it (`null` when not finite).
-fn num(x: f64) -> String {
-    json_f64(x)
 }
 
 /// The 1-based line and column of the text's last character (column 0 on an empty line).

@@ -21,3 +21,13 @@ pub fn agree(text: &str) {
         _ => panic!("{text:?}: ours {ours:?}, serde_json {reference:?}"),
     }
 }
+
+/// [`agree`] on three texts of a finite double: its shortest (as written by serde_json), `{:e}`,
+/// and 31 significant digits, which is past what tells two doubles apart.
+pub fn agree_on_float(x: f64) {
+    if x.is_finite() {
+        agree(&Value::from(x).to_string());
+        agree(&format!("{x:e}"));
+        agree(&format!("{x:.30e}"));
+    }
+}
