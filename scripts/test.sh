@@ -10,15 +10,15 @@ step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
 
 step "format and lints"
 cargo fmt --all -- --check
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "native tests (cargo test)"
-cargo test --locked
+cargo test --workspace --locked
 
 step "wasm tests in headless Chromium (wasm-bindgen-test-runner)"
 wasm_tests=$(for f in tests/wasm_*.rs; do printf -- '--test %s ' "$(basename "$f" .rs)"; done)
 # shellcheck disable=SC2086
-cargo test --locked --target wasm32-unknown-unknown $wasm_tests
+cargo test --locked -p archlab --target wasm32-unknown-unknown $wasm_tests
 
 step "release build (trunk)"
 trunk build --release

@@ -1,15 +1,10 @@
-//! Archlab: a browser lab for production web architectures.
+//! Archlab's web app: the Yew interface and its browser adapters ([`ui`]).
 //!
-//! Data flows one way: [`model`] (what the user built) → [`engine`] (what happens) → [`ui`]
-//! (what the user sees). See `ARCHITECTURE.md` for the map and its invariants.
+//! Data flows one way: `model` (what the user built) → `engine` (what happens) → [`ui`] (what
+//! the user sees). The layers below are crates of their own (`crates/engine`, `crates/lab`),
+//! re-exported here so that the app and its tests name them in one place. See
+//! `ARCHITECTURE.md` for the map and its invariants.
 
-pub mod analysis;
-pub mod catalog;
-pub mod decimal;
-pub mod editor;
-pub mod engine;
-pub mod i18n;
-pub mod model;
-pub mod order;
-pub mod share;
+pub use archlab_lab::{analysis, catalog, decimal, editor, engine, i18n, model, order, share};
+
 pub mod ui;

@@ -27,7 +27,7 @@ fn texts(json: &str) -> Vec<serde_json::Value> {
 }
 
 fn version_path() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/i18n/pack_version.rs")
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/lab/src/i18n/pack_version.rs")
 }
 
 fn lessons_path() -> std::path::PathBuf {

@@ -56,7 +56,7 @@ fn every_preset_is_laid_out_cleanly() {
 
 /// `UPDATE_SCENARIOS=1 cargo test --test presets` rewrites the files; otherwise they must match:
 /// the pretty files in scenarios/presets/ (for people) and the compact ones the app embeds
-/// (src/catalog/preset_json/), both written from the builders.
+/// (crates/lab/src/catalog/preset_json/), both written from the builders.
 #[test]
 fn preset_files_match_the_constructors() {
     const HOW: &str = "UPDATE_SCENARIOS=1 cargo test --test presets";
@@ -66,7 +66,7 @@ fn preset_files_match_the_constructors() {
         let pretty = archlab::model::to_string_pretty(&built) + "\n";
         let pretty_path = root.join(format!("scenarios/presets/{}.json", p.id));
         committed(&pretty_path, &pretty, "UPDATE_SCENARIOS", HOW);
-        let compact_path = root.join(format!("src/catalog/preset_json/{}.json", p.id));
+        let compact_path = root.join(format!("crates/lab/src/catalog/preset_json/{}.json", p.id));
         committed(&compact_path, &archlab::share::to_compact_json(&built), "UPDATE_SCENARIOS", HOW);
         let back: Scenario = archlab::model::from_json_str(&pretty).unwrap();
         assert_eq!(back, built);

@@ -9,14 +9,6 @@
 
 /// The nearest `f64` to `literal`, a JSON number (infinite when too large, zero when too small).
 /// Anything else is a caller's bug and gives NaN.
-#[cfg(not(target_arch = "wasm32"))]
 pub fn to_f64(literal: &str) -> f64 {
     literal.parse().unwrap_or(f64::NAN)
-}
-
-/// The nearest `f64` to `literal`, a JSON number (infinite when too large, zero when too small).
-/// Anything else is a caller's bug (`parseFloat` would read a prefix of it).
-#[cfg(target_arch = "wasm32")]
-pub fn to_f64(literal: &str) -> f64 {
-    js_sys::parse_float(literal)
 }

@@ -101,7 +101,7 @@ fn unexpected(v: &Value) -> String {
             _ => {
                 let f = n.as_f64().unwrap_or(f64::NAN);
                 // serde's `WithDecimalPoint`: a finite whole number still reads as a float.
-                let mut text = crate::i18n::plain(f);
+                let mut text = f.to_string();
                 if f.is_finite() && !text.contains('.') {
                     text.push_str(".0");
                 }

@@ -6,7 +6,6 @@
 use std::fmt;
 
 use super::LinkRule;
-use crate::i18n::plain;
 
 /// One kind of problem. Ids and names are stored as they are shown (escaped when they came
 /// from untrusted text), so both languages quote the same characters.
@@ -110,10 +109,10 @@ impl fmt::Display for Problem {
         match self {
             NotFinite => write!(f, "must be a finite number"),
             OutOfRange { lo, hi, got } => {
-                write!(f, "must be between {} and {} (got {})", plain(*lo), plain(*hi), plain(*got))
+                write!(f, "must be between {lo} and {hi} (got {got})")
             }
             MustBePositive => write!(f, "must be > 0"),
-            AtMost { hi, got } => write!(f, "must be at most {} (got {})", plain(*hi), plain(*got)),
+            AtMost { hi, got } => write!(f, "must be at most {hi} (got {got})"),
             WrongVersion { expected, got } => write!(f, "must be {expected} (got {got})"),
             TooLong { max } => write!(f, "is longer than {max} characters"),
             ControlChars => write!(f, "contains control characters"),
@@ -149,13 +148,13 @@ impl fmt::Display for Problem {
             LinkToSelf => write!(f, "a component cannot link to itself"),
             DuplicateLink => write!(f, "duplicate link"),
             LinkKinds(rule) => write!(f, "{rule}"),
-            SpikeTooHigh { max } => write!(f, "the spike would exceed {} req/s", plain(*max)),
+            SpikeTooHigh { max } => write!(f, "the spike would exceed {max} req/s"),
             AlarmIdUnique => write!(f, "an alarm needs a unique, non-empty id"),
             MinAboveMax => write!(f, "must not exceed max"),
             CountOutsideGroup { min, max } => {
                 write!(f, "the desired count must be between min {min} and max {max}")
             }
-            BeforeNow(now) => write!(f, "must not be before now ({} s)", plain(*now)),
+            BeforeNow(now) => write!(f, "must not be before now ({now} s)"),
             NoRoomForSecondFleet(id) => write!(
                 f,
                 "{id} has no room for a second fleet in this run; schedule the blue/green deployment \

@@ -5,8 +5,8 @@
 
 use std::process::ExitCode;
 
-use archlab::engine::{run, Summary};
-use archlab::model::Scenario;
+use archlab_lab::engine::{run, Summary};
+use archlab_lab::model::Scenario;
 
 const USAGE: &str = "usage: archlab run FILE.json --seconds S --seed N [--warmup W] [--json]";
 
@@ -71,7 +71,7 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let scenario: Scenario = match archlab::model::from_json_str(&text) {
+    let scenario: Scenario = match archlab_lab::model::from_json_str(&text) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("{}: {e}", a.file);

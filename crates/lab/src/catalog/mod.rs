@@ -1,20 +1,17 @@
-//! Built-in knowledge: real regions and the latencies between them, presets, lessons.
+//! Built-in knowledge: presets and lessons, above the catalog's data (regions, latencies,
+//! prices), which sits below the engine in `archlab_engine::catalog` and is re-exported here.
 //!
 //! Numbers here come from real systems and say where they come from, so that a student can
 //! trust the lab's answers the way they would trust a measurement.
 
-mod latency;
 mod lesson_shape;
 mod lesson_text;
 mod lessons;
 mod preset_table;
 mod presets;
 mod presets_operate;
-pub mod pricing;
-mod regions;
 mod run_summary;
 
-pub use latency::{rtt_ms, CROSS_ZONE_RTT_MS, JITTER, SAME_ZONE_RTT_MS};
 pub use lesson_shape::{lesson_shape, LessonShape};
 #[cfg(not(target_arch = "wasm32"))]
 pub use lesson_text::lesson_text;
@@ -25,4 +22,5 @@ pub use lessons::{
 };
 pub use preset_table::{builder, preset, Preset, PRESETS};
 pub use presets::{app_server, database, single_server};
-pub use regions::{region, RegionInfo, REGIONS};
+
+pub use archlab_engine::catalog::*;

@@ -1,0 +1,12 @@
+//! The catalog's data: real regions, the latencies between them and what machines cost.
+//!
+//! Numbers here come from real systems and say where they come from, so that a student can
+//! trust the lab's answers the way they would trust a measurement. Presets and lessons, which
+//! are built from the model, live above the engine in the lab crate.
+
+mod latency;
+pub mod pricing;
+mod regions;
+
+pub use latency::{rtt_ms, CROSS_ZONE_RTT_MS, JITTER, SAME_ZONE_RTT_MS};
+pub use regions::{region, RegionInfo, REGIONS};

@@ -1,0 +1,14 @@
+//! What Archlab knows without a browser: the editor's state machine, the diagnosis, the share
+//! format, the interface's words in two languages, presets and lessons.
+//!
+//! It sits between the pure engine (`archlab_engine`, re-exported here as [`model`], [`engine`]
+//! and, with the presets and lessons added, [`catalog`]) and the web app, which is the only
+//! code that touches the DOM. See `ARCHITECTURE.md`.
+
+pub use archlab_engine::{decimal, engine, model, order};
+
+pub mod analysis;
+pub mod catalog;
+pub mod editor;
+pub mod i18n;
+pub mod share;
