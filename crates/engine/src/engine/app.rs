@@ -8,6 +8,10 @@
 //! <= vcpus and no queries a host is exactly an M/M/c station with one shared queue (and
 //! M/M/c/K with K = processes + backlog). A crashed process still counts in the tier's
 //! capacity (utilisation = busy processes / (processes x hosts up)).
+//!
+//! The tables these handlers work on ([`Tiers`](super::tiers::Tiers): tiers, hosts, versions)
+//! are in `tiers`; a request's stay crosses into the data tier, the clock and the recorder, so
+//! it is `Sim`'s.
 
 use super::log::LogKind;
 use super::queue::Kind;

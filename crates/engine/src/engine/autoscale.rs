@@ -18,6 +18,7 @@ use crate::model::AutoScaling;
 
 use super::fleet::{AfterDrain, Life};
 use super::log::{LogKind, ScaleReason};
+use super::sim::Sim;
 use super::tiers::Tiers;
 use super::{secs, Time, NS_PER_S};
 
@@ -57,7 +58,7 @@ impl Asg {
     }
 }
 
-impl super::sim::Sim {
+impl Sim {
     /// Called at the end of every simulated second `second` (its start, in seconds).
     pub(super) fn autoscale_second(&mut self, second: u64) {
         if !(second + 1).is_multiple_of(PERIOD_S) {
