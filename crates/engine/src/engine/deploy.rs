@@ -300,7 +300,7 @@ impl Operations {
 
 impl Tiers {
     /// A host in service (or on its way) that does not run `target`.
-    pub fn to_replace(&self, h: usize, target: u32) -> bool {
+    fn to_replace(&self, h: usize, target: u32) -> bool {
         let host = &self.hosts[h];
         host.version != target && matches!(host.life, Life::InService | Life::Booting) && !host.green
     }
