@@ -20,7 +20,8 @@ use super::fleet::Life;
 use super::log::{LogKind, ScaleReason};
 use super::metrics::SecondStats;
 use super::recorder::histogram;
-use super::sim::{Role, Sim};
+use super::sim::Sim;
+use super::topology::Role;
 
 /// The state of an alarm.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -136,32 +137,33 @@ impl AlarmRun {
 impl Sim {
     /// Called at the end of every simulated second `second` (its start, in seconds).
     pub(super) fn alarms_second(&mut self, second: u64) {
-        let Some(row) = self.rec.last_second.as_ref() else { return };
-        for al in &mut self.alarms {
-            al.add_second(row, &self.rec.closed_hist);
+        let Some(row) = self.obs.rec.last_second.as_ref() else { return };
+        for al in &mut self.ops.alarms {
+            al.add_second(row, &self.obs.rec.closed_hist);
         }
-        for i in 0..self.alarms.len() {
-            if (second + 1).is_multiple_of(self.alarms[i].period) {
+        for i in 0..self.ops.alarms.len() {
+            if (second + 1).is_multiple_of(self.ops.alarms[i].period) {
                 self.evaluate_alarm(i);
             }
         }
     }
 
     fn healthy_of(&self, c: usize) -> f64 {
-        match self.comps[c].role {
+        match self.topo.comps[c].role {
             Role::App(a) => self
+                .tiers
                 .slots(a as usize)
-                .filter(|&h| self.hosts[h].up && self.hosts[h].life == Life::InService)
+                .filter(|&h| self.tiers.hosts[h].up && self.tiers.hosts[h].life == Life::InService)
                 .count() as f64,
-            Role::Lb(l) if self.comp_up(c) => self.lbs[l as usize].healthy as f64,
-            Role::Db(d) => f64::from(u8::from(self.dbs[d as usize].up)),
-            _ => f64::from(u8::from(self.comp_up(c))),
+            Role::Lb(l) if self.topo.comp_up(c) => self.ingress.lbs[l as usize].healthy as f64,
+            Role::Db(d) => f64::from(u8::from(self.data.dbs[d as usize].up)),
+            _ => f64::from(u8::from(self.topo.comp_up(c))),
         }
     }
 
     fn evaluate_alarm(&mut self, i: usize) {
-        let healthy = self.healthy_of(self.alarms[i].comp);
-        let al = &mut self.alarms[i];
+        let healthy = self.healthy_of(self.ops.alarms[i].comp);
+        let al = &mut self.ops.alarms[i];
         let value = al.take_value(healthy);
         al.value = value;
         let from = al.state;
@@ -189,15 +191,15 @@ impl Sim {
         if to != AlarmState::Alarm {
             return;
         }
-        let tier = self.alarms[i].tier;
+        let tier = self.ops.alarms[i].tier;
         let reason = ScaleReason::Alarm { alarm: id.clone() };
-        match (self.alarms[i].spec.action.clone(), tier) {
+        match (self.ops.alarms[i].spec.action.clone(), tier) {
             (AlarmAction::ScaleOut { step, .. }, Some(a)) => {
-                let size = self.group_size(a);
+                let size = self.tiers.group_size(a);
                 self.scale_to(a, size + step, reason);
             }
             (AlarmAction::ScaleIn { step, .. }, Some(a)) => {
-                let size = self.group_size(a);
+                let size = self.tiers.group_size(a);
                 self.scale_to(a, size.saturating_sub(step), reason);
             }
             _ => {}
@@ -209,7 +211,8 @@ impl Sim {
 
     /// Every alarm's state, in scenario order.
     pub fn alarms(&self) -> Vec<AlarmView> {
-        self.alarms
+        self.ops
+            .alarms
             .iter()
             .map(|a| AlarmView {
                 id: a.spec.id.clone(),

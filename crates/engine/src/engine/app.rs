@@ -8,151 +8,57 @@
 //! <= vcpus and no queries a host is exactly an M/M/c station with one shared queue (and
 //! M/M/c/K with K = processes + backlog). A crashed process still counts in the tier's
 //! capacity (utilisation = busy processes / (processes x hosts up)).
-
-use std::collections::VecDeque;
+//!
+//! The tables these handlers work on ([`Tiers`](super::tiers::Tiers): tiers, hosts, versions)
+//! are in `tiers`; a request's stay crosses into the data tier, the clock and the recorder, so
+//! it is `Sim`'s.
 
 use super::log::LogKind;
 use super::queue::Kind;
 use super::request::{Stage, NONE};
-use super::rng::to_ns;
 use super::sim::Sim;
-use super::station::{Offer, Station};
-use super::{ErrorCause, Time};
-
-pub(super) struct App {
-    pub comp: u32,
-    pub first_host: u32,
-    pub count: u32,
-    pub processes: u32,
-    /// Mean CPU burst in ns, and whether it is constant rather than exponential.
-    pub cpu_mean: f64,
-    pub constant: bool,
-    pub db_queries: u32,
-    pub write_ratio: f64,
-    pub backlog: u32,
-    pub restart: Time,
-    /// Database group the tier writes to (NONE without a database), and the read replicas it
-    /// links to.
-    pub group: u32,
-    pub replicas: Vec<u32>,
-    pub rr_replica: u32,
-    /// Round robin over hosts for clients (or DNS) that reach the tier without a balancer.
-    pub rr_host: u32,
-    pub hosts_up: u32,
-    /// The version new and restarted hosts run (0: the one the scenario starts with).
-    pub version: u32,
-    /// Auto-scaling group settings and policy state.
-    pub asg: Option<super::autoscale::Asg>,
-    /// Billed hosts now, their time integral (host x ns) and the price of one host-hour.
-    pub billable: u32,
-    pub host_ns: u128,
-    pub bill_last: Time,
-    pub host_hour_usd: f64,
-}
-
-impl App {
-    /// Bit mask with one bit per process.
-    pub fn full_mask(&self) -> u64 {
-        if self.processes >= 64 {
-            u64::MAX
-        } else {
-            (1u64 << self.processes) - 1
-        }
-    }
-}
-
-pub(super) struct Host {
-    pub app: u32,
-    /// Position inside its tier (0-based), as faults and the log name it.
-    pub index: u32,
-    pub killed: bool,
-    pub up: bool,
-    pub cores: Station,
-    pub backlog: VecDeque<u32>,
-    /// Idle and crashed processes, one bit each.
-    pub idle: u64,
-    pub crashed: u64,
-    /// The request each process holds (NONE when idle).
-    pub proc_req: Vec<u32>,
-    pub rr: u32,
-    /// Bumped on each crash and on host restarts, so a stale restart event does nothing.
-    pub crash_gen: Vec<u32>,
-    pub life: super::fleet::Life,
-    /// Bumped on each life change, so stale boot and drain events do nothing.
-    pub life_gen: u32,
-    /// Index into `Sim::versions` of the code it runs.
-    pub version: u32,
-    /// Part of a blue/green fleet not yet switched to.
-    pub green: bool,
-    pub in_service_at: Time,
-    pub drain_until: Time,
-    pub after_drain: super::fleet::AfterDrain,
-    /// Boot time of the restart that follows its draining.
-    pub restart_boot: Time,
-}
-
-impl Host {
-    /// Next idle process at or after the round-robin pointer.
-    fn take_idle(&mut self) -> Option<u32> {
-        if self.idle == 0 {
-            return None;
-        }
-        let ahead = if self.rr >= 64 { 0 } else { self.idle & (u64::MAX << self.rr) };
-        let p = if ahead != 0 { ahead.trailing_zeros() } else { self.idle.trailing_zeros() };
-        self.idle &= !(1u64 << p);
-        self.rr = p + 1;
-        Some(p)
-    }
-}
+use super::station::Offer;
+use super::ErrorCause;
 
 impl Sim {
-    #[inline]
-    pub(super) fn sample(&mut self, mean: f64, constant: bool) -> Time {
-        if constant {
-            to_ns(mean)
-        } else {
-            to_ns(self.rng.exp(mean))
-        }
-    }
-
     /// A request reaches its host `req.host`.
     pub(super) fn arrive_host(&mut self, r: u32) {
         let h = self.slab.get(r).host as usize;
-        let a = self.hosts[h].app as usize;
-        let comp = self.apps[a].comp as usize;
-        if !self.hosts[h].up {
-            self.rec.component_error(comp);
+        let a = self.tiers.hosts[h].app as usize;
+        let comp = self.tiers.apps[a].comp as usize;
+        if !self.tiers.hosts[h].up {
+            self.obs.rec.component_error(comp);
             self.reply_from_host(r, Some(ErrorCause::Refused));
             return;
         }
-        self.rec.component_arrival(comp);
-        let now = self.now;
+        self.obs.rec.component_arrival(comp);
+        let now = self.clock.now;
         let req = self.slab.get_mut(r);
         req.in_app = true;
         req.at_host = now;
-        if let Some(p) = self.hosts[h].take_idle() {
-            self.rec.gauge(comp, now, 1, 0, 1);
+        if let Some(p) = self.tiers.hosts[h].take_idle() {
+            self.obs.rec.gauge(comp, now, 1, 0, 1);
             self.start_process(r, h, p);
-        } else if (self.hosts[h].backlog.len() as u64) < self.apps[a].backlog as u64 {
-            self.hosts[h].backlog.push_back(r);
+        } else if (self.tiers.hosts[h].backlog.len() as u64) < self.tiers.apps[a].backlog as u64 {
+            self.tiers.hosts[h].backlog.push_back(r);
             self.slab.get_mut(r).stage = Stage::Backlog;
-            self.rec.gauge(comp, now, 0, 1, 1);
+            self.obs.rec.gauge(comp, now, 0, 1, 1);
         } else {
             self.slab.get_mut(r).in_app = false;
-            self.rec.component_error(comp);
+            self.obs.rec.component_error(comp);
             self.queue_full(comp);
             self.reply_from_host(r, Some(ErrorCause::QueueFull));
         }
     }
 
     fn start_process(&mut self, r: u32, h: usize, p: u32) {
-        self.hosts[h].proc_req[p as usize] = r;
-        let q = self.apps[self.hosts[h].app as usize].db_queries;
+        self.tiers.hosts[h].proc_req[p as usize] = r;
+        let q = self.tiers.apps[self.tiers.hosts[h].app as usize].db_queries;
         let req = self.slab.get_mut(r);
         req.proc = p;
         req.queries_left = q;
         req.stage = Stage::CpuQueue;
-        if self.hosts[h].cores.offer(r) == Offer::Served {
+        if self.tiers.hosts[h].cores.offer(r) == Offer::Served {
             self.start_core(r);
         }
     }
@@ -162,29 +68,29 @@ impl Sim {
         let req = self.slab.get(r);
         let d = match req.stage {
             Stage::DbCoreQueue => {
-                let db = &self.dbs[req.db as usize];
+                let db = &self.data.dbs[req.db as usize];
                 let (m, c) = (db.query_mean, db.constant);
                 self.slab.get_mut(r).stage = Stage::DbCoreService;
-                self.sample(m, c)
+                self.clock.rng.duration(m, c)
             }
             _ => {
-                let host = &self.hosts[req.host as usize];
-                let extra = self.versions[host.version as usize].extra_ns;
-                let app = &self.apps[host.app as usize];
+                let host = &self.tiers.hosts[req.host as usize];
+                let extra = self.tiers.versions[host.version as usize].extra_ns;
+                let app = &self.tiers.apps[host.app as usize];
                 let (m, c) = (app.cpu_mean, app.constant);
                 self.slab.get_mut(r).stage = Stage::CpuService;
-                self.sample(m, c) + extra
+                self.clock.rng.duration(m, c) + extra
             }
         };
         let gen = self.slab.get(r).gen;
-        self.queue.push(self.now + d, Kind::CoreDone { req: r, gen });
+        self.clock.queue.push(self.clock.now + d, Kind::CoreDone { req: r, gen });
     }
 
     /// Frees a core of host `h`; the next waiting burst takes it if the host is up.
     pub(super) fn release_core(&mut self, h: usize) {
-        if !self.hosts[h].up {
-            self.hosts[h].cores.release_idle();
-        } else if let Some(next) = self.hosts[h].cores.release() {
+        if !self.tiers.hosts[h].up {
+            self.tiers.hosts[h].cores.release_idle();
+        } else if let Some(next) = self.tiers.hosts[h].cores.release() {
             self.start_core(next);
         }
     }
@@ -195,7 +101,7 @@ impl Sim {
         }
         let req = *self.slab.get(r);
         if req.stage == Stage::DbCoreService {
-            let h = self.dbs[req.db as usize].host as usize;
+            let h = self.data.dbs[req.db as usize].host as usize;
             self.release_core(h);
             self.query_served(r);
         } else {
@@ -207,24 +113,24 @@ impl Sim {
     /// After the CPU burst or a query result: the next query, or the response.
     pub(super) fn next_query_or_respond(&mut self, r: u32) {
         let req = *self.slab.get(r);
-        let a = self.hosts[req.host as usize].app as usize;
-        if req.queries_left > 0 && self.apps[a].group != NONE {
+        let a = self.tiers.hosts[req.host as usize].app as usize;
+        if req.queries_left > 0 && self.tiers.apps[a].group != NONE {
             self.slab.get_mut(r).queries_left -= 1;
-            let wr = self.apps[a].write_ratio;
-            let write = wr >= 1.0 || (wr > 0.0 && self.rng.uniform() < wr);
+            let wr = self.tiers.apps[a].write_ratio;
+            let write = wr >= 1.0 || (wr > 0.0 && self.clock.rng.uniform() < wr);
             let d = self.query_target(a, write);
             self.slab.get_mut(r).db = d as u32;
-            let (from, to) = (self.apps[a].comp, self.dbs[d].comp);
+            let (from, to) = (self.tiers.apps[a].comp, self.data.dbs[d].comp);
             self.send(r, from, to, Stage::ToDb);
         } else {
-            let comp = self.apps[a].comp as usize;
-            let bad = self.versions[self.hosts[req.host as usize].version as usize].error_rate;
+            let comp = self.tiers.apps[a].comp as usize;
+            let bad = self.tiers.versions[self.tiers.hosts[req.host as usize].version as usize].error_rate;
             self.release_process(req.host as usize, req.proc);
-            if bad > 0.0 && (bad >= 1.0 || self.rng.uniform() < bad) {
-                self.rec.component_error(comp);
+            if bad > 0.0 && (bad >= 1.0 || self.clock.rng.uniform() < bad) {
+                self.obs.rec.component_error(comp);
                 self.reply_from_host(r, Some(ErrorCause::AppError));
             } else {
-                self.rec.component_completion(comp, self.now - req.at_host);
+                self.obs.rec.component_completion(comp, self.clock.now - req.at_host);
                 self.reply_from_host(r, None);
             }
         }
@@ -233,38 +139,38 @@ impl Sim {
     /// A query failed (database refused, queue full, network cut): the request fails.
     pub(super) fn query_failed(&mut self, r: u32, cause: ErrorCause) {
         let req = *self.slab.get(r);
-        let comp = self.apps[self.hosts[req.host as usize].app as usize].comp as usize;
-        self.rec.component_error(comp);
+        let comp = self.tiers.comp_of_host(req.host as usize);
+        self.obs.rec.component_error(comp);
         self.release_process(req.host as usize, req.proc);
         self.reply_from_host(r, Some(cause));
     }
 
     /// Process `p` of host `h` is done with its request: it takes the next one waiting.
     pub(super) fn release_process(&mut self, h: usize, p: u32) {
-        let comp = self.apps[self.hosts[h].app as usize].comp as usize;
-        self.hosts[h].proc_req[p as usize] = NONE;
-        self.rec.gauge(comp, self.now, -1, 0, 0);
+        let comp = self.tiers.comp_of_host(h);
+        self.tiers.hosts[h].proc_req[p as usize] = NONE;
+        self.obs.rec.gauge(comp, self.clock.now, -1, 0, 0);
         self.process_free(h, p);
     }
 
     /// An idle (or just restarted) process takes the head of the backlog, dropping requests
     /// whose client has already given up.
     pub(super) fn process_free(&mut self, h: usize, p: u32) {
-        let comp = self.apps[self.hosts[h].app as usize].comp as usize;
-        if !self.hosts[h].up || self.hosts[h].crashed & (1u64 << p) != 0 {
+        let comp = self.tiers.comp_of_host(h);
+        if !self.tiers.hosts[h].up || self.tiers.hosts[h].crashed & (1u64 << p) != 0 {
             return;
         }
-        while let Some(n) = self.hosts[h].backlog.pop_front() {
-            if self.now > self.slab.get(n).deadline {
-                self.rec.gauge(comp, self.now, 0, -1, 0);
+        while let Some(n) = self.tiers.hosts[h].backlog.pop_front() {
+            if self.clock.now > self.slab.get(n).deadline {
+                self.obs.rec.gauge(comp, self.clock.now, 0, -1, 0);
                 self.abandon(n);
                 continue;
             }
-            self.rec.gauge(comp, self.now, 1, -1, 0);
+            self.obs.rec.gauge(comp, self.clock.now, 1, -1, 0);
             self.start_process(n, h, p);
             return;
         }
-        self.hosts[h].idle |= 1u64 << p;
+        self.tiers.hosts[h].idle |= 1u64 << p;
     }
 
     /// The client of `r` has hung up: the server drops it (a `Timeout`), freeing what it held.
@@ -277,17 +183,17 @@ impl Sim {
     }
 
     pub(super) fn set_app_capacity(&mut self, a: usize) {
-        let app = &self.apps[a];
+        let app = &self.tiers.apps[a];
         let cap = app.processes as u64 * app.hosts_up as u64;
-        self.rec.set_capacity(app.comp as usize, self.now, cap);
+        self.obs.rec.set_capacity(app.comp as usize, self.clock.now, cap);
     }
 
     /// Host `h` went down (a fault): everything it held fails `Refused`. `note` is false when
     /// the tier's own line will say it (a one-server tier).
     pub(super) fn host_down(&mut self, h: usize, note: bool) {
         self.host_stop(h);
-        let host = &self.hosts[h];
-        let (comp, server) = (self.apps[host.app as usize].comp as usize, host.index);
+        let host = &self.tiers.hosts[h];
+        let (comp, server) = (self.tiers.apps[host.app as usize].comp as usize, host.index);
         if note {
             self.note(Some(comp), LogKind::ServerDown { server });
         }
@@ -295,14 +201,14 @@ impl Sim {
 
     /// Host `h` stops: everything it held fails `Refused` and its stations empty.
     pub(super) fn host_stop(&mut self, h: usize) {
-        let a = self.hosts[h].app as usize;
-        let comp = self.apps[a].comp as usize;
-        self.hosts[h].up = false;
-        self.apps[a].hosts_up -= 1;
+        let a = self.tiers.hosts[h].app as usize;
+        let comp = self.tiers.apps[a].comp as usize;
+        self.tiers.hosts[h].up = false;
+        self.tiers.apps[a].hosts_up -= 1;
         self.set_app_capacity(a);
         // Cancelling one request can end another of this list (a freed database connection
         // drops a queued query whose client gave up), so each is checked before it is touched.
-        let held: Vec<(u32, u32)> = self.hosts[h]
+        let held: Vec<(u32, u32)> = self.tiers.hosts[h]
             .proc_req
             .iter()
             .filter(|&&r| r != NONE)
@@ -313,16 +219,16 @@ impl Sim {
                 continue;
             }
             self.cancel(r);
-            self.rec.gauge(comp, self.now, -1, 0, 0);
+            self.obs.rec.gauge(comp, self.clock.now, -1, 0, 0);
             self.reply_from_host(r, Some(ErrorCause::Refused));
         }
-        let waiting: Vec<u32> = self.hosts[h].backlog.drain(..).collect();
+        let waiting: Vec<u32> = self.tiers.hosts[h].backlog.drain(..).collect();
         for r in waiting {
             self.slab.get_mut(r).gen = self.slab.get(r).gen.wrapping_add(1);
-            self.rec.gauge(comp, self.now, 0, -1, 0);
+            self.obs.rec.gauge(comp, self.clock.now, 0, -1, 0);
             self.reply_from_host(r, Some(ErrorCause::Refused));
         }
-        let host = &mut self.hosts[h];
+        let host = &mut self.tiers.hosts[h];
         host.proc_req.iter_mut().for_each(|r| *r = NONE);
         host.cores.busy = 0;
         host.cores.queue.clear();
@@ -333,8 +239,8 @@ impl Sim {
     /// Host `h` came back up (a fault repaired).
     pub(super) fn host_up(&mut self, h: usize, note: bool) {
         self.host_start(h);
-        let host = &self.hosts[h];
-        let (comp, server) = (self.apps[host.app as usize].comp as usize, host.index);
+        let host = &self.tiers.hosts[h];
+        let (comp, server) = (self.tiers.apps[host.app as usize].comp as usize, host.index);
         if note {
             self.note(Some(comp), LogKind::ServerUp { server });
         }
@@ -342,26 +248,26 @@ impl Sim {
 
     /// Host `h` starts with all its processes idle.
     pub(super) fn host_start(&mut self, h: usize) {
-        let a = self.hosts[h].app as usize;
-        let full = self.apps[a].full_mask();
-        let host = &mut self.hosts[h];
+        let a = self.tiers.hosts[h].app as usize;
+        let full = self.tiers.apps[a].full_mask();
+        let host = &mut self.tiers.hosts[h];
         host.up = true;
         host.idle = full;
         host.crashed = 0;
         host.crash_gen.iter_mut().for_each(|g| *g = g.wrapping_add(1));
-        self.apps[a].hosts_up += 1;
+        self.tiers.apps[a].hosts_up += 1;
         self.set_app_capacity(a);
     }
 
     /// Process `p` of host `h` crashes: its request fails `Refused`; the manager restarts it.
     pub(super) fn crash_process(&mut self, h: usize, p: u32) {
         let bit = 1u64 << p;
-        if !self.hosts[h].up || self.hosts[h].crashed & bit != 0 {
+        if !self.tiers.hosts[h].up || self.tiers.hosts[h].crashed & bit != 0 {
             return;
         }
-        let a = self.hosts[h].app as usize;
-        let comp = self.apps[a].comp as usize;
-        let host = &mut self.hosts[h];
+        let a = self.tiers.hosts[h].app as usize;
+        let comp = self.tiers.apps[a].comp as usize;
+        let host = &mut self.tiers.hosts[h];
         host.crashed |= bit;
         host.idle &= !bit;
         host.crash_gen[p as usize] = host.crash_gen[p as usize].wrapping_add(1);
@@ -370,25 +276,25 @@ impl Sim {
         let server = host.index;
         if r != NONE {
             self.cancel(r);
-            self.rec.gauge(comp, self.now, -1, 0, 0);
+            self.obs.rec.gauge(comp, self.clock.now, -1, 0, 0);
             self.reply_from_host(r, Some(ErrorCause::Refused));
         }
         self.note(Some(comp), LogKind::ProcessCrashed { server, process: p });
-        let at = self.now + self.apps[a].restart;
-        self.queue.push(at, Kind::Restart { host: h as u32, proc: p, gen });
+        let at = self.clock.now + self.tiers.apps[a].restart;
+        self.clock.queue.push(at, Kind::Restart { host: h as u32, proc: p, gen });
     }
 
     /// The process manager brings process `p` back (or a click revives it early).
     pub(super) fn restart_process(&mut self, h: usize, p: u32, gen: Option<u32>) {
         let bit = 1u64 << p;
-        let host = &mut self.hosts[h];
+        let host = &mut self.tiers.hosts[h];
         if gen.is_some_and(|g| g != host.crash_gen[p as usize]) || host.crashed & bit == 0 {
             return;
         }
         host.crashed &= !bit;
         host.crash_gen[p as usize] = host.crash_gen[p as usize].wrapping_add(1);
         let server = host.index;
-        let comp = self.apps[host.app as usize].comp as usize;
+        let comp = self.tiers.apps[host.app as usize].comp as usize;
         self.note(Some(comp), LogKind::ProcessRestarted { server, process: p });
         self.process_free(h, p);
     }

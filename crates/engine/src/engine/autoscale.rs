@@ -18,6 +18,8 @@ use crate::model::AutoScaling;
 
 use super::fleet::{AfterDrain, Life};
 use super::log::{LogKind, ScaleReason};
+use super::sim::Sim;
+use super::tiers::Tiers;
 use super::{secs, Time, NS_PER_S};
 
 pub(super) const PERIOD_S: u64 = 10;
@@ -56,36 +58,37 @@ impl Asg {
     }
 }
 
-impl super::sim::Sim {
+impl Sim {
     /// Called at the end of every simulated second `second` (its start, in seconds).
     pub(super) fn autoscale_second(&mut self, second: u64) {
         if !(second + 1).is_multiple_of(PERIOD_S) {
             return;
         }
-        for a in 0..self.apps.len() {
-            if self.apps[a].asg.is_some() {
+        for a in 0..self.tiers.apps.len() {
+            if self.tiers.apps[a].asg.is_some() {
                 self.policy_period(a);
             }
         }
     }
 
     fn policy_period(&mut self, a: usize) {
-        let now = self.now;
-        let comp = self.apps[a].comp as usize;
-        let busy = self.rec.gauges[comp].cum_at(now).busy;
-        let Some(asg) = self.apps[a].asg.as_mut() else { return };
+        let now = self.clock.now;
+        let comp = self.tiers.apps[a].comp as usize;
+        let busy = self.obs.rec.gauges[comp].cum_at(now).busy;
+        let Some(asg) = self.tiers.apps[a].asg.as_mut() else { return };
         let used = busy - asg.busy_base;
         asg.busy_base = busy;
         let warmup = asg.warmup;
         let warmed = self
+            .tiers
             .slots(a)
             .filter(|&h| {
-                let host = &self.hosts[h];
+                let host = &self.tiers.hosts[h];
                 host.life == Life::InService && host.up && now >= host.in_service_at + warmup
             })
             .count() as u64;
-        let cap = warmed as f64 * self.apps[a].processes as f64 * (PERIOD_S * NS_PER_S) as f64;
-        let Some(asg) = self.apps[a].asg.as_mut() else { return };
+        let cap = warmed as f64 * self.tiers.apps[a].processes as f64 * (PERIOD_S * NS_PER_S) as f64;
+        let Some(asg) = self.tiers.apps[a].asg.as_mut() else { return };
         if cap <= 0.0 {
             (asg.high, asg.low) = (0, 0);
             return;
@@ -99,70 +102,67 @@ impl super::sim::Sim {
             (asg.high, asg.low) = (0, 0);
         }
         let (high, low, target) = (asg.high, asg.low, asg.target);
-        let size = self.group_size(a);
+        let size = self.tiers.group_size(a);
         let wanted = (size as f64 * metric / target).ceil() as u32;
         let reason = ScaleReason::Cpu { pct: metric * 100.0 };
-        let acted = if self.warming(a) {
+        let acted = if self.tiers.warming(a, self.clock.now) {
             false
         } else if high >= OUT_PERIODS {
             self.scale_to(a, wanted.max(size + 1), reason)
         } else {
             low >= IN_PERIODS && wanted < size && self.scale_to(a, wanted, reason)
         };
-        if let (true, Some(g)) = (acted, self.apps[a].asg.as_mut()) {
+        if let (true, Some(g)) = (acted, self.tiers.apps[a].asg.as_mut()) {
             (g.high, g.low) = (0, 0);
         }
-    }
-
-    /// Hosts that count as the group's capacity: booting and in service (not draining).
-    pub(super) fn group_size(&self, a: usize) -> u32 {
-        self.count_life(a, Life::InService) + self.count_life(a, Life::Booting)
-    }
-
-    /// Some host is booting or still inside its warm-up.
-    fn warming(&self, a: usize) -> bool {
-        let warmup = self.apps[a].asg.as_ref().map_or(0, |g| g.warmup);
-        self.slots(a).any(|h| {
-            let host = &self.hosts[h];
-            host.life == Life::Booting
-                || (host.life == Life::InService && self.now < host.in_service_at + warmup)
-        })
     }
 
     /// Moves group `a` towards `wanted` hosts (within min and max), unless it is cooling down
     /// or being deployed; returns whether it acted.
     pub(super) fn scale_to(&mut self, a: usize, wanted: u32, reason: ScaleReason) -> bool {
-        let now = self.now;
-        let deploying = self.deploying(a);
-        let Some(asg) = self.apps[a].asg.as_ref() else { return false };
+        let now = self.clock.now;
+        let deploying = self.ops.deploying(a);
+        let Some(asg) = self.tiers.apps[a].asg.as_ref() else { return false };
         if deploying || asg.last_action.is_some_and(|t| now < t + asg.cooldown) {
             return false;
         }
-        let (boot, free_slots) = (asg.boot, self.count_life(a, Life::Stopped));
-        let size = self.group_size(a);
+        let (boot, free_slots) = (asg.boot, self.tiers.count_life(a, Life::Stopped));
+        let size = self.tiers.group_size(a);
         let to = wanted.clamp(asg.min, asg.max).min(size + free_slots);
         if to == size {
             return false;
         }
-        let comp = self.apps[a].comp as usize;
+        let comp = self.tiers.apps[a].comp as usize;
         if to > size {
             self.note(Some(comp), LogKind::ScaledOut { from: size, to, reason });
-            let version = self.apps[a].version;
-            let free: Vec<usize> = self.slots(a).filter(|&h| self.hosts[h].life == Life::Stopped).collect();
+            let version = self.tiers.apps[a].version;
+            let free: Vec<usize> =
+                self.tiers.slots(a).filter(|&h| self.tiers.hosts[h].life == Life::Stopped).collect();
             for &h in free.iter().take((to - size) as usize) {
                 self.launch(h, version, boot, false);
             }
         } else {
             self.note(Some(comp), LogKind::ScaledIn { from: size, to, reason });
             let serving: Vec<usize> =
-                self.slots(a).rev().filter(|&h| self.hosts[h].life == Life::InService).collect();
+                self.tiers.slots(a).rev().filter(|&h| self.tiers.hosts[h].life == Life::InService).collect();
             for &h in serving.iter().take((size - to) as usize) {
                 self.drain(h, AfterDrain::Stop);
             }
         }
-        if let Some(g) = self.apps[a].asg.as_mut() {
+        if let Some(g) = self.tiers.apps[a].asg.as_mut() {
             g.last_action = Some(now);
         }
         true
+    }
+}
+
+impl Tiers {
+    /// Some host of tier `a` is booting or still inside its warm-up at `now`.
+    fn warming(&self, a: usize, now: Time) -> bool {
+        let warmup = self.apps[a].asg.as_ref().map_or(0, |g| g.warmup);
+        self.slots(a).any(|h| {
+            let host = &self.hosts[h];
+            host.life == Life::Booting || (host.life == Life::InService && now < host.in_service_at + warmup)
+        })
     }
 }

@@ -13,6 +13,7 @@ use super::health::{Check, Settings, Transition};
 use super::log::LogKind;
 use super::queue::Kind;
 use super::request::NONE;
+use super::rng::Rng;
 use super::sim::Sim;
 
 #[derive(Clone, Debug)]
@@ -44,16 +45,9 @@ pub(super) struct Lb {
 }
 
 impl Lb {
-    fn eligible(&self, i: usize, all: bool) -> bool {
-        let t = &self.targets[i];
-        t.registered && (all || t.check.healthy)
-    }
-}
-
-impl Sim {
     /// Chooses a target for a new request, or None when there is nothing to send to.
-    pub(super) fn pick_target(&mut self, l: usize) -> Option<usize> {
-        let lb = &self.lbs[l];
+    pub fn pick(&mut self, rng: &mut Rng) -> Option<usize> {
+        let lb = &*self;
         let n = lb.targets.len();
         if n == 0 {
             return None;
@@ -75,14 +69,14 @@ impl Sim {
                 .filter(|&i| lb.eligible(i, all))
                 .min_by_key(|&i| lb.targets[i].active),
             LbAlgorithm::Random => {
-                let k = self.rng.below(count as u32) as usize;
-                let lb = &self.lbs[l];
+                let k = rng.below(count as u32) as usize;
+                let lb = &*self;
                 (0..n).filter(|&i| lb.eligible(i, all)).nth(k)
             }
             LbAlgorithm::PowerOfTwo => {
-                let a = self.rng.below(count as u32) as usize;
+                let a = rng.below(count as u32) as usize;
                 let b = if count > 1 {
-                    let b = self.rng.below(count as u32 - 1) as usize;
+                    let b = rng.below(count as u32 - 1) as usize;
                     if b >= a {
                         b + 1
                     } else {
@@ -91,7 +85,7 @@ impl Sim {
                 } else {
                     a
                 };
-                let lb = &self.lbs[l];
+                let lb = &*self;
                 let nth = |k| (0..n).filter(|&i| lb.eligible(i, all)).nth(k);
                 match (nth(a), nth(b)) {
                     (Some(x), Some(y)) => {
@@ -101,7 +95,7 @@ impl Sim {
                 }
             }
             LbAlgorithm::Weighted => {
-                let lb = &mut self.lbs[l];
+                let lb = &mut *self;
                 let mut total = 0i64;
                 let mut best: Option<usize> = None;
                 for i in 0..n {
@@ -123,52 +117,59 @@ impl Sim {
             }
         };
         if let Some(i) = pick {
-            self.lbs[l].rr = (i + 1) as u32;
+            self.rr = (i + 1) as u32;
         }
         pick
     }
 
+    fn eligible(&self, i: usize, all: bool) -> bool {
+        let t = &self.targets[i];
+        t.registered && (all || t.check.healthy)
+    }
+}
+
+impl Sim {
     /// Whether a health check from balancer `l` reaches target `t` and finds it serving.
     fn target_reachable(&self, l: usize, t: usize) -> bool {
-        let h = self.lbs[l].targets[t].host as usize;
-        let host = &self.hosts[h];
-        let lb_zone = self.comps[self.lbs[l].comp as usize].zone as usize;
-        let app_zone = self.comps[self.apps[host.app as usize].comp as usize].zone as usize;
+        let h = self.ingress.lbs[l].targets[t].host as usize;
+        let host = &self.tiers.hosts[h];
+        let lb_zone = self.topo.comps[self.ingress.lbs[l].comp as usize].zone as usize;
+        let app_zone = self.topo.comps[self.tiers.apps[host.app as usize].comp as usize].zone as usize;
         host.up
-            && host.crashed != self.apps[host.app as usize].full_mask()
-            && !self.net.is_cut(lb_zone, app_zone)
+            && host.crashed != self.tiers.apps[host.app as usize].full_mask()
+            && !self.topo.net.is_cut(lb_zone, app_zone)
     }
 
     /// The balancer's single timer: checks every target, applies passes now and failures
     /// after the check timeout.
     pub(super) fn on_lb_tick(&mut self, l: usize) {
-        let s = self.lbs[l].health;
-        self.queue.push(self.now + s.interval, Kind::LbTick { lb: l as u32 });
-        if !self.comp_up(self.lbs[l].comp as usize) {
+        let s = self.ingress.lbs[l].health;
+        self.clock.queue.push(self.clock.now + s.interval, Kind::LbTick { lb: l as u32 });
+        if !self.topo.comp_up(self.ingress.lbs[l].comp as usize) {
             return;
         }
         let mut any_fail = false;
-        for t in 0..self.lbs[l].targets.len() {
-            if !self.lbs[l].targets[t].registered {
+        for t in 0..self.ingress.lbs[l].targets.len() {
+            if !self.ingress.lbs[l].targets[t].registered {
                 continue;
             }
             if self.target_reachable(l, t) {
-                let tr = self.lbs[l].targets[t].check.pass(&s);
+                let tr = self.ingress.lbs[l].targets[t].check.pass(&s);
                 self.lb_transition(l, t, tr);
             } else {
-                self.lbs[l].targets[t].check.pending_fail = true;
+                self.ingress.lbs[l].targets[t].check.pending_fail = true;
                 any_fail = true;
             }
         }
         if any_fail {
-            self.queue.push(self.now + s.timeout, Kind::LbFails { lb: l as u32 });
+            self.clock.queue.push(self.clock.now + s.timeout, Kind::LbFails { lb: l as u32 });
         }
     }
 
     pub(super) fn on_lb_fails(&mut self, l: usize) {
-        let s = self.lbs[l].health;
-        for t in 0..self.lbs[l].targets.len() {
-            let check = &mut self.lbs[l].targets[t].check;
+        let s = self.ingress.lbs[l].health;
+        for t in 0..self.ingress.lbs[l].targets.len() {
+            let check = &mut self.ingress.lbs[l].targets[t].check;
             if std::mem::take(&mut check.pending_fail) {
                 let tr = check.fail(&s);
                 self.lb_transition(l, t, tr);
@@ -178,19 +179,19 @@ impl Sim {
 
     fn lb_transition(&mut self, l: usize, t: usize, tr: Option<Transition>) {
         let Some(tr) = tr else { return };
-        let comp = self.lbs[l].comp as usize;
-        let host = self.lbs[l].targets[t].host as usize;
-        let target = self.apps[self.hosts[host].app as usize].comp as usize;
-        let server = self.hosts[host].index;
+        let comp = self.ingress.lbs[l].comp as usize;
+        let host = self.ingress.lbs[l].targets[t].host as usize;
+        let target = self.tiers.comp_of_host(host);
+        let server = self.tiers.hosts[host].index;
         match tr {
             Transition::Healthy { passes } => {
-                self.lbs[l].healthy += 1;
+                self.ingress.lbs[l].healthy += 1;
                 self.note(Some(comp), LogKind::TargetHealthy { target, server, passes });
             }
             Transition::Unhealthy { failures } => {
-                self.lbs[l].healthy -= 1;
+                self.ingress.lbs[l].healthy -= 1;
                 self.note(Some(comp), LogKind::TargetUnhealthy { target, server, failures });
-                if self.lbs[l].healthy == 0 {
+                if self.ingress.lbs[l].healthy == 0 {
                     self.note(Some(comp), LogKind::NoHealthyTargets);
                 }
             }
@@ -199,32 +200,32 @@ impl Sim {
 
     /// A request reaches balancer `l`.
     pub(super) fn arrive_lb(&mut self, r: u32, l: usize) {
-        let comp = self.lbs[l].comp as usize;
-        if !self.comp_up(comp) {
-            self.rec.component_error(comp);
+        let comp = self.ingress.lbs[l].comp as usize;
+        if !self.topo.comp_up(comp) {
+            self.obs.rec.component_error(comp);
             let req = self.slab.get_mut(r);
             req.lb = l as u32;
             self.reply_from_lb(r, Some(super::ErrorCause::Refused));
             return;
         }
-        self.rec.component_arrival(comp);
-        let Some(t) = self.pick_target(l) else {
-            self.rec.component_error(comp);
+        self.obs.rec.component_arrival(comp);
+        let Some(t) = self.ingress.lbs[l].pick(&mut self.clock.rng) else {
+            self.obs.rec.component_error(comp);
             self.slab.get_mut(r).lb = l as u32;
             self.reply_from_lb(r, Some(super::ErrorCause::NoHealthyTarget));
             return;
         };
-        let target = &mut self.lbs[l].targets[t];
+        let target = &mut self.ingress.lbs[l].targets[t];
         target.active += 1;
         let (app, host) = (target.app, target.host);
-        self.rec.gauge(comp, self.now, 0, 0, 1);
+        self.obs.rec.gauge(comp, self.clock.now, 0, 0, 1);
         let req = self.slab.get_mut(r);
         req.lb = l as u32;
         req.target = t as u32;
         req.host = host;
         req.in_lb = true;
-        req.at_lb = self.now;
-        let to = self.apps[app as usize].comp;
+        req.at_lb = self.clock.now;
+        let to = self.tiers.apps[app as usize].comp;
         self.send(r, comp as u32, to, super::request::Stage::ToHost);
     }
 
@@ -239,9 +240,9 @@ impl Sim {
         if l as u32 == NONE {
             return;
         }
-        let lb = &mut self.lbs[l];
+        let lb = &mut self.ingress.lbs[l];
         lb.targets[t].active = lb.targets[t].active.saturating_sub(1);
         let comp = lb.comp as usize;
-        self.rec.gauge(comp, self.now, 0, 0, -1);
+        self.obs.rec.gauge(comp, self.clock.now, 0, 0, -1);
     }
 }

@@ -14,7 +14,8 @@ use crate::catalog::pricing::{design_cost, prices, size_for, CROSS_ZONE_GB};
 use crate::model::{Kind, Scenario};
 
 use super::request::Stage;
-use super::sim::{Role, Sim};
+use super::sim::Sim;
+use super::topology::{Comp, Role};
 use super::NS_PER_S;
 
 pub const REQUEST_BYTES: u64 = 2_048;
@@ -42,6 +43,36 @@ impl Transfer {
             fixed_hour_usd: c.per_hour() - c.servers_hour,
         }
     }
+
+    /// Counts the bytes of a crossing from component `f` to `t`, in different zones.
+    #[cold]
+    pub fn count(&mut self, f: &Comp, t: &Comp, stage: Stage) {
+        if matches!(f.role, Role::Clients(_)) || matches!(t.role, Role::Clients(_)) {
+            return;
+        }
+        let bytes = match stage {
+            Stage::ToEntry | Stage::ToHost => REQUEST_BYTES,
+            Stage::ToDb | Stage::FromDb => QUERY_BYTES,
+            _ => RESPONSE_BYTES,
+        };
+        if f.region != t.region {
+            self.inter_region[f.region as usize] += bytes;
+        } else {
+            self.cross_zone += bytes;
+        }
+    }
+
+    /// What the bytes so far cost, in USD (`regions`: the region codes, by index).
+    fn usd(&self, regions: &[String]) -> f64 {
+        let zone = self.cross_zone as f64 / BYTES_PER_GB * CROSS_ZONE_GB * 2.0;
+        let region: f64 = self
+            .inter_region
+            .iter()
+            .zip(regions)
+            .map(|(&b, r)| b as f64 / BYTES_PER_GB * prices(r).inter_region_gb)
+            .sum();
+        zone + region
+    }
 }
 
 /// The price of one host-hour of an app tier.
@@ -54,74 +85,39 @@ pub(super) fn host_hour_usd(s: &Scenario, comp: usize) -> f64 {
 }
 
 impl Sim {
-    /// `delta` hosts of tier `a` start (or stop) being billed now.
-    pub(super) fn bill_change(&mut self, a: usize, delta: i32) {
-        let app = &mut self.apps[a];
-        app.host_ns += app.billable as u128 * (self.now - app.bill_last) as u128;
-        app.bill_last = self.now;
-        app.billable = app.billable.saturating_add_signed(delta);
-    }
-
-    /// Counts the bytes of a crossing from `from` to `to` between different zones.
-    #[cold]
-    pub(super) fn count_transfer(&mut self, from: u32, to: u32, stage: Stage) {
-        let (f, t) = (&self.comps[from as usize], &self.comps[to as usize]);
-        if matches!(f.role, Role::Clients(_)) || matches!(t.role, Role::Clients(_)) {
-            return;
-        }
-        let bytes = match stage {
-            Stage::ToEntry | Stage::ToHost => REQUEST_BYTES,
-            Stage::ToDb | Stage::FromDb => QUERY_BYTES,
-            _ => RESPONSE_BYTES,
-        };
-        if f.region != t.region {
-            self.xfer.inter_region[f.region as usize] += bytes;
-        } else {
-            self.xfer.cross_zone += bytes;
-        }
-    }
-
-    fn transfer_usd(&self) -> f64 {
-        let zone = self.xfer.cross_zone as f64 / BYTES_PER_GB * CROSS_ZONE_GB * 2.0;
-        let region: f64 = self
-            .xfer
-            .inter_region
-            .iter()
-            .zip(&self.regions)
-            .map(|(&b, r)| b as f64 / BYTES_PER_GB * prices(r).inter_region_gb)
-            .sum();
-        zone + region
-    }
-
     /// What the run has cost so far, in USD: hosts for the time they were billed, the rest of
     /// the design for the time elapsed, and the data transferred.
     pub fn cost_so_far_usd(&self) -> f64 {
         let hosts: f64 = self
+            .tiers
             .apps
             .iter()
             .map(|a| {
-                let ns = a.host_ns + a.billable as u128 * (self.now - a.bill_last) as u128;
+                let ns = a.host_ns + a.billable as u128 * (self.clock.now - a.bill_last) as u128;
                 ns as f64 / NS_PER_HOUR * a.host_hour_usd
             })
             .sum();
-        hosts + self.xfer.fixed_hour_usd * self.now as f64 / NS_PER_HOUR + self.transfer_usd()
+        hosts
+            + self.obs.xfer.fixed_hour_usd * self.clock.now as f64 / NS_PER_HOUR
+            + self.obs.xfer.usd(&self.topo.regions)
     }
 
     /// What the design costs per hour right now: billed hosts at their current count and the
     /// rest of the design (data transfer, which depends on the traffic, is left out).
     pub fn cost_per_hour_usd(&self) -> f64 {
-        self.apps.iter().map(|a| a.billable as f64 * a.host_hour_usd).sum::<f64>() + self.xfer.fixed_hour_usd
+        self.tiers.apps.iter().map(|a| a.billable as f64 * a.host_hour_usd).sum::<f64>()
+            + self.obs.xfer.fixed_hour_usd
     }
 
     /// Bytes that crossed zones inside a region and between regions so far.
     pub fn transferred_bytes(&self) -> (u64, u64) {
-        (self.xfer.cross_zone, self.xfer.inter_region.iter().sum())
+        (self.obs.xfer.cross_zone, self.obs.xfer.inter_region.iter().sum())
     }
 
     /// Billed hosts of app tier component `comp` now (None when it is not an app tier).
     pub fn billed_hosts(&self, comp: usize) -> Option<u32> {
-        match self.comps.get(comp)?.role {
-            Role::App(a) => Some(self.apps[a as usize].billable),
+        match self.topo.comps.get(comp)?.role {
+            Role::App(a) => Some(self.tiers.apps[a as usize].billable),
             _ => None,
         }
     }

@@ -11,22 +11,26 @@ use crate::catalog::rtt_ms;
 use crate::model::{AppServer, DbRole, Kind, Scenario, ServiceDist};
 
 use super::alarms::AlarmRun;
-use super::app::{App, Host};
 use super::autoscale::Asg;
 use super::balancer::{Lb, Target};
 use super::billing::{host_hour_usd, Transfer};
-use super::database::{Db, Group};
+use super::clock::Clock;
+use super::database::{Databases, Db, Group};
 use super::deploy::Deploy;
 use super::dns::{Cache, Dns};
 use super::fleet::{AfterDrain, Life};
 use super::health::{Check, Settings};
+use super::ingress::Ingress;
 use super::network::Network;
-use super::queue::{EventQueue, Kind as Ev};
+use super::observation::Observation;
+use super::operations::Operations;
+use super::queue::Kind as Ev;
 use super::recorder::Recorder;
 use super::request::{Slab, NONE};
-use super::rng::Rng;
-use super::sim::{Comp, Role, Sim, VersionFx, ZoneInfo};
+use super::sim::Sim;
 use super::station::Station;
+use super::tiers::{App, Host, Tiers, VersionFx};
+use super::topology::{Comp, Role, Topology, ZoneInfo};
 use super::traffic::{Client, Entry};
 use super::{ms, secs};
 
@@ -270,48 +274,47 @@ pub(super) fn build(s: &Scenario, seed: u64) -> Sim {
         }
     }
 
-    let mut sim =
-        Sim {
-            now: 0,
-            queue: EventQueue::default(),
-            rng: Rng::new(seed),
-            slab: Slab::default(),
-            rec: Recorder::new(n),
-            log: Vec::new(),
+    let n_zones = zones.len();
+    let n_regions = regions.len();
+    let mut sim = Sim {
+        clock: Clock::new(seed),
+        slab: Slab::default(),
+        topo: Topology {
             ids: s.components.iter().map(|c| c.id.clone()).collect(),
             comps,
-            zone_down: vec![false; zones.len()],
-            region_down: vec![false; regions.len()],
             regions,
             zones,
+            zone_down: vec![false; n_zones],
+            region_down: vec![false; n_regions],
             net,
-            clients,
-            dnss,
-            lbs,
+        },
+        ingress: Ingress { clients, traffic: s.traffic.clone(), dnss, lbs },
+        tiers: Tiers {
             apps,
             hosts,
-            dbs,
-            groups,
-            traffic: s.traffic.clone(),
-            timeline: s.faults.iter().map(|f| f.action.clone()).collect(),
-            events: 0,
-            born: 0,
-            done: 0,
-            last_queue_full: vec![u64::MAX; n],
             versions: std::iter::once(VersionFx::default())
                 .chain(s.deployments.iter().map(|d| VersionFx {
                     error_rate: d.version.error_rate,
                     extra_ns: ms(d.version.extra_ms),
                 }))
                 .collect(),
-            alarms: Vec::new(),
+        },
+        data: Databases { dbs, groups },
+        ops: Operations {
+            timeline: s.faults.iter().map(|f| f.action.clone()).collect(),
             deploys: Vec::new(),
+            alarms: Vec::new(),
+        },
+        obs: Observation {
+            rec: Recorder::new(n),
+            log: Vec::new(),
+            last_queue_full: vec![u64::MAX; n],
+            born: 0,
+            done: 0,
             xfer: Transfer::new(s),
-        };
-    let tier_of = |id: &str| match index_of(id).map(|c| sim.comps[c].role) {
-        Some(Role::App(a)) => Some(a as usize),
-        _ => None,
+        },
     };
+    let tier_of = |id: &str| sim.topo.app_tier(id);
     let alarms = s.alarms.iter().map(|a| AlarmRun::new(a, index_of, tier_of)).collect();
     let deploys = s
         .deployments
@@ -319,7 +322,7 @@ pub(super) fn build(s: &Scenario, seed: u64) -> Sim {
         .enumerate()
         .filter_map(|(i, d)| Some(Deploy::new(d, tier_of(&d.tier)?, i as u32 + 1)))
         .collect();
-    (sim.alarms, sim.deploys) = (alarms, deploys);
+    (sim.ops.alarms, sim.ops.deploys) = (alarms, deploys);
     start(&mut sim, s);
     sim
 }
@@ -327,32 +330,32 @@ pub(super) fn build(s: &Scenario, seed: u64) -> Sim {
 /// Initial capacities, DNS answers, and the first events: arrivals, health-check timers (each
 /// at a seeded offset inside its first interval), and the fault timeline.
 fn start(sim: &mut Sim, s: &Scenario) {
-    for a in 0..sim.apps.len() {
+    for a in 0..sim.tiers.apps.len() {
         sim.set_app_capacity(a);
     }
-    for d in 0..sim.dbs.len() {
-        let cap = sim.dbs[d].conns.servers as u64;
-        sim.rec.set_capacity(sim.dbs[d].comp as usize, 0, cap);
+    for d in 0..sim.data.dbs.len() {
+        let cap = sim.data.dbs[d].conns.servers as u64;
+        sim.obs.rec.set_capacity(sim.data.dbs[d].comp as usize, 0, cap);
     }
-    for n in 0..sim.dnss.len() {
+    for n in 0..sim.ingress.dnss.len() {
         sim.refresh_answers(n, true);
     }
-    for c in 0..sim.clients.len() {
+    for c in 0..sim.ingress.clients.len() {
         sim.schedule_arrival(c, 0);
     }
-    for l in 0..sim.lbs.len() {
-        let at = (sim.rng.uniform() * sim.lbs[l].health.interval as f64) as u64;
-        sim.queue.push(at, Ev::LbTick { lb: l as u32 });
+    for l in 0..sim.ingress.lbs.len() {
+        let at = (sim.clock.rng.uniform() * sim.ingress.lbs[l].health.interval as f64) as u64;
+        sim.clock.queue.push(at, Ev::LbTick { lb: l as u32 });
     }
-    for n in 0..sim.dnss.len() {
-        let at = (sim.rng.uniform() * sim.dnss[n].health.interval as f64) as u64;
-        sim.queue.push(at, Ev::DnsTick { dns: n as u32 });
+    for n in 0..sim.ingress.dnss.len() {
+        let at = (sim.clock.rng.uniform() * sim.ingress.dnss[n].health.interval as f64) as u64;
+        sim.clock.queue.push(at, Ev::DnsTick { dns: n as u32 });
     }
     for (i, f) in s.faults.iter().enumerate() {
-        sim.queue.push(secs(f.at_s), Ev::Fault { index: i as u32 });
+        sim.clock.queue.push(secs(f.at_s), Ev::Fault { index: i as u32 });
     }
-    for (i, d) in s.deployments.iter().enumerate().take(sim.deploys.len()) {
-        sim.queue.push(secs(d.at_s), Ev::DeployTick { dep: i as u32 });
+    for (i, d) in s.deployments.iter().enumerate().take(sim.ops.deploys.len()) {
+        sim.clock.queue.push(secs(d.at_s), Ev::DeployTick { dep: i as u32 });
     }
 }
 

@@ -19,7 +19,8 @@
 
 use crate::model::{Deployment, Diagnostic, Esc, Problem, Strategy};
 
-use super::sim::{Role, VersionFx};
+use super::operations::Operations;
+use super::tiers::{Tiers, VersionFx};
 
 use super::fleet::{AfterDrain, Life};
 use super::log::{DeployKind, LogKind};
@@ -92,147 +93,158 @@ impl Deploy {
 
 impl Sim {
     pub(super) fn on_deploy_tick(&mut self, d: usize) {
-        match self.deploys[d].phase {
+        match self.ops.deploys[d].phase {
             Phase::Done => return,
             Phase::Waiting => self.start_deploy(d),
             Phase::Active => {}
         }
         self.deploy_step(d);
-        if self.deploys[d].phase == Phase::Active {
-            self.queue.push(self.now + TICK, Kind::DeployTick { dep: d as u32 });
+        if self.ops.deploys[d].phase == Phase::Active {
+            self.clock.queue.push(self.clock.now + TICK, Kind::DeployTick { dep: d as u32 });
         }
     }
 
-    /// A deployment on tier `a` is running.
-    pub(super) fn deploying(&self, a: usize) -> bool {
-        self.deploys.iter().any(|d| d.tier == a && d.phase == Phase::Active)
-    }
-
     fn start_deploy(&mut self, d: usize) {
-        let a = self.deploys[d].tier;
-        let dep = &mut self.deploys[d];
-        dep.old = self.apps[a].version;
+        let a = self.ops.deploys[d].tier;
+        let dep = &mut self.ops.deploys[d];
+        dep.old = self.tiers.apps[a].version;
         dep.phase = Phase::Active;
-        self.apps[a].version = dep.new;
+        self.tiers.apps[a].version = dep.new;
         let kind = dep.kind();
         self.reset_progress(d);
-        let comp = self.apps[a].comp as usize;
+        let comp = self.tiers.apps[a].comp as usize;
         self.note(Some(comp), LogKind::DeploymentStarted { kind });
     }
 
     fn reset_progress(&mut self, d: usize) {
-        let (a, target) = (self.deploys[d].tier, self.deploys[d].target);
-        let total = self.slots(a).filter(|&h| self.to_replace(h, target)).count() as u32;
-        let dep = &mut self.deploys[d];
-        (dep.done, dep.total, dep.batch, dep.next_at) = (0, total, 0, self.now);
+        let (a, target) = (self.ops.deploys[d].tier, self.ops.deploys[d].target);
+        let total = self.tiers.slots(a).filter(|&h| self.tiers.to_replace(h, target)).count() as u32;
+        let dep = &mut self.ops.deploys[d];
+        (dep.done, dep.total, dep.batch, dep.next_at) = (0, total, 0, self.clock.now);
         (dep.started, dep.switched) = (false, false);
-    }
-
-    /// A host in service (or on its way) that does not run `target`.
-    fn to_replace(&self, h: usize, target: u32) -> bool {
-        let host = &self.hosts[h];
-        host.version != target && matches!(host.life, Life::InService | Life::Booting) && !host.green
     }
 
     /// In service with `target` and healthy at every balancer it is registered with.
     fn settled(&self, h: usize, target: u32) -> bool {
-        let host = &self.hosts[h];
+        let host = &self.tiers.hosts[h];
         host.life == Life::InService
             && host.version == target
             && self
+                .ingress
                 .lbs
                 .iter()
                 .all(|lb| lb.targets.iter().all(|t| t.host as usize != h || !t.registered || t.check.healthy))
     }
 
     fn deploy_step(&mut self, d: usize) {
-        let (a, target, boot) = (self.deploys[d].tier, self.deploys[d].target, self.deploys[d].boot);
-        let comp = self.apps[a].comp as usize;
-        let first = self.apps[a].first_host as usize;
+        let (a, target, boot) =
+            (self.ops.deploys[d].tier, self.ops.deploys[d].target, self.ops.deploys[d].boot);
+        let comp = self.tiers.apps[a].comp as usize;
+        let first = self.tiers.apps[a].first_host as usize;
         let bit = |h: usize| 1u64 << (h - first);
-        match self.deploys[d].strategy {
+        match self.ops.deploys[d].strategy {
             Strategy::AllAtOnce => {
-                if !self.deploys[d].started {
-                    let hosts: Vec<usize> = self.slots(a).filter(|&h| self.to_replace(h, target)).collect();
+                if !self.ops.deploys[d].started {
+                    let hosts: Vec<usize> =
+                        self.tiers.slots(a).filter(|&h| self.tiers.to_replace(h, target)).collect();
                     for &h in &hosts {
                         self.boot(h, target, boot);
-                        self.deploys[d].batch |= bit(h);
+                        self.ops.deploys[d].batch |= bit(h);
                     }
-                    self.deploys[d].started = true;
+                    self.ops.deploys[d].started = true;
                 }
             }
             Strategy::Rolling { batch, pause_s } => {
-                let mask = self.deploys[d].batch;
+                let mask = self.ops.deploys[d].batch;
                 if mask != 0 {
-                    if !self.slots(a).all(|h| mask & bit(h) == 0 || self.settled(h, target)) {
+                    if !self.tiers.slots(a).all(|h| mask & bit(h) == 0 || self.settled(h, target)) {
                         return;
                     }
-                    let dep = &mut self.deploys[d];
+                    let dep = &mut self.ops.deploys[d];
                     dep.done += mask.count_ones();
-                    (dep.batch, dep.next_at) = (0, self.now + secs(pause_s));
+                    (dep.batch, dep.next_at) = (0, self.clock.now + secs(pause_s));
                     let (done, total) = (dep.done, dep.total);
                     self.note(Some(comp), LogKind::DeploymentBatchDone { done, total });
                 }
-                if self.now < self.deploys[d].next_at {
+                if self.clock.now < self.ops.deploys[d].next_at {
                     return;
                 }
                 let hosts: Vec<usize> = self
+                    .tiers
                     .slots(a)
-                    .filter(|&h| self.hosts[h].life == Life::InService && self.hosts[h].version != target)
+                    .filter(|&h| {
+                        self.tiers.hosts[h].life == Life::InService && self.tiers.hosts[h].version != target
+                    })
                     .take(batch as usize)
                     .collect();
                 for &h in &hosts {
-                    self.hosts[h].restart_boot = boot;
+                    self.tiers.hosts[h].restart_boot = boot;
                     self.drain(h, AfterDrain::Restart(target));
-                    self.deploys[d].batch |= bit(h);
+                    self.ops.deploys[d].batch |= bit(h);
                 }
                 if !hosts.is_empty() {
                     return;
                 }
             }
             Strategy::BlueGreen => {
-                if !self.deploys[d].switched {
-                    if !self.deploys[d].started {
-                        let n = self.slots(a).filter(|&h| self.to_replace(h, target)).count();
-                        let free: Vec<usize> =
-                            self.slots(a).filter(|&h| self.hosts[h].life == Life::Stopped).take(n).collect();
+                if !self.ops.deploys[d].switched {
+                    if !self.ops.deploys[d].started {
+                        let n = self.tiers.slots(a).filter(|&h| self.tiers.to_replace(h, target)).count();
+                        let free: Vec<usize> = self
+                            .tiers
+                            .slots(a)
+                            .filter(|&h| self.tiers.hosts[h].life == Life::Stopped)
+                            .take(n)
+                            .collect();
                         for &h in &free {
                             self.launch(h, target, boot, true);
-                            self.deploys[d].batch |= bit(h);
+                            self.ops.deploys[d].batch |= bit(h);
                         }
-                        self.deploys[d].started = true;
+                        self.ops.deploys[d].started = true;
                         return;
                     }
-                    let mask = self.deploys[d].batch;
-                    let green: Vec<usize> = self.slots(a).filter(|&h| mask & bit(h) != 0).collect();
-                    if !green.iter().all(|&h| self.hosts[h].life == Life::Ready) {
+                    let mask = self.ops.deploys[d].batch;
+                    let green: Vec<usize> = self.tiers.slots(a).filter(|&h| mask & bit(h) != 0).collect();
+                    if !green.iter().all(|&h| self.tiers.hosts[h].life == Life::Ready) {
                         return;
                     }
                     for &h in &green {
-                        self.register(h, true);
+                        self.ingress.register(h, true);
                         self.enter_service(h);
                     }
                     let old: Vec<usize> = self
+                        .tiers
                         .slots(a)
-                        .filter(|&h| self.hosts[h].life == Life::InService && self.hosts[h].version != target)
+                        .filter(|&h| {
+                            self.tiers.hosts[h].life == Life::InService
+                                && self.tiers.hosts[h].version != target
+                        })
                         .collect();
                     for &h in &old {
                         self.drain(h, AfterDrain::Stop);
                     }
-                    let dep = &mut self.deploys[d];
+                    let dep = &mut self.ops.deploys[d];
                     dep.switched = true;
                     dep.done = green.len() as u32;
                     let (done, total) = (dep.done, dep.total);
                     self.note(Some(comp), LogKind::DeploymentBatchDone { done, total });
                 }
-                if self.slots(a).any(|h| self.hosts[h].life.billable() && self.hosts[h].version != target) {
+                if self
+                    .tiers
+                    .slots(a)
+                    .any(|h| self.tiers.hosts[h].life.billable() && self.tiers.hosts[h].version != target)
+                {
                     return;
                 }
             }
         }
-        let all = self.slots(a).filter(|&h| self.hosts[h].life.billable()).all(|h| self.settled(h, target));
+        let all = self
+            .tiers
+            .slots(a)
+            .filter(|&h| self.tiers.hosts[h].life.billable())
+            .all(|h| self.settled(h, target));
         if all {
-            let dep = &mut self.deploys[d];
+            let dep = &mut self.ops.deploys[d];
             dep.phase = Phase::Done;
             dep.done = dep.total;
             self.note(Some(comp), LogKind::DeploymentFinished);
@@ -241,8 +253,8 @@ impl Sim {
 
     /// Alarm `id` entered ALARM: the deployments that name it roll back.
     pub(super) fn rollback_on_alarm(&mut self, id: &str) {
-        for d in 0..self.deploys.len() {
-            let dep = &self.deploys[d];
+        for d in 0..self.ops.deploys.len() {
+            let dep = &self.ops.deploys[d];
             if dep.rolled_back || dep.phase == Phase::Waiting || dep.rollback_on.as_deref() != Some(id) {
                 continue;
             }
@@ -251,11 +263,11 @@ impl Sim {
     }
 
     fn rollback(&mut self, d: usize, alarm: String) {
-        let (a, old) = (self.deploys[d].tier, self.deploys[d].old);
-        let comp = self.apps[a].comp as usize;
+        let (a, old) = (self.ops.deploys[d].tier, self.ops.deploys[d].old);
+        let comp = self.tiers.apps[a].comp as usize;
         self.note(Some(comp), LogKind::DeploymentRolledBack { alarm });
-        for h in self.slots(a).collect::<Vec<_>>() {
-            let host = &mut self.hosts[h];
+        for h in self.tiers.slots(a).collect::<Vec<_>>() {
+            let host = &mut self.tiers.hosts[h];
             if host.green && host.life.billable() {
                 self.terminate(h);
             } else if host.life == Life::Booting {
@@ -264,9 +276,9 @@ impl Sim {
                 host.after_drain = AfterDrain::Restart(old);
             }
         }
-        self.apps[a].version = old;
-        let was_done = self.deploys[d].phase == Phase::Done;
-        let dep = &mut self.deploys[d];
+        self.tiers.apps[a].version = old;
+        let was_done = self.ops.deploys[d].phase == Phase::Done;
+        let dep = &mut self.ops.deploys[d];
         dep.rolled_back = true;
         dep.target = old;
         dep.phase = Phase::Active;
@@ -274,8 +286,23 @@ impl Sim {
         // hosts serving the bad version are the first to go.
         self.reset_progress(d);
         if was_done {
-            self.queue.push(self.now, Kind::DeployTick { dep: d as u32 });
+            self.clock.queue.push(self.clock.now, Kind::DeployTick { dep: d as u32 });
         }
+    }
+}
+
+impl Operations {
+    /// A deployment on tier `a` is running.
+    pub fn deploying(&self, a: usize) -> bool {
+        self.deploys.iter().any(|d| d.tier == a && d.phase == Phase::Active)
+    }
+}
+
+impl Tiers {
+    /// A host in service (or on its way) that does not run `target`.
+    fn to_replace(&self, h: usize, target: u32) -> bool {
+        let host = &self.hosts[h];
+        host.version != target && matches!(host.life, Life::InService | Life::Booting) && !host.green
     }
 }
 
@@ -293,15 +320,12 @@ impl Sim {
     /// validation's.
     pub fn deploy(&mut self, d: &Deployment) -> Result<(), Diagnostic> {
         let refuse = |field: &str, problem| Err(Diagnostic { path: format!("deployment.{field}"), problem });
-        let tier = self.ids.iter().position(|id| *id == d.tier).and_then(|c| match self.comps[c].role {
-            Role::App(a) => Some(a as usize),
-            _ => None,
-        });
+        let tier = self.topo.app_tier(&d.tier);
         let Some(tier) = tier else {
             return refuse("tier", Problem::NotAnAppServer(d.tier.esc()));
         };
-        if !d.at_s.is_finite() || secs(d.at_s) < self.now {
-            return refuse("at_s", Problem::BeforeNow(to_secs(self.now)));
+        if !d.at_s.is_finite() || secs(d.at_s) < self.clock.now {
+            return refuse("at_s", Problem::BeforeNow(to_secs(self.clock.now)));
         }
         let in_range = |x: f64, hi: f64| match x {
             x if !x.is_finite() => Some(Problem::NotFinite),
@@ -331,8 +355,11 @@ impl Sim {
                 }
             }
             Strategy::BlueGreen => {
-                let reserved =
-                    self.deploys.iter().any(|x| x.tier == tier && matches!(x.strategy, Strategy::BlueGreen));
+                let reserved = self
+                    .ops
+                    .deploys
+                    .iter()
+                    .any(|x| x.tier == tier && matches!(x.strategy, Strategy::BlueGreen));
                 if !reserved {
                     return refuse("strategy", Problem::NoRoomForSecondFleet(d.tier.esc()));
                 }
@@ -340,19 +367,21 @@ impl Sim {
             Strategy::AllAtOnce => {}
         }
         if let Some(alarm) = &d.rollback_on {
-            if !self.alarms.iter().any(|a| a.spec.id == *alarm) {
+            if !self.ops.alarms.iter().any(|a| a.spec.id == *alarm) {
                 return refuse("rollback_on", Problem::NoSuchAlarm(alarm.esc()));
             }
         }
-        if self.deploys.len() >= MAX_DEPLOYMENTS {
+        if self.ops.deploys.len() >= MAX_DEPLOYMENTS {
             let problem = Problem::TooManyDeployments(MAX_DEPLOYMENTS);
             return Err(Diagnostic { path: "deployments".into(), problem });
         }
-        self.versions.push(VersionFx { error_rate: d.version.error_rate, extra_ns: ms(d.version.extra_ms) });
-        let new = self.versions.len() as u32 - 1;
-        self.deploys.push(Deploy::new(d, tier, new));
-        let dep = self.deploys.len() as u32 - 1;
-        self.queue.push(secs(d.at_s), Kind::DeployTick { dep });
+        self.tiers
+            .versions
+            .push(VersionFx { error_rate: d.version.error_rate, extra_ns: ms(d.version.extra_ms) });
+        let new = self.tiers.versions.len() as u32 - 1;
+        self.ops.deploys.push(Deploy::new(d, tier, new));
+        let dep = self.ops.deploys.len() as u32 - 1;
+        self.clock.queue.push(secs(d.at_s), Kind::DeployTick { dep });
         Ok(())
     }
 }
@@ -375,10 +404,11 @@ pub struct DeploymentView {
 impl Sim {
     /// Every deployment of the scenario, in order.
     pub fn deployments(&self) -> Vec<DeploymentView> {
-        self.deploys
+        self.ops
+            .deploys
             .iter()
             .map(|d| DeploymentView {
-                tier: self.apps[d.tier].comp as usize,
+                tier: self.tiers.apps[d.tier].comp as usize,
                 kind: d.kind(),
                 active: d.phase == Phase::Active,
                 finished: d.phase == Phase::Done,

@@ -15,8 +15,11 @@ use crate::model::DnsPolicy;
 
 use super::health::{Check, Settings, Transition};
 use super::log::LogKind;
+use super::network::Network;
 use super::queue::Kind;
-use super::sim::{Role, Sim};
+use super::rng::Rng;
+use super::sim::Sim;
+use super::topology::Role;
 use super::Time;
 
 /// One population's view of a DNS name.
@@ -43,23 +46,22 @@ pub(super) struct Dns {
     pub dead_since: Option<Time>,
 }
 
-impl Sim {
-    /// Resolves an entry point for a request of population `client` through DNS `n`.
-    pub(super) fn resolve(&mut self, n: usize, slot: usize) -> Option<u32> {
-        let now = self.now;
-        let ttl = self.dnss[n].ttl;
-        let fresh = |since: Time, rng: &mut super::rng::Rng| {
+impl Dns {
+    /// Resolves an entry point at `now` for the population whose cache is `slot`.
+    pub fn resolve(&mut self, slot: usize, now: Time, rng: &mut Rng) -> Option<u32> {
+        let ttl = self.ttl;
+        let fresh = |since: Time, rng: &mut Rng| {
             let age = now.saturating_sub(since);
             ttl == 0 || age >= ttl || rng.uniform() >= 1.0 - age as f64 / ttl as f64
         };
-        if let Some(dead) = self.dnss[n].dead_since {
-            if fresh(dead, &mut self.rng) {
+        if let Some(dead) = self.dead_since {
+            if fresh(dead, rng) {
                 return None;
             }
         }
-        let changed = self.dnss[n].caches[slot].changed_at;
-        let use_old = !self.dnss[n].caches[slot].old.is_empty() && !fresh(changed, &mut self.rng);
-        let cache = &mut self.dnss[n].caches[slot];
+        let changed = self.caches[slot].changed_at;
+        let use_old = !self.caches[slot].old.is_empty() && !fresh(changed, rng);
+        let cache = &mut self.caches[slot];
         let list = if use_old { &cache.old } else { &cache.answer };
         match list.len() {
             0 => None,
@@ -71,19 +73,18 @@ impl Sim {
         }
     }
 
-    /// The answer DNS `n` gives population `client` now.
-    fn answer(&self, n: usize, client: u32) -> Vec<u32> {
-        let dns = &self.dnss[n];
+    /// The answer it gives population `client` now (`net` for the latency policy).
+    fn answer(&self, client: u32, net: &Network) -> Vec<u32> {
         let healthy: Vec<u32> =
-            dns.targets.iter().zip(&dns.checks).filter(|(_, c)| c.healthy).map(|(&t, _)| t).collect();
-        let pool = if healthy.is_empty() { dns.targets.clone() } else { healthy };
-        match dns.policy {
+            self.targets.iter().zip(&self.checks).filter(|(_, c)| c.healthy).map(|(&t, _)| t).collect();
+        let pool = if healthy.is_empty() { self.targets.clone() } else { healthy };
+        match self.policy {
             DnsPolicy::RoundRobin => pool,
             DnsPolicy::Failover => pool.into_iter().take(1).collect(),
             DnsPolicy::Latency => {
                 let mut best: Option<(f64, u32)> = None;
                 for t in pool {
-                    let d = self.net.mean_one_way(client as usize, t as usize);
+                    let d = net.mean_one_way(client as usize, t as usize);
                     if best.is_none_or(|(b, _)| d < b) {
                         best = Some((d, t));
                     }
@@ -93,13 +94,12 @@ impl Sim {
         }
     }
 
-    /// Recomputes every population's answer; a changed answer starts its cache window.
-    pub(super) fn refresh_answers(&mut self, n: usize, initial: bool) {
-        for slot in 0..self.dnss[n].caches.len() {
-            let client = self.dnss[n].caches[slot].client;
-            let new = self.answer(n, client);
-            let now = self.now;
-            let cache = &mut self.dnss[n].caches[slot];
+    /// Recomputes every population's answer; a changed answer starts its cache window at `now`.
+    pub fn refresh_answers(&mut self, now: Time, net: &Network, initial: bool) {
+        for slot in 0..self.caches.len() {
+            let client = self.caches[slot].client;
+            let new = self.answer(client, net);
+            let cache = &mut self.caches[slot];
             if initial {
                 cache.answer = new;
                 cache.old.clear();
@@ -109,31 +109,38 @@ impl Sim {
             }
         }
     }
+}
+
+impl Sim {
+    /// Recomputes DNS `n`'s answers now.
+    pub(super) fn refresh_answers(&mut self, n: usize, initial: bool) {
+        self.ingress.dnss[n].refresh_answers(self.clock.now, &self.topo.net, initial);
+    }
 
     /// Whether DNS's checkers find target component `t` serving.
     fn dns_target_up(&self, t: usize) -> bool {
-        match self.comps[t].role {
-            Role::Lb(_) => self.comp_up(t),
-            Role::App(a) => self.apps[a as usize].hosts_up > 0,
+        match self.topo.comps[t].role {
+            Role::Lb(_) => self.topo.comp_up(t),
+            Role::App(a) => self.tiers.apps[a as usize].hosts_up > 0,
             _ => false,
         }
     }
 
     pub(super) fn on_dns_tick(&mut self, n: usize) {
-        let s = self.dnss[n].health;
-        self.queue.push(self.now + s.interval, Kind::DnsTick { dns: n as u32 });
-        if self.dnss[n].dead_since.is_some() {
+        let s = self.ingress.dnss[n].health;
+        self.clock.queue.push(self.clock.now + s.interval, Kind::DnsTick { dns: n as u32 });
+        if self.ingress.dnss[n].dead_since.is_some() {
             return;
         }
         let mut any_fail = false;
         let mut changed = false;
-        for i in 0..self.dnss[n].targets.len() {
-            let t = self.dnss[n].targets[i] as usize;
+        for i in 0..self.ingress.dnss[n].targets.len() {
+            let t = self.ingress.dnss[n].targets[i] as usize;
             if self.dns_target_up(t) {
-                let tr = self.dnss[n].checks[i].pass(&s);
+                let tr = self.ingress.dnss[n].checks[i].pass(&s);
                 changed |= self.dns_transition(n, t, tr);
             } else {
-                self.dnss[n].checks[i].pending_fail = true;
+                self.ingress.dnss[n].checks[i].pending_fail = true;
                 any_fail = true;
             }
         }
@@ -141,17 +148,17 @@ impl Sim {
             self.refresh_answers(n, false);
         }
         if any_fail {
-            self.queue.push(self.now + s.timeout, Kind::DnsFails { dns: n as u32 });
+            self.clock.queue.push(self.clock.now + s.timeout, Kind::DnsFails { dns: n as u32 });
         }
     }
 
     pub(super) fn on_dns_fails(&mut self, n: usize) {
-        let s = self.dnss[n].health;
+        let s = self.ingress.dnss[n].health;
         let mut changed = false;
-        for i in 0..self.dnss[n].targets.len() {
-            let t = self.dnss[n].targets[i] as usize;
-            if std::mem::take(&mut self.dnss[n].checks[i].pending_fail) {
-                let tr = self.dnss[n].checks[i].fail(&s);
+        for i in 0..self.ingress.dnss[n].targets.len() {
+            let t = self.ingress.dnss[n].targets[i] as usize;
+            if std::mem::take(&mut self.ingress.dnss[n].checks[i].pending_fail) {
+                let tr = self.ingress.dnss[n].checks[i].fail(&s);
                 changed |= self.dns_transition(n, t, tr);
             }
         }
@@ -161,7 +168,7 @@ impl Sim {
     }
 
     fn dns_transition(&mut self, n: usize, target: usize, tr: Option<Transition>) -> bool {
-        let comp = self.dnss[n].comp as usize;
+        let comp = self.ingress.dnss[n].comp as usize;
         match tr {
             Some(Transition::Healthy { .. }) => self.note(Some(comp), LogKind::DnsRestored { target }),
             Some(Transition::Unhealthy { .. }) => self.note(Some(comp), LogKind::DnsRemoved { target }),

@@ -11,30 +11,16 @@ use crate::model::{FaultAction, Placement, Problem, Target};
 
 use super::log::{InjectedFault, LogKind};
 use super::request::NONE;
-use super::sim::{Role, Sim};
+use super::sim::Sim;
+use super::topology::{Role, Topology};
 
 impl Sim {
-    fn find_comp(&self, id: &str) -> Result<usize, Problem> {
-        self.ids.iter().position(|c| c == id).ok_or_else(|| Problem::NoSuchComponent(id.to_string()))
-    }
-
-    fn find_zone(&self, p: &Placement) -> Result<usize, Problem> {
-        self.zones
-            .iter()
-            .position(|z| self.regions[z.region as usize] == p.region && z.name == p.zone)
-            .ok_or_else(|| Problem::NoSuchZone { region: p.region.clone(), zone: p.zone.clone() })
-    }
-
-    fn find_region(&self, code: &str) -> Result<usize, Problem> {
-        self.regions.iter().position(|r| r == code).ok_or_else(|| Problem::NoSuchRegion(code.to_string()))
-    }
-
     /// Global host index of server `index` of app tier `id`.
     fn find_host(&self, id: &str, index: u32) -> Result<usize, Problem> {
-        let c = self.find_comp(id)?;
-        match self.comps[c].role {
-            Role::App(a) if index < self.apps[a as usize].count => {
-                Ok((self.apps[a as usize].first_host + index) as usize)
+        let c = self.topo.find_comp(id)?;
+        match self.topo.comps[c].role {
+            Role::App(a) if index < self.tiers.apps[a as usize].count => {
+                Ok((self.tiers.apps[a as usize].first_host + index) as usize)
             }
             Role::App(_) => Err(Problem::NoServer { id: id.to_string(), index }),
             _ => Err(Problem::NotAnAppServer(id.to_string())),
@@ -46,27 +32,27 @@ impl Sim {
     pub(super) fn apply_fault(&mut self, action: &FaultAction) -> Result<(), Problem> {
         // Resolve everything first so that an error leaves the run untouched.
         let zone_pair =
-            |s: &Sim, a: &Placement, b: &Placement| Ok::<_, Problem>((s.find_zone(a)?, s.find_zone(b)?));
+            |t: &Topology, a: &Placement, b: &Placement| Ok::<_, Problem>((t.find_zone(a)?, t.find_zone(b)?));
         match action {
             FaultAction::Kill { target } | FaultAction::Revive { target } => {
                 let kill = matches!(action, FaultAction::Kill { .. });
                 match target {
                     Target::Component { id } => {
-                        let c = self.find_comp(id)?;
+                        let c = self.topo.find_comp(id)?;
                         self.log_fault(action);
-                        self.comps[c].killed = kill;
+                        self.topo.comps[c].killed = kill;
                         self.refresh_comp(c);
                     }
                     Target::Server { id, index } => {
                         let h = self.find_host(id, *index)?;
                         self.log_fault(action);
-                        self.hosts[h].killed = kill;
-                        let c = self.apps[self.hosts[h].app as usize].comp as usize;
+                        self.tiers.hosts[h].killed = kill;
+                        let c = self.tiers.comp_of_host(h);
                         self.refresh_comp(c);
                     }
                     Target::Process { id, server, index } => {
                         let h = self.find_host(id, *server)?;
-                        if *index >= self.apps[self.hosts[h].app as usize].processes {
+                        if *index >= self.tiers.apps[self.tiers.hosts[h].app as usize].processes {
                             let (id, server, index) = (id.clone(), *server, *index);
                             return Err(Problem::NoProcess { id, server, index });
                         }
@@ -78,9 +64,9 @@ impl Sim {
                         }
                     }
                     Target::Zone { region, zone } => {
-                        let z = self.find_zone(&Placement::new(region, zone))?;
+                        let z = self.topo.find_zone(&Placement::new(region, zone))?;
                         self.log_fault(action);
-                        self.zone_down[z] = kill;
+                        self.topo.zone_down[z] = kill;
                         let (region, zone) = (region.clone(), zone.clone());
                         let kind = if kill {
                             LogKind::ZoneDown { region, zone }
@@ -88,23 +74,23 @@ impl Sim {
                             LogKind::ZoneUp { region, zone }
                         };
                         self.note(None, kind);
-                        for c in 0..self.comps.len() {
-                            if self.comps[c].zone as usize == z {
+                        for c in 0..self.topo.comps.len() {
+                            if self.topo.comps[c].zone as usize == z {
                                 self.refresh_comp(c);
                             }
                         }
                     }
                     Target::Region { region } => {
-                        let g = self.find_region(region)?;
+                        let g = self.topo.find_region(region)?;
                         self.log_fault(action);
-                        self.region_down[g] = kill;
+                        self.topo.region_down[g] = kill;
                         let region = region.clone();
                         self.note(
                             None,
                             if kill { LogKind::RegionDown { region } } else { LogKind::RegionUp { region } },
                         );
-                        for c in 0..self.comps.len() {
-                            if self.comps[c].region as usize == g {
+                        for c in 0..self.topo.comps.len() {
+                            if self.topo.comps[c].region as usize == g {
                                 self.refresh_comp(c);
                             }
                         }
@@ -112,22 +98,22 @@ impl Sim {
                 }
             }
             FaultAction::AddLatency { a, b, ms } => {
-                let (za, zb) = zone_pair(self, a, b)?;
+                let (za, zb) = zone_pair(&self.topo, a, b)?;
                 self.log_fault(action);
-                self.net.set_extra(za, zb, *ms);
+                self.topo.net.set_extra(za, zb, *ms);
                 self.note(None, LogKind::LatencyAdded { a: zone_name(a), b: zone_name(b), ms: *ms });
             }
             FaultAction::ClearLatency { a, b } => {
-                let (za, zb) = zone_pair(self, a, b)?;
+                let (za, zb) = zone_pair(&self.topo, a, b)?;
                 self.log_fault(action);
-                self.net.set_extra(za, zb, 0.0);
+                self.topo.net.set_extra(za, zb, 0.0);
                 self.note(None, LogKind::LatencyCleared { a: zone_name(a), b: zone_name(b) });
             }
             FaultAction::Partition { a, b } | FaultAction::Heal { a, b } => {
-                let (za, zb) = zone_pair(self, a, b)?;
+                let (za, zb) = zone_pair(&self.topo, a, b)?;
                 let cut = matches!(action, FaultAction::Partition { .. });
                 self.log_fault(action);
-                self.net.set_cut(za, zb, cut);
+                self.topo.net.set_cut(za, zb, cut);
                 let (a, b) = (zone_name(a), zone_name(b));
                 self.note(None, if cut { LogKind::Partitioned { a, b } } else { LogKind::Healed { a, b } });
             }
@@ -141,10 +127,10 @@ impl Sim {
 
     /// Re-derives whether component `c` (and its hosts) is up and applies the transitions.
     pub(super) fn refresh_comp(&mut self, c: usize) {
-        let up = self.comp_up(c);
-        match self.comps[c].role {
+        let up = self.topo.comp_up(c);
+        match self.topo.comps[c].role {
             Role::App(a) => {
-                let app = &self.apps[a as usize];
+                let app = &self.tiers.apps[a as usize];
                 let (first, count) = (app.first_host as usize, app.count as usize);
                 let before = app.hosts_up;
                 // With one host slot, that host going down or up is the tier going down or up,
@@ -152,8 +138,8 @@ impl Sim {
                 // tier's id, so a second line would read the same).
                 let per_server = count > 1;
                 for h in first..first + count {
-                    let want = up && !self.hosts[h].killed && self.hosts[h].life.powered();
-                    if want != self.hosts[h].up {
+                    let want = up && !self.tiers.hosts[h].killed && self.tiers.hosts[h].life.powered();
+                    if want != self.tiers.hosts[h].up {
                         if want {
                             self.host_up(h, per_server);
                         } else {
@@ -162,7 +148,7 @@ impl Sim {
                         self.refresh_hosted_dbs(h);
                     }
                 }
-                let after = self.apps[a as usize].hosts_up;
+                let after = self.tiers.apps[a as usize].hosts_up;
                 if before > 0 && after == 0 {
                     self.note(Some(c), LogKind::ComponentDown);
                 } else if before == 0 && after > 0 {
@@ -170,9 +156,9 @@ impl Sim {
                 }
             }
             Role::Db(d) => {
-                let host = self.dbs[d as usize].host;
-                let want = up && (host == NONE || self.hosts[host as usize].up);
-                if want != self.dbs[d as usize].up {
+                let host = self.data.dbs[d as usize].host;
+                let want = up && (host == NONE || self.tiers.hosts[host as usize].up);
+                if want != self.data.dbs[d as usize].up {
                     if want {
                         self.db_up(d as usize);
                     } else {
@@ -181,12 +167,12 @@ impl Sim {
                 }
             }
             Role::Clients(_) | Role::Lb(_) | Role::Dns(_) => {
-                if up == self.comps[c].up {
+                if up == self.topo.comps[c].up {
                     return;
                 }
-                self.comps[c].up = up;
-                if let Role::Dns(n) = self.comps[c].role {
-                    self.dnss[n as usize].dead_since = if up { None } else { Some(self.now) };
+                self.topo.comps[c].up = up;
+                if let Role::Dns(n) = self.topo.comps[c].role {
+                    self.ingress.dnss[n as usize].dead_since = if up { None } else { Some(self.clock.now) };
                 }
                 self.note(Some(c), if up { LogKind::ComponentUp } else { LogKind::ComponentDown });
             }
@@ -194,9 +180,9 @@ impl Sim {
     }
 
     fn refresh_hosted_dbs(&mut self, h: usize) {
-        for d in 0..self.dbs.len() {
-            if self.dbs[d].host as usize == h {
-                let c = self.dbs[d].comp as usize;
+        for d in 0..self.data.dbs.len() {
+            if self.data.dbs[d].host as usize == h {
+                let c = self.data.dbs[d].comp as usize;
                 self.refresh_comp(c);
             }
         }

@@ -33,8 +33,8 @@ impl Sim {
     pub fn fingerprint(&self) -> u64 {
         let mut h = Fnv(0xcbf2_9ce4_8422_2325);
         let m = self.metrics();
-        h.u64(self.now);
-        h.u64(self.events);
+        h.u64(self.clock.now);
+        h.u64(self.clock.events);
         h.u64(self.in_flight());
         let t = &m.totals;
         for x in [m.measure_from, t.arrived, t.completed, t.failed] {
@@ -71,25 +71,25 @@ impl Sim {
             h.bytes(format!("{e:?}").as_bytes());
         }
         // The operating state: fleets, billing, alarms, deployments.
-        for a in &self.apps {
+        for a in &self.tiers.apps {
             h.u64(a.billable as u64);
             h.u64(a.host_ns as u64);
             h.u64(a.version as u64);
         }
-        for x in &self.hosts {
+        for x in &self.tiers.hosts {
             h.u64(x.life as u64);
             h.u64(x.version as u64);
             h.u64(x.up as u64);
         }
-        for a in &self.alarms {
+        for a in &self.ops.alarms {
             h.u64(a.state as u64);
             h.u64(a.streak as u64);
         }
         for d in self.deployments() {
             h.bytes(format!("{d:?}").as_bytes());
         }
-        h.u64(self.xfer.cross_zone);
-        self.xfer.inter_region.iter().for_each(|&b| h.u64(b));
+        h.u64(self.obs.xfer.cross_zone);
+        self.obs.xfer.inter_region.iter().for_each(|&b| h.u64(b));
         h.f64(self.cost_so_far_usd());
         h.0
     }

@@ -10,7 +10,6 @@
 //! `deregistration_delay_s` has passed, and only then stops (or restarts with a new version).
 //! What it still holds at the end of the delay fails `Refused`, as at AWS.
 
-use super::health::Check;
 use super::log::LogKind;
 use super::queue::Kind;
 use super::request::NONE;
@@ -57,34 +56,34 @@ impl Sim {
     /// Starts a stopped slot with `version`; `green` hosts wait for a blue/green switch instead
     /// of entering service when booted.
     pub(super) fn launch(&mut self, h: usize, version: u32, boot: Time, green: bool) {
-        self.bill_change(self.hosts[h].app as usize, 1);
-        let host = &mut self.hosts[h];
+        self.tiers.bill_change(self.tiers.hosts[h].app as usize, 1, self.clock.now);
+        let host = &mut self.tiers.hosts[h];
         host.killed = false;
         host.green = green;
         let server = host.index;
-        let comp = self.apps[host.app as usize].comp as usize;
+        let comp = self.tiers.apps[host.app as usize].comp as usize;
         self.note(Some(comp), LogKind::HostLaunched { server });
         self.boot(h, version, boot);
     }
 
     /// (Re)boots host `h` with `version`: it goes down now and comes up after `boot`.
     pub(super) fn boot(&mut self, h: usize, version: u32, boot: Time) {
-        if self.hosts[h].up {
+        if self.tiers.hosts[h].up {
             self.host_stop(h);
         }
-        let host = &mut self.hosts[h];
+        let host = &mut self.tiers.hosts[h];
         host.life = Life::Booting;
         host.version = version;
         host.life_gen = host.life_gen.wrapping_add(1);
         let gen = host.life_gen;
-        if !self.hosts[h].green {
-            self.register(h, false);
+        if !self.tiers.hosts[h].green {
+            self.ingress.register(h, false);
         }
-        self.queue.push(self.now + boot, Kind::BootDone { host: h as u32, gen });
+        self.clock.queue.push(self.clock.now + boot, Kind::BootDone { host: h as u32, gen });
     }
 
     pub(super) fn on_boot_done(&mut self, h: usize, gen: u32) {
-        let host = &mut self.hosts[h];
+        let host = &mut self.tiers.hosts[h];
         if host.life_gen != gen || host.life != Life::Booting {
             return;
         }
@@ -97,142 +96,73 @@ impl Sim {
 
     /// Host `h` starts serving: up (unless killed or its tier is down), metrics warm-up starts.
     pub(super) fn enter_service(&mut self, h: usize) {
-        let host = &mut self.hosts[h];
+        let host = &mut self.tiers.hosts[h];
         host.life = Life::InService;
         host.green = false;
-        host.in_service_at = self.now;
+        host.in_service_at = self.clock.now;
         let (a, server) = (host.app as usize, host.index);
-        let comp = self.apps[a].comp as usize;
-        if self.comp_up(comp) && !self.hosts[h].killed {
+        let comp = self.tiers.apps[a].comp as usize;
+        if self.topo.comp_up(comp) && !self.tiers.hosts[h].killed {
             self.host_start(h);
         }
         self.note(Some(comp), LogKind::HostInService { server });
     }
 
-    /// Registers host `h` at every balancer that targets its tier; `healthy` skips the initial
-    /// checks (a blue/green fleet already checked by its own target group).
-    pub(super) fn register(&mut self, h: usize, healthy: bool) {
-        for lb in &mut self.lbs {
-            for t in lb.targets.iter_mut().filter(|t| t.host as usize == h) {
-                if t.registered && t.check.healthy {
-                    lb.healthy -= 1;
-                }
-                t.registered = true;
-                t.check = Check { healthy, ..Check::default() };
-                if healthy {
-                    lb.healthy += 1;
-                }
-            }
-        }
-    }
-
-    /// Balancers stop sending new requests to host `h`.
-    pub(super) fn deregister(&mut self, h: usize) {
-        for lb in &mut self.lbs {
-            for t in lb.targets.iter_mut().filter(|t| t.host as usize == h) {
-                if t.registered && t.check.healthy {
-                    lb.healthy -= 1;
-                }
-                t.registered = false;
-                t.check.healthy = false;
-                t.check.pending_fail = false;
-            }
-        }
-    }
-
     /// Connection draining: deregisters `h` and lets it finish, then `then`.
     pub(super) fn drain(&mut self, h: usize, then: AfterDrain) {
-        let delay = self.drain_delay(h);
-        self.deregister(h);
-        let host = &mut self.hosts[h];
+        let delay = self.ingress.drain_delay(h);
+        self.ingress.deregister(h);
+        let host = &mut self.tiers.hosts[h];
         host.life = Life::Draining;
         host.after_drain = then;
-        host.drain_until = self.now + delay;
+        host.drain_until = self.clock.now + delay;
         host.life_gen = host.life_gen.wrapping_add(1);
         let gen = host.life_gen;
         let (a, server) = (host.app as usize, host.index);
-        let comp = self.apps[a].comp as usize;
+        let comp = self.tiers.apps[a].comp as usize;
         self.note(Some(comp), LogKind::HostDraining { server });
         self.on_drain_check(h, gen);
     }
 
-    /// The longest deregistration delay of the balancers in front of `h` (0 without one).
-    fn drain_delay(&self, h: usize) -> Time {
-        self.lbs
-            .iter()
-            .filter(|lb| lb.targets.iter().any(|t| t.host as usize == h))
-            .map(|lb| lb.drain_delay)
-            .max()
-            .unwrap_or(0)
-    }
-
     pub(super) fn on_drain_check(&mut self, h: usize, gen: u32) {
-        let host = &self.hosts[h];
+        let host = &self.tiers.hosts[h];
         if host.life_gen != gen || host.life != Life::Draining {
             return;
         }
-        if self.now >= host.drain_until || self.host_empty(h) {
+        if self.clock.now >= host.drain_until || self.host_empty(h) {
             match host.after_drain {
                 AfterDrain::Stop => self.terminate(h),
                 AfterDrain::Restart(v) => {
-                    let boot = self.hosts[h].restart_boot;
+                    let boot = self.tiers.hosts[h].restart_boot;
                     self.boot(h, v, boot);
                 }
             }
         } else {
-            let at = (self.now + DRAIN_POLL).min(host.drain_until);
-            self.queue.push(at, Kind::DrainCheck { host: h as u32, gen });
+            let at = (self.clock.now + DRAIN_POLL).min(host.drain_until);
+            self.clock.queue.push(at, Kind::DrainCheck { host: h as u32, gen });
         }
     }
 
     /// No request held, waiting, or on its way to or from `h` through a balancer.
     fn host_empty(&self, h: usize) -> bool {
-        let host = &self.hosts[h];
-        host.proc_req.iter().all(|&r| r == NONE)
-            && host.backlog.is_empty()
-            && self.lbs.iter().all(|lb| lb.targets.iter().all(|t| t.host as usize != h || t.active == 0))
+        let host = &self.tiers.hosts[h];
+        host.proc_req.iter().all(|&r| r == NONE) && host.backlog.is_empty() && self.ingress.none_active(h)
     }
 
     /// Stops host `h` for good (its slot becomes free); billing stops.
     pub(super) fn terminate(&mut self, h: usize) {
-        if self.hosts[h].up {
+        if self.tiers.hosts[h].up {
             self.host_stop(h);
         }
-        self.deregister(h);
-        let host = &mut self.hosts[h];
+        self.ingress.deregister(h);
+        let host = &mut self.tiers.hosts[h];
         host.life = Life::Stopped;
         host.life_gen = host.life_gen.wrapping_add(1);
         host.killed = false;
         host.green = false;
         let (a, server) = (host.app as usize, host.index);
-        self.bill_change(a, -1);
-        let comp = self.apps[a].comp as usize;
+        self.tiers.bill_change(a, -1, self.clock.now);
+        let comp = self.tiers.apps[a].comp as usize;
         self.note(Some(comp), LogKind::HostTerminated { server });
-    }
-
-    /// Host slots of tier `a` (global indices).
-    pub(super) fn slots(&self, a: usize) -> std::ops::Range<usize> {
-        let app = &self.apps[a];
-        app.first_host as usize..(app.first_host + app.count) as usize
-    }
-
-    /// Hosts of tier `a` in a given life state.
-    pub(super) fn count_life(&self, a: usize, life: Life) -> u32 {
-        self.slots(a).filter(|&h| self.hosts[h].life == life).count() as u32
-    }
-
-    /// A host for a request that reaches tier `a` without a balancer: the next in service,
-    /// round robin (NONE when none is).
-    pub(super) fn direct_host(&mut self, a: usize) -> u32 {
-        let app = &mut self.apps[a];
-        let n = app.count;
-        for k in 0..n {
-            let h = app.first_host + (app.rr_host.wrapping_add(k)) % n;
-            if self.hosts[h as usize].life == Life::InService {
-                app.rr_host = app.rr_host.wrapping_add(k + 1);
-                return h;
-            }
-        }
-        NONE
     }
 }

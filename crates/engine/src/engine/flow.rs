@@ -8,35 +8,32 @@
 //! partitioned first crossing, too many live requests) count at once. A request that ends after
 //! its client's timeout counts as `Timeout`, whatever it carried: exactly one cause each.
 
-use super::log::{LogEntry, LogKind};
 use super::queue::Kind;
 use super::request::{Stage, NONE};
-use super::sim::{Role, Sim};
+use super::sim::Sim;
+use super::topology::Role;
 use super::traffic::Entry;
-use super::{ErrorCause, NS_PER_S};
-
-/// Longest event log kept; older entries are dropped in halves beyond it.
-const LOG_CAP: usize = 20_000;
+use super::ErrorCause;
 
 impl Sim {
     pub(super) fn start_request(&mut self, c: usize) {
-        let now = self.now;
-        let client = &self.clients[c];
+        let now = self.clock.now;
+        let client = &self.ingress.clients[c];
         let comp = client.comp as usize;
         let deadline = now.saturating_add(client.timeout);
-        let measured = now >= self.rec.metrics.measure_from;
-        self.born += 1;
-        self.rec.born(measured);
-        self.rec.component_arrival(comp);
+        let measured = now >= self.obs.rec.metrics.measure_from;
+        self.obs.born += 1;
+        self.obs.rec.born(measured);
+        self.obs.rec.component_arrival(comp);
         let Some(r) = self.slab.alloc(now, deadline, comp as u32) else {
-            self.done += 1;
-            self.rec.failed(measured, ErrorCause::QueueFull);
-            self.rec.component_error(comp);
+            self.obs.done += 1;
+            self.obs.rec.failed(measured, ErrorCause::QueueFull);
+            self.obs.rec.component_error(comp);
             self.queue_full(comp);
             return;
         };
-        self.rec.gauge(comp, now, 0, 0, 1);
-        let client = &mut self.clients[c];
+        self.obs.rec.gauge(comp, now, 0, 0, 1);
+        let client = &mut self.ingress.clients[c];
         let n = client.entries.len();
         if n == 0 {
             self.finish(r, Some(ErrorCause::Refused));
@@ -47,11 +44,11 @@ impl Sim {
         let to = match entry {
             Entry::Direct(t) => Some(t),
             Entry::Dns { dns, slot } => {
-                let dcomp = self.dnss[dns as usize].comp as usize;
-                self.rec.component_arrival(dcomp);
-                let t = self.resolve(dns as usize, slot as usize);
+                let dcomp = self.ingress.dnss[dns as usize].comp as usize;
+                self.obs.rec.component_arrival(dcomp);
+                let t = self.ingress.dnss[dns as usize].resolve(slot as usize, now, &mut self.clock.rng);
                 if t.is_none() {
-                    self.rec.component_error(dcomp);
+                    self.obs.rec.component_error(dcomp);
                 }
                 t
             }
@@ -65,13 +62,18 @@ impl Sim {
     /// Starts a crossing from component `from` to `to`; a partition between their zones fails
     /// it at once at the sender.
     pub(super) fn send(&mut self, r: u32, from: u32, to: u32, stage: Stage) {
-        let (za, zb) = (self.comps[from as usize].zone as usize, self.comps[to as usize].zone as usize);
-        match self.net.crossing(from as usize, to as usize, za, zb, &mut self.rng) {
+        let (za, zb) =
+            (self.topo.comps[from as usize].zone as usize, self.topo.comps[to as usize].zone as usize);
+        match self.topo.net.crossing(from as usize, to as usize, za, zb, &mut self.clock.rng) {
             Some(d) => {
                 if za != zb {
-                    self.count_transfer(from, to, stage);
+                    self.obs.xfer.count(
+                        &self.topo.comps[from as usize],
+                        &self.topo.comps[to as usize],
+                        stage,
+                    );
                 }
-                let now = self.now;
+                let now = self.clock.now;
                 let req = self.slab.get_mut(r);
                 req.stage = stage;
                 req.from = from;
@@ -79,7 +81,7 @@ impl Sim {
                 req.t0 = now;
                 req.t1 = now + d;
                 let gen = req.gen;
-                self.queue.push(now + d, Kind::Hop { req: r, gen });
+                self.clock.queue.push(now + d, Kind::Hop { req: r, gen });
             }
             None => match stage {
                 Stage::ToHost => self.reply_from_lb(r, Some(ErrorCause::Refused)),
@@ -98,10 +100,10 @@ impl Sim {
         }
         let req = *self.slab.get(r);
         match req.stage {
-            Stage::ToEntry => match self.comps[req.to as usize].role {
+            Stage::ToEntry => match self.topo.comps[req.to as usize].role {
                 Role::Lb(l) => self.arrive_lb(r, l as usize),
                 Role::App(a) => {
-                    let h = self.direct_host(a as usize);
+                    let h = self.tiers.direct_host(a as usize);
                     if h == NONE {
                         self.finish(r, Some(ErrorCause::Refused));
                         return;
@@ -122,8 +124,8 @@ impl Sim {
                 }
             }
             Stage::BackToLb => {
-                let comp = self.lbs[req.lb as usize].comp as usize;
-                if self.comp_up(comp) {
+                let comp = self.ingress.lbs[req.lb as usize].comp as usize;
+                if self.topo.comp_up(comp) {
                     self.reply_from_lb(r, None);
                 } else {
                     self.finish(r, req.err.or(Some(ErrorCause::Refused)));
@@ -140,9 +142,9 @@ impl Sim {
         let req = self.slab.get_mut(r);
         req.err = req.err.or(err);
         let (host, lb, client) = (req.host as usize, req.lb, req.client);
-        let from = self.apps[self.hosts[host].app as usize].comp;
+        let from = self.tiers.comp_of_host(host) as u32;
         if lb != NONE {
-            self.send(r, from, self.lbs[lb as usize].comp, Stage::BackToLb);
+            self.send(r, from, self.ingress.lbs[lb as usize].comp, Stage::BackToLb);
         } else {
             self.send(r, from, client, Stage::BackToClient);
         }
@@ -151,22 +153,22 @@ impl Sim {
     pub(super) fn reply_from_lb(&mut self, r: u32, err: Option<ErrorCause>) {
         let req = *self.slab.get(r);
         if req.in_lb && req.err.is_none() && err.is_none() {
-            let comp = self.lbs[req.lb as usize].comp as usize;
-            self.rec.component_completion(comp, self.now - req.at_lb);
+            let comp = self.ingress.lbs[req.lb as usize].comp as usize;
+            self.obs.rec.component_completion(comp, self.clock.now - req.at_lb);
         }
         self.leave_lb(r);
         let req = self.slab.get_mut(r);
         req.err = req.err.or(err);
         let (lb, client) = (req.lb as usize, req.client);
-        self.send(r, self.lbs[lb].comp, client, Stage::BackToClient);
+        self.send(r, self.ingress.lbs[lb].comp, client, Stage::BackToClient);
     }
 
     pub(super) fn leave_app(&mut self, r: u32) {
         let req = self.slab.get_mut(r);
         if req.in_app {
             req.in_app = false;
-            let comp = self.apps[self.hosts[req.host as usize].app as usize].comp as usize;
-            self.rec.gauge(comp, self.now, 0, 0, -1);
+            let comp = self.tiers.comp_of_host(req.host as usize);
+            self.obs.rec.gauge(comp, self.clock.now, 0, 0, -1);
         }
     }
 
@@ -176,37 +178,21 @@ impl Sim {
         self.leave_lb(r);
         let req = *self.slab.get(r);
         let comp = req.client as usize;
-        let now = self.now;
-        self.rec.gauge(comp, now, 0, 0, -1);
-        let measured = req.born >= self.rec.metrics.measure_from;
+        let now = self.clock.now;
+        self.obs.rec.gauge(comp, now, 0, 0, -1);
+        let measured = req.born >= self.obs.rec.metrics.measure_from;
         let cause = if now > req.deadline { Some(ErrorCause::Timeout) } else { err };
         match cause {
             None => {
-                self.rec.completed(measured, now - req.born);
-                self.rec.component_completion(comp, now - req.born);
+                self.obs.rec.completed(measured, now - req.born);
+                self.obs.rec.component_completion(comp, now - req.born);
             }
             Some(c) => {
-                self.rec.failed(measured, c);
-                self.rec.component_error(comp);
+                self.obs.rec.failed(measured, c);
+                self.obs.rec.component_error(comp);
             }
         }
-        self.done += 1;
+        self.obs.done += 1;
         self.slab.release(r);
-    }
-
-    /// Logs a full queue at `comp`, at most once per simulated second.
-    pub(super) fn queue_full(&mut self, comp: usize) {
-        let last = self.last_queue_full[comp];
-        if last == u64::MAX || self.now >= last + NS_PER_S {
-            self.last_queue_full[comp] = self.now;
-            self.note(Some(comp), LogKind::QueueFull);
-        }
-    }
-
-    pub(super) fn note(&mut self, component: Option<usize>, kind: LogKind) {
-        if self.log.len() >= LOG_CAP {
-            self.log.drain(..LOG_CAP / 2);
-        }
-        self.log.push(LogEntry { time: self.now, component, kind });
     }
 }

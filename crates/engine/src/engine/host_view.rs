@@ -3,7 +3,8 @@
 //! rejoins, which the tier's counts in [`ComponentView`](super::ComponentView) cannot show.
 
 use super::fleet::Life;
-use super::sim::{Role, Sim};
+use super::sim::Sim;
+use super::topology::Role;
 
 /// Where a billed host is in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,9 +32,10 @@ impl Sim {
     /// The billed hosts of app tier component `comp`, in slot order (empty for any other
     /// component). They are the hosts `ComponentView::servers_total` counts.
     pub fn hosts(&self, comp: usize) -> Vec<HostView> {
-        let Some(Role::App(a)) = self.comps.get(comp).map(|c| c.role) else { return Vec::new() };
-        self.slots(a as usize)
-            .map(|h| &self.hosts[h])
+        let Some(Role::App(a)) = self.topo.comps.get(comp).map(|c| c.role) else { return Vec::new() };
+        self.tiers
+            .slots(a as usize)
+            .map(|h| &self.tiers.hosts[h])
             .filter_map(|h| {
                 let phase = match h.life {
                     Life::Stopped => return None,

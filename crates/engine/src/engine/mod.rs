@@ -13,19 +13,29 @@
 //! **Architecture Invariant:** nothing under `engine/` uses yew, web-sys, gloo, js-sys,
 //! wasm-bindgen, the wall clock or global state (enforced by `tests/tidy.rs`).
 //!
+//! **State in owned parts.** [`Sim`] holds its state in parts, each a struct in its own file
+//! with the methods that need only it: `clock` (time, the event queue, the seeded stream),
+//! `topology` (components, zones, regions, their failures, the network), `ingress` (client
+//! populations and traffic, DNS, balancers), `tiers` (app tiers, host slots, versions),
+//! `database` (`Databases`: the data tier), `operations` (fault timeline, deployments,
+//! alarms) and `observation` (recorder, log, request counts, transfer bytes), plus the
+//! request slab. A handler touches only the parts it names: one that needs a single part is a
+//! method of that part, and one that crosses parts (a request's path) is a method of `Sim`.
+//!
 //! Where things are: `sim` (the API and event loop), `queue` (events), `compile` (scenario to
 //! tables), `traffic` (arrivals), `flow` (a request's path), `network` (crossings),
-//! `balancer` and `health` (load balancing and health checks), `dns`, `app` (hosts, process
-//! manager, cores), `database` (connections, replicas, failover), `faults`, `recorder`
-//! (metrics), `view` (snapshot and dots), `summary` (a run's results), `fingerprint`.
-//! Operating the service: `fleet` (a host's life: launch, boot, draining), `autoscale`,
-//! `deploy`, `alarms`, `billing` (the cost meter).
+//! `balancer` and `health` (load balancing and health checks), `dns`, `app` (a request on a
+//! host: process manager, cores), `database` (connections, replicas, failover), `faults`,
+//! `recorder` (metrics), `view` (snapshot and dots), `summary` (a run's results),
+//! `fingerprint`. Operating the service: `fleet` (a host's life: launch, boot, draining),
+//! `autoscale`, `deploy`, `alarms`, `billing` (the cost meter).
 
 mod alarms;
 mod app;
 mod autoscale;
 mod balancer;
 mod billing;
+mod clock;
 mod compile;
 mod database;
 mod deploy;
@@ -36,9 +46,12 @@ mod fleet;
 mod flow;
 mod health;
 mod host_view;
+mod ingress;
 mod log;
 mod metrics;
 mod network;
+mod observation;
+mod operations;
 mod queue;
 mod recorder;
 mod request;
@@ -47,7 +60,9 @@ mod sim;
 mod snapshot;
 mod station;
 mod summary;
+mod tiers;
 mod time;
+mod topology;
 mod traffic;
 mod view;
 

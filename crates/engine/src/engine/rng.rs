@@ -29,6 +29,17 @@ impl Rng {
         (((self.0.next_u64() >> 32) * n as u64) >> 32) as u32
     }
 
+    /// A service time with the given mean in ns: exactly the mean when `constant`, else
+    /// exponential (no draw for a constant one, so the stream is not advanced).
+    #[inline]
+    pub fn duration(&mut self, mean: f64, constant: bool) -> super::Time {
+        if constant {
+            to_ns(mean)
+        } else {
+            to_ns(self.exp(mean))
+        }
+    }
+
     /// Uniform in [lo, hi).
     pub fn between(&mut self, lo: f64, hi: f64) -> f64 {
         lo + (hi - lo) * self.uniform()

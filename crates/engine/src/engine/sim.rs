@@ -8,83 +8,41 @@
 
 use crate::model::{validate, Diagnostic, FaultAction, Problem, Scenario, Traffic};
 
-use super::app::{App, Host};
-use super::balancer::Lb;
-use super::database::{Db, Group};
-use super::dns::Dns;
-use super::network::Network;
-use super::queue::{EventQueue, Kind};
-use super::recorder::Recorder;
+use super::clock::Clock;
+use super::database::Databases;
+use super::ingress::Ingress;
+use super::observation::Observation;
+use super::operations::Operations;
+use super::queue::Kind;
 use super::request::Slab;
-use super::rng::Rng;
-use super::traffic::Client;
+use super::tiers::Tiers;
+use super::topology::Topology;
 use super::{Dot, LogEntry, LogKind, Metrics, Snapshot, Time};
 
-/// What a component is in the engine's tables (the index into the table of its kind).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Role {
-    Clients(u32),
-    Dns(u32),
-    Lb(u32),
-    App(u32),
-    Db(u32),
-}
-
-pub(super) struct Comp {
-    pub role: Role,
-    pub zone: u32,
-    pub region: u32,
-    pub killed: bool,
-    /// Cached liveness of clients, DNS and balancers (tiers and databases keep their own).
-    pub up: bool,
-}
-
-pub(super) struct ZoneInfo {
-    pub region: u32,
-    pub name: String,
-}
-
 /// A running simulation of one scenario with one seed.
+///
+/// Its state is kept in owned parts, each with its own methods, so that a handler touches only
+/// what it owns and a reader can tell from a signature what a change may affect (the way
+/// quinn-proto's `Connection` keeps its packet spaces, streams and paths). A handler that must
+/// cross parts (a request's path goes through several) is a method on `Sim` and says so by
+/// naming each part it reaches into.
 pub struct Sim {
-    pub(super) now: Time,
-    pub(super) queue: EventQueue,
-    pub(super) rng: Rng,
+    /// Simulated time, the pending events in (time, insertion) order, and the seeded stream.
+    pub(super) clock: Clock,
+    /// The requests alive now (a slab indexed by request id).
     pub(super) slab: Slab,
-    pub(super) rec: Recorder,
-    pub(super) log: Vec<LogEntry>,
-    pub(super) ids: Vec<String>,
-    pub(super) comps: Vec<Comp>,
-    pub(super) regions: Vec<String>,
-    pub(super) zones: Vec<ZoneInfo>,
-    pub(super) zone_down: Vec<bool>,
-    pub(super) region_down: Vec<bool>,
-    pub(super) net: Network,
-    pub(super) clients: Vec<Client>,
-    pub(super) dnss: Vec<Dns>,
-    pub(super) lbs: Vec<Lb>,
-    pub(super) apps: Vec<App>,
-    pub(super) hosts: Vec<Host>,
-    pub(super) dbs: Vec<Db>,
-    pub(super) groups: Vec<Group>,
-    pub(super) traffic: Traffic,
-    pub(super) timeline: Vec<FaultAction>,
-    pub(super) events: u64,
-    /// Requests born and ended (completed or failed) since the start, for `in_flight`.
-    pub(super) born: u64,
-    pub(super) done: u64,
-    pub(super) last_queue_full: Vec<Time>,
-    /// Effects of each version (0: the scenario's own code; then one per deployment).
-    pub(super) versions: Vec<VersionFx>,
-    pub(super) alarms: Vec<super::alarms::AlarmRun>,
-    pub(super) deploys: Vec<super::deploy::Deploy>,
-    pub(super) xfer: super::billing::Transfer,
-}
-
-/// How requests served by a version behave.
-#[derive(Clone, Copy, Debug, Default)]
-pub(super) struct VersionFx {
-    pub error_rate: f64,
-    pub extra_ns: Time,
+    /// What is where: components, zones, regions, their failures, and the network between.
+    pub(super) topo: Topology,
+    /// How requests reach the tiers: client populations and their traffic, DNS, balancers.
+    pub(super) ingress: Ingress,
+    /// App tiers, their host slots, and the versions of code the hosts run.
+    pub(super) tiers: Tiers,
+    /// The data tier: databases and their primary/standby groups.
+    pub(super) data: Databases,
+    /// Operating the service: the fault timeline, deployments and alarms.
+    pub(super) ops: Operations,
+    /// What the run measured: the recorder, the event log, request counts and transfer bytes.
+    pub(super) obs: Observation,
 }
 
 impl Sim {
@@ -100,7 +58,7 @@ impl Sim {
 
     /// Current simulated time.
     pub fn now(&self) -> Time {
-        self.now
+        self.clock.now
     }
 
     /// Processes every event at or before `t`, then sets the clock to `t`.
@@ -117,8 +75,8 @@ impl Sim {
     pub fn advance(&mut self, until: Time, max_events: u64) -> u64 {
         let mut n = 0;
         while n < max_events {
-            let t = self.queue.peek_time().unwrap_or(Time::MAX);
-            let b = self.rec.next_boundary();
+            let t = self.clock.queue.peek_time().unwrap_or(Time::MAX);
+            let b = self.obs.rec.next_boundary();
             if b <= t && b <= until {
                 self.cross(b);
                 continue;
@@ -126,33 +84,33 @@ impl Sim {
             if t > until {
                 break;
             }
-            let Some(ev) = self.queue.pop() else { break };
-            self.now = ev.time;
-            self.events += 1;
+            let Some(ev) = self.clock.queue.pop() else { break };
+            self.clock.now = ev.time;
+            self.clock.events += 1;
             n += 1;
             self.dispatch(ev.kind);
         }
-        let finished = self.queue.peek_time().is_none_or(|t| t > until);
-        if finished && until > self.now {
-            self.now = until;
+        let finished = self.clock.queue.peek_time().is_none_or(|t| t > until);
+        if finished && until > self.clock.now {
+            self.clock.now = until;
         }
-        self.rec.refresh(self.now);
+        self.obs.rec.refresh(self.clock.now);
         n
     }
 
     /// Crosses the boundaries at or before `t` (at most one second's end when `t` is the next
     /// boundary), then runs what happens at a second's end: alarms and scaling policies.
     fn cross(&mut self, t: Time) {
-        let before = self.rec.second_start;
-        let now = self.now;
-        for (at, cause, count) in self.rec.cross(t) {
-            self.now = at;
+        let before = self.obs.rec.second_start;
+        let now = self.clock.now;
+        for (at, cause, count) in self.obs.rec.cross(t) {
+            self.clock.now = at;
             self.note(None, LogKind::Errors { cause, count });
         }
-        self.now = now;
-        if self.rec.second_start != before {
-            self.now = self.now.max(self.rec.second_start);
-            let second = self.rec.second_start / super::NS_PER_S - 1;
+        self.clock.now = now;
+        if self.obs.rec.second_start != before {
+            self.clock.now = self.clock.now.max(self.obs.rec.second_start);
+            let second = self.obs.rec.second_start / super::NS_PER_S - 1;
             self.alarms_second(second);
             self.autoscale_second(second);
         }
@@ -174,7 +132,7 @@ impl Sim {
             Kind::DrainCheck { host, gen } => self.on_drain_check(host as usize, gen),
             Kind::DeployTick { dep } => self.on_deploy_tick(dep as usize),
             Kind::Fault { index } => {
-                let action = self.timeline[index as usize].clone();
+                let action = self.ops.timeline[index as usize].clone();
                 // Timeline faults were validated with the scenario; a failure cannot happen.
                 let _ = self.apply_fault(&action);
             }
@@ -183,14 +141,14 @@ impl Sim {
 
     /// The time of the next pending event, if any.
     pub fn next_event_time(&self) -> Option<Time> {
-        self.queue.peek_time()
+        self.clock.queue.peek_time()
     }
 
     /// Applies a fault now (a click in the UI). Timeline faults are applied by the engine itself.
     /// A target that does not exist is refused with the [`Problem`], and nothing changes.
     pub fn inject(&mut self, action: &FaultAction) -> Result<(), Problem> {
         let r = self.apply_fault(action);
-        self.rec.refresh(self.now);
+        self.obs.rec.refresh(self.clock.now);
         r
     }
 
@@ -202,11 +160,11 @@ impl Sim {
     /// Starts the measurement window at `t` (a warm-up cut): totals count only requests born
     /// at or after it. The window restarts (totals are cleared); a `t` in the past means now.
     pub fn set_measure_from(&mut self, t: Time) {
-        self.rec.set_measure_from(t.max(self.now));
-        if self.rec.metrics.measure_from <= self.now {
-            self.cross(self.now);
+        self.obs.rec.set_measure_from(t.max(self.clock.now));
+        if self.obs.rec.metrics.measure_from <= self.clock.now {
+            self.cross(self.clock.now);
         }
-        self.rec.refresh(self.now);
+        self.obs.rec.refresh(self.clock.now);
     }
 
     pub fn snapshot(&self) -> Snapshot {
@@ -220,42 +178,30 @@ impl Sim {
     }
 
     pub fn metrics(&self) -> &Metrics {
-        &self.rec.metrics
+        &self.obs.rec.metrics
     }
 
     pub fn log(&self) -> &[LogEntry] {
-        &self.log
+        &self.obs.log
     }
 
     /// Events processed since the start (for benchmarks).
     pub fn events_processed(&self) -> u64 {
-        self.events
+        self.clock.events
     }
 
     /// Requests currently in the system (born, neither completed nor failed).
     pub fn in_flight(&self) -> u64 {
-        self.born - self.done
+        self.obs.born - self.obs.done
     }
 
     /// Requests born since the start (all, not only those in the measurement window).
     pub fn born_total(&self) -> u64 {
-        self.born
+        self.obs.born
     }
 
     /// Component ids in scenario order (index = position).
     pub fn component_ids(&self) -> &[String] {
-        &self.ids
-    }
-
-    /// Whether component `c` is up: not killed and, for what runs in the cloud, its zone and
-    /// region up. Client populations (users near a zone) and DNS (a global service) are not
-    /// inside a zone's failure domain: a zone or region failure leaves them running.
-    pub(super) fn comp_up(&self, c: usize) -> bool {
-        let comp = &self.comps[c];
-        if comp.killed {
-            return false;
-        }
-        matches!(comp.role, Role::Clients(_) | Role::Dns(_))
-            || (!self.zone_down[comp.zone as usize] && !self.region_down[comp.region as usize])
+        &self.topo.ids
     }
 }

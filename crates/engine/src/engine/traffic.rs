@@ -35,18 +35,18 @@ pub(super) struct Client {
 impl Sim {
     /// Draws the next arrival of population `c` after `from`.
     pub(super) fn schedule_arrival(&mut self, c: usize, from: Time) {
-        let share = self.clients[c].share;
-        let gen = self.clients[c].gen;
-        let next = match self.traffic.arrivals {
+        let share = self.ingress.clients[c].share;
+        let gen = self.ingress.clients[c].gen;
+        let next = match self.ingress.traffic.arrivals {
             Arrivals::Poisson => {
-                let peak = self.traffic.peak_rate() * share;
+                let peak = self.ingress.traffic.peak_rate() * share;
                 if peak.is_nan() || peak <= 0.0 {
                     return;
                 }
-                from.saturating_add(to_ns(self.rng.exp(NS_PER_S as f64 / peak)))
+                from.saturating_add(to_ns(self.clock.rng.exp(NS_PER_S as f64 / peak)))
             }
             Arrivals::Uniform => {
-                let rate = self.traffic.rate_at(to_secs(from)) * share;
+                let rate = self.ingress.traffic.rate_at(to_secs(from)) * share;
                 if rate > 0.0 {
                     from.saturating_add(to_ns(NS_PER_S as f64 / rate).max(1))
                 } else {
@@ -55,35 +55,35 @@ impl Sim {
                 }
             }
         };
-        self.queue.push(next, Kind::Arrival { client: c as u32, gen });
+        self.clock.queue.push(next, Kind::Arrival { client: c as u32, gen });
     }
 
     pub(super) fn on_arrival(&mut self, c: usize, gen: u32) {
-        if self.clients[c].gen != gen {
+        if self.ingress.clients[c].gen != gen {
             return;
         }
-        let now = self.now;
-        let send = match (self.traffic.arrivals, &self.traffic.pattern) {
-            (Arrivals::Uniform, _) => self.traffic.rate_at(to_secs(now)) > 0.0,
+        let now = self.clock.now;
+        let send = match (self.ingress.traffic.arrivals, &self.ingress.traffic.pattern) {
+            (Arrivals::Uniform, _) => self.ingress.traffic.rate_at(to_secs(now)) > 0.0,
             (Arrivals::Poisson, Pattern::Steady) => true,
             (Arrivals::Poisson, _) => {
-                let peak = self.traffic.peak_rate();
-                self.rng.uniform() * peak < self.traffic.rate_at(to_secs(now))
+                let peak = self.ingress.traffic.peak_rate();
+                self.clock.rng.uniform() * peak < self.ingress.traffic.rate_at(to_secs(now))
             }
         };
         self.schedule_arrival(c, now);
-        let comp = self.clients[c].comp as usize;
-        if send && self.comp_up(comp) {
+        let comp = self.ingress.clients[c].comp as usize;
+        if send && self.topo.comp_up(comp) {
             self.start_request(c);
         }
     }
 
     /// Replaces the traffic profile from now on.
     pub(super) fn change_traffic(&mut self, traffic: &Traffic) {
-        self.traffic = traffic.clone();
-        for c in 0..self.clients.len() {
-            self.clients[c].gen = self.clients[c].gen.wrapping_add(1);
-            self.schedule_arrival(c, self.now);
+        self.ingress.traffic = traffic.clone();
+        for c in 0..self.ingress.clients.len() {
+            self.ingress.clients[c].gen = self.ingress.clients[c].gen.wrapping_add(1);
+            self.schedule_arrival(c, self.clock.now);
         }
     }
 }

@@ -2,62 +2,65 @@
 
 use super::fleet::Life;
 use super::request::{Stage, NONE};
-use super::sim::{Role, Sim};
+use super::sim::Sim;
+use super::topology::Role;
 use super::{ComponentView, Dot, Health, Snapshot};
 
 impl Sim {
     pub(super) fn build_snapshot(&self) -> Snapshot {
-        let last = self.rec.last_second.as_ref();
-        let components = (0..self.comps.len())
+        let last = self.obs.rec.last_second.as_ref();
+        let components = (0..self.topo.comps.len())
             .map(|i| {
-                let g = &self.rec.gauges[i];
+                let g = &self.obs.rec.gauges[i];
                 let mut v = ComponentView {
                     index: i,
                     utilization: last.and_then(|s| s.utilization.get(i)).map_or(0.0, |&u| u as f64),
                     queue: g.queue as u32,
-                    busy: if matches!(self.comps[i].role, Role::App(_) | Role::Db(_)) {
+                    busy: if matches!(self.topo.comps[i].role, Role::App(_) | Role::Db(_)) {
                         g.busy
                     } else {
                         g.present
                     } as u32,
-                    recent_errors: self.rec.counters[i].last_second_errors,
+                    recent_errors: self.obs.rec.counters[i].last_second_errors,
                     servers_up: 1,
                     servers_total: 1,
                     ..Default::default()
                 };
-                let up = self.comp_up(i);
+                let up = self.topo.comp_up(i);
                 v.health = if up { Health::Up } else { Health::Down };
-                match self.comps[i].role {
+                match self.topo.comps[i].role {
                     Role::Clients(_) | Role::Dns(_) => {
-                        if let Role::Dns(n) = self.comps[i].role {
-                            let d = &self.dnss[n as usize];
+                        if let Role::Dns(n) = self.topo.comps[i].role {
+                            let d = &self.ingress.dnss[n as usize];
                             v.healthy_targets = d.checks.iter().filter(|c| c.healthy).count() as u32;
                             v.total_targets = d.targets.len() as u32;
                         }
                     }
                     Role::Lb(l) => {
-                        let lb = &self.lbs[l as usize];
+                        let lb = &self.ingress.lbs[l as usize];
                         v.healthy_targets = lb.healthy;
                         // Targets of billed hosts (booting, in service, draining), as a target
                         // group lists them: not the idle slots an auto-scaling group may fill.
-                        v.total_targets =
-                            lb.targets.iter().filter(|t| self.hosts[t.host as usize].life.billable()).count()
-                                as u32;
+                        v.total_targets = lb
+                            .targets
+                            .iter()
+                            .filter(|t| self.tiers.hosts[t.host as usize].life.billable())
+                            .count() as u32;
                         // Degraded when a server meant to be serving fails its checks; a
                         // booting or draining one (scaling, a deployment) is not a fault.
                         let serving = lb
                             .targets
                             .iter()
-                            .filter(|t| self.hosts[t.host as usize].life == Life::InService)
+                            .filter(|t| self.tiers.hosts[t.host as usize].life == Life::InService)
                             .count() as u32;
                         if up && lb.healthy < serving {
                             v.health = Health::Degraded;
                         }
                     }
                     Role::App(a) => {
-                        let app = &self.apps[a as usize];
+                        let app = &self.tiers.apps[a as usize];
                         let hosts =
-                            &self.hosts[app.first_host as usize..(app.first_host + app.count) as usize];
+                            &self.tiers.hosts[app.first_host as usize..(app.first_host + app.count) as usize];
                         let crashed = hosts.iter().any(|h| h.up && h.crashed != 0);
                         let count = |l: Life| hosts.iter().filter(|h| h.life == l).count() as u32;
                         v.booting = count(Life::Booting) + count(Life::Ready);
@@ -76,10 +79,11 @@ impl Sim {
                         };
                     }
                     Role::Db(d) => {
-                        let db = &self.dbs[d as usize];
+                        let db = &self.data.dbs[d as usize];
                         v.capacity = if db.up { db.conns.servers } else { 0 };
                         v.queue_capacity = db.conns.bound;
-                        let failing_over = db.group != NONE && self.groups[db.group as usize].failing_over;
+                        let failing_over =
+                            db.group != NONE && self.data.groups[db.group as usize].failing_over;
                         v.health = if !db.up {
                             Health::Down
                         } else if failing_over {
@@ -92,7 +96,7 @@ impl Sim {
                 v
             })
             .collect();
-        Snapshot { time: self.now, components }
+        Snapshot { time: self.clock.now, components }
     }
 
     pub(super) fn build_dots(&self, max: usize) -> (Vec<Dot>, usize) {
@@ -110,7 +114,8 @@ impl Sim {
                 continue;
             }
             let span = r.t1.saturating_sub(r.t0);
-            let progress = if span == 0 { 1.0 } else { (self.now.saturating_sub(r.t0)) as f64 / span as f64 };
+            let progress =
+                if span == 0 { 1.0 } else { (self.clock.now.saturating_sub(r.t0)) as f64 / span as f64 };
             out.push(Dot {
                 from: r.from,
                 to: r.to,
