@@ -82,7 +82,7 @@ fn main() {
     let links: Vec<String> = scenarios.iter().map(encode).collect();
     // Minified JSON of each scenario (keys sorted, as `serde_json::Value` keeps them).
     let jsons: Vec<String> =
-        scenarios.iter().take(50).map(|s| archlab::model::to_value(s).to_string()).collect();
+        scenarios.iter().take(50).map(|s| archlab::share::to_value(s).to_string()).collect();
 
     let mut kinds: BTreeMap<&'static str, u64> = BTreeMap::new();
     let mut panics = Vec::new();

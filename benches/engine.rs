@@ -14,7 +14,7 @@ use archlab::engine::{secs, Sim};
 use archlab::model::Scenario;
 
 fn scenario(json: &str) -> Scenario {
-    archlab::model::from_json_str(json).expect("fixture parses")
+    archlab::share::from_json_file(json).expect("fixture parses")
 }
 
 /// Nanoseconds this thread has spent on a CPU, when the kernel tells.

@@ -61,7 +61,7 @@ fn design() -> impl Strategy<Value = Scenario> {
             let (f, t) = (k / 9, k % 9);
             if p < 0.6 && f < ids.len() && t < ids.len() {
                 let v = json!({ "from": ids[f], "to": ids[t], "rtt_ms": rtt });
-                scenario.links.push(archlab::model::from_value(&v).unwrap());
+                scenario.links.push(archlab::share::from_value(&v).unwrap());
                 if validate(&scenario).iter().any(|d| d.path.starts_with("links")) {
                     scenario.links.pop();
                 }
@@ -79,7 +79,7 @@ fn design() -> impl Strategy<Value = Scenario> {
                 4 => json!({ "do": "kill", "target": { "kind": "server", "id": id, "index": 0 } }),
                 _ => json!({ "do": "kill", "target": { "kind": "process", "id": id, "server": 0, "index": 0 } }),
             };
-            scenario.faults.push(archlab::model::from_value(&json!({ "at_s": at, "action": action })).unwrap());
+            scenario.faults.push(archlab::share::from_value(&json!({ "at_s": at, "action": action })).unwrap());
         }
         scenario
     })
@@ -133,7 +133,7 @@ fn a_flood_is_bounded_by_the_request_cap() {
     );
     let mut s = s;
     s.links
-        .push(archlab::model::from_value(&json!({ "from": "users", "to": "app", "rtt_ms": 10000 })).unwrap());
+        .push(archlab::share::from_value(&json!({ "from": "users", "to": "app", "rtt_ms": 10000 })).unwrap());
     assert!(validate(&s).is_empty());
     let mut sim = Sim::new(&s, 1).unwrap();
     sim.advance_to(secs(2.5));

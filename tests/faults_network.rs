@@ -104,10 +104,10 @@ fn inject_names_what_does_not_exist() {
     );
     let mut sim = Sim::new(&s, 1).unwrap();
     let bad: archlab::model::FaultAction =
-        archlab::model::from_value(&json!({ "do": "kill", "target": { "kind": "component", "id": "nope" } }))
+        archlab::share::from_value(&json!({ "do": "kill", "target": { "kind": "component", "id": "nope" } }))
             .unwrap();
     assert_eq!(sim.inject(&bad).unwrap_err(), archlab::model::Problem::NoSuchComponent("nope".into()));
-    let bad: archlab::model::FaultAction = archlab::model::from_value(
+    let bad: archlab::model::FaultAction = archlab::share::from_value(
         &json!({ "do": "kill", "target": { "kind": "server", "id": "app", "index": 3 } }),
     )
     .unwrap();

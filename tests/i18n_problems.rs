@@ -178,7 +178,7 @@ fn every_diagnostic_of_a_broken_scenario_reads_in_korean() {
     v["alarms"][0]["metric"]["component"] = json!("nobody");
     v["traffic"]["rate_rps"] = json!(-5.0);
     v["run"]["duration_s"] = json!(0.0);
-    let scenario: Scenario = archlab::model::from_value(&v).expect("the shape is still a scenario");
+    let scenario: Scenario = archlab::share::from_value(&v).expect("the shape is still a scenario");
     let diags = validate(&scenario);
     assert!(diags.len() >= 13, "{diags:#?}");
     for d in &diags {
@@ -374,7 +374,7 @@ fn base64_details_in_both_languages() {
 fn a_refused_fault_reads_in_korean() {
     let s = archlab::catalog::preset("load-balancer").unwrap();
     let mut sim = archlab::engine::Sim::new(&s, 1).unwrap();
-    let bad: archlab::model::FaultAction = archlab::model::from_value(
+    let bad: archlab::model::FaultAction = archlab::share::from_value(
         &json!({ "do": "kill", "target": { "kind": "server", "id": "app-1", "index": 9 } }),
     )
     .unwrap();

@@ -63,12 +63,12 @@ fn preset_files_match_the_constructors() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     for p in PRESETS {
         let built = builder(p.id).unwrap_or_else(|| panic!("{} has no builder", p.id))();
-        let pretty = archlab::model::to_string_pretty(&built) + "\n";
+        let pretty = archlab::share::to_json_file(&built);
         let pretty_path = root.join(format!("scenarios/presets/{}.json", p.id));
         committed(&pretty_path, &pretty, "UPDATE_SCENARIOS", HOW);
         let compact_path = root.join(format!("crates/lab/src/catalog/preset_json/{}.json", p.id));
         committed(&compact_path, &archlab::share::to_compact_json(&built), "UPDATE_SCENARIOS", HOW);
-        let back: Scenario = archlab::model::from_json_str(&pretty).unwrap();
+        let back: Scenario = archlab::share::from_json_str(&pretty).unwrap();
         assert_eq!(back, built);
         if !updating("UPDATE_SCENARIOS") {
             // What the app builds (from the embedded text, compiled before a rewrite).

@@ -3,8 +3,6 @@
 //!
 //! One test binary; each concern is a file under `tests/share/`.
 
-#[path = "share/differential.rs"]
-mod differential;
 #[path = "share/files.rs"]
 mod files;
 #[path = "share/gen.rs"]

@@ -137,7 +137,7 @@ pub fn use_bench(seconds: Option<u32>, shared: &Shared) -> UseStateHandle<Option
                         ("user_agent", user_agent.into()),
                         ("engine_only", engine_only()),
                     ]);
-                    result.set(Some(crate::model::json_text(&json)));
+                    result.set(Some(json.to_string()));
                 });
                 (warm, done)
             });

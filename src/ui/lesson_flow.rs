@@ -4,8 +4,6 @@
 
 use serde_json::Value;
 
-use crate::model::json_text;
-
 use crate::catalog::{lesson_shape, LessonId, LessonShape, LessonText, PRESETS};
 use crate::engine::{LogEntry, LogKind};
 
@@ -107,7 +105,7 @@ impl Progress {
         // `{"passed":[…],"current":…}`, as serde's derived writer wrote it before.
         let passed: Vec<&str> = self.passed.iter().map(|l| l.slug()).collect();
         let current = self.current.map(|l| l.slug());
-        let (passed, current) = (json_text(&Value::from(passed)), json_text(&Value::from(current)));
+        let (passed, current) = (Value::from(passed).to_string(), Value::from(current).to_string());
         format!("{{\"passed\":{passed},\"current\":{current}}}")
     }
 
@@ -265,7 +263,7 @@ pub fn with_class(classes: &str, name: &str, on: bool) -> String {
 /// `current` (a string or null) optional, other fields ignored, or the array
 /// `[passed, current]`. Anything else is not progress.
 fn stored(raw: &str) -> Option<Progress> {
-    let v = crate::model::parse_json(raw).ok()?;
+    let v: Value = serde_json::from_str(raw).ok()?;
     let (passed, current) = match &v {
         Value::Object(m) => (m.get("passed")?, m.get("current")),
         Value::Array(a) if !a.is_empty() && a.len() <= 2 => (&a[0], a.get(1)),

@@ -16,6 +16,7 @@
 //! once the link is opened or refused, so a reload restores the autosave (the edits made
 //! since) rather than the link as it was first opened.
 
+use serde::{Deserialize, Serialize};
 use web_sys::Storage;
 
 use super::persist_json::{autosave_text, read_autosave, read_recent, recent_text};
@@ -54,7 +55,7 @@ impl Origin<'_> {
 }
 
 /// The canvas view, saved beside the scenario (never shared in links).
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SavedView {
     pub x: f64,
     pub y: f64,
@@ -76,14 +77,16 @@ impl From<SavedView> for ViewBox {
 /// Editing state restored on reload but not part of the scenario: what was selected and
 /// where the canvas looked. The app fills it from its editor state when it has one.
 /// Stored beside the scenario in `AUTOSAVE_KEY` (`persist_json`).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Extras {
+    #[serde(default)]
     pub selection: Vec<String>,
+    #[serde(default)]
     pub view: Option<SavedView>,
 }
 
 /// One entry of the recent list.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Recent {
     pub name: String,
     /// Milliseconds since the Unix epoch, from the browser's clock (display only).

@@ -57,10 +57,10 @@ fn no_completions_is_insufficient_data() {
         json!([{ "id": "slow", "metric": { "kind": "p95_ms" }, "above": true,
                  "threshold": 1000.0, "period_s": 10.0, "evaluation_periods": 1 }]),
     );
-    s.faults = archlab::model::from_value(&json!([
+    s.faults = vec![archlab::share::from_value(&json!(
         { "at_s": 20.0, "action": { "do": "kill", "target": { "kind": "component", "id": "app" } } }
-    ]))
-    .expect("fault");
+    ))
+    .expect("fault")];
     let sim = run_each(&s, 40, |_| {});
     let t = times(&sim, |k| matches!(k, LogKind::AlarmStateChanged { to: AlarmState::InsufficientData, .. }));
     // [20,30) may still complete requests answered just before the kill; [30,40) completes none.

@@ -26,7 +26,7 @@ pub fn tier(count: u32, cpu_ms: f64, backlog: u32, autoscaling: Option<Value>) -
 pub fn web(app: Value, rate: f64, pattern: Value, deployments: Value, alarms: Value) -> Scenario {
     let mut lb = lb(HC_INTERVAL_S, 0.5, 2, HC_HEALTHY);
     lb["deregistration_delay_s"] = json!(DRAIN_S);
-    let mut s = archlab::model::to_value(&scenario(
+    let mut s = archlab::share::to_value(&scenario(
         &[(SEOUL, &["a", "b"])],
         vec![
             comp("users", SEOUL, "a", clients(30_000.0)),
@@ -40,7 +40,7 @@ pub fn web(app: Value, rate: f64, pattern: Value, deployments: Value, alarms: Va
     s["traffic"]["pattern"] = pattern;
     s["deployments"] = deployments;
     s["alarms"] = alarms;
-    let s: Scenario = archlab::model::from_value(&s).expect("test scenario matches the model");
+    let s: Scenario = archlab::share::from_value(&s).expect("test scenario matches the model");
     let d = archlab::model::validate(&s);
     assert!(d.is_empty(), "{d:?}");
     s

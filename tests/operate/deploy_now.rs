@@ -27,7 +27,7 @@ fn with(deployments: Value) -> Scenario {
 }
 
 fn deployment(v: Value) -> Deployment {
-    archlab::model::from_value(&v).expect("a model deployment")
+    archlab::share::from_value(&v).expect("a model deployment")
 }
 
 /// The scenario with the deployment from the start, run to the end in one go.

@@ -59,7 +59,7 @@ pub fn scenario(
         "traffic": { "rate_rps": rate, "pattern": { "kind": "steady" }, "arrivals": "poisson" },
         "faults": faults,
     });
-    archlab::model::from_value(&v).expect("test scenario matches the model")
+    archlab::share::from_value(&v).expect("test scenario matches the model")
 }
 
 pub fn kill(at_s: f64, target: Value) -> Value {

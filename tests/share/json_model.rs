@@ -1,8 +1,10 @@
-//! The hand-written JSON form of the model (`model::to_value`, `to_string_pretty`,
-//! `from_value`): reading what was written gives back the same scenario, every field and
-//! variant included (deployments, alarms and auto-scaling too, which links rarely carry).
+//! The format's JSON form of the model (`share::to_value`, `to_json_file`, `from_value`):
+//! reading what was written gives back the same scenario, every field and variant included
+//! (deployments, alarms and auto-scaling too, which links rarely carry), and a shape error names
+//! its place in serde's words.
 
 use archlab::model::*;
+use archlab::share::{from_json_str, from_value, to_json_file, to_value, ShareError};
 use proptest::prelude::*;
 use rand::{Rng, RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -90,7 +92,7 @@ proptest! {
     fn writing_then_reading_is_the_identity(seed in any::<u64>()) {
         let s = scenario(seed);
         prop_assert_eq!(from_value::<Scenario>(&to_value(&s)), Ok(s.clone()));
-        let text = to_string_pretty(&s);
+        let text = to_json_file(&s);
         prop_assert_eq!(from_json_str::<Scenario>(&text), Ok(s.clone()));
         // The value and the pretty text are the same JSON.
         prop_assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), to_value(&s));
@@ -133,7 +135,6 @@ fn unit_enum_names_round_trip() {
     );
     for a in LbAlgorithm::ALL {
         assert_eq!(LbAlgorithm::from_name(a.name()), Some(a));
-        assert_eq!(from_value::<LbAlgorithm>(&to_value(&a)), Ok(a));
     }
     assert_eq!(DbRole::from_name("Primary"), None);
 }
@@ -141,7 +142,10 @@ fn unit_enum_names_round_trip() {
 /// Messages and paths are serde's, including inside a kind and for a struct given as an array.
 #[test]
 fn errors_name_the_place_in_serdes_words() {
-    let err = |v: serde_json::Value| from_value::<Component>(&v).unwrap_err();
+    let err = |v: serde_json::Value| match from_value::<Component>(&v) {
+        Err(ShareError::Shape { path, detail }) => Shape { path, message: detail.to_string() },
+        other => panic!("{other:?}"),
+    };
     let place = serde_json::json!({"region": "ap-northeast-2", "zone": "a"});
     let e = err(serde_json::json!({"id": "a", "place": place, "x": 0, "y": 0,
         "kind": {"type": "app_server", "health": 1}}));
@@ -160,7 +164,15 @@ fn errors_name_the_place_in_serdes_words() {
     let e = err(serde_json::json!({"id": "a", "place": place, "x": "0", "y": 0, "kind": {"type": "dns"}}));
     assert_eq!((e.path.as_str(), e.message.as_str()), ("x", "invalid type: string \"0\", expected f64"));
     let e = err(serde_json::json!({"id": "a", "place": place, "x": 0, "y": 0, "kind": {"type": 9}}));
-    assert_eq!(e.message, "invalid value: integer `9`, expected variant index 0 <= i < 5");
+    assert_eq!(
+        (e.path.as_str(), e.message.as_str()),
+        ("kind.type", "invalid type: integer `9`, expected string or map")
+    );
     let e = err(serde_json::json!({"id": "a", "place": place, "x": 0, "kind": {"type": "dns"}}));
     assert_eq!((e.path.as_str(), e.message.as_str()), (".", "missing field `y`"));
+}
+
+struct Shape {
+    path: String,
+    message: String,
 }

@@ -38,7 +38,7 @@ fn v0_fixture() -> Value {
 fn a_v0_scenario_is_upgraded_step_by_step_to_v1() {
     let v1 = migrate_with(v0_fixture(), 0, TEST_STEPS, 1).unwrap();
     assert_eq!(v1["version"], json!(1));
-    let s: Scenario = archlab::model::from_value(&v1).unwrap();
+    let s: Scenario = archlab::share::from_value(&v1).unwrap();
     assert_eq!(validate(&s), vec![]);
     let mut expected = from_json_file(include_str!("../../scenarios/examples/single-server.json")).unwrap();
     expected.traffic.rate_rps = 75.0;

@@ -5,7 +5,6 @@
 //! simulated time and pulls snapshots. See `ARCHITECTURE.md` for the map and its invariants.
 
 pub mod catalog;
-pub mod decimal;
 pub mod engine;
 pub mod model;
 pub mod order;

@@ -71,7 +71,7 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let scenario: Scenario = match archlab_lab::model::from_json_str(&text) {
+    let scenario: Scenario = match archlab_lab::share::from_json_file(&text) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("{}: {e}", a.file);

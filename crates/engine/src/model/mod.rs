@@ -2,21 +2,16 @@
 //!
 //! A [`Scenario`] is the single source of truth for the lab. The editor changes it, the share
 //! codec carries it, the engine compiles it into its own dense form. This module holds no
-//! behaviour beyond construction helpers, its JSON form (`json_read*`, `json_write`: hand-written,
-//! so the bundle carries no derived serde code) and [`validate`], which turns untrusted data into
-//! either "fine" or a list of [`Diagnostic`]s that name the component and the field.
+//! behaviour beyond construction helpers, the names of its fieldless enums ([`Named`]) and
+//! [`validate`], which turns untrusted data into either "fine" or a list of [`Diagnostic`]s that
+//! name the component and the field. Its JSON form is the share layer's (`archlab_lab::share`):
+//! this crate knows no file format and depends on no serde.
 
 mod component;
 mod escape;
 mod fault;
-mod json_emit;
-mod json_parse;
-mod json_read;
-mod json_read_scenario;
-mod json_read_timeline;
-mod json_write;
-mod json_write_timeline;
 mod link_rule;
+mod names;
 mod operate;
 mod problem;
 mod scenario;
@@ -28,11 +23,8 @@ mod validate_operate;
 pub use component::*;
 pub use escape::{debug_quoted, escaped, Esc};
 pub use fault::*;
-pub use json_emit::{json_f64, json_string, json_text, push_string};
-pub use json_parse::{parse_json, SyntaxError};
-pub use json_read::{from_json_str, from_value, At, FromJson, ShapeError};
-pub use json_write::{to_string_pretty, to_value, Out, ToJson};
 pub use link_rule::{link_rule, LinkRule};
+pub use names::Named;
 pub use operate::*;
 pub use problem::Problem;
 pub use scenario::*;

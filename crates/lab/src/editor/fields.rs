@@ -8,7 +8,9 @@
 
 use super::{Editor, Reason, Refusal};
 use crate::catalog::rtt_ms;
-use crate::model::{DnsPolicy, HealthCheck, Kind, LbAlgorithm, LbLayer, Scenario, ServiceDist, LIMITS};
+use crate::model::{
+    DnsPolicy, HealthCheck, Kind, LbAlgorithm, LbLayer, Named, Scenario, ServiceDist, LIMITS,
+};
 
 /// How a field is edited.
 #[derive(Clone, Debug, PartialEq)]
@@ -130,8 +132,8 @@ pub(super) fn fmt_num(x: f64) -> String {
     crate::i18n::plain((x * 1e9).round() / 1e9)
 }
 
-fn name<T: crate::model::ToJson>(v: &T) -> String {
-    crate::model::to_value(v).as_str().map(str::to_string).unwrap_or_default()
+fn name<T: Named>(v: &T) -> String {
+    v.name().to_string()
 }
 
 fn health_get(h: &HealthCheck, key: &str) -> Option<String> {
@@ -229,8 +231,8 @@ fn parse(input: &Input, text: &str) -> Result<Value, Reason> {
     }
 }
 
-fn from_name<T: crate::model::FromJson>(s: &str) -> Result<T, Reason> {
-    crate::model::from_value(&serde_json::Value::String(s.to_string())).map_err(|_| Reason::PickChoice)
+fn from_name<T: Named>(s: &str) -> Result<T, Reason> {
+    T::from_name(s).ok_or(Reason::PickChoice)
 }
 
 fn health_set(h: &mut HealthCheck, key: &str, v: &Value) -> Result<(), Reason> {

@@ -1,12 +1,9 @@
 //! Numbers typed by a person ("12.5", ".5", "+3", "1e3", "007") to `f64`.
 //!
-//! Parsed as JSON by `model::parse_json` rather than `str::parse::<f64>`: the scenario is JSON,
-//! so that reader is in the wasm anyway (it hands decimals to the browser's `parseFloat`), and
-//! `f64::from_str` would add core's own decimal-to-float code and its 10 KB power-of-five table.
-//! All of them round correctly, so the value is the same. JSON is stricter than `from_str` about
-//! where digits go; the small rewrite below accepts what a person types ("+3", ".5", "5.",
-//! "007") and nothing else ("0x10" and "1,5" stay errors; "NaN" and "inf" are refused as not
-//! finite).
+//! The syntax is checked by hand, because `str::parse::<f64>` also takes "inf", "NaN" and
+//! "infinity": the small rewrite below accepts what a person types ("+3", ".5", "5.", "007") and
+//! nothing else ("0x10" and "1,5" stay errors; "NaN" and "inf" are refused as not finite), then
+//! std's parser reads the digits, correctly rounded.
 
 /// Why typed text is not a usable number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,9 +48,9 @@ pub fn parse_decimal(text: &str) -> Result<f64, NumberError> {
     let frac = if has_dot && frac.is_empty() { "0" } else { frac };
     let dot = if frac.is_empty() { "" } else { "." };
     let json = format!("{sign}{int}{dot}{frac}{exponent}");
-    // The syntax is checked above, so the reader can only refuse a number out of range (an
-    // integer becomes its nearest `f64` through `as`, as serde_json's does).
-    crate::model::parse_json(&json).ok().and_then(|v| v.as_f64()).filter(|x| x.is_finite()).ok_or(NotFinite)
+    // The syntax is checked above, so std's reader cannot refuse it; a number out of range
+    // reads as infinite.
+    json.parse::<f64>().ok().filter(|x| x.is_finite()).ok_or(NotFinite)
 }
 
 #[cfg(test)]

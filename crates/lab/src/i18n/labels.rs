@@ -55,8 +55,8 @@ pub fn pattern_key(p: &Pattern) -> Key {
 /// The label of a raw value of an inspector choice ("round_robin" of `algorithm` → "Round
 /// robin"): the `<option>` keeps the raw value, people read this. `None` for anything else.
 pub fn choice_key(field: &str, raw: &str) -> Option<Key> {
-    fn parse<T: crate::model::FromJson>(raw: &str) -> Option<T> {
-        crate::model::from_value(&serde_json::Value::String(raw.to_string())).ok()
+    fn parse<T: crate::model::Named>(raw: &str) -> Option<T> {
+        T::from_name(raw)
     }
     match field {
         "algorithm" => parse(raw).map(algorithm_key),

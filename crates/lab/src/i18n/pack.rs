@@ -138,7 +138,8 @@ pub(super) fn read_texts(
     english_slots: impl Fn(usize) -> Vec<usize>,
     name: impl Fn(usize) -> String,
 ) -> Result<Vec<String>, PackError> {
-    let value = crate::model::parse_json(json).map_err(|e| PackError::NotJson(e.to_string()))?;
+    let value =
+        serde_json::from_str::<serde_json::Value>(json).map_err(|e| PackError::NotJson(e.to_string()))?;
     let serde_json::Value::Array(items) = value else {
         return Err(PackError::NotAnArray);
     };

@@ -5,7 +5,7 @@
 //! order or names into the link format):
 //!
 //! - **Defaults are left out.** A field may be omitted wherever the model reads a missing field
-//!   as its default (the readers in `model::json_read*` fill it in), and here it is omitted
+//!   as its default (the format's `#[serde(default)]`s in `share::format` fill it in), and here it is omitted
 //!   when it equals that default. This makes the defaults of a format version part of that version: a build that changes a
 //!   default must bump `FORMAT_VERSION` and migrate old scenarios by writing the old default
 //!   out. The golden links in `tests/golden/v1/` fail if a default drifts.
@@ -18,9 +18,8 @@
 
 use serde_json::{Map, Number, Value};
 
-use crate::model::{
-    self, AppServer, Clients, Database, Dns, Kind, LoadBalancer, RunSettings, Scenario, ToJson, Traffic,
-};
+use super::to_value;
+use crate::model::{AppServer, Clients, Database, Dns, Kind, LoadBalancer, RunSettings, Scenario, Traffic};
 
 /// Largest magnitude whose integral `f64` converts to an integer and back exactly.
 const EXACT_INT: f64 = 9_007_199_254_740_992.0; // 2^53
@@ -98,8 +97,4 @@ fn integers(v: &mut Value) {
         Value::Object(map) => map.values_mut().for_each(integers),
         _ => {}
     }
-}
-
-fn to_value<T: ToJson>(t: &T) -> Value {
-    model::to_value(t)
 }

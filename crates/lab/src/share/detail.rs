@@ -1,11 +1,13 @@
 //! What serde and serde_json said about a malformed scenario, sorted into the few shapes they
 //! come in, so the interface can say them in either language (`crate::i18n::describe_share_error`).
 //!
-//! serde words its errors in English ("missing field `code`", "invalid type: string \"a\",
-//! expected u32"). Each variant keeps the pieces (names, the value found, what was expected) as
-//! serde wrote them, and `Display` puts them back together: [`ShapeDetail::classify`] keeps a
-//! variant only when that gives back the very text it read, and the raw text otherwise, so the
-//! English message never changes.
+//! The sorting matches the fixed start of each message in one small function ([`parse`]). That
+//! is stable: serde's shape messages are made by the `serde::de::Error` constructors
+//! (`missing_field`, `unknown_field`, `invalid_type`, …), whose wording is serde's public,
+//! documented behaviour, and serde_json's syntax messages are the `Display` of its fixed
+//! `ErrorCode`s. A message that ever stops matching is kept whole as `Other` and shown as
+//! written ([`ShapeDetail::classify`] keeps a variant only when its `Display` gives back the very
+//! text it read), so a change in serde costs a translation, never a wrong or lost message.
 
 use std::fmt;
 

@@ -1,11 +1,12 @@
 //! Scenario files: pretty JSON a person can read, diff and edit, loaded exactly like a link.
 
-use super::{load, ShareError, MAX_JSON_LEN};
-use crate::model::{self, Scenario};
+use super::{format, load, ShareError, MAX_JSON_LEN};
+use crate::model::Scenario;
 
 /// The scenario as an indented JSON document, ending with a newline (for "Export").
 pub fn to_json_file(scenario: &Scenario) -> String {
-    let mut text = model::to_string_pretty(scenario);
+    let mut text = serde_json::to_string_pretty(&format::Scenario::from(scenario))
+        .expect("the format's types always serialize: string keys, no fallible Serialize");
     text.push('\n');
     text
 }

@@ -1,13 +1,16 @@
 //! The second half of every load, shared by links and files: JSON text to a checked scenario.
 //!
-//! Parse to an untyped value (with serde_json's words, line and column on a syntax error), migrate
-//! it to the current version, give it the scenario's shape (naming the field that does not
-//! fit), then validate every rule of the model. Only a scenario that passes all four leaves.
+//! Parse to an untyped value (with serde_json's words, line and column on a syntax error),
+//! migrate it to the current version, read it as the format's types (naming the field that does
+//! not fit, with `serde_path_to_error`), convert to the model, then validate every rule of the
+//! model. Only a scenario that passes all of them leaves.
 
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::{keys, migrate, ShapeDetail, ShareError};
-use crate::model::{self, validate, Scenario};
+use super::format::tagged::TAGS;
+use super::{format, keys, migrate, ShapeDetail, ShareError};
+use crate::model::{validate, Scenario};
 
 /// Decompressed link bytes (JSON with short keys) to a scenario.
 pub(super) fn from_link_bytes(bytes: Vec<u8>) -> Result<Scenario, ShareError> {
@@ -23,19 +26,20 @@ pub(super) fn from_file_text(text: &str) -> Result<Scenario, ShareError> {
     finish(parse(text)?)
 }
 
-/// The reader stops at 128 levels of nesting with an error (as serde_json does), so deep input
-/// cannot overflow the stack here, nor in the recursive passes that follow.
-fn parse(text: &str) -> Result<Value, ShareError> {
-    model::parse_json(text).map_err(|e| ShareError::Json {
-        line: e.line,
-        column: e.column,
-        message: e.message.to_string(),
+/// serde_json stops at 128 levels of nesting with an error, so deep input cannot overflow the
+/// stack here, nor in the recursive passes that follow.
+pub(super) fn parse(text: &str) -> Result<Value, ShareError> {
+    serde_json::from_str(text).map_err(|e| {
+        // Its Display is "<message> at line L column C"; the position has its own fields.
+        let full = e.to_string();
+        let message = full.rsplit_once(" at line ").map_or(full.as_str(), |(m, _)| m).to_string();
+        ShareError::Json { line: e.line(), column: e.column(), message }
     })
 }
 
 fn finish(value: Value) -> Result<Scenario, ShareError> {
-    let value = migrate::migrate(value)?;
-    let scenario = shape(&value)?;
+    let mut value = migrate::migrate(value)?;
+    let scenario: Scenario = read::<format::Scenario>(&mut value)?.into();
     let problems = validate(&scenario);
     if problems.is_empty() {
         Ok(scenario)
@@ -44,12 +48,30 @@ fn finish(value: Value) -> Result<Scenario, ShareError> {
     }
 }
 
-/// Reads the migrated value, reporting where it does not fit: "components[2](app-1).x".
-fn shape(value: &Value) -> Result<Scenario, ShareError> {
-    model::from_value::<Scenario>(value).map_err(|e| ShareError::Shape {
-        path: clip(&readable_path(value, &e.path)),
-        detail: ShapeDetail::classify(&clip(&e.message)),
+/// Reads the value as the format type `F`, reporting where it does not fit:
+/// "components[2](app-1).kind.count". Every tag is moved to the front of its object first, as
+/// `format::tagged` needs.
+pub(super) fn read<F: DeserializeOwned>(value: &mut Value) -> Result<F, ShareError> {
+    tags_first(value);
+    serde_path_to_error::deserialize(&*value).map_err(|e| ShareError::Shape {
+        path: clip(&readable_path(value, &e.path().to_string())),
+        detail: ShapeDetail::classify(&clip(&e.inner().to_string())),
     })
+}
+
+fn tags_first(v: &mut Value) {
+    match v {
+        Value::Array(items) => items.iter_mut().for_each(tags_first),
+        Value::Object(map) => {
+            map.values_mut().for_each(tags_first);
+            for tag in TAGS {
+                if let Some((k, tag_value)) = map.shift_remove_entry(tag) {
+                    map.shift_insert(0, k, tag_value);
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// serde quotes the offending key or value in its message ("unknown field `…`"); a hostile

@@ -46,6 +46,7 @@ mod compact;
 mod detail;
 mod error;
 mod file;
+pub mod format;
 mod keys;
 mod link;
 mod load;
@@ -56,6 +57,7 @@ mod stored;
 pub use detail::{Base64Detail, JsonSyntax, ShapeDetail};
 pub use error::ShareError;
 pub use file::{from_json_file, to_json_file};
+pub use format::InFormat;
 #[cfg(not(target_arch = "wasm32"))]
 pub use link::{decode, encode, fragment, from_fragment};
 pub use link::{fragment_link, fragment_of, link_from_zlib, unwrap_link};
@@ -86,5 +88,37 @@ pub const MAX_JSON_LEN: usize = 1024 * 1024;
 pub fn to_compact_json(scenario: &Scenario) -> String {
     let mut value = compact::compact(scenario);
     keys::shorten(&mut value);
-    crate::model::json_text(&value)
+    sort_keys(&mut value);
+    value.to_string()
+}
+
+/// Every object's keys in sorted order, as links were written before serde_json kept insertion
+/// order (`preserve_order`, for `format::tagged`): a scenario keeps the link text it had.
+fn sort_keys(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Array(items) => items.iter_mut().for_each(sort_keys),
+        serde_json::Value::Object(map) => {
+            map.values_mut().for_each(sort_keys);
+            map.sort_keys();
+        }
+        _ => {}
+    }
+}
+
+/// Any piece of a scenario as the JSON value the format gives it.
+pub fn to_value<T: InFormat>(t: &T) -> serde_json::Value {
+    serde_json::to_value(T::Format::from(t))
+        .expect("the format's types always serialize: string keys, no fallible Serialize")
+}
+
+/// Any piece of a scenario from a JSON value, with the path of whatever does not fit, and no
+/// migration or validation: for code that writes a piece of a scenario as JSON (tests,
+/// fixtures). Untrusted input goes through [`from_json_file`] or [`decode`].
+pub fn from_value<T: InFormat>(value: &serde_json::Value) -> Result<T, ShareError> {
+    load::read::<T::Format>(&mut value.clone()).map(Into::into)
+}
+
+/// Any piece of a scenario from JSON text, like [`from_value`]: no migration, no validation.
+pub fn from_json_str<T: InFormat>(text: &str) -> Result<T, ShareError> {
+    load::read::<T::Format>(&mut load::parse(text)?).map(Into::into)
 }
