@@ -8,4 +8,3 @@ pub mod catalog;
 pub mod decimal;
 pub mod engine;
 pub mod model;
-pub mod order;

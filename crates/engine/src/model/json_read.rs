@@ -108,7 +108,7 @@ fn unexpected(v: &Value) -> String {
                 format!("floating point `{text}`")
             }
         },
-        Value::String(s) => format!("string {}", super::escape::debug_quoted(s)),
+        Value::String(s) => format!("string {s:?}"),
         Value::Array(_) => "sequence".to_string(),
         Value::Object(_) => "map".to_string(),
     }

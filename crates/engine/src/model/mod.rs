@@ -7,7 +7,6 @@
 //! either "fine" or a list of [`Diagnostic`]s that name the component and the field.
 
 mod component;
-mod escape;
 mod fault;
 mod json_emit;
 mod json_parse;
@@ -19,6 +18,7 @@ mod json_write_timeline;
 mod link_rule;
 mod operate;
 mod problem;
+pub mod regions;
 mod scenario;
 mod seen;
 mod traffic;
@@ -26,7 +26,6 @@ mod validate;
 mod validate_operate;
 
 pub use component::*;
-pub use escape::{debug_quoted, escaped, Esc};
 pub use fault::*;
 pub use json_emit::{json_f64, json_string, json_text, push_string};
 pub use json_parse::{parse_json, SyntaxError};
@@ -42,3 +41,16 @@ pub use validate::{check_link_kinds, validate, Diagnostic, Limits, LIMITS};
 /// The version of the scenario format written by this build. Readers migrate older versions
 /// (see `share::migrate`); a scenario claiming a newer version is refused, not guessed at.
 pub const FORMAT_VERSION: u32 = 1;
+
+/// `.esc()`: a user's text as it is quoted inside a message (`"no component app\u{202e}1"`),
+/// which is `str::escape_debug`: control, invisible and bidirectional characters are shown as
+/// escapes, so an id cannot hide or reorder the sentence around it.
+pub trait Esc {
+    fn esc(&self) -> String;
+}
+
+impl Esc for str {
+    fn esc(&self) -> String {
+        self.escape_debug().to_string()
+    }
+}
