@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Prints the gzipped size of the release bundle in dist/ (wasm + js + css) against the
-# 400 KB budget of issue 4. A measurement, reported by the test command; `--strict` makes
-# going over the budget an error (see BENCHMARKS.md for where the bytes go).
+# Prints the gzipped size (gzip -9) of the release bundle in dist/ (wasm + js + css) against
+# the budget: 600 KB, a KB being 1,024 bytes here as in BENCHMARKS.md (600 × 1,024 = 614,400 B).
+# A measurement, reported by the test command; `--strict` makes going over the budget an error.
+# The budget is a ceiling that keeps time to a usable lab on a phone-class link in check, not a
+# reason to hand-write copies of std (issue 17); BENCHMARKS.md says where the bytes go.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BUDGET_KB=${BUDGET_KB:-400}
+BUDGET_KB=${BUDGET_KB:-600}
 total=0
 for f in dist/*.wasm dist/*.js dist/*.css; do
   [ -f "$f" ] || continue

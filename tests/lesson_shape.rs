@@ -1,4 +1,4 @@
-//! The compiled lesson shapes (`catalog::lesson_shape`) are what the wasm knows of a lesson
+//! The compiled lesson shapes (`i18n::lesson_shape`) are what the wasm knows of a lesson
 //! before its words arrive: slide navigation and the rebuilding of a fetched pack rest on them,
 //! so they must equal both languages' texts. Lesson texts carry no `{N}` slot, which lets the
 //! wasm check a pack's lesson entries without the English text.

@@ -92,6 +92,20 @@ fn loops_and_nonsense_links_are_refused() {
     check(|s| s.links.push(s.links[0].clone()), &["links.users->lb-1: duplicate link"]);
 }
 
+/// An id that holds a bidi override or a zero-width space is shown escaped in the message, so
+/// it cannot reorder or hide part of the lab's sentence.
+#[test]
+fn invisible_and_bidi_characters_in_ids_are_shown_escaped() {
+    check(
+        |s| s.links.push(Link { from: "app-1".into(), to: "evil\u{202e}1".into(), rtt_ms: None }),
+        &["links.app-1->evil\\u{202e}1: no component evil\\u{202e}1"],
+    );
+    check(
+        |s| s.links.push(Link { from: "zw\u{200b}".into(), to: "db-1".into(), rtt_ms: None }),
+        &["links.zw\\u{200b}->db-1: no component zw\\u{200b}"],
+    );
+}
+
 #[test]
 fn references_must_exist() {
     check(

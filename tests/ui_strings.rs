@@ -27,6 +27,8 @@ const READ_ATTRIBUTES: &[&str] = &[
 /// developer messages.
 const NOT_TEXT_CONTEXT: &[&str] = &[
     "class=",
+    // A lint allowed with its reason: words for developers.
+    "reason =",
     "classes!(",
     "expect(",
     "panic!(",

@@ -8,7 +8,7 @@ use crate::ui::class::class_list;
 use super::insights::Reading;
 use crate::analysis::{Suggestion, Verdict};
 use crate::engine::Health;
-use crate::i18n::{fixed, format_percent, t, tf, Key, Lang};
+use crate::i18n::{format_percent, t, tf, Key, Lang};
 
 pub fn suggestion_text(lang: Lang, s: Suggestion) -> Option<String> {
     Some(match s {
@@ -35,7 +35,7 @@ pub fn callout(lang: Lang, r: &Reading, on_select: &Callback<usize>) -> Html {
                 let growth = if e.queue_growth_per_s.abs() < 0.05 {
                     "0".to_string()
                 } else {
-                    fixed(e.queue_growth_per_s, 1)
+                    format!("{:.1}", e.queue_growth_per_s)
                 };
                 // A dead component's evidence is that it is down, not its (zero) load.
                 let evidence = if e.health == Health::Down {
@@ -44,7 +44,11 @@ pub fn callout(lang: Lang, r: &Reading, on_select: &Callback<usize>) -> Html {
                     tf(
                         lang,
                         Key::BottleneckEvidence,
-                        &[&fixed(e.utilization * 100.0, 0), &growth, &format_percent(e.latency_share)],
+                        &[
+                            &format!("{:.0}", e.utilization * 100.0),
+                            &growth,
+                            &format_percent(e.latency_share),
+                        ],
                     )
                 };
                 let i = f.component;

@@ -252,7 +252,7 @@ impl Journal {
             .chain(self.entries.iter().filter(|(t, _)| *t <= now).map(|(t, a)| (*t, 1, a)))
             .collect();
         // A stable sort keeps each source's own order among equal keys.
-        crate::order::sort_by(&mut due, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        due.sort_by_key(|d| (d.0, d.1));
         due.into_iter().map(|(_, _, a)| a.clone()).collect()
     }
 
@@ -294,7 +294,7 @@ pub fn strip_percent(at_s: f64, span_s: f64) -> f64 {
     if !(at_s.is_finite() && span_s.is_finite() && span_s > 0.0) {
         return 0.0;
     }
-    crate::editor::clamp(at_s / span_s * 100.0, 0.0, 100.0)
+    (at_s / span_s * 100.0).clamp(0.0, 100.0)
 }
 
 /// The kinds of fault the timeline's add form offers.

@@ -22,7 +22,7 @@ pub fn viridis(x: f64) -> String {
 }
 
 pub fn viridis_rgb(x: f64) -> (u8, u8, u8) {
-    let x = if x.is_finite() { crate::editor::clamp(x, 0.0, 1.0) } else { 0.0 };
+    let x = if x.is_finite() { x.clamp(0.0, 1.0) } else { 0.0 };
     let pos = x * (VIRIDIS.len() - 1) as f64;
     let i = (pos.floor() as usize).min(VIRIDIS.len() - 2);
     let f = pos - i as f64;

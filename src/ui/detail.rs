@@ -40,7 +40,7 @@ pub fn detail(lang: Lang, rt: &Runtime, reading: &Reading, selected: Option<usiz
                 { row(Key::DetailArrivals, rate(totals.arrivals), "detail-arrivals") }
                 { row(Key::DetailCompletions, rate(totals.completions), "detail-completions") }
                 { row(Key::Utilization, format!("{} % ({}/{})", format_percent(view.utilization), view.busy, view.capacity), "detail-utilization") }
-                { row(Key::DetailMeanQueue, crate::i18n::fixed(totals.mean_queue(window), 1), "detail-mean-queue") }
+                { row(Key::DetailMeanQueue, format!("{:.1}", totals.mean_queue(window)), "detail-mean-queue") }
                 { row(Key::DetailQueueNow, format_number(u64::from(view.queue)), "detail-queue") }
                 { row(Key::DetailLatencyShare, format!("{} %", format_percent(seen.latency_share)), "detail-latency-share") }
                 if view.servers_total > 1 {

@@ -131,7 +131,7 @@ pub fn tray_height(kind: &Kind) -> f64 {
 /// How much a tray is enlarged at `zoom`: zoomed out, it grows in model units (up to 1.5×) so
 /// its text and pips stay readable on a projector, as the canvas's labels do.
 pub fn tray_scale(zoom: f64) -> f64 {
-    crate::editor::clamp(1.0 / zoom.max(0.01), 1.0, 1.5)
+    (1.0 / zoom.max(0.01)).clamp(1.0, 1.5)
 }
 
 /// The space a tray takes under the card at `zoom`, gap included (0 without tray).

@@ -16,7 +16,7 @@ use super::canvas::{color, icon};
 use super::state::{on_click, Action, EditorHandle};
 use crate::catalog::{CROSS_ZONE_RTT_MS, SAME_ZONE_RTT_MS};
 use crate::editor::{self, fields_for, link_info, Field, Input};
-use crate::i18n::{choice_key, plain, t, tf, unit_key, Key, Lang};
+use crate::i18n::{choice_key, t, tf, unit_key, Key, Lang};
 use crate::model::{Component, Kind, Scenario};
 
 mod text {
@@ -130,10 +130,8 @@ fn choice_label(lang: Lang, field: &str, raw: &str) -> String {
 fn range(input: &Input) -> Option<String> {
     match input {
         Input::Int { min, max } => Some(format!("{min}–{max}")),
-        Input::Number { min, max, min_exclusive: true } => {
-            Some(format!("> {}, ≤ {}", plain(*min), plain(*max)))
-        }
-        Input::Number { min, max, .. } => Some(format!("{}–{}", plain(*min), plain(*max))),
+        Input::Number { min, max, min_exclusive: true } => Some(format!("> {min}, ≤ {max}")),
+        Input::Number { min, max, .. } => Some(format!("{min}–{max}")),
         _ => None,
     }
 }

@@ -42,11 +42,11 @@ pub fn usd(x: f64) -> String {
     if x >= 1000.0 {
         format!("${}", crate::i18n::format_number(x.round() as u64))
     } else if x >= 1.0 {
-        format!("${}", crate::i18n::fixed(x, 2))
+        format!("${x:.2}")
     } else {
-        let s = crate::i18n::fixed(x, 4);
+        let s = format!("{x:.4}");
         let s = s.trim_end_matches('0');
-        let s = if s.len() < 4 { crate::i18n::fixed(x, 2) } else { s.to_string() };
+        let s = if s.len() < 4 { format!("{x:.2}") } else { s.to_string() };
         format!("${s}")
     }
 }
@@ -83,7 +83,7 @@ pub fn price_line(lang: Lang, s: &Scenario, c: &Component) -> Html {
         }
     };
     html! {
-        <div class="price-line" data-testid="price-line" data-usd-hour={crate::i18n::plain(hour)}>
+        <div class="price-line" data-testid="price-line" data-usd-hour={hour.to_string()}>
             <span class="price">{ line }</span>
             if let Some(n) = note { <span class="muted price-note">{ n }</span> }
         </div>

@@ -1,7 +1,7 @@
 //! Money and availability as the stats bar writes them. Pure, so the rounding rules are
 //! tested natively (tests/operate_live.rs): a student compares these numbers with each other.
 
-use crate::i18n::{fixed, format_number};
+use crate::i18n::format_number;
 
 /// US dollars with the precision that still says something: "$0.0004" for a few seconds of a
 /// small design, "$1.23" per hour, "$898" per month, "$12,345" per month for a big one.
@@ -9,9 +9,9 @@ pub fn format_usd(usd: f64) -> String {
     if !usd.is_finite() || usd <= 0.0 {
         "$0.00".to_string()
     } else if usd < 0.01 {
-        format!("${}", fixed(usd, 4))
+        format!("${usd:.4}")
     } else if usd < 100.0 {
-        format!("${}", fixed(usd, 2))
+        format!("${usd:.2}")
     } else {
         format!("${}", format_number(usd.round() as u64))
     }
@@ -41,5 +41,5 @@ pub fn format_availability(completed: u64, failed: u64) -> String {
 
 /// Bytes as gigabytes (10^9 bytes, as AWS bills transfer) with three decimals.
 pub fn format_gb(bytes: u64) -> String {
-    fixed(bytes as f64 / 1e9, 3)
+    format!("{:.3}", bytes as f64 / 1e9)
 }

@@ -16,7 +16,7 @@ use super::fleet::tray_space;
 use super::painters::{use_painter, PaintCtx};
 use super::shared::Shared;
 use crate::engine::{ComponentView, Health};
-use crate::i18n::{fixed, format_number, t, tf, Key};
+use crate::i18n::{format_number, t, tf, Key};
 
 /// Most dots drawn per frame; above this the engine samples evenly and the UI says so.
 pub const MAX_DOTS: usize = 1500;
@@ -168,7 +168,7 @@ fn queue_bar(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, x: f64, qy: f64, bw: f
     ctx.set_fill_style_str("#e2e8f0");
     ctx.fill_rect(x, qy, bw, qh);
     ctx.set_fill_style_str(INK);
-    ctx.fill_rect(x, qy, bw * crate::editor::clamp(frac, 0.0, 1.0), qh);
+    ctx.fill_rect(x, qy, bw * frac.clamp(0.0, 1.0), qh);
     ctx.set_line_width(1.0);
     ctx.set_stroke_style_str(INK);
     ctx.stroke_rect(x, qy, bw, qh);
@@ -191,7 +191,7 @@ fn ring(ctx: &Ctx, v: &ComponentView, (x, y, bw, bh): (f64, f64, f64, f64), pad:
     ctx.set_stroke_style_str(&viridis(v.utilization));
     ctx.stroke_rect(x - pad, y - pad, bw + 2.0 * pad, bh + 2.0 * pad);
     ctx.set_text_align("right");
-    label(ctx, &format!("{}%", fixed(v.utilization * 100.0, 0)), x + bw + 2.0, y - pad - 10.0, "#fff", INK);
+    label(ctx, &format!("{:.0}%", v.utilization * 100.0), x + bw + 2.0, y - pad - 10.0, "#fff", INK);
 }
 
 fn dots_layer(ctx: &Ctx, pc: &PaintCtx, dots: &[crate::engine::Dot]) {
@@ -206,7 +206,7 @@ fn dots_layer(ctx: &Ctx, pc: &PaintCtx, dots: &[crate::engine::Dot]) {
                 continue;
             }
             let (Some(a), Some(b)) = (centre(d.from), centre(d.to)) else { continue };
-            let p = crate::editor::clamp(f64::from(d.progress), 0.0, 1.0);
+            let p = f64::from(d.progress).clamp(0.0, 1.0);
             let (x, y) = (a.0 + (b.0 - a.0) * p, a.1 + (b.1 - a.1) * p);
             if kind == 2 {
                 ctx.rect(x - 3.5, y - 3.5, 7.0, 7.0);
@@ -302,13 +302,7 @@ fn readout(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, hx: f64, hy: f64, w: f64
     };
     let rows = [
         format!("{id}: {}", t(lang, health)),
-        format!(
-            "{}: {}% ({}/{})",
-            t(lang, Key::Utilization),
-            fixed(v.utilization * 100.0, 1),
-            v.busy,
-            v.capacity
-        ),
+        format!("{}: {:.1}% ({}/{})", t(lang, Key::Utilization), v.utilization * 100.0, v.busy, v.capacity),
         format!("{}: {}", t(lang, Key::DetailQueueNow), format_number(u64::from(v.queue))),
         format!("{}: {}/s", t(lang, Key::Failed), format_number(v.recent_errors)),
     ];

@@ -16,7 +16,7 @@ use super::canvas::{icon, SVG_ID};
 use super::state::{on_click, Action, EditorHandle, EditorProps};
 use crate::catalog::REGIONS;
 use crate::editor::{zone_at, zone_rect_of, PaletteItem};
-use crate::i18n::{plain, region_name, t, Key, Lang};
+use crate::i18n::{region_name, t, Key, Lang};
 use crate::model::Placement;
 
 mod text {
@@ -145,7 +145,7 @@ pub fn Palette(props: &EditorProps) -> Html {
         let refused = g.over_zone == Some(false);
         let class = class_list("palette-ghost", &[refused.then_some("refused")]);
         html! {
-            <div class={class} data-testid="palette-ghost" style={format!("left:{}px;top:{}px", plain(g.x), plain(g.y))}>
+            <div class={class} data-testid="palette-ghost" style={format!("left:{}px;top:{}px", g.x, g.y)}>
                 <div class="ghost-card">
                     <svg viewBox="0 0 20 20" width="22" height="22">{ icon(&kind, 0.0, 0.0, 20.0) }</svg>
                     <span>{ text::item(lang, g.item.label_key()) }</span>

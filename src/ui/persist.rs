@@ -123,7 +123,7 @@ pub struct Pending {
 
 /// An autosave record, read as far as can be done synchronously.
 #[derive(Clone, Debug, PartialEq)]
-#[allow(clippy::large_enum_variant)] // read once and taken apart at once: no boxing needed
+#[allow(clippy::large_enum_variant, reason = "read once and taken apart at once: no boxing needed")]
 pub enum Saved {
     Ready(Result<(Scenario, Extras), Why>),
     /// Link text kept by an older build, with the extras stored beside it.

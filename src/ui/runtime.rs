@@ -5,7 +5,6 @@
 //! frame; when that is not enough for the chosen speed, the lab runs slower than asked and
 //! says so (`achieved_speed`) instead of freezing the tab.
 
-use crate::editor::clamp;
 use crate::engine::{secs, to_secs, Sim, Time};
 use crate::model::{validate, Deployment, Diagnostic, Scenario, Traffic};
 
@@ -111,7 +110,7 @@ impl Runtime {
 
     /// Changes the simulation speed (simulated seconds per real second), clamped to 0.1..=100.
     pub fn set_speed(&mut self, speed: f64) {
-        let speed = if speed.is_finite() { clamp(speed, MIN_SPEED, MAX_SPEED) } else { 1.0 };
+        let speed = if speed.is_finite() { speed.clamp(MIN_SPEED, MAX_SPEED) } else { 1.0 };
         self.speed = speed;
         self.achieved_speed = speed;
         self.scenario.run.speed = speed;
@@ -136,7 +135,7 @@ impl Runtime {
         if !self.playing {
             return FrameReport::default();
         }
-        let wall_ms = clamp(wall_ms, 0.0, MAX_FRAME_MS);
+        let wall_ms = wall_ms.clamp(0.0, MAX_FRAME_MS);
         let start = self.sim.now();
         let target = start + secs(wall_ms / 1000.0 * self.speed);
         let mut report = FrameReport::default();

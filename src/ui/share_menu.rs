@@ -381,5 +381,5 @@ fn ago(lang: Lang, ms: f64) -> String {
         m if m < 60.0 * 24.0 => (Key::AgoHours, (m / 60.0).floor()),
         m => (Key::AgoDays, (m / 1440.0).floor()),
     };
-    tf(lang, key, &[&crate::i18n::fixed(n, 0)])
+    tf(lang, key, &[&format!("{n:.0}")])
 }

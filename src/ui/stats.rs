@@ -7,9 +7,7 @@ use super::overlay::MAX_DOTS;
 use super::runtime::Runtime;
 use crate::catalog::pricing::{design_cost, HOURS_PER_MONTH};
 use crate::engine::to_secs;
-use crate::i18n::{
-    fixed, format_ms, format_number, format_percent, format_rate, format_time, t, tf, Key, Lang,
-};
+use crate::i18n::{format_ms, format_number, format_percent, format_rate, format_time, t, tf, Key, Lang};
 
 /// A plain copy of the numbers shown, taken a few times a second from the engine.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -138,7 +136,7 @@ pub fn stats(lang: Lang, n: &LiveNumbers) -> Html {
                     { format_availability(n.completed_total, n.failed_total) }</span>
             </div>
             <div class="stat cost" title={n.cost.explain(lang)} data-testid="cost-meter"
-                 data-per-hour={fixed(n.cost.per_hour, 6)} data-so-far={fixed(n.cost.so_far, 6)}
+                 data-per-hour={format!("{:.6}", n.cost.per_hour)} data-so-far={format!("{:.6}", n.cost.so_far)}
                  data-servers={n.cost.servers.to_string()}>
                 <span class="label">{ t(lang, Key::CostLabel) }</span>
                 <span class="value" data-testid="cost-rate">

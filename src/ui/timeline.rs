@@ -18,7 +18,7 @@ use super::chaos_targets::{
 use super::shared::Shared;
 use super::state::{Action, EditorHandle};
 use crate::i18n::{
-    describe_fault, describe_scheduled, describe_target, fixed, format_time, t, tf, zone_label, Key, Lang,
+    describe_fault, describe_scheduled, describe_target, format_time, t, tf, zone_label, Key, Lang,
 };
 use crate::model::{Scenario, ScheduledFault, LIMITS};
 
@@ -110,16 +110,16 @@ fn strip(lang: Lang, s: &Scenario, now_s: f64) -> Html {
                 let breaking = is_breaking(&f.action);
                 html! {
                     <span class={class_list("tl-mark", &[Some(if breaking { "break" } else { "mend" })])}
-                        style={format!("left: {}%", fixed(strip_percent(f.at_s, span), 3))} title={describe_scheduled(lang, f)}
+                        style={format!("left: {:.3}%", strip_percent(f.at_s, span))} title={describe_scheduled(lang, f)}
                         data-testid="timeline-mark">{ if breaking { "▼" } else { "▲" } }</span>
                 }
             }) }
-            <span class={class_list("tl-now", &[(now_pos > 80.0).then_some("flip")])} style={format!("left: {}%", fixed(now_pos, 3))}
-                data-testid="timeline-now" data-now-s={fixed(now_s, 1)}>
+            <span class={class_list("tl-now", &[(now_pos > 80.0).then_some("flip")])} style={format!("left: {now_pos:.3}%")}
+                data-testid="timeline-now" data-now-s={format!("{now_s:.1}")}>
                 <span class="tl-now-label">{ tf(lang, Key::ChaosNow, &[&format_time(now_s)]) }</span>
             </span>
             { for ticks.map(|x| html! {
-                <span class="tl-tick" style={format!("left: {}%", fixed(strip_percent(x, span), 3))}>{ format_time(x) }</span>
+                <span class="tl-tick" style={format!("left: {:.3}%", strip_percent(x, span))}>{ format_time(x) }</span>
             }) }
         </div>
     }

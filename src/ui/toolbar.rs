@@ -15,9 +15,8 @@ use super::math::{log10, pow};
 use super::runtime::{Runtime, MAX_SPEED, MIN_SPEED};
 use super::shared::Shared;
 use super::state::{Action, EditorState};
-use crate::editor::clamp;
 use crate::engine::ms;
-use crate::i18n::{fixed, format_rate, plain, t, tf, Key};
+use crate::i18n::{format_rate, t, tf, Key};
 use crate::model::{Pattern, Traffic, LIMITS};
 
 /// What the Step button advances, in simulated milliseconds: one second, the granularity of
@@ -32,7 +31,7 @@ pub struct ToolbarProps {
 
 /// Slider positions (0..=1000) ↔ values on a log scale between `lo` and `hi`.
 fn to_slider(v: f64, lo: f64, hi: f64) -> f64 {
-    clamp(log10(v.max(lo) / lo) / log10(hi / lo) * 1000.0, 0.0, 1000.0)
+    (log10(v.max(lo) / lo) / log10(hi / lo) * 1000.0).clamp(0.0, 1000.0)
 }
 fn from_slider(p: f64, lo: f64, hi: f64) -> f64 {
     lo * pow(hi / lo, p / 1000.0)
@@ -157,7 +156,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         move |e: Event| {
             let el: HtmlInputElement = e.target_unchecked_into();
             let rate =
-                clamp(round2(from_slider(el.value_as_number(), 1.0, LIMITS.rate_rps)), 1.0, LIMITS.rate_rps);
+                round2(from_slider(el.value_as_number(), 1.0, LIMITS.rate_rps)).clamp(1.0, LIMITS.rate_rps);
             apply(Traffic { rate_rps: rate, ..traffic.clone() }, commit);
             rate_draft.set(None);
             rate_error.set(false);
@@ -273,7 +272,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
     let rate_text = (*rate_draft).clone().unwrap_or_else(|| format_rate(traffic.rate_rps).replace(',', ""));
     let behind = playing && achieved < speed * 0.9;
-    let speed_text = format!("{}×", fixed(speed, if speed < 1.0 { 1 } else { 0 }));
+    let speed_text = format!("{speed:.*}×", if speed < 1.0 { 1 } else { 0 });
 
     html! {
         <div class="toolbar" role="toolbar">
@@ -283,12 +282,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <button data-testid="reset" onclick={on_reset}>{ t(lang, Key::Reset) }</button>
             <label class="field">{ t(lang, Key::Speed) }
                 <input type="range" min="0" max="1000" step="1" data-testid="speed"
-                    value={plain(to_slider(speed, MIN_SPEED, MAX_SPEED).round())} oninput={on_speed} />
+                    value={(to_slider(speed, MIN_SPEED, MAX_SPEED).round()).to_string()} oninput={on_speed} />
                 <output data-testid="speed-value">{ speed_text }</output>
             </label>
             <label class="field">{ t(lang, Key::Rate) }
                 <input type="range" min="0" max="1000" step="1" data-testid="rate-slider"
-                    value={plain(to_slider(traffic.rate_rps, 1.0, LIMITS.rate_rps).round())}
+                    value={(to_slider(traffic.rate_rps, 1.0, LIMITS.rate_rps).round()).to_string()}
                     oninput={on_rate_slide} onchange={on_rate_release} />
                 <input type="text" inputmode="decimal" class="num rate" data-testid="rate" aria-invalid={(*rate_error).to_string()}
                     aria-label={format!("{} ({})", t(lang, Key::Rate), t(lang, Key::UnitRps))}
@@ -312,7 +311,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             if *seed_error { <span class="field-error" role="alert">{ t(lang, Key::SeedInvalid) }</span> }
             if behind {
                 <span class="behind" role="status" data-testid="behind">
-                    { tf(lang, Key::RunningAt, &[&fixed(achieved, 1)]) }</span>
+                    { tf(lang, Key::RunningAt, &[&format!("{achieved:.1}")]) }</span>
             }
         </div>
     }

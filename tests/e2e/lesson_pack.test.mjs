@@ -10,7 +10,7 @@ import { serve, launch, open, screenshot, chooseLang } from './harness.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
 const PACK = '**/lang/lessons-en.json?v=*';
-// Distinctive sentences of catalog/lesson_en.rs (lesson 1's task and its last step).
+// Distinctive sentences of crates/lab/src/i18n/lesson_en.rs (lesson 1's task and its last step).
 const SENTENCES = [
   'Push the single server into saturation',
   'Inject the failure (kill app-1) and watch every request fail.',

@@ -7,4 +7,3 @@
 pub mod catalog;
 pub mod engine;
 pub mod model;
-pub mod order;

@@ -5,7 +5,7 @@
 //! and, with the presets and lessons added, [`catalog`]) and the web app, which is the only
 //! code that touches the DOM. See `ARCHITECTURE.md`.
 
-pub use archlab_engine::{engine, model, order};
+pub use archlab_engine::{engine, model};
 
 pub mod analysis;
 pub mod catalog;

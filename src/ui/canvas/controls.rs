@@ -33,7 +33,7 @@ pub fn controls(lang: Lang, state: &EditorHandle, svg: &NodeRef) -> Html {
             <span class="sep" />
             <button data-testid="zoom-out" title={t(lang, Key::ZoomOut)} aria-label={t(lang, Key::ZoomOut)}
                     onclick={zoom(1.0 / 1.25)}>{ "−" }</button>
-            <span class="zoom-level" data-testid="zoom-level">{ format!("{}%", crate::i18n::fixed(ed.view.zoom * 100.0, 0)) }</span>
+            <span class="zoom-level" data-testid="zoom-level">{ format!("{:.0}%", ed.view.zoom * 100.0) }</span>
             <button data-testid="zoom-in" title={t(lang, Key::ZoomIn)} aria-label={t(lang, Key::ZoomIn)}
                     onclick={zoom(1.25)}>{ "+" }</button>
             <button data-testid="fit" title={t(lang, Key::FitView)} onclick={on_fit}>{ t(lang, Key::CtlFit) }</button>

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::editor::{COMPONENT_H, COMPONENT_W};
-use crate::i18n::{plain, t, tf, Key, Lang};
+use crate::i18n::{t, tf, Key, Lang};
 use crate::model::{Component, Kind, Scenario};
 use crate::ui::fleet::{
     colour, glyph, pip, state_name, tray_gap, tray_height, tray_scale, FleetCounts, Pip, PipKind, MAX_PIPS,
@@ -50,7 +50,7 @@ pub fn trays(lang: Lang, s: &Scenario, rt: &Runtime, zoom: f64) -> Html {
 /// Enlarges a tray about the middle of its top edge (it stays attached under its card).
 fn scaled(c: &Component, top: f64, k: f64, inner: Html) -> Html {
     let (x, y) = (c.x, top);
-    let (x, y, k, nx, ny) = (plain(x), plain(y), plain(k), plain(-x), plain(-y));
+    let (x, y, k, nx, ny) = (x.to_string(), y.to_string(), k.to_string(), (-x).to_string(), (-y).to_string());
     let transform = format!("translate({x} {y}) scale({k}) translate({nx} {ny})");
     html! { <g {transform}>{ inner }</g> }
 }
@@ -63,9 +63,9 @@ fn tray(lang: Lang, c: &Component, top: f64, live: &Live) -> Html {
             html! {
                 <g class="fleet" data-testid={format!("targets-{}", c.id)}
                    data-healthy={healthy.to_string()} data-total={total.to_string()}>
-                    <rect class="fleet-tray" x={plain(left)} y={plain(top)}
-                          width={plain(w)} height={plain(h)} rx="5" />
-                    <text class="fleet-text" x={plain(left + 6.0)} y={plain(top + TRAY_LINE)}>
+                    <rect class="fleet-tray" x={left.to_string()} y={top.to_string()}
+                          width={w.to_string()} height={h.to_string()} rx="5" />
+                    <text class="fleet-text" x={(left + 6.0).to_string()} y={(top + TRAY_LINE).to_string()}>
                         { tf(lang, Key::FleetHealthy, &[&healthy.to_string(), &total.to_string()]) }
                     </text>
                 </g>
@@ -92,13 +92,13 @@ fn hosts_tray(lang: Lang, c: &Component, pips: &[Pip], queue: u32, top: f64, h: 
         .enumerate()
         .map(|(k, p)| pip_svg(lang, p, left + 6.0 + k as f64 * step, row_y, side));
     let extra = (more > 0).then(|| {
-        html! { <text class="fleet-more" x={plain(left + 6.0 + shown as f64 * step)}
-        y={plain(row_y + side * 0.85)}>{ format!("+{more}") }</text> }
+        html! { <text class="fleet-more" x={(left + 6.0 + shown as f64 * step).to_string()}
+        y={(row_y + side * 0.85).to_string()}>{ format!("+{more}") }</text> }
     });
     let text_y = row_y + PIP + 2.0 + TRAY_LINE - 3.0;
     let bounds = match &c.kind {
         Kind::AppServer(a) => a.autoscaling.as_ref().map(|g| {
-            html! { <text class="fleet-text" x={plain(left + 6.0)} y={plain(text_y + TRAY_LINE)}>
+            html! { <text class="fleet-text" x={(left + 6.0).to_string()} y={(text_y + TRAY_LINE).to_string()}>
                 { tf(lang, Key::FleetMinMax, &[&g.min.to_string(), &g.max.to_string()]) }
             </text> }
         }),
@@ -122,11 +122,11 @@ fn hosts_tray(lang: Lang, c: &Component, pips: &[Pip], queue: u32, top: f64, h: 
            data-draining={n.draining.to_string()} data-down={n.down.to_string()}
            data-new-version={n.new_version.to_string()} data-queue={queue.to_string()}>
             <title>{ format!("{help}\n{}", t(lang, Key::FleetLegend)) }</title>
-            <rect class="fleet-tray" x={plain(left)} y={plain(top)}
-                  width={plain(w)} height={plain(h)} rx="5" />
+            <rect class="fleet-tray" x={left.to_string()} y={top.to_string()}
+                  width={w.to_string()} height={h.to_string()} rx="5" />
             { for drawn }
             { extra }
-            <text class="fleet-text" x={plain(left + 6.0)} y={plain(text_y)}>
+            <text class="fleet-text" x={(left + 6.0).to_string()} y={text_y.to_string()}>
                 { tf(lang, Key::FleetInService, &[&n.in_service.to_string(), &n.billed.to_string()]) }
             </text>
             { bounds.unwrap_or_default() }
@@ -156,12 +156,12 @@ fn pip_svg(lang: Lang, p: &Pip, x: f64, y: f64, side: f64) -> Html {
     html! {
         <g class="pip" data-state={state_name(p.kind)} data-new={p.new_version.to_string()}>
             <title>{ format!("#{} · {} · {}", p.index, t(lang, state), t(lang, version)) }</title>
-            <rect x={plain(x)} y={plain(y)} width={plain(side)} height={plain(side)}
-                  rx={plain(rx)} fill={fill} stroke={col} stroke-width="1.6"
+            <rect x={x.to_string()} y={y.to_string()} width={side.to_string()} height={side.to_string()}
+                  rx={rx.to_string()} fill={fill} stroke={col} stroke-width="1.6"
                   stroke-dasharray={dash.unwrap_or("none")} />
             if !g.is_empty() {
-                <text class="pip-glyph" x={plain(x + side / 2.0)} y={plain(y + side / 2.0)}
-                      fill={col} font-size={plain(side * 0.95)}>{ g }</text>
+                <text class="pip-glyph" x={(x + side / 2.0).to_string()} y={(y + side / 2.0).to_string()}
+                      fill={col} font-size={(side * 0.95).to_string()}>{ g }</text>
             }
         </g>
     }

@@ -3,7 +3,6 @@
 
 use yew::prelude::*;
 
-use crate::i18n::plain;
 use crate::ui::class::class_list;
 
 use crate::editor::{handle_center, Drag};
@@ -12,8 +11,8 @@ use crate::model::Scenario;
 pub fn gesture(s: &Scenario, drag: &Drag) -> Html {
     if let Some(b) = drag.band() {
         return html! {
-            <rect class="band" data-testid="band" x={plain(b.x)} y={plain(b.y)}
-                  width={plain(b.w)} height={plain(b.h)} />
+            <rect class="band" data-testid="band" x={b.x.to_string()} y={b.y.to_string()}
+                  width={b.w.to_string()} height={b.h.to_string()} />
         };
     }
     if let Drag::Connecting { from, at, verdict, .. } = drag {
@@ -21,8 +20,8 @@ pub fn gesture(s: &Scenario, drag: &Drag) -> Html {
         let (x1, y1) = handle_center(c);
         let class = class_list("link-draft", &[verdict.is_err().then_some("bad")]);
         return html! {
-            <line class={class} x1={plain(x1)} y1={plain(y1)} x2={plain(at.0)}
-                  y2={plain(at.1)} marker-end="url(#arrow-sel)" />
+            <line class={class} x1={x1.to_string()} y1={y1.to_string()} x2={at.0.to_string()}
+                  y2={at.1.to_string()} marker-end="url(#arrow-sel)" />
         };
     }
     Html::default()

@@ -3,7 +3,6 @@
 
 use yew::prelude::*;
 
-use crate::i18n::plain;
 use crate::model::{DbRole, Kind};
 
 /// The accent colour of a kind: its icon, its border and its palette entry share it.
@@ -19,7 +18,7 @@ pub fn color(kind: &Kind) -> &'static str {
 
 /// The icon of `kind` with its top-left corner at (x, y), `size` units wide.
 pub fn icon(kind: &Kind, x: f64, y: f64, size: f64) -> Html {
-    let transform = format!("translate({} {}) scale({})", plain(x), plain(y), plain(size / 20.0));
+    let transform = format!("translate({} {}) scale({})", x, y, (size / 20.0));
     let stroke = color(kind);
     let body = match kind {
         Kind::Clients(_) => html! {

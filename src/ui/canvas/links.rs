@@ -3,7 +3,6 @@
 
 use yew::prelude::*;
 
-use crate::i18n::plain;
 use crate::ui::class::class_list;
 
 use super::label_size;
@@ -45,14 +44,14 @@ pub fn links(s: &Scenario, sel: &Selection, zoom: f64) -> Html {
             let (w, h) = (font * 0.7 + font * 0.58 * label.chars().count() as f64, font * 1.6);
             Some(html! {
                 <g class={class} data-testid={format!("link-{}-{}", l.from, l.to)} data-rtt={num(rtt)}>
-                    <line class="hit" x1={plain(a.0)} y1={plain(a.1)} x2={plain(b.0)}
-                          y2={plain(b.1)} />
-                    <line class="path" x1={plain(a.0)} y1={plain(a.1)} x2={plain(b.0)}
-                          y2={plain(b.1)} marker-end={marker} />
-                    <rect class="rtt-bg" x={plain(mx - w / 2.0)} y={plain(my - h / 2.0)}
-                          width={plain(w)} height={plain(h)} rx={plain(h / 2.0)} />
-                    <text class="rtt" x={plain(mx)} y={plain(my + font * 0.36)}
-                          font-size={plain(font)}>{ label }</text>
+                    <line class="hit" x1={a.0.to_string()} y1={a.1.to_string()} x2={b.0.to_string()}
+                          y2={b.1.to_string()} />
+                    <line class="path" x1={a.0.to_string()} y1={a.1.to_string()} x2={b.0.to_string()}
+                          y2={b.1.to_string()} marker-end={marker} />
+                    <rect class="rtt-bg" x={(mx - w / 2.0).to_string()} y={(my - h / 2.0).to_string()}
+                          width={w.to_string()} height={h.to_string()} rx={(h / 2.0).to_string()} />
+                    <text class="rtt" x={mx.to_string()} y={(my + font * 0.36).to_string()}
+                          font-size={font.to_string()}>{ label }</text>
                 </g>
             })
         })

@@ -19,7 +19,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use crate::i18n::plain;
 use crate::ui::class::class_list;
 
 use super::keys::{shortcuts, use_keys};
@@ -42,7 +41,7 @@ const WHEEL_ZOOM: f64 = 0.0015;
 /// (its size at 100 %), never larger than `max` (what its container has room for). Zoomed out,
 /// labels grow in model units so a two-region diagram still reads on a projector.
 pub fn label_size(screen_px: f64, zoom: f64, min: f64, max: f64) -> f64 {
-    editor::clamp(screen_px / zoom.max(0.01), min, max)
+    (screen_px / zoom.max(0.01)).clamp(min, max)
 }
 
 /// Below this zoom a card shows only its icon and a larger id (its status would not read).
@@ -168,12 +167,8 @@ pub fn Canvas(props: &EditorProps) -> Html {
     if let Some(shared) = &shared {
         shared.view.set(ViewBox { x: view.x, y: view.y, zoom: view.zoom });
     }
-    let transform = format!(
-        "translate({} {}) scale({})",
-        plain(-view.x * view.zoom),
-        plain(-view.y * view.zoom),
-        plain(view.zoom)
-    );
+    let transform =
+        format!("translate({} {}) scale({})", (-view.x * view.zoom), (-view.y * view.zoom), view.zoom);
 
     let (drop, moving, refused) = match &ed.drag {
         Drag::Moving(m) => {
@@ -205,15 +200,14 @@ pub fn Canvas(props: &EditorProps) -> Html {
     let hint = ed.drag.hint().map(|h| {
         let (x, y) = state.pointer;
         html! {
-            <div class="canvas-hint" data-testid="canvas-hint" style={format!("left:{}px;top:{}px", plain(x + 16.0), plain(y + 18.0))}>
+            <div class="canvas-hint" data-testid="canvas-hint" style={format!("left:{}px;top:{}px", (x + 16.0), (y + 18.0))}>
                 { crate::i18n::describe_reason(lang, h) }
             </div>
         }
     });
     let notice = state.notice.as_ref().map(|n| {
-        let style = n
-            .at
-            .map_or(String::new(), |(x, y)| format!("left:{}px;top:{}px", plain(x + 16.0), plain(y + 18.0)));
+        let style =
+            n.at.map_or(String::new(), |(x, y)| format!("left:{}px;top:{}px", (x + 16.0), (y + 18.0)));
         let class = class_list("canvas-notice", &[n.at.is_none().then_some("top")]);
         html! { <div class={class} data-testid="notice" role="status" style={style}>{ n.words(lang) }</div> }
     });

@@ -8,7 +8,7 @@ use crate::ui::class::class_list;
 use super::icons::{color, icon};
 use super::COMPACT_ZOOM;
 use crate::editor::{has_handle, COMPONENT_H, COMPONENT_W, HANDLE_R};
-use crate::i18n::{plain, t, tf, Key, Lang};
+use crate::i18n::{t, tf, Key, Lang};
 use crate::model::{Component, DbRole, DnsPolicy, Kind, LbAlgorithm, LbLayer};
 
 /// How a card is highlighted.
@@ -45,8 +45,8 @@ pub fn node(lang: Lang, c: &Component, marks: Marks, zoom: f64) -> Html {
                 .rev()
                 .map(|i| {
                     let d = 5.0 * i as f64;
-                    html! { <rect class="stack" x={plain(left + d)} y={plain(top - d)}
-                    width={plain(w)} height={plain(h)} rx="8" stroke={stroke} /> }
+                    html! { <rect class="stack" x={(left + d).to_string()} y={(top - d).to_string()}
+                    width={w.to_string()} height={h.to_string()} rx="8" stroke={stroke} /> }
                 })
                 .collect::<Html>()
         }
@@ -60,8 +60,8 @@ pub fn node(lang: Lang, c: &Component, marks: Marks, zoom: f64) -> Html {
     let [line1, line2] = status(lang, &c.kind);
     let zone = format!("{}/{}", c.place.region, c.place.zone);
     let handle = if has_handle(&c.kind) {
-        html! { <circle class="handle" cx={plain(left + w)} cy={plain(c.y)}
-        r={plain(HANDLE_R)} /> }
+        html! { <circle class="handle" cx={(left + w).to_string()} cy={c.y.to_string()}
+        r={HANDLE_R.to_string()} /> }
     } else {
         Html::default()
     };
@@ -70,26 +70,26 @@ pub fn node(lang: Lang, c: &Component, marks: Marks, zoom: f64) -> Html {
            data-zone={zone} data-kind={c.kind.id_prefix()} data-selected={marks.selected.to_string()}>
             <title>{ format!("{} — {} · {}", c.id, line1, line2) }</title>
             { stack }
-            <rect class="card" x={plain(left)} y={plain(top)} width={plain(w)}
-                  height={plain(h)} rx="8" stroke={stroke} />
-            <rect class="outline" x={plain(left - 5.0)} y={plain(top - 5.0)}
-                  width={plain(w + 10.0)} height={plain(h + 10.0)} rx="11" />
+            <rect class="card" x={left.to_string()} y={top.to_string()} width={w.to_string()}
+                  height={h.to_string()} rx="8" stroke={stroke} />
+            <rect class="outline" x={(left - 5.0).to_string()} y={(top - 5.0).to_string()}
+                  width={(w + 10.0).to_string()} height={(h + 10.0).to_string()} rx="11" />
             if compact {
                 { icon(&c.kind, left + 7.0, c.y - 12.0, 24.0) }
-                <text class="id compact" x={plain(left + 36.0)} y={plain(c.y + 7.0)}
-                    textLength={squeeze.then(|| plain(COMPACT_ID_W))}
+                <text class="id compact" x={(left + 36.0).to_string()} y={(c.y + 7.0).to_string()}
+                    textLength={squeeze.then(|| COMPACT_ID_W.to_string())}
                     lengthAdjust={squeeze.then_some("spacingAndGlyphs")}>
                     { compact_id }
                 </text>
             } else {
                 { icon(&c.kind, left + 8.0, top + 8.0, 18.0) }
-                <text class="id" x={plain(left + 31.0)} y={plain(top + 22.0)}>
+                <text class="id" x={(left + 31.0).to_string()} y={(top + 22.0).to_string()}>
                     { clip(&c.id, ID_CHARS) }
                 </text>
-                <text class="status" x={plain(left + 9.0)} y={plain(top + 41.0)}>
+                <text class="status" x={(left + 9.0).to_string()} y={(top + 41.0).to_string()}>
                     { clip(&line1, STATUS_CHARS) }
                 </text>
-                <text class="status" x={plain(left + 9.0)} y={plain(top + 56.0)}>
+                <text class="status" x={(left + 9.0).to_string()} y={(top + 56.0).to_string()}>
                     { clip(&line2, STATUS_CHARS) }
                 </text>
             }
@@ -126,7 +126,7 @@ pub fn clip(s: &str, max: usize) -> String {
 
 /// Trims float noise and a needless ".0" ("10", "0.5").
 pub fn num(x: f64) -> String {
-    plain((x * 1000.0).round() / 1000.0)
+    ((x * 1000.0).round() / 1000.0).to_string()
 }
 
 fn secs(lang: Lang, ms: f64) -> String {

@@ -2,7 +2,6 @@
 
 use yew::prelude::*;
 
-use crate::i18n::plain;
 use crate::ui::class::class_list;
 
 use super::label_size;
@@ -23,10 +22,10 @@ pub fn region(lang: crate::i18n::Lang, r: &Region, drop: Option<&Placement>, zoo
         let class = class_list("zone", &[here.then_some("drop")]);
         html! {
             <g class={class} data-testid={format!("zone-{}-{}", r.code, z.name)}>
-                <rect x={plain(zr.x)} y={plain(zr.y)} width={plain(zr.w)}
-                      height={plain(zr.h)} rx="8" />
-                <text class="zone-label" x={plain(zr.x + 10.0)} y={plain(zr.y + 6.0 + zone_font)}
-                      font-size={plain(zone_font)}>
+                <rect x={zr.x.to_string()} y={zr.y.to_string()} width={zr.w.to_string()}
+                      height={zr.h.to_string()} rx="8" />
+                <text class="zone-label" x={(zr.x + 10.0).to_string()} y={(zr.y + 6.0 + zone_font).to_string()}
+                      font-size={zone_font.to_string()}>
                     { label }
                 </text>
             </g>
@@ -35,12 +34,12 @@ pub fn region(lang: crate::i18n::Lang, r: &Region, drop: Option<&Placement>, zoo
     let rect = r.rect;
     html! {
         <g class="region" data-testid={format!("region-{}", r.code)}>
-            <rect class="region-box" x={plain(rect.x)} y={plain(rect.y)}
-                  width={plain(rect.w)} height={plain(rect.h)} rx="12" />
-            <text class="region-name" x={plain(rect.x + 14.0)} y={plain(rect.y + 20.0 + name_font * 0.35)}
-                  font-size={plain(name_font)}>
+            <rect class="region-box" x={rect.x.to_string()} y={rect.y.to_string()}
+                  width={rect.w.to_string()} height={rect.h.to_string()} rx="12" />
+            <text class="region-name" x={(rect.x + 14.0).to_string()} y={(rect.y + 20.0 + name_font * 0.35).to_string()}
+                  font-size={name_font.to_string()}>
                 { name }
-                <tspan class="region-code" dx="10" font-size={plain(name_font * 0.8)}>{ r.code.clone() }</tspan>
+                <tspan class="region-code" dx="10" font-size={(name_font * 0.8).to_string()}>{ r.code.clone() }</tspan>
             </text>
             { for zones }
         </g>

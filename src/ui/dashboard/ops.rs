@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::engine::{AlarmState, AlarmView, DeployKind, DeploymentView};
-use crate::i18n::{alarm_key, fixed, format_ms, format_number, t, tf, Key, Lang};
+use crate::i18n::{alarm_key, format_ms, format_number, t, tf, Key, Lang};
 use crate::model::{Alarm, AlarmMetric, Scenario};
 use crate::ui::runtime::Runtime;
 
@@ -22,8 +22,8 @@ pub fn alarm_look(s: AlarmState) -> (&'static str, &'static str, &'static str) {
 pub fn metric_value(metric: &AlarmMetric, v: f64) -> String {
     match metric {
         AlarmMetric::P95Ms => format!("{} ms", format_ms(v)),
-        AlarmMetric::ErrorRatePct | AlarmMetric::CpuPct { .. } => format!("{} %", fixed(v, 1)),
-        AlarmMetric::Queue { .. } => fixed(v, 1),
+        AlarmMetric::ErrorRatePct | AlarmMetric::CpuPct { .. } => format!("{v:.1} %"),
+        AlarmMetric::Queue { .. } => format!("{v:.1}"),
         AlarmMetric::Healthy { .. } => format_number(v.max(0.0).round() as u64),
     }
 }
@@ -135,7 +135,7 @@ fn deployments(lang: Lang, s: &Scenario, rt: &Runtime) -> Html {
             <li class="deploy" data-testid={format!("deploy-{k}")} data-state={name}
                 data-done={d.done.to_string()} data-total={d.total.to_string()}>
                 <span class="deploy-bar" aria-hidden="true">
-                    <span style={format!("width:{}%", fixed(frac * 100.0, 0))}></span>
+                    <span style={format!("width:{:.0}%", frac * 100.0)}></span>
                 </span>
                 { deploy_line(lang, d, tier) }
             </li>

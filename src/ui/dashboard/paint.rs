@@ -3,7 +3,7 @@
 use web_sys::{CanvasRenderingContext2d as Ctx, HtmlCanvasElement};
 
 use super::window::{axis_number, nearest, ChartData};
-use crate::i18n::{fixed, format_time, plain, t, Key, Lang};
+use crate::i18n::{format_time, t, Key, Lang};
 use crate::ui::colors::{CATEGORICAL, DASHES};
 use crate::ui::draw::{label, prepare, set_dash, text, text_width};
 
@@ -26,7 +26,7 @@ pub fn paint(canvas: &HtmlCanvasElement, data: &ChartData, hover_x: Option<f64>,
     let Some((ctx, w, h)) = prepare(canvas) else { return };
     let (pw, ph) = ((w - LEFT - RIGHT).max(1.0), (h - TOP - BOTTOM).max(1.0));
     let sx = |x: f64| LEFT + (x - data.x0) / (data.x1 - data.x0).max(1e-9) * pw;
-    let sy = |y: f64| TOP + ph - crate::editor::clamp(y / data.y_max.max(1e-9), 0.0, 1.05) * ph;
+    let sy = |y: f64| TOP + ph - (y / data.y_max.max(1e-9)).clamp(0.0, 1.05) * ph;
     ctx.set_font(FONT);
     ctx.set_text_baseline("middle");
     axes(&ctx, data, (w, ph), &sx, &sy, t(lang, Key::UnitS));
@@ -161,10 +161,10 @@ fn trim(v: f64) -> String {
     if v == 0.0 {
         "0".into()
     } else if v.abs() < 1.0 {
-        fixed(v, 2)
+        format!("{v:.2}")
     } else if v.abs() < 100.0 {
-        fixed(v, 1)
+        format!("{v:.1}")
     } else {
-        plain(v.round())
+        (v.round()).to_string()
     }
 }

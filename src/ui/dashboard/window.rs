@@ -4,7 +4,7 @@
 use std::collections::VecDeque;
 
 use crate::engine::{ErrorCause, SecondStats};
-use crate::i18n::{cause_key, fixed, plain, t, Key, Lang};
+use crate::i18n::{cause_key, t, Key, Lang};
 
 /// What a chart shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -162,9 +162,7 @@ fn top(
             (i, if vs.is_empty() { 0.0 } else { vs.iter().sum::<f64>() / vs.len() as f64 })
         })
         .collect();
-    crate::order::sort_by(&mut means, |a, b| {
-        b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal).then(a.0.cmp(&b.0))
-    });
+    means.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
     means
         .into_iter()
         .take(TOP_COMPONENTS)
@@ -191,9 +189,9 @@ pub fn nearest(points: &[(f64, f64)], x: f64) -> Option<usize> {
 pub fn axis_number(v: f64) -> String {
     let short = |x: f64, unit: &str| {
         if (x - x.round()).abs() < 1e-9 {
-            format!("{}{unit}", plain(x.round()))
+            format!("{}{unit}", (x.round()))
         } else {
-            format!("{}{unit}", fixed(x, 1))
+            format!("{x:.1}{unit}")
         }
     };
     if !v.is_finite() || v == 0.0 {
@@ -205,10 +203,10 @@ pub fn axis_number(v: f64) -> String {
     } else if v >= 1e3 {
         crate::i18n::format_number(v.round() as u64)
     } else if v >= 100.0 {
-        plain(v.round())
+        (v.round()).to_string()
     } else if v >= 1.0 {
         short(v, "")
     } else {
-        fixed(v, 2)
+        format!("{v:.2}")
     }
 }

@@ -6,7 +6,8 @@
 
 mod latency;
 pub mod pricing;
-mod regions;
 
 pub use latency::{rtt_ms, CROSS_ZONE_RTT_MS, JITTER, SAME_ZONE_RTT_MS};
-pub use regions::{region, RegionInfo, REGIONS};
+// The region table is the model's (validation checks a scenario's codes against it), so the
+// dependency runs one way: catalog -> model.
+pub use crate::model::regions::{region, RegionInfo, REGIONS};

@@ -119,15 +119,7 @@ impl Sim {
             out.push(Dot {
                 from: r.from,
                 to: r.to,
-                // Not `f64::clamp`: its out-of-line copy in the wasm carries a panic message
-                // that prints floats with `{:?}`, which keeps core's float printers (issue 4).
-                progress: if progress < 0.0 {
-                    0.0
-                } else if progress > 1.0 {
-                    1.0
-                } else {
-                    progress as f32
-                },
+                progress: progress.clamp(0.0, 1.0) as f32,
                 response: matches!(r.stage, Stage::FromDb | Stage::BackToLb | Stage::BackToClient),
                 error: r.err.is_some(),
             });

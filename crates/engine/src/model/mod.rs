@@ -8,12 +8,12 @@
 //! this crate knows no file format and depends on no serde.
 
 mod component;
-mod escape;
 mod fault;
 mod link_rule;
 mod names;
 mod operate;
 mod problem;
+pub mod regions;
 mod scenario;
 mod seen;
 mod traffic;
@@ -21,7 +21,6 @@ mod validate;
 mod validate_operate;
 
 pub use component::*;
-pub use escape::{debug_quoted, escaped, Esc};
 pub use fault::*;
 pub use link_rule::{link_rule, LinkRule};
 pub use names::Named;
@@ -34,3 +33,16 @@ pub use validate::{check_link_kinds, validate, Diagnostic, Limits, LIMITS};
 /// The version of the scenario format written by this build. Readers migrate older versions
 /// (see `share::migrate`); a scenario claiming a newer version is refused, not guessed at.
 pub const FORMAT_VERSION: u32 = 1;
+
+/// `.esc()`: a user's text as it is quoted inside a message (`"no component app\u{202e}1"`),
+/// which is `str::escape_debug`: control, invisible and bidirectional characters are shown as
+/// escapes, so an id cannot hide or reorder the sentence around it.
+pub trait Esc {
+    fn esc(&self) -> String;
+}
+
+impl Esc for str {
+    fn esc(&self) -> String {
+        self.escape_debug().to_string()
+    }
+}

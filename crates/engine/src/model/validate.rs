@@ -153,7 +153,7 @@ impl Checker {
         let mut seen = Seen::default();
         for r in &s.regions {
             let p = format!("regions.{}", r.code);
-            if crate::catalog::region(&r.code).is_none() {
+            if super::regions::region(&r.code).is_none() {
                 self.err(&p, Problem::RegionNotInCatalog);
             }
             if !seen.insert(&r.code) {

@@ -120,7 +120,6 @@ pub(crate) fn slope(ys: &[f64]) -> f64 {
 /// database queries, a load balancer's everything behind it). Subtract each child's time,
 /// split between its parents by how many requests each parent completed, to get the time
 /// spent at the component itself, as a share of the end-to-end time.
-#[allow(clippy::manual_clamp)] // see the clamp below
 fn exclusive_shares(s: &Scenario, d: &Cumulative) -> Vec<f64> {
     let n = s.components.len();
     if d.latency_sum_s <= 0.0 || d.sojourn_s.len() != n {
@@ -136,18 +135,5 @@ fn exclusive_shares(s: &Scenario, d: &Cumulative) -> Vec<f64> {
         let frac = if parents_done > 0 { d.completions[p] as f64 / parents_done as f64 } else { 0.0 };
         own[p] -= d.sojourn_s[c] * frac;
     }
-    // Not `f64::clamp`, whose panic message prints floats with `{:?}` (issue 4: core's float
-    // printers in the wasm); the same values, NaN included.
-    own.iter()
-        .map(|t| t / d.latency_sum_s)
-        .map(|s| {
-            if s < 0.0 {
-                0.0
-            } else if s > 1.0 {
-                1.0
-            } else {
-                s
-            }
-        })
-        .collect()
+    own.iter().map(|t| (t / d.latency_sum_s).clamp(0.0, 1.0)).collect()
 }

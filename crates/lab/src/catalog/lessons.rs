@@ -6,84 +6,11 @@
 //! their numbers, worded by `i18n` in the student's language.
 
 pub use super::run_summary::{RunSummary, SecondSummary};
+pub use crate::i18n::LessonId;
 use crate::i18n::{
-    fixed, format_duration, format_ms, format_number, format_percent, format_rate, format_time, tf, Key, Lang,
+    format_duration, format_ms, format_number, format_percent, format_rate, format_time, tf, Key, Lang,
 };
 use crate::model::{FaultAction, Target};
-
-/// A lesson's identity; also the id of the preset it uses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum LessonId {
-    SingleServer,
-    SeparateDb,
-    LoadBalancer,
-    Processes,
-    MultiAz,
-    MultiRegion,
-    LbSpof,
-    ZoneOutage,
-    DbFailover,
-    SpikeAutoscaling,
-    RollingBadDeploy,
-    MultiAzCost,
-}
-
-impl LessonId {
-    pub const ALL: [LessonId; 12] = [
-        LessonId::SingleServer,
-        LessonId::SeparateDb,
-        LessonId::LoadBalancer,
-        LessonId::Processes,
-        LessonId::MultiAz,
-        LessonId::MultiRegion,
-        LessonId::LbSpof,
-        LessonId::ZoneOutage,
-        LessonId::DbFailover,
-        LessonId::SpikeAutoscaling,
-        LessonId::RollingBadDeploy,
-        LessonId::MultiAzCost,
-    ];
-
-    /// The stable id used for progress in local storage and for the preset's file name.
-    pub fn slug(self) -> &'static str {
-        match self {
-            LessonId::SingleServer => "single-server",
-            LessonId::SeparateDb => "separate-db",
-            LessonId::LoadBalancer => "load-balancer",
-            LessonId::Processes => "processes",
-            LessonId::MultiAz => "multi-az",
-            LessonId::MultiRegion => "multi-region",
-            LessonId::LbSpof => "lb-spof",
-            LessonId::ZoneOutage => "zone-outage",
-            LessonId::DbFailover => "db-failover",
-            LessonId::SpikeAutoscaling => "spike-autoscaling",
-            LessonId::RollingBadDeploy => "rolling-bad-deploy",
-            LessonId::MultiAzCost => "multi-az-cost",
-        }
-    }
-
-    /// The lesson's title, which is also its preset's title.
-    pub fn title(self) -> Key {
-        match self {
-            LessonId::SingleServer => Key::PresetSingleServer,
-            LessonId::SeparateDb => Key::PresetSeparateDb,
-            LessonId::LoadBalancer => Key::PresetLoadBalancer,
-            LessonId::Processes => Key::PresetProcesses,
-            LessonId::MultiAz => Key::PresetMultiAz,
-            LessonId::MultiRegion => Key::PresetMultiRegion,
-            LessonId::LbSpof => Key::PresetLbSpof,
-            LessonId::ZoneOutage => Key::PresetZoneOutage,
-            LessonId::DbFailover => Key::PresetDbFailover,
-            LessonId::SpikeAutoscaling => Key::PresetSpikeAutoscaling,
-            LessonId::RollingBadDeploy => Key::PresetRollingBadDeploy,
-            LessonId::MultiAzCost => Key::PresetMultiAzCost,
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<LessonId> {
-        LessonId::ALL.into_iter().find(|l| l.slug() == slug)
-    }
-}
 
 /// One condition of a task. A check passes when all its conditions hold.
 #[derive(Clone, Debug, PartialEq)]
@@ -226,7 +153,7 @@ fn missing(c: &Condition, r: &RunSummary) -> Option<Missing> {
             let u = r.utilization.iter().find(|(id, _)| id == component).map_or(0.0, |(_, u)| *u);
             (u < *min).then(|| Missing {
                 key: Key::MissUtilization,
-                args: vec![component.clone(), fixed(min * 100.0, 0), fixed(u * 100.0, 0)],
+                args: vec![component.clone(), format!("{:.0}", min * 100.0), format!("{:.0}", u * 100.0)],
                 duration_s: None,
             })
         }
@@ -273,7 +200,7 @@ fn missing(c: &Condition, r: &RunSummary) -> Option<Missing> {
         Condition::CostPerMonthAtMost { usd }
             if r.cost_per_month_usd.is_nan() || r.cost_per_month_usd > *usd =>
         {
-            miss(Key::MissCostPerMonth, vec![fixed(*usd, 0), fixed(r.cost_per_month_usd, 0)])
+            miss(Key::MissCostPerMonth, vec![format!("{usd:.0}"), format!("{:.0}", r.cost_per_month_usd)])
         }
         _ => None,
     }

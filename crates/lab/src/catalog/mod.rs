@@ -4,18 +4,17 @@
 //! Numbers here come from real systems and say where they come from, so that a student can
 //! trust the lab's answers the way they would trust a measurement.
 
-mod lesson_shape;
-mod lesson_text;
 mod lessons;
 mod preset_table;
 mod presets;
 mod presets_operate;
 mod run_summary;
 
-pub use lesson_shape::{lesson_shape, LessonShape};
+// A lesson's words and their shape live with the other texts in i18n (which sits below this
+// module); re-exported here beside the lessons they belong to.
 #[cfg(not(target_arch = "wasm32"))]
-pub use lesson_text::lesson_text;
-pub use lesson_text::{loaded_lesson_text, LessonText};
+pub use crate::i18n::lesson_text;
+pub use crate::i18n::{lesson_shape, loaded_lesson_text, LessonShape, LessonText};
 pub use lessons::{
     evaluate, lesson, lessons, CheckResult, Condition, Lesson, LessonId, Missing, RunSummary, SecondSummary,
     OBSERVE_S,

@@ -88,7 +88,10 @@ impl Build {
     }
 
     /// Puts `id` in cell (`col` of `cols`, `row` of `rows`) of the zone's rectangle.
-    #[allow(clippy::too_many_arguments)]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "one grid cell: the id, its region and zone, its column and row of the zone's grid"
+    )]
     pub(super) fn at(
         mut self,
         id: &str,

@@ -4,7 +4,7 @@
 //! scenario invalid. References (links, faults, standby/replica primaries, shared hosts, load
 //! balancer weights) are kept consistent here rather than left for validation to reject.
 
-use super::geometry::{clamp, dist, snap, COMPONENT_H, COMPONENT_W};
+use super::geometry::{dist, snap, COMPONENT_H, COMPONENT_W};
 use super::hit::{zone_at, zone_rect_of};
 use super::{refuse, Editor, Reason, Refusal};
 use crate::model::{
@@ -83,9 +83,7 @@ fn pick_primary(s: &Scenario, role: DbRole, x: f64, y: f64) -> Result<String, Re
             Some(_) => refuse(Reason::EveryPrimaryHasStandby),
         };
     }
-    crate::order::sort_by(&mut candidates, |a, b| {
-        dist((a.x, a.y), (x, y)).total_cmp(&dist((b.x, b.y), (x, y)))
-    });
+    candidates.sort_by(|a, b| dist((a.x, a.y), (x, y)).total_cmp(&dist((b.x, b.y), (x, y))));
     Ok(candidates[0].id.clone())
 }
 
@@ -97,7 +95,7 @@ fn fit_in_zone(s: &Scenario, place: &crate::model::Placement, x: f64, y: f64) ->
         return (x, y);
     }
     let (hw, hh) = (COMPONENT_W / 2.0, COMPONENT_H / 2.0);
-    let (x, y) = (clamp(x, r.x + hw, r.x + r.w - hw), clamp(y, r.y + hh, r.y + r.h - hh));
+    let (x, y) = (x.clamp(r.x + hw, r.x + r.w - hw), y.clamp(r.y + hh, r.y + r.h - hh));
     let (sx, sy) = (snap(x), snap(y));
     let inside = |v: f64, lo: f64, hi: f64| v >= lo && v <= hi;
     (
@@ -263,8 +261,8 @@ fn duplicate(s: &mut Scenario, ids: &[String]) -> Result<Vec<String>, Refusal> {
             Some(p) => p,
             None => {
                 if let Some(r) = zone_rect_of(s, &orig.place) {
-                    x = clamp(x, r.x, r.x + r.w);
-                    y = clamp(y, r.y, r.y + r.h);
+                    x = x.clamp(r.x, r.x + r.w);
+                    y = y.clamp(r.y, r.y + r.h);
                 }
                 orig.place.clone()
             }

@@ -7,10 +7,10 @@
 //! (through [`Editor::edit`]) to catch rules between fields.
 
 use super::{Editor, Reason, Refusal};
-use crate::catalog::rtt_ms;
 use crate::model::{
     DnsPolicy, HealthCheck, Kind, LbAlgorithm, LbLayer, Named, Scenario, ServiceDist, LIMITS,
 };
+use archlab_engine::catalog::rtt_ms;
 
 /// How a field is edited.
 #[derive(Clone, Debug, PartialEq)]
@@ -129,7 +129,7 @@ fn specs(kind: &Kind) -> Vec<(&'static str, Option<&'static str>, Input)> {
 
 /// Prints a number without float noise (0.2 * 100 shows "20", not "20.000000000000004").
 pub(super) fn fmt_num(x: f64) -> String {
-    crate::i18n::plain((x * 1e9).round() / 1e9)
+    ((x * 1e9).round() / 1e9).to_string()
 }
 
 fn name<T: Named>(v: &T) -> String {

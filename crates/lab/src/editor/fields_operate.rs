@@ -7,8 +7,8 @@
 
 use super::fields::{Input, Value};
 use super::Reason;
-use crate::catalog::pricing::{size_for, SIZES_VCPU};
 use crate::model::{AutoScaling, Kind, LIMITS};
+use archlab_engine::catalog::pricing::{size_for, SIZES_VCPU};
 
 /// The instance sizes the price table knows, by vCPU count (`catalog::SIZES_VCPU`).
 pub const SIZES: &[&str] = &["2", "4", "8", "16", "32", "48", "64", "96"];

@@ -15,18 +15,6 @@ pub const GRID: f64 = 20.0;
 
 pub type Point = (f64, f64);
 
-/// `f64::clamp` without its panic: the same answer for `lo <= hi` (and NaN stays NaN), `hi`
-/// when the bounds cross. `f64::clamp` asserts `lo <= hi` with a message that prints both with
-/// `{:?}`, and that one message kept core's float printers in the wasm (issue 4).
-pub fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
-    let v = if v < lo { lo } else { v };
-    if v > hi {
-        hi
-    } else {
-        v
-    }
-}
-
 /// The nearest grid line.
 pub fn snap(v: f64) -> f64 {
     (v / GRID).round() * GRID
@@ -62,7 +50,7 @@ pub fn dist_to_segment(p: Point, a: Point, b: Point) -> f64 {
     if len2 == 0.0 {
         return dist(p, a);
     }
-    let t = clamp(((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2, 0.0, 1.0);
+    let t = (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0);
     dist(p, (a.0 + t * dx, a.1 + t * dy))
 }
 

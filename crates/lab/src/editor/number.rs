@@ -1,9 +1,6 @@
-//! Numbers typed by a person ("12.5", ".5", "+3", "1e3", "007") to `f64`.
-//!
-//! The syntax is checked by hand, because `str::parse::<f64>` also takes "inf", "NaN" and
-//! "infinity": the small rewrite below accepts what a person types ("+3", ".5", "5.", "007") and
-//! nothing else ("0x10" and "1,5" stay errors; "NaN" and "inf" are refused as not finite), then
-//! std's parser reads the digits, correctly rounded.
+//! Numbers typed by a person ("12.5", ".5", "+3", "1e3", "007") to a finite `f64`, with the
+//! reason a text is refused ("0x10" and "1,5" are not numbers; "NaN", "inf" and "1e400" are
+//! numbers a field cannot use).
 
 /// Why typed text is not a usable number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,94 +11,35 @@ pub enum NumberError {
     NotFinite,
 }
 
-/// A finite number typed in a field (surrounding spaces are ignored).
+/// A finite number typed in a field (surrounding spaces are ignored): `str::parse::<f64>`,
+/// which takes "+3", ".5", "5." and "007" as people type them, with "NaN" and "inf" refused.
 pub fn parse_decimal(text: &str) -> Result<f64, NumberError> {
-    use NumberError::*;
-    let t = text.trim();
-    let word = t.trim_start_matches(['+', '-']);
-    if ["nan", "inf", "infinity"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
-        // What `str::parse` reads as NaN or infinity: a number, but not a usable one.
-        return Err(NotFinite);
+    let x: f64 = text.trim().parse().map_err(|_| NumberError::NotANumber)?;
+    if x.is_finite() {
+        Ok(x)
+    } else {
+        Err(NumberError::NotFinite)
     }
-    let (sign, body) = match t.as_bytes().first().ok_or(NotANumber)? {
-        b'-' => ("-", &t[1..]),
-        b'+' => ("", &t[1..]),
-        _ => ("", t),
-    };
-    let (mantissa, exponent) = match body.find(['e', 'E']) {
-        Some(i) => body.split_at(i),
-        None => (body, ""),
-    };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let has_dot = mantissa.contains('.');
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    let exp_digits = exponent.get(1..).map(|e| e.strip_prefix(['+', '-']).unwrap_or(e));
-    if int.is_empty() && frac.is_empty()
-        || !digits(int)
-        || !digits(frac)
-        || exp_digits.is_some_and(|e| e.is_empty() || !digits(e))
-    {
-        return Err(NotANumber);
-    }
-    let int = int.trim_start_matches('0');
-    let int = if int.is_empty() { "0" } else { int };
-    let frac = if has_dot && frac.is_empty() { "0" } else { frac };
-    let dot = if frac.is_empty() { "" } else { "." };
-    let json = format!("{sign}{int}{dot}{frac}{exponent}");
-    // The syntax is checked above, so std's reader cannot refuse it; a number out of range
-    // reads as infinite.
-    json.parse::<f64>().ok().filter(|x| x.is_finite()).ok_or(NotFinite)
 }
 
 #[cfg(test)]
 mod tests {
     use super::{parse_decimal, NumberError::*};
 
-    /// Every accepted spelling gives exactly what `str::parse` gives (the reference).
     #[test]
-    fn agrees_with_std_on_what_people_type() {
-        for t in [
-            "0",
-            "12.5",
-            " 12.5 ",
-            ".5",
-            "5.",
-            "+3",
-            "-0.25",
-            "007",
-            "1e3",
-            "2.5E-3",
-            "-.5",
-            "0.1",
-            "123456789.123456789",
-            "1e-320",
+    fn accepts_what_people_type() {
+        for (t, want) in [
+            ("12.5", 12.5),
+            (" 12.5 ", 12.5),
+            (".5", 0.5),
+            ("5.", 5.0),
+            ("+3", 3.0),
+            ("-.5", -0.5),
+            ("007", 7.0),
+            ("2.5E-3", 0.0025),
+            ("1e3", 1000.0),
         ] {
-            assert_eq!(parse_decimal(t), Ok(t.trim().parse::<f64>().unwrap()), "{t}");
-        }
-    }
-
-    /// Reading through `Value` gives the very bits reading an `f64` gave, integers included.
-    #[test]
-    fn value_reader_gives_the_f64_readers_bits() {
-        for t in [
-            "-0",
-            "0",
-            "-0.0",
-            "7",
-            "-7",
-            "9007199254740993",
-            "18446744073709551615",
-            "18446744073709551616",
-            "-9223372036854775808",
-            "-9223372036854775809",
-            "123456789012345678901234567890",
-            "1e-400",
-            "4.9e-324",
-            "1.7976931348623157e308",
-            "0.30000000000000004",
-        ] {
-            let want = serde_json::from_str::<f64>(t).unwrap();
-            assert_eq!(parse_decimal(t).map(f64::to_bits), Ok(want.to_bits()), "{t}");
+            assert_eq!(parse_decimal(t), Ok(want), "{t}");
         }
     }
 

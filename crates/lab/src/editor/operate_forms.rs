@@ -48,7 +48,7 @@ fn whole(key: &str, text: &str, lo: u32, hi: u32, errs: &mut Vec<FieldError>) ->
 }
 
 fn fmt(x: f64) -> String {
-    crate::i18n::plain((x * 1e9).round() / 1e9)
+    ((x * 1e9).round() / 1e9).to_string()
 }
 
 fn is_app(s: &Scenario, id: &str) -> bool {

@@ -5,7 +5,6 @@
 
 use std::fmt;
 
-use crate::i18n::plain;
 use crate::model::{Diagnostic, LinkRule};
 
 /// One reason for a refusal or a field error. Numbers are carried as numbers so both
@@ -134,7 +133,7 @@ impl fmt::Display for Reason {
             LinkKinds(rule) => write!(f, "{rule}"),
             NotInCatalog(code) => write!(f, "{code} is not in the catalog"),
             RegionOnCanvas(code) => {
-                let name = crate::catalog::region(code).map_or(code.as_str(), |r| r.name_en);
+                let name = archlab_engine::catalog::region(code).map_or(code.as_str(), |r| r.name_en);
                 write!(f, "{name} is already on the canvas")
             }
             MaxRegions(n) => write!(f, "at most {n} regions"),
@@ -159,9 +158,9 @@ impl fmt::Display for Reason {
             PickAction => write!(f, "pick one of the actions"),
             PickStrategy => write!(f, "pick one of the strategies"),
             WholeFrom { min, max } => write!(f, "enter a whole number from {min} to {max}"),
-            Between { min, max } => write!(f, "must be between {} and {}", plain(*min), plain(*max)),
+            Between { min, max } => write!(f, "must be between {min} and {max}"),
             MoreThan { min, max } => {
-                write!(f, "must be more than {} and at most {}", plain(*min), plain(*max))
+                write!(f, "must be more than {min} and at most {max}")
             }
             EnterNumber => write!(f, "enter a number"),
             Finite => write!(f, "must be a finite number"),
@@ -171,8 +170,8 @@ impl fmt::Display for Reason {
             NoSuchField => write!(f, "no such field"),
             NoFieldOf { id, key } => write!(f, "{id} has no field {key}"),
             RoleFixed => write!(f, "a database's role is fixed: place a new one from the palette"),
-            LongerThanTimeout(s) => write!(f, "must be longer than the timeout ({} s)", plain(*s)),
-            ShorterThanInterval(s) => write!(f, "must be shorter than the interval ({} s)", plain(*s)),
+            LongerThanTimeout(s) => write!(f, "must be longer than the timeout ({s} s)"),
+            ShorterThanInterval(s) => write!(f, "must be shorter than the interval ({s} s)"),
             GroupOff => write!(f, "turn on the auto-scaling group first"),
             PickSize => write!(f, "pick one of the instance sizes"),
             NotAboveMax(n) => write!(f, "must not exceed max ({n})"),

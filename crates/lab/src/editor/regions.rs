@@ -6,8 +6,8 @@
 
 use super::commands::delete_components;
 use super::{refuse, Editor, Reason, Refusal};
-use crate::catalog;
 use crate::model::{FaultAction, Placement, Rect, Region, Scenario, Target, Zone, LIMITS};
+use archlab_engine::catalog;
 
 /// Width of one zone column of a new region, and the region's height.
 pub const ZONE_W: f64 = 240.0;

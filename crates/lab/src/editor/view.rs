@@ -43,7 +43,7 @@ impl View {
             return;
         }
         let (mx, my) = self.to_model(sx, sy);
-        self.zoom = super::clamp(self.zoom * factor, MIN_ZOOM, MAX_ZOOM);
+        self.zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
         self.x = mx - sx / self.zoom;
         self.y = my - sy / self.zoom;
     }
@@ -54,8 +54,7 @@ impl View {
         if bounds.w <= 0.0 || bounds.h <= 0.0 || screen_w <= 0.0 || screen_h <= 0.0 {
             return View::default();
         }
-        let zoom =
-            super::clamp((screen_w * 0.9 / bounds.w).min(screen_h * 0.9 / bounds.h), MIN_ZOOM, MAX_ZOOM);
+        let zoom = (screen_w * 0.9 / bounds.w).min(screen_h * 0.9 / bounds.h).clamp(MIN_ZOOM, MAX_ZOOM);
         let cx = bounds.x + bounds.w / 2.0;
         let cy = bounds.y + bounds.h / 2.0;
         View { x: cx - screen_w / 2.0 / zoom, y: cy - screen_h / 2.0 / zoom, zoom }

@@ -18,7 +18,7 @@ pub fn format_time(secs: f64) -> String {
 /// A length of time in words: "60 s" / "60초", "2.5 s" / "2.5초" (whole seconds from 10 s up).
 pub fn format_duration(lang: super::Lang, secs: f64) -> String {
     let secs = if secs.is_finite() && secs > 0.0 { secs } else { 0.0 };
-    let n = if secs >= 10.0 { format_number(secs.round() as u64) } else { super::fixed(secs, 1) };
+    let n = if secs >= 10.0 { format_number(secs.round() as u64) } else { format!("{secs:.1}") };
     match lang {
         super::Lang::En => format!("{n} s"),
         super::Lang::Ko => format!("{n}초"),
@@ -45,7 +45,7 @@ pub fn format_rate(rps: f64) -> String {
     } else if rps >= 100.0 {
         format_number(rps.round() as u64)
     } else {
-        super::fixed(rps, 1)
+        format!("{rps:.1}")
     }
 }
 
@@ -54,9 +54,9 @@ pub fn format_ms(ms: f64) -> String {
     if !ms.is_finite() || ms <= 0.0 {
         "0".to_string()
     } else if ms < 1.0 {
-        super::fixed(ms, 2)
+        format!("{ms:.2}")
     } else if ms < 100.0 {
-        super::fixed(ms, 1)
+        format!("{ms:.1}")
     } else {
         format_number(ms.round() as u64)
     }
@@ -68,8 +68,8 @@ pub fn format_percent(fraction: f64) -> String {
     if p == 0.0 {
         "0".to_string()
     } else if p.abs() < 1.0 {
-        super::fixed(p, 2)
+        format!("{p:.2}")
     } else {
-        super::fixed(p, 1)
+        format!("{p:.1}")
     }
 }

@@ -99,7 +99,7 @@ pub fn health_key(h: Health) -> Key {
 
 /// "Seoul" / "서울" for a catalog region; the code itself for anything else.
 pub fn region_name(lang: Lang, code: &str) -> String {
-    match crate::catalog::region(code) {
+    match archlab_engine::catalog::region(code) {
         Some(r) => match lang {
             Lang::En => r.name_en.to_string(),
             Lang::Ko => r.name_ko.to_string(),

@@ -2,19 +2,19 @@
 //! time a student opens a lesson (`ui/lesson_texts.rs`).
 //!
 //! The lesson texts are ~5 KB of the gzipped wasm that a student who never opens a lesson does
-//! not need, and a Korean reader has them in the Korean pack already. `catalog/lesson_en.rs`
+//! not need, and a Korean reader has them in the Korean pack already. `lesson_en.rs`
 //! stays the source; `tests/lang_pack.rs` writes `static/lang/lessons-en.json` from it
 //! (`UPDATE_PACKS=1`) and fails when the committed file is stale.
 //!
 //! The file is a JSON array of strings: for each lesson in `LessonId::ALL`, its intro, notice
 //! points, steps and task, exactly as the lesson part of `ko.json`. [`install_lessons_pack`]
 //! checks it before keeping anything: an array of as many strings as the compiled shapes
-//! (`catalog::lesson_shape`) say, none with a `{N}` slot (lesson texts have none).
+//! (`lesson_shape.rs`) say, none with a `{N}` slot (lesson texts have none).
 
 use std::cell::OnceCell;
 
 use super::pack::{lessons_len, read_texts, rebuild_lessons, PackError};
-use crate::catalog::LessonText;
+use super::LessonText;
 
 thread_local! {
     /// The English lessons, once installed (per thread, like the Korean pack).
@@ -62,8 +62,7 @@ pub fn lessons_pack_url() -> String {
 /// `static/lang/lessons-en.json` (one string a line).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn lessons_pack_json() -> String {
-    use crate::catalog::{lesson_text, LessonId};
-    use crate::i18n::Lang;
+    use super::{lesson_text, Lang, LessonId};
     let mut all: Vec<&str> = Vec::new();
     for id in LessonId::ALL {
         all.extend(super::pack::lesson_entries(&lesson_text(Lang::En, id)));

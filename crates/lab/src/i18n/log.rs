@@ -136,9 +136,7 @@ pub fn describe_log(lang: Lang, e: &LogEntry, names: &Names) -> String {
                 Key::LogScaledIn
             };
             let why = match reason {
-                ScaleReason::Cpu { pct } => {
-                    tf(lang, Key::ScaleReasonCpu, &[&format!("{}%", super::fixed(*pct, 0))])
-                }
+                ScaleReason::Cpu { pct } => tf(lang, Key::ScaleReasonCpu, &[&format!("{pct:.0}%")]),
                 ScaleReason::Alarm { alarm } => tf(lang, Key::ScaleReasonAlarm, &[alarm]),
             };
             tf(lang, key, &[&me(), &from.to_string(), &to.to_string(), &why])

@@ -1,8 +1,9 @@
 //! Every word the interface shows, in English and Korean.
 //!
-//! **Architecture Invariant:** no text of the UI is written outside this module (and the lesson
-//! texts in `catalog`). The UI asks for a [`Key`]; sentences that carry data (the event log,
-//! fault descriptions, check results) are built here from templates with `{0}`-style slots.
+//! **Architecture Invariant:** no text of the UI is written outside this module, lesson texts
+//! included (`lesson_en.rs`, `lesson_ko.rs`, keyed by [`LessonId`]). The UI asks for a [`Key`];
+//! sentences that carry data (the event log, fault descriptions, check results) are built here
+//! from templates with `{0}`-style slots.
 //! Texts are plain text, never HTML: the UI inserts them as text nodes.
 //!
 //! Pure: no yew, no DOM. The browser's language arrives as a tag via [`Lang::from_browser_tag`].
@@ -29,9 +30,11 @@ mod ko_problem;
 #[cfg(not(target_arch = "wasm32"))]
 mod ko_reason;
 mod labels;
+mod lesson_id;
 mod lesson_pack;
+mod lesson_shape;
+mod lesson_text;
 mod log;
-mod num;
 mod pack;
 mod pack_version;
 mod problem;
@@ -47,11 +50,15 @@ pub use labels::{
     algorithm_key, cause_key, choice_key, dns_policy_key, health_key, layer_key, pattern_key, region_name,
     role_key, service_key, unit_key, zone_label,
 };
+pub use lesson_id::LessonId;
 #[cfg(not(target_arch = "wasm32"))]
 pub use lesson_pack::lessons_pack_json;
 pub use lesson_pack::{install_lessons_pack, lessons_pack_url};
+pub use lesson_shape::{lesson_shape, LessonShape};
+#[cfg(not(target_arch = "wasm32"))]
+pub use lesson_text::lesson_text;
+pub use lesson_text::{loaded_lesson_text, LessonText};
 pub use log::{alarm_key, describe_log, describe_log_line, Names};
-pub use num::{fixed, plain};
 pub use pack::{install_pack, installed_lesson, installed_text, is_ready, pack_len, pack_url, PackError};
 #[cfg(not(target_arch = "wasm32"))]
 pub use pack::{pack_hash, pack_json};
@@ -155,9 +162,7 @@ pub fn slots(template: &str) -> Vec<usize> {
         .skip(1)
         .filter_map(|s| s.split_once('}').and_then(|(n, _)| n.parse().ok()))
         .collect();
-    // Through the crate's one sort (`crate::order`): the wasm build checks slots when it
-    // installs a language pack, and a `sort_unstable` here was a 3 KB quicksort copy of its own.
-    crate::order::sort_by(&mut out, |a, b| a.cmp(b));
+    out.sort_unstable();
     out.dedup();
     out
 }

@@ -2,14 +2,14 @@
 //!
 //! Korean is ~16 KB of the gzipped wasm that only students who pick it need, so the wasm build
 //! leaves the Korean tables out and the page fetches `lang/ko.json` instead. The Rust files
-//! (`ko*.rs`, `catalog/lesson_ko.rs`) stay the source translators edit; `tests/lang_pack.rs`
+//! (`ko*.rs`, `lesson_ko.rs`) stay the source translators edit; `tests/lang_pack.rs`
 //! writes the file from them (`UPDATE_PACKS=1`) and fails when the committed file is stale.
 //!
 //! The file is a JSON array of strings, in this fixed order:
 //! 1. every UI text in [`Key`] order (`Key::ALL`), one per key;
 //! 2. for each lesson in `LessonId::ALL`: its intro, its notice points, its steps, its task.
 //!    How many notice points and steps a lesson has is the compiled shape
-//!    (`catalog::lesson_shape`, checked against both languages by `tests/lesson_shape.rs`), so
+//!    (`lesson_shape.rs`, checked against both languages by `tests/lesson_shape.rs`), so
 //!    the flat list rebuilds into the same lessons without the English text.
 //!
 //! [`install_pack`] checks the shape before keeping anything: an array of strings, exactly as
@@ -19,10 +19,9 @@
 use std::cell::OnceCell;
 use std::fmt;
 
-use super::{slots, t, Key, Lang};
 #[cfg(not(target_arch = "wasm32"))]
-use crate::catalog::lesson_text;
-use crate::catalog::{lesson_shape, LessonId, LessonText};
+use super::lesson_text;
+use super::{lesson_shape, slots, t, Key, Lang, LessonId, LessonText};
 
 /// Why a pack was refused. The page stays in English; the message is for developers and tests.
 #[derive(Clone, Debug, PartialEq)]

@@ -3,7 +3,7 @@
 //! written the same way in both languages. A validation problem ([`Reason::Invalid`]) is
 //! worded by `describe_diagnostic`, after its path.
 
-use super::{describe_diagnostic, plain, region_name, tf, Key, Lang};
+use super::{describe_diagnostic, region_name, tf, Key, Lang};
 use crate::editor::Reason;
 use crate::model::LinkRule;
 
@@ -59,8 +59,8 @@ pub fn describe_reason(lang: Lang, r: &Reason) -> String {
         PickAction => (Key::RsnPickAction, vec![]),
         PickStrategy => (Key::RsnPickStrategy, vec![]),
         WholeFrom { min, max } => (Key::RsnWholeFrom, vec![s(min), s(max)]),
-        Between { min, max } => (Key::RsnBetween, vec![plain(*min), plain(*max)]),
-        MoreThan { min, max } => (Key::RsnMoreThan, vec![plain(*min), plain(*max)]),
+        Between { min, max } => (Key::RsnBetween, vec![min.to_string(), max.to_string()]),
+        MoreThan { min, max } => (Key::RsnMoreThan, vec![min.to_string(), max.to_string()]),
         EnterNumber => (Key::RsnEnterNumber, vec![]),
         Finite => (Key::RsnFinite, vec![]),
         PickChoice => (Key::RsnPickChoice, vec![]),
@@ -69,8 +69,8 @@ pub fn describe_reason(lang: Lang, r: &Reason) -> String {
         NoSuchField => (Key::RsnNoSuchField, vec![]),
         NoFieldOf { id, key } => (Key::RsnNoFieldOf, vec![s(id), s(key)]),
         RoleFixed => (Key::RsnRoleFixed, vec![]),
-        LongerThanTimeout(x) => (Key::RsnLongerThanTimeout, vec![plain(*x)]),
-        ShorterThanInterval(x) => (Key::RsnShorterThanInterval, vec![plain(*x)]),
+        LongerThanTimeout(x) => (Key::RsnLongerThanTimeout, vec![x.to_string()]),
+        ShorterThanInterval(x) => (Key::RsnShorterThanInterval, vec![x.to_string()]),
         GroupOff => (Key::RsnGroupOff, vec![]),
         PickSize => (Key::RsnPickSize, vec![]),
         NotAboveMax(n) => (Key::RsnNotAboveMax, vec![s(n)]),

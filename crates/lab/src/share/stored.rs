@@ -12,7 +12,7 @@ use crate::model::Scenario;
 
 /// Kept scenario text, sorted by form.
 #[derive(Clone, Debug, PartialEq)]
-#[allow(clippy::large_enum_variant)] // read once and taken apart at once: no boxing needed
+#[allow(clippy::large_enum_variant, reason = "read once and taken apart at once: no boxing needed")]
 pub enum Stored<'a> {
     /// Compact JSON, already read (or refused).
     Json(Result<Scenario, ShareError>),

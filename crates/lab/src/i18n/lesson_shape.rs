@@ -5,7 +5,7 @@
 //! rebuilding of a fetched pack into lessons need each lesson's shape before any text is in.
 //! `tests/lesson_shape.rs` checks this table against both languages' texts.
 
-use super::lessons::LessonId;
+use super::LessonId;
 
 /// A lesson's shape: the counts of its notice points and of its steps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,8 +1,7 @@
 //! 한국어 학습 내용. 책의 용어(리전, 가용 영역, 로드 밸런서, 스케일 아웃, 단일 장애 지점,
 //! 프로세스 매니저)를 그대로 씁니다.
 
-use super::LessonText;
-use crate::catalog::lessons::LessonId;
+use super::{LessonId, LessonText};
 
 pub fn text(id: LessonId) -> LessonText {
     match id {

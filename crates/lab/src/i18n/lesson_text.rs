@@ -4,8 +4,7 @@
 //! Korean from the Korean pack (`i18n::install_pack`), so the UI asks [`loaded_lesson_text`],
 //! which says `None` until the one it needs is in.
 
-use super::lessons::LessonId;
-use crate::i18n::Lang;
+use super::{Lang, LessonId};
 
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "lesson_en.rs"]
@@ -40,5 +39,5 @@ pub fn loaded_lesson_text(lang: Lang, id: LessonId) -> Option<LessonText> {
     #[cfg(not(target_arch = "wasm32"))]
     return Some(lesson_text(lang, id));
     #[cfg(target_arch = "wasm32")]
-    crate::i18n::installed_lesson(lang, id).or_else(|| crate::i18n::installed_lesson(Lang::En, id))
+    super::installed_lesson(lang, id).or_else(|| super::installed_lesson(Lang::En, id))
 }

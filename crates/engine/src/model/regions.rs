@@ -1,4 +1,6 @@
-//! The catalog of real cloud regions a user can add to the canvas.
+//! The real cloud regions a user can add to the canvas: the codes a scenario may name (checked
+//! by validation) with their names and zones. Re-exported by `catalog` beside the latencies
+//! and prices measured between them.
 
 /// A region as the catalog knows it.
 #[derive(Clone, Copy, Debug, PartialEq)]

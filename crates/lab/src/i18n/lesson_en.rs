@@ -1,7 +1,6 @@
 //! Lessons in English.
 
-use super::LessonText;
-use crate::catalog::lessons::LessonId;
+use super::{LessonId, LessonText};
 
 pub fn text(id: LessonId) -> LessonText {
     match id {
