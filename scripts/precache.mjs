@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
+import { transform } from 'esbuild';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const WORKER = 'sw.js';
@@ -29,5 +30,6 @@ const filled = source
 if (!filled.includes(`'${build}'`) || !filled.includes(`const FILES = ${JSON.stringify(urls)};`)) {
   throw new Error('precache: sw.js has no BUILD or FILES line to fill: the hook is out of date');
 }
-writeFileSync(path, filled);
+// Minified, like the JS glue (scripts/minify.mjs): the comments are for the source.
+writeFileSync(path, (await transform(filled, { loader: 'js', minify: true })).code);
 console.log(`precache: sw.js build ${build}, ${urls.length} files`);

@@ -22,11 +22,12 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 fn register_service_worker() {
     let Some(window) = web_sys::window() else { return };
-    let navigator = window.navigator();
-    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+    // `undefined` where there is none: the binding does not check the type it was given.
+    let workers = window.navigator().service_worker();
+    if workers.is_undefined() {
         return;
     }
-    let registered = navigator.service_worker().register("./sw.js");
+    let registered = workers.register("./sw.js");
     wasm_bindgen_futures::spawn_local(async move {
         let _ = wasm_bindgen_futures::JsFuture::from(registered).await;
     });

@@ -7,8 +7,9 @@ import { serve, launch, open, settled, until } from './harness.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
 const worker = readFileSync(`${DIST}sw.js`, 'utf8');
-const build = worker.match(/^const BUILD = '([^']+)';$/m)?.[1];
-const files = JSON.parse(worker.match(/^const FILES = (\[.*\]);$/m)?.[1] ?? 'null');
+// scripts/precache.mjs wrote these into the (minified) worker.
+const build = worker.match(/\bBUILD="([^"]+)"/)?.[1];
+const files = JSON.parse(worker.match(/\bFILES=(\[[^\]]*\])/)?.[1] ?? 'null');
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -81,7 +82,7 @@ test("a new build's files replace the old build's cache", async () => {
     const next = 'feedfacefeedface';
     const html = readFileSync(`${DIST}index.html`, 'utf8');
     server.override('/index.html', html.replace('<title>', '<meta name="archlab-build" content="next"><title>'));
-    server.override('/sw.js', worker.replace(`'${build}'`, `'${next}'`));
+    server.override('/sw.js', worker.replaceAll(build, next));
     // What the browser does on a later visit: check sw.js, install the new one.
     await page.evaluate(async () => { await (await navigator.serviceWorker.getRegistration()).update(); });
     await until(async () => JSON.stringify(await keys(page)) === JSON.stringify([`archlab-${next}`]), 60000,
