@@ -43,7 +43,7 @@ test('the worker lists every file of the build and names the build', () => {
 test('a page that was visited once loads offline, cache first', async () => {
   const server = await serve();
   try {
-    const { page, context, errors } = await open(browser, server.url);
+    const { page, context, errors } = await open(browser, server.url, { serviceWorkers: 'allow' });
     await drawn(page);
     await controlled(page);
     assert.deepEqual(await keys(page), [`archlab-${build}`]);
@@ -74,7 +74,7 @@ test('a page that was visited once loads offline, cache first', async () => {
 test("a new build's files replace the old build's cache", async () => {
   const server = await serve();
   try {
-    const { page, context, errors } = await open(browser, server.url);
+    const { page, context, errors } = await open(browser, server.url, { serviceWorkers: 'allow' });
     await controlled(page);
     assert.deepEqual(await keys(page), [`archlab-${build}`]);
     // The next build, as a deploy would put it on the host: a page that differs, and the
