@@ -12,14 +12,18 @@ const TYPES = {
   '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json',
 };
 
-/** Serves the built app from dist/ on 127.0.0.1 at a free port. */
+/**
+ * Serves the built app from dist/ on 127.0.0.1 at a free port. `override(path, body)` serves
+ * `body` for that file from then on (`/index.html` for the page), to stand for another build.
+ */
 export async function serve() {
+  const overrides = new Map();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const file = normalize(join(ROOT, path === '/' ? 'index.html' : path));
     if (!file.startsWith(ROOT)) { res.writeHead(403).end(); return; }
     try {
-      const body = await readFile(file);
+      const body = overrides.get(file) ?? await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch {
       res.writeHead(404).end('not found');
@@ -27,7 +31,11 @@ export async function serve() {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }),
+    override: (path, body) => overrides.set(normalize(join(ROOT, path)), body),
+  };
 }
 
 /** Launches headless Chromium with the flags this machine needs and a fresh profile. */
@@ -47,9 +55,12 @@ export async function launch() {
 /**
  * Opens the app in a new page, failing the test on any page error or console error. `init`, if
  * given, runs in the page before the app's own scripts (to record what the app does).
+ * The service worker is blocked unless `serviceWorkers: 'allow'` (tests/e2e/offline.test.mjs):
+ * requests it answers bypass playwright's `page.route`, which other tests use to fail or hold a
+ * fetch.
  */
-export async function open(browser, url, { width = 1280, height = 720, init } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
+export async function open(browser, url, { width = 1280, height = 720, init, serviceWorkers = 'block' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, serviceWorkers });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors = [];
