@@ -1,6 +1,7 @@
 // Load-time benchmark (not a test; run by hand after `trunk build --release`):
 //
 //   node tests/e2e/loadtime.mjs [runs]      (default 5 runs of each kind)
+//   ARCHLAB_DIST=/path/to/dist node tests/e2e/loadtime.mjs   (another build)
 //
 // Serves dist/ gzip-compressed as a static host or CDN would (ETag, `cache-control: no-cache`:
 // the browser may keep a file but asks whether it changed), emulates a phone-class link over
@@ -20,7 +21,8 @@ import { extname, join, normalize } from 'node:path';
 import { launch } from './harness.mjs';
 
 const RUNS = Number(process.argv[2] ?? 5);
-const ROOT = new URL('../../dist/', import.meta.url).pathname;
+// ARCHLAB_DIST=DIR measures another build (to compare two builds under the same conditions).
+const ROOT = process.env.ARCHLAB_DIST || new URL('../../dist/', import.meta.url).pathname;
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json',
