@@ -1,7 +1,8 @@
 // Load-time benchmark (not a test; run by hand after `trunk build --release`):
 //
 //   node tests/e2e/loadtime.mjs [runs]      (default 5 runs of each kind)
-//   ARCHLAB_DIST=/path/to/dist node tests/e2e/loadtime.mjs   (another build)
+//   ARCHLAB_DIST=/path/to/dist/ node tests/e2e/loadtime.mjs   (another build)
+//   ARCHLAB_LOAD_KINDS=cold,warm-http …   (only these kinds of visit)
 //
 // Serves dist/ gzip-compressed as a static host or CDN would (ETag, `cache-control: no-cache`:
 // the browser may keep a file but asks whether it changed), emulates a phone-class link over
@@ -131,7 +132,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const server = await serveGzip();
   const browser = await launch();
   try {
-    const results = { cold: [], warm: [], 'warm-http': [] };
+    // ARCHLAB_LOAD_KINDS=cold,warm-http leaves out the service-worker visit (a build without one).
+    const kinds = (process.env.ARCHLAB_LOAD_KINDS || 'cold,warm,warm-http').split(',');
+    const results = Object.fromEntries(kinds.map((k) => [k, []]));
     for (let i = 0; i < RUNS; i++) {
       for (const kind of Object.keys(results)) {
         const r = await run(browser, server.url, kind);
