@@ -4,6 +4,7 @@
 // scroll sideways.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { serve, launch, open, screenshot, until } from './harness.mjs';
 
 let server, browser;
@@ -110,6 +111,27 @@ test('a phone shows the whole shared design, plays by tap, breaks a component an
   assert.ok(Math.abs(back - before) <= 1, `pinch in: ${bigger}% → ${back}% (started at ${before}%)`);
   // A pinch moves no card and adds no undo step.
   assert.equal(await page.getByTestId('undo').isDisabled(), true);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('every preset opened on a 390×844 phone shows all its cards inside the canvas', async () => {
+  // The presets' ids, read from the table the app reads them from.
+  const table = await readFile(new URL('../../crates/lab/src/catalog/preset_table.rs', import.meta.url), 'utf8');
+  const ids = [...table.matchAll(/^\s+id: "([a-z0-9-]+)",$/gm)].map((m) => m[1]);
+  assert.ok(ids.length >= 10, `found ${ids.length} presets`);
+  const { page, errors } = await open(browser, server.url, { width: 390, height: 844, touch: true });
+  for (const id of ids) {
+    await page.goto(`${server.url}?preset=${id}`);
+    await page.waitForSelector('.app:not([aria-busy])');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="component-"]').length > 0);
+    const l = await layout(page);
+    assert.ok(l.scrollWidth <= l.vw, `${id}: no sideways scroll (${l.scrollWidth})`);
+    for (const c of l.cards) {
+      assert.ok(inside(c, l.canvas), `${id}: ${c.id} at ${JSON.stringify(c)} outside the canvas ${JSON.stringify(l.canvas)}`);
+    }
+    if (id === 'multi-region') await screenshot(page, 'phone-portrait-multi-region');
+  }
   assert.deepEqual(errors, []);
   await page.context().close();
 });

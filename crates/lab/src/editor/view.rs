@@ -6,7 +6,9 @@
 
 use crate::model::Rect;
 
-pub const MIN_ZOOM: f64 = 0.25;
+/// Low enough that "fit" shows the widest preset (three regions) whole on a 390 px phone
+/// (it needs about 0.19); pinch or the + button bring the cards up to a readable size.
+pub const MIN_ZOOM: f64 = 0.15;
 pub const MAX_ZOOM: f64 = 3.0;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -37,7 +39,7 @@ impl View {
         self.y -= dy / self.zoom;
     }
 
-    /// Multiplies the zoom by `factor` (clamped to 0.25-3), keeping screen point (sx, sy) fixed.
+    /// Multiplies the zoom by `factor` (clamped to `MIN_ZOOM`..=`MAX_ZOOM`), keeping screen point (sx, sy) fixed.
     pub fn zoom_at(&mut self, factor: f64, sx: f64, sy: f64) {
         if !factor.is_finite() || factor <= 0.0 {
             return;
