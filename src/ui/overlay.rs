@@ -225,12 +225,25 @@ fn dots_layer(ctx: &Ctx, pc: &PaintCtx, dots: &[crate::engine::Dot]) {
     }
 }
 
+/// A canvas narrower than this (a phone, a tablet) has no room for the legend beside the zoom
+/// controls: the legend takes two rows above them instead, and the fit keeps them free.
+pub const NARROW_CANVAS_PX: f64 = 800.0;
+/// The height the two-row legend of a narrow canvas takes above the zoom controls.
+pub const NARROW_LEGEND_H: f64 = 48.0;
+
 /// The scale, and the sampling statement when not every request is drawn.
 fn legend(ctx: &Ctx, pc: &PaintCtx, w: f64, h: f64, drawn: usize, total: usize) {
     let (bw, bh) = (120.0, 10.0);
-    let (x, y) = (w - bw - 48.0, h - 22.0);
+    let narrow = w < NARROW_CANVAS_PX;
+    // Narrow: the scale at the right end of the lower row, the dot shapes on the row above it,
+    // both above the zoom controls (which take the bottom 56 px at the left).
+    let (x, y) = if narrow { (w - bw - 48.0, h - 74.0) } else { (w - bw - 48.0, h - 22.0) };
     ctx.set_fill_style_str("rgba(255,255,255,0.9)");
-    ctx.fill_rect(x - 330.0, y - 6.0, bw + 380.0, bh + 12.0);
+    if narrow {
+        ctx.fill_rect(0.0, y - 30.0, w, NARROW_LEGEND_H);
+    } else {
+        ctx.fill_rect(x - 330.0, y - 6.0, bw + 380.0, bh + 12.0);
+    }
     for i in 0..24 {
         ctx.set_fill_style_str(&viridis(f64::from(i) / 23.0));
         ctx.fill_rect(x + bw * f64::from(i) / 24.0, y, bw / 24.0 + 0.5, bh);
@@ -243,7 +256,11 @@ fn legend(ctx: &Ctx, pc: &PaintCtx, w: f64, h: f64, drawn: usize, total: usize) 
     text(ctx, &format!("{} 0%", t(pc.lang, Key::Utilization)), x - 6.0, y + bh / 2.0);
     ctx.set_text_align("left");
     text(ctx, "100%", x + bw + 6.0, y + bh / 2.0);
-    dots_legend(ctx, pc, x - 100.0, y + bh / 2.0);
+    if narrow {
+        dots_legend(ctx, pc, w - 10.0, y - 16.0);
+    } else {
+        dots_legend(ctx, pc, x - 100.0, y + bh / 2.0);
+    }
     if total > drawn {
         let s = tf(pc.lang, Key::DotsSampled, &[&format_number(drawn as u64), &format_number(total as u64)]);
         label(ctx, &s, 10.0, h - 16.0, INK, "rgba(255,255,255,0.9)");

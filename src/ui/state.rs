@@ -215,6 +215,14 @@ impl EditorState {
                 ed.pointer_down(x, y, mods);
                 None
             }
+            Action::PinchStart => {
+                ed.yield_to_pinch();
+                None
+            }
+            Action::Pinch { start, from, to } => {
+                ed.view = start.pinch(from, to);
+                None
+            }
             Action::PointerMove { x, y } => {
                 self.pointer = (x, y);
                 ed.pointer_move(x, y);

@@ -28,6 +28,14 @@ pub enum Action {
         x: f64,
         y: f64,
     },
+    /// A second finger landed on the canvas: the one-finger gesture gives way to a pinch.
+    PinchStart,
+    /// Two fingers moved from `from` (where they were when the view was `start`) to `to`.
+    Pinch {
+        start: editor::View,
+        from: [(f64, f64); 2],
+        to: [(f64, f64); 2],
+    },
     /// A keyboard action (undo, redo, delete, duplicate, select all, Escape).
     Key(editor::Action),
     /// A palette item dropped at model point `at`; `screen` is where to show a refusal.

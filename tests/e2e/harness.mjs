@@ -54,13 +54,16 @@ export async function launch() {
 
 /**
  * Opens the app in a new page, failing the test on any page error or console error. `init`, if
- * given, runs in the page before the app's own scripts (to record what the app does).
+ * given, runs in the page before the app's own scripts (to record what the app does); `touch`
+ * makes it a phone or tablet.
  * The service worker is blocked unless `serviceWorkers: 'allow'` (tests/e2e/offline.test.mjs):
  * requests it answers bypass playwright's `page.route`, which other tests use to fail or hold a
  * fetch.
  */
-export async function open(browser, url, { width = 1280, height = 720, init, serviceWorkers = 'block' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, serviceWorkers });
+export async function open(browser, url, { width = 1280, height = 720, init, serviceWorkers = 'block', touch = false } = {}) {
+  // `touch`: a phone or tablet (touch events, and the mobile viewport meta tag honoured).
+  const device = touch ? { hasTouch: true, isMobile: true } : {};
+  const context = await browser.newContext({ viewport: { width, height }, serviceWorkers, ...device });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors = [];

@@ -163,3 +163,45 @@ fn view_transforms_zoom_about_a_point_and_fit() {
         assert!((0.0..=1280.0).contains(&sx) && (0.0..=720.0).contains(&sy), "({sx}, {sy})");
     }
 }
+
+#[test]
+fn a_pinch_zooms_with_the_fingers_and_keeps_the_model_point_under_them() {
+    let start = View { x: 10.0, y: -20.0, zoom: 1.0 };
+    let from = [(100.0, 200.0), (200.0, 200.0)];
+    // Fingers twice as far apart, the pair moved 30 px right and 10 px down.
+    let to = [(80.0, 210.0), (280.0, 210.0)];
+    let under = start.to_model(150.0, 200.0);
+    let v = start.pinch(from, to);
+    assert!((v.zoom - 2.0).abs() < 1e-9, "{}", v.zoom);
+    let (sx, sy) = v.to_screen(under.0, under.1);
+    assert!((sx - 180.0).abs() < 1e-9 && (sy - 210.0).abs() < 1e-9, "({sx}, {sy})");
+    // Two fingers moved together pan without zooming.
+    let panned = start.pinch(from, [(130.0, 250.0), (230.0, 250.0)]);
+    assert_eq!(panned.zoom, 1.0);
+    assert!((panned.x - (start.x - 30.0)).abs() < 1e-9 && (panned.y - (start.y - 50.0)).abs() < 1e-9);
+    // Clamped like any zoom; fingers on one spot or a NaN change nothing of the scale.
+    assert_eq!(start.pinch(from, [(0.0, 0.0), (5000.0, 0.0)]).zoom, MAX_ZOOM);
+    assert_eq!(start.pinch(from, [(150.0, 200.0), (150.1, 200.0)]).zoom, MIN_ZOOM);
+    assert_eq!(start.pinch([(5.0, 5.0), (5.0, 5.0)], [(5.0, 5.0), (50.0, 5.0)]).zoom, 1.0);
+    assert_eq!(start.pinch(from, [(f64::NAN, 0.0), (1.0, 1.0)]), start);
+}
+
+#[test]
+fn a_second_finger_undoes_a_move_but_keeps_a_pan() {
+    let (mut ed, [_, _, app, _]) = three_tier();
+    let before = ed.scenario.clone();
+    let from = pos(&ed, &app);
+    press_and_move(&mut ed, from, (from.0 + 80.0, from.1), Modifiers::default());
+    assert_ne!(ed.scenario, before, "the preview moved it");
+    ed.yield_to_pinch();
+    assert_eq!((&ed.scenario, &ed.drag), (&before, &Drag::Idle));
+
+    // A one-finger pan on empty space keeps where it got to.
+    let view = ed.view;
+    ed.pointer_down(2.0, 2.0, Modifiers { shift: false, pan: true });
+    ed.pointer_move(42.0, 2.0);
+    let panned = ed.view;
+    assert_ne!(panned, view);
+    ed.yield_to_pinch();
+    assert_eq!((ed.view, &ed.drag), (panned, &Drag::Idle));
+}

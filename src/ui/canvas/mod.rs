@@ -12,6 +12,7 @@ mod icons;
 mod links;
 mod node;
 mod regions;
+mod touch;
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
@@ -22,6 +23,7 @@ use yew::prelude::*;
 use crate::ui::class::class_list;
 
 use super::keys::{shortcuts, use_keys};
+use super::overlay::{NARROW_CANVAS_PX, NARROW_LEGEND_H};
 use super::shared::ViewBox;
 use super::state::{Action, EditorHandle, EditorProps};
 use crate::editor::{self, Drag, Modifiers};
@@ -61,11 +63,13 @@ fn local(svg: &NodeRef, client_x: i32, client_y: i32) -> (f64, f64) {
     }
 }
 
-/// "Fit to view" on the canvas above the controls, so they never cover the diagram.
+/// "Fit to view" on the canvas above the controls, so they never cover the diagram (nor, on a
+/// narrow canvas, the legend's two rows above them).
 fn fit(state: &EditorHandle, svg: &NodeRef) {
     let (w, h) = size(svg);
     if w > 0.0 && h > 0.0 {
-        state.dispatch(Action::Fit { w, h: (h - CONTROLS_SPACE).max(h / 2.0) });
+        let below = if w < NARROW_CANVAS_PX { CONTROLS_SPACE + NARROW_LEGEND_H } else { CONTROLS_SPACE };
+        state.dispatch(Action::Fit { w, h: (h - below).max(h / 2.0) });
     }
 }
 
@@ -134,6 +138,7 @@ pub fn Canvas(props: &EditorProps) -> Html {
         });
     }
 
+    let touches = touch::use_touches(&state, &svg);
     let onpointerdown = {
         let (state, svg, space) = (state.clone(), svg.clone(), space.clone());
         Callback::from(move |e: PointerEvent| {
@@ -142,6 +147,9 @@ pub fn Canvas(props: &EditorProps) -> Html {
             }
             e.prevent_default();
             blur_active();
+            if touch::down(&touches, &state, &svg, &e) {
+                return;
+            }
             let (x, y) = local(&svg, e.client_x(), e.client_y());
             let mods = Modifiers { shift: e.shift_key(), pan: *space.borrow() || e.button() == 1 };
             state.dispatch(Action::PointerDown { x, y, mods });

@@ -221,6 +221,16 @@ impl Editor {
         }
     }
 
+    /// A second finger landed: the one-finger gesture gives way to a pinch. A move or a rubber
+    /// band is undone as if it never happened (Escape); a pan keeps where it got to, so the
+    /// view does not jump back under the fingers; a press or a link draft is dropped.
+    pub fn yield_to_pinch(&mut self) {
+        match &self.drag {
+            Drag::Moving(_) | Drag::Selecting { .. } => self.escape(),
+            _ => self.drag = Drag::Idle,
+        }
+    }
+
     /// Cancels the gesture and restores exactly what it had changed.
     pub fn escape(&mut self) {
         match std::mem::take(&mut self.drag) {

@@ -6,7 +6,9 @@
 
 use crate::model::Rect;
 
-pub const MIN_ZOOM: f64 = 0.25;
+/// Low enough that "fit" shows the widest preset (three regions) whole on a 390 px phone
+/// (it needs about 0.19); pinch or the + button bring the cards up to a readable size.
+pub const MIN_ZOOM: f64 = 0.15;
 pub const MAX_ZOOM: f64 = 3.0;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -37,7 +39,7 @@ impl View {
         self.y -= dy / self.zoom;
     }
 
-    /// Multiplies the zoom by `factor` (clamped to 0.25-3), keeping screen point (sx, sy) fixed.
+    /// Multiplies the zoom by `factor` (clamped to `MIN_ZOOM`..=`MAX_ZOOM`), keeping screen point (sx, sy) fixed.
     pub fn zoom_at(&mut self, factor: f64, sx: f64, sy: f64) {
         if !factor.is_finite() || factor <= 0.0 {
             return;
@@ -46,6 +48,25 @@ impl View {
         self.zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
         self.x = mx - sx / self.zoom;
         self.y = my - sy / self.zoom;
+    }
+
+    /// The view a two-finger gesture makes of this one (the view when the second finger
+    /// landed): the zoom follows the distance between the fingers (clamped like any zoom), and
+    /// the model point that was under their midpoint stays under it, so the fingers pinch and
+    /// pan at once. Computed from the gesture's start, not step by step, so it never drifts.
+    pub fn pinch(&self, from: [(f64, f64); 2], to: [(f64, f64); 2]) -> View {
+        let dist = |p: [(f64, f64); 2]| (p[1].0 - p[0].0).hypot(p[1].1 - p[0].1);
+        let mid = |p: [(f64, f64); 2]| ((p[0].0 + p[1].0) / 2.0, (p[0].1 + p[1].1) / 2.0);
+        let (d0, d1) = (dist(from), dist(to));
+        // Fingers on one spot say nothing about scale: keep the zoom, still pan.
+        let factor = if d0 > 1.0 && d1.is_finite() { d1 / d0 } else { 1.0 };
+        let (m0, m1) = (mid(from), mid(to));
+        let (mx, my) = self.to_model(m0.0, m0.1);
+        let zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        if !(zoom.is_finite() && m1.0.is_finite() && m1.1.is_finite()) {
+            return *self;
+        }
+        View { x: mx - m1.0 / zoom, y: my - m1.1 / zoom, zoom }
     }
 
     /// The view that shows `bounds` whole and centred on a screen of the given size, with a
