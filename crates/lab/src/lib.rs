@@ -12,3 +12,4 @@ pub mod catalog;
 pub mod editor;
 pub mod i18n;
 pub mod share;
+pub mod sweep;
