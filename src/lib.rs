@@ -5,6 +5,6 @@
 //! re-exported here so that the app and its tests name them in one place. See
 //! `ARCHITECTURE.md` for the map and its invariants.
 
-pub use archlab_lab::{analysis, catalog, editor, engine, i18n, model, share};
+pub use archlab_lab::{analysis, catalog, editor, engine, i18n, model, share, sweep};
 
 pub mod ui;

@@ -1,4 +1,5 @@
-//! The headless runner: `archlab run FILE.json --seconds S --seed N [--warmup W] [--json]`.
+//! The headless runner: `archlab run FILE.json --seconds S --seed N [--warmup W] [--json]`, and
+//! `archlab sweep FILE.json [--rates R1,R2,...] ...` (see `archlab_runner::sweep`).
 //!
 //! Prints a readable table, or with `--json` one JSON object. An unreadable or invalid file
 //! prints every diagnostic on stderr and exits with status 1; bad arguments exit with 2.
@@ -7,6 +8,7 @@ use std::process::ExitCode;
 
 use archlab_lab::engine::{run, Summary};
 use archlab_lab::model::Scenario;
+use archlab_runner::sweep;
 
 const USAGE: &str = "usage: archlab run FILE.json --seconds S --seed N [--warmup W] [--json]";
 
@@ -21,7 +23,7 @@ struct Args {
 fn parse(args: &[String]) -> Result<Args, String> {
     let mut it = args.iter();
     if it.next().map(String::as_str) != Some("run") {
-        return Err("the only command is `run`".into());
+        return Err("the commands are `run` and `sweep`".into());
     }
     let mut a = Args { file: String::new(), seconds: 60.0, seed: None, warmup: 0.0, json: false };
     while let Some(arg) = it.next() {
@@ -57,6 +59,9 @@ fn number(v: &str, name: &str) -> Result<f64, String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("sweep") {
+        return sweep_main(&args[1..]);
+    }
     let a = match parse(&args) {
         Ok(a) => a,
         Err(e) => {
@@ -64,19 +69,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let text = match std::fs::read_to_string(&a.file) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("{}: {e}", a.file);
-            return ExitCode::from(1);
-        }
-    };
-    let scenario: Scenario = match archlab_lab::share::from_json_file(&text) {
+    let scenario = match load(&a.file) {
         Ok(s) => s,
-        Err(e) => {
-            eprintln!("{}: {e}", a.file);
-            return ExitCode::from(1);
-        }
+        Err(code) => return code,
     };
     let seed = a.seed.unwrap_or(scenario.seed);
     match run(&scenario, a.seconds, seed, a.warmup) {
@@ -90,6 +85,46 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+fn sweep_main(args: &[String]) -> ExitCode {
+    let a = match sweep::parse(args) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("archlab: {e}\n{}", sweep::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    let scenario = match load(&a.file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let seed = a.seed.unwrap_or(scenario.seed);
+    let rates = a.rates.clone().unwrap_or_else(|| archlab_lab::sweep::default_rates(&scenario));
+    let plan = sweep::Plan { rates, warmup_s: a.warmup, seconds: a.seconds, seed, seeds: a.seeds };
+    match sweep::run(&scenario, &plan) {
+        Ok(r) if a.json => println!("{}", sweep::to_json(&scenario, &r)),
+        Ok(r) => print!("{}", sweep::table(&scenario, &r, seed)),
+        Err(diagnostics) => {
+            for d in &diagnostics {
+                eprintln!("{}: {d}", a.file);
+            }
+            return ExitCode::from(1);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Reads and checks a scenario file; on failure says why on stderr.
+fn load(file: &str) -> Result<Scenario, ExitCode> {
+    let text = std::fs::read_to_string(file).map_err(|e| {
+        eprintln!("{file}: {e}");
+        ExitCode::from(1)
+    })?;
+    archlab_lab::share::from_json_file(&text).map_err(|e| {
+        eprintln!("{file}: {e}");
+        ExitCode::from(1)
+    })
 }
 
 fn to_json(s: &Summary) -> serde_json::Value {

@@ -1,0 +1,28 @@
+//! Latency against offered load: the whole curve of a design, one point at a time.
+//!
+//! A sweep runs the same design at a series of offered loads and reads each run the way the
+//! runner reads one: throughput, goodput, latency percentiles, errors and the component that
+//! limits the design. The most important picture in capacity planning (flat, then a knee,
+//! then a wall) comes out of it.
+//!
+//! **One point is one pure call.** [`sweep_point`] builds a [`Sim`](crate::engine::Sim),
+//! runs it and summarises; nothing here spawns a thread or reads a clock, so the browser can
+//! run a sweep point by point in a Web Worker (and cancel between points), and the native
+//! runner can hand the points to a thread pool. Both get the same numbers because a point's
+//! seed comes from the sweep's seed and the point's place in it ([`point_seed`]), not from
+//! the order in which points happen to run.
+//!
+//! The parts: [`sweep_point`] and [`SweepPoint`] (`point.rs`); the capacity the design's
+//! numbers promise and the default rates around it ([`capacity_rps`], [`default_rates`],
+//! `capacity.rs`); [`knee`] (`knee.rs`); the mean and 95 % interval over independent seeds
+//! ([`summarize`], [`Estimate`], `seeds.rs`).
+
+mod capacity;
+mod knee;
+mod point;
+mod seeds;
+
+pub use capacity::{capacity_rps, default_rates, DEFAULT_POINTS};
+pub use knee::{knee, knee_of};
+pub use point::{sweep_point, SweepPoint};
+pub use seeds::{point_seed, summarize, t95, Estimate, LatencyEstimate, PointSummary};
