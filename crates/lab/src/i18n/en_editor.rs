@@ -152,6 +152,9 @@ pub const TEXTS: &[(Key, &str)] = {
     (AgoHours, "{0} h ago"),
     (AgoDays, "{0} d ago"),
     (KeepNotAutosave, "not an autosave record"),
+    (KeepAutosaveLost, "Your autosaved work could not be restored, and no copy of it could be kept (storage is full): it is lost"),
+    (KeepNotAutosaveRecord, "The record is valid JSON, but not an autosave record."),
+    (KeepAutosaveTooLarge, "The record is {0} bytes long, more than any autosave this lab writes (the limit is {1})."),
     (ShareQrTooLong, "This link is too long for a QR code ({0} characters). Send the link or use Export instead."),
     // i18n2: why a link or file did not open
     (ShareErrEmpty, "There is no scenario here: the link or file is empty."),

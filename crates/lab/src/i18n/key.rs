@@ -298,7 +298,8 @@ keys! {
     // i18n2: the autosave and share banner, downloads, times in the recent list
     KeepFromLink, KeepFromFile, KeepFromRecent, KeepLinkRejected, KeepFileRejected, KeepRecentRejected,
     KeepAutosaveRejected, KeepStorageFailed, KeepAlreadyOpen, KeepOpened, DownloadFailed, AgoJustNow,
-    AgoMinutes, AgoHours, AgoDays, KeepNotAutosave, ShareQrTooLong,
+    AgoMinutes, AgoHours, AgoDays, KeepNotAutosave, ShareQrTooLong, KeepAutosaveLost, KeepNotAutosaveRecord,
+    KeepAutosaveTooLarge,
     // i18n2: why a link or file did not open (share::ShareError in words)
     ShareErrEmpty, ShareErrLinkTooLong, ShareErrFileTooLarge, ShareErrNoVersionMarker, ShareErrNewerLink,
     ShareErrUnknownLink, ShareErrNotBase64, ShareErrTruncated, ShareErrNotDeflate, ShareErrChecksum,

@@ -152,6 +152,9 @@ pub const TEXTS: &[(Key, &str)] = {
     (AgoHours, "{0}시간 전"),
     (AgoDays, "{0}일 전"),
     (KeepNotAutosave, "자동 저장 기록이 아닙니다"),
+    (KeepAutosaveLost, "자동 저장된 작업을 복원하지 못했고, 저장 공간이 가득 차서 사본도 보관하지 못했습니다: 작업을 잃었습니다"),
+    (KeepNotAutosaveRecord, "기록은 올바른 JSON이지만 자동 저장 기록이 아닙니다."),
+    (KeepAutosaveTooLarge, "기록의 길이가 {0}바이트로, 이 실습실이 쓰는 어떤 자동 저장보다 깁니다 (한도는 {1})."),
     (ShareQrTooLong, "이 링크는 QR 코드로 만들기에 너무 깁니다 ({0}자). 링크를 보내거나 내보내기를 사용하세요."),
     // i18n2: why a link or file did not open
     (ShareErrEmpty, "시나리오가 없습니다: 링크나 파일이 비어 있습니다."),
