@@ -117,7 +117,7 @@ fn an_autosave_copy_that_failed_is_said_to_be_lost() {
         |kept| Notice::new(Says::Rejected { what: Source::Autosave { kept }, why: Why::NotAutosaveRecord });
     for lang in [Lang::En, Lang::Ko] {
         let (kept, lost) = (says(true).words(lang), says(false).words(lang));
-        assert_eq!(kept.contains(t(lang, Key::KeepAutosaveRejected)), true, "{kept}");
+        assert!(kept.contains(t(lang, Key::KeepAutosaveRejected)), "{kept}");
         assert!(
             lost.contains(t(lang, Key::KeepAutosaveLost))
                 && !lost.contains(t(lang, Key::KeepAutosaveRejected)),
