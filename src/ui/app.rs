@@ -48,19 +48,15 @@ fn page_search() -> String {
 /// A scenario the page's address asks for explicitly: the benchmark (`?bench`) or a preset
 /// (`?preset=ID`). It wins over a link in the fragment and over the autosave, and opens through
 /// the same door as a link (`persist::boot`): the work it replaces goes onto the recent list.
-/// `preset=` is then taken out of the address, so a reload restores the autosave (the edits
-/// made since) rather than the preset as it was first opened; `?bench` stays, it is a tool.
+/// `preset=` is then taken out of the address (after the first render, which the lessons
+/// read it for), so a reload restores the autosave (the edits made since) rather than the
+/// preset as it was first opened; `?bench` stays, it is a tool.
 fn asked_for() -> Option<Scenario> {
     let search = page_search();
     if requested(&search).is_some() {
         return Some(bench_scenario());
     }
-    let asked =
-        search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("preset=")).and_then(preset);
-    if asked.is_some() {
-        persist::drop_preset_query();
-    }
-    asked
+    search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("preset=")).and_then(preset)
 }
 
 /// The first step of the teaching path, when nothing else is asked for or saved: read from
@@ -88,6 +84,7 @@ pub fn App() -> Html {
     let lang_ctx = use_lang_root();
     let lang = lang_ctx.lang;
     let boot = use_boot(default_scenario, asked_for);
+    use_effect_with((), |_| persist::drop_preset_query());
     let roots = {
         let boot = boot.clone();
         use_memo((), move |_| {
