@@ -37,6 +37,7 @@ fn problems() -> Vec<Problem> {
         WrongVersion { expected: 1, got: 7 },
         TooLong { max: 64 },
         ControlChars,
+        FormatChars,
         BadId,
         IdTwice,
         AppearsTwice,
@@ -83,6 +84,7 @@ fn problems() -> Vec<Problem> {
             | WrongVersion { .. }
             | TooLong { .. }
             | ControlChars
+            | FormatChars
             | BadId
             | IdTwice
             | AppearsTwice
@@ -127,7 +129,7 @@ fn problems() -> Vec<Problem> {
 #[test]
 fn every_problem_has_words_in_both_languages_with_the_same_numbers() {
     let all = problems();
-    assert_eq!(all.len(), 43 + LinkRule::ALL.len());
+    assert_eq!(all.len(), 44 + LinkRule::ALL.len());
     for p in &all {
         let (en, ko) = (describe_problem(Lang::En, p), describe_problem(Lang::Ko, p));
         check_both(p, p.to_string(), en, ko);

@@ -112,8 +112,23 @@ fn autosaves_and_recent_entries_open_in_both_forms() {
     // Damaged kept JSON is refused as a link's inflated JSON would be, and says where.
     let broken = read_saved(&record(&json[..json.len() / 2])).unwrap_err();
     assert!(matches!(broken, Why::Share(share::ShareError::Json { line: 1, .. })), "{broken:?}");
-    assert!(matches!(read_saved("[1]"), Err(Why::NotAutosave { .. })));
+    // Issue 20, finding 6: `[1,2,3]` is valid JSON, not "not valid JSON"; an oversized record
+    // is not called a link.
+    assert_eq!(read_saved("[1,2,3]"), Err(Why::NotAutosaveRecord));
+    assert_eq!(read_saved("[1]"), Err(Why::NotAutosaveRecord));
+    assert!(matches!(read_saved("{\"link\":"), Err(Why::NotAutosave { .. })));
     let huge = record(&" ".repeat(MAX_AUTOSAVE_LEN));
-    assert!(matches!(read_saved(&huge), Err(Why::Share(share::ShareError::LinkTooLong { .. }))));
+    assert!(matches!(read_saved(&huge), Err(Why::AutosaveTooLarge { max: MAX_AUTOSAVE_LEN, .. })));
+    use archlab::i18n::Lang;
+    use archlab::ui::persist::{Notice, Says, Source};
+    let say =
+        |why| Notice::new(Says::Rejected { what: Source::Autosave { kept: true }, why }).words(Lang::En);
+    let shape = say(Why::NotAutosaveRecord);
+    assert!(
+        shape.contains("valid JSON, but not an autosave record") && !shape.contains("not valid JSON"),
+        "{shape}"
+    );
+    let big = say(Why::AutosaveTooLarge { len: 3_000_000, max: MAX_AUTOSAVE_LEN });
+    assert!(!big.to_lowercase().contains("link") && big.contains("3000000"), "{big}");
     assert_eq!(read_recent_list(&format!("[{}]", " ".repeat(MAX_AUTOSAVE_LEN * RECENT_MAX))), vec![]);
 }

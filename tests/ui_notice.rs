@@ -17,7 +17,15 @@ fn all_notices() -> Vec<Notice> {
         Says::Rejected { what: Source::Link, why: Why::Share(ShareError::ChecksumMismatch) },
         Says::Rejected { what: Source::File("x.json".into()), why: Why::Share(ShareError::Truncated) },
         Says::Rejected { what: Source::Recent, why: Why::Share(ShareError::NotDeflate) },
-        Says::Rejected { what: Source::Autosave, why: Why::NotAutosave { line: 1, column: 7 } },
+        Says::Rejected {
+            what: Source::Autosave { kept: true },
+            why: Why::NotAutosave { line: 1, column: 7 },
+        },
+        Says::Rejected { what: Source::Autosave { kept: false }, why: Why::NotAutosaveRecord },
+        Says::Rejected {
+            what: Source::Autosave { kept: true },
+            why: Why::AutosaveTooLarge { len: 3_000_000, max: 2_000_000 },
+        },
         Says::NotJson { file: "photo.png".into() },
         Says::DownloadFailed { detail: "blocked".into() },
         Says::StorageFailed,
@@ -61,7 +69,7 @@ fn the_english_sentences_are_the_ones_the_banner_always_showed() {
 #[test]
 fn errors_are_the_refusals_and_failures() {
     let errors: Vec<bool> = all_notices().iter().map(Notice::error).collect();
-    let want = [false, false, false, false, false, true, true, true, true, true, true, true];
+    let want = [false, false, false, false, false, true, true, true, true, true, true, true, true, true];
     assert_eq!(errors, want);
 }
 
@@ -99,4 +107,44 @@ fn a_fault_outcome_is_worded_in_either_language() {
     assert!(refused.words(Lang::En).ends_with("app-1 has no server 7"));
     let applied = Injected { action, refused: None };
     assert!(applied.words(Lang::Ko).starts_with("적용됨: "));
+}
+
+/// Issue 20, finding 5: a broken autosave whose copy storage refused says it is lost, never
+/// that a copy was kept.
+#[test]
+fn an_autosave_copy_that_failed_is_said_to_be_lost() {
+    let says =
+        |kept| Notice::new(Says::Rejected { what: Source::Autosave { kept }, why: Why::NotAutosaveRecord });
+    for lang in [Lang::En, Lang::Ko] {
+        let (kept, lost) = (says(true).words(lang), says(false).words(lang));
+        assert!(kept.contains(t(lang, Key::KeepAutosaveRejected)), "{kept}");
+        assert!(
+            lost.contains(t(lang, Key::KeepAutosaveLost))
+                && !lost.contains(t(lang, Key::KeepAutosaveRejected)),
+            "{lost}"
+        );
+    }
+    assert!(
+        says(false).words(Lang::En).contains("lost") && !says(false).words(Lang::En).contains("was kept")
+    );
+}
+
+/// Issue 20, finding 2: the banner marks every user text for isolation (a `<bdi>` each), and
+/// drops format characters from file names, which nothing validated.
+#[test]
+fn names_in_the_banner_are_isolated() {
+    use archlab::ui::persist::isolated_parts;
+    let n = Notice::new(Says::Opened {
+        next: "שלום 2".into(),
+        from: Source::File("evil\u{202E}nosj.exe".into()),
+        previous: "My shop".into(),
+    });
+    let marked = n.marked(Lang::En);
+    let parts = isolated_parts(&marked);
+    let isolated: Vec<&str> = parts.iter().filter(|(iso, _)| *iso).map(|(_, s)| *s).collect();
+    // "… was kept: Recent → “My shop”": the previous name is shown twice.
+    assert_eq!(isolated, ["שלום 2", "evilnosj.exe", "My shop", "My shop"]);
+    let plain: String = parts.iter().map(|(_, s)| *s).collect();
+    assert_eq!(plain, n.words(Lang::En));
+    assert!(!plain.contains('\u{202E}'));
 }

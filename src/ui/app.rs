@@ -24,7 +24,7 @@ use super::lessons::{preset_menu, use_lessons_root, use_preset_menu};
 use super::overlay::{overlay, use_overlay};
 use super::painters::{FrameLogHandle, FrameTiming, PaintCtx, PaintersHandle};
 use super::palette::Palette;
-use super::persist::{Extras, Origin};
+use super::persist::{self, Extras, Origin};
 use super::presentation::{presentation_toggle, PresentationStage};
 use super::runtime::Runtime;
 use super::share_menu::{share_menu, share_notice, use_share_menu};
@@ -46,12 +46,16 @@ fn page_search() -> String {
 }
 
 /// A scenario the page's address asks for explicitly: the benchmark (`?bench`) or a preset
-/// (`?preset=ID`). It wins over a link in the fragment and over the autosave.
-fn asked_for(bench: bool) -> Option<Scenario> {
-    if bench {
+/// (`?preset=ID`). It wins over a link in the fragment and over the autosave, and opens through
+/// the same door as a link (`persist::boot`): the work it replaces goes onto the recent list.
+/// `preset=` is then taken out of the address (after the first render, which the lessons
+/// read it for), so a reload restores the autosave (the edits made since) rather than the
+/// preset as it was first opened; `?bench` stays, it is a tool.
+fn asked_for() -> Option<Scenario> {
+    let search = page_search();
+    if requested(&search).is_some() {
         return Some(bench_scenario());
     }
-    let search = page_search();
     search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("preset=")).and_then(preset)
 }
 
@@ -79,16 +83,17 @@ pub fn App() -> Html {
     // The language, provided to every panel (and read by the frame loop's painters).
     let lang_ctx = use_lang_root();
     let lang = lang_ctx.lang;
-    let boot = use_boot(default_scenario);
+    let boot = use_boot(default_scenario, asked_for);
+    use_effect_with((), |_| persist::drop_preset_query());
     let roots = {
         let boot = boot.clone();
         use_memo((), move |_| {
             let bench = requested(&page_search());
             Roots {
                 bench,
-                // Start from what the address asks for, else a shared link, else the autosave,
-                // else the first preset (`keep::use_boot` decides between the last three).
-                start: asked_for(bench.is_some()).unwrap_or_else(|| boot.scenario.clone()),
+                // What the address asks for, else a shared link, else the autosave, else the
+                // first preset: `keep::use_boot` decides.
+                start: boot.scenario.clone(),
                 view: Rc::new(Cell::new(boot.extras.view.map(ViewBox::from).unwrap_or_default())),
                 painters: Rc::default(),
                 frames: Rc::default(),

@@ -10,7 +10,9 @@ use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, ReadableStreamDefaultReader, ReadableWritablePair, Response};
+use web_sys::{
+    Blob, ReadableStreamDefaultReader, ReadableWritablePair, Response, WritableStreamDefaultWriter,
+};
 
 use crate::model::Scenario;
 use crate::share::{self, ShareError, Stored, MAX_JSON_LEN};
@@ -51,9 +53,16 @@ pub async fn link(scenario: &Scenario) -> Result<String, JsValue> {
     Ok(share::link_from_zlib(&packed))
 }
 
-/// The raw deflate stream (RFC 1951) `bytes` inflated, at most `max` bytes of it. The output is
-/// read chunk by chunk and the stream cancelled as soon as it passes `max`, so a bomb costs at
-/// most the cap plus one chunk: `DecodedTooLarge`. Any error of the stream is `NotDeflate`:
+/// Compressed bytes go into the inflater this many at a time. The stream transforms each chunk
+/// it is given whole, whatever the reader wants, and deflate expands at most about 1032:1, so a
+/// chunk of this size inflates to at most about half a megabyte before the next one waits.
+const FEED_CHUNK: usize = 512;
+
+/// The raw deflate stream (RFC 1951) `bytes` inflated, at most `max` bytes of it. The input is
+/// fed in [`FEED_CHUNK`]s, each only when the stream asks for more (its writer is ready once
+/// the reader has taken the output), and the output is read chunk by chunk and the stream
+/// cancelled as soon as it passes `max`, so a bomb costs about the cap plus one chunk's output:
+/// `DecodedTooLarge`. (Fed as one chunk, a 122 KB link inflated whole to 90 MB first.) Any error of the stream is `NotDeflate`:
 /// the browser's `TypeError` does not tell data that ends too early from corrupt data, so a cut
 /// link reads as corrupt here where native decoding says `Truncated`. A browser without the API
 /// says `NotDeflate` too (all browsers since 2023 have it).
@@ -63,11 +72,11 @@ pub async fn inflate_raw(bytes: &[u8], max: usize) -> Result<Vec<u8>, ShareError
 
 /// [`inflate_raw`] with the stream's own failures as `Err(None)`.
 async fn inflate_js(bytes: &[u8], max: usize) -> Result<Vec<u8>, Option<ShareError>> {
-    let parts = Array::of1(&Uint8Array::from(bytes));
-    let blob = Blob::new_with_u8_array_sequence(&parts).map_err(|_| None)?;
     let pair = DecompressionStream::new("deflate-raw").map_err(|_| None)?;
-    let stream = blob.stream().pipe_through(pair.unchecked_ref::<ReadableWritablePair>());
-    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let pair = pair.unchecked_ref::<ReadableWritablePair>();
+    let writer = pair.get_writable().get_writer().map_err(|_| None)?;
+    let reader: ReadableStreamDefaultReader = pair.get_readable().get_reader().unchecked_into();
+    wasm_bindgen_futures::spawn_local(feed(writer, bytes.to_vec()));
     let mut out = Vec::new();
     loop {
         let chunk = JsFuture::from(reader.read()).await.map_err(|_| None)?;
@@ -85,6 +94,21 @@ async fn inflate_js(bytes: &[u8], max: usize) -> Result<Vec<u8>, Option<ShareErr
         out.resize(at + value.length() as usize, 0);
         value.copy_to(&mut out[at..]);
     }
+}
+
+/// Writes `bytes` into the inflater a chunk at a time, each once the previous one has been
+/// transformed (which waits for the reader), then closes it. Every promise is awaited, so a
+/// stream that errors or is cancelled ends the feed without an unhandled rejection.
+async fn feed(writer: WritableStreamDefaultWriter, bytes: Vec<u8>) {
+    for chunk in bytes.chunks(FEED_CHUNK) {
+        if JsFuture::from(writer.ready()).await.is_err() {
+            return;
+        }
+        if JsFuture::from(writer.write_with_chunk(&Uint8Array::from(chunk))).await.is_err() {
+            return;
+        }
+    }
+    let _ = JsFuture::from(writer.close()).await;
 }
 
 /// Decodes a link in any form `share::unwrap_link` takes, inflating with the browser: what

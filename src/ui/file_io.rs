@@ -2,7 +2,9 @@
 //! dropped file, and the page-level drop target.
 //!
 //! A file is untrusted like a link: its size is checked *before* it is read, so dropping a
-//! huge file costs nothing, and its text goes through `share::from_json_file`.
+//! huge file costs nothing, and its bytes go through `share::from_file_bytes`, the runner's
+//! own rule (strict UTF-8, a UTF-8 byte-order mark skipped, a UTF-16 one refused). Not
+//! `File.text()`: it replaces bad bytes with U+FFFD, so a Latin-1 file opened mangled.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -63,18 +65,19 @@ fn click_link(url: &str, file_name: &str) -> Result<(), wasm_bindgen::JsValue> {
     Ok(())
 }
 
-/// Reads a file as text, refusing before reading anything if it is larger than any scenario.
-pub fn read_text(file: File, done: Callback<Result<String, ShareError>>) {
+/// Reads a file's bytes, refusing before reading anything if it is larger than any scenario.
+/// A file the browser cannot read (removed since it was picked) reads as empty.
+pub fn read_bytes(file: File, done: Callback<Result<Vec<u8>, ShareError>>) {
     let size = file.size();
     if size > MAX_JSON_LEN as f64 {
         done.emit(Err(ShareError::FileTooLarge { len: size as usize, max: MAX_JSON_LEN }));
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
-        let text = JsFuture::from(file.text()).await;
-        done.emit(match text.ok().and_then(|v| v.as_string()) {
-            Some(t) => Ok(t),
-            None => Err(ShareError::NotUtf8 { valid_up_to: 0 }),
+        let buffer = JsFuture::from(file.array_buffer()).await;
+        done.emit(match buffer {
+            Ok(b) => Ok(js_sys::Uint8Array::new(&b).to_vec()),
+            Err(_) => Err(ShareError::Empty),
         });
     });
 }

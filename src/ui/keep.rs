@@ -101,10 +101,11 @@ impl Keep {
     }
 }
 
-/// Reads the starting scenario once (URL link, else autosave, else `default`).
+/// Reads the starting scenario once (what the query asks for, else the URL's link, else the
+/// autosave, else `default`).
 #[hook]
-pub fn use_boot(default: fn() -> Scenario) -> Rc<Boot> {
-    use_memo((), move |_| persist::boot(default))
+pub fn use_boot(default: fn() -> Scenario, asked: fn() -> Option<Scenario>) -> Rc<Boot> {
+    use_memo((), move |_| persist::boot(default, asked()))
 }
 
 /// Autosaves on every revision (and whenever `extras` change), opens links pasted into the
@@ -121,7 +122,17 @@ pub fn use_persistence(editor: &EditorHandle, boot: &Boot, extras: Extras) -> Ke
 
     {
         let keep = keep.clone();
-        use_effect_with((editor.revision, extras), move |(_, extras)| {
+        // A start the address asked for holds the autosave until the first edit (`Boot::
+        // hold_autosave`): the work it holds is not overwritten by merely opening a link.
+        let held = use_mut_ref(|| boot.hold_autosave.then_some(editor.revision));
+        let held = held.clone();
+        use_effect_with((editor.revision, extras), move |(revision, extras)| {
+            let start = *held.borrow();
+            match start {
+                Some(start) if start == *revision => return,
+                Some(_) => *held.borrow_mut() = None,
+                None => {}
+            }
             if !persist::save_autosave(keep.scenario(), extras) {
                 let failed = persist::storage_failed();
                 if keep.notice.as_ref() != Some(&failed) {

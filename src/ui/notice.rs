@@ -7,7 +7,15 @@
 use super::bench_scenario::BENCH_NAME;
 use crate::catalog::PRESETS;
 use crate::i18n::{describe_share_error, t, tf, Key, Lang};
+use crate::model::is_format_char;
 use crate::share::ShareError;
+
+/// FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: [`Notice::marked`] puts each user text
+/// between them, and the banner renders what is between as a `<bdi>` (`isolated_parts`), so a
+/// right-to-left name cannot reorder the lab's own sentence around it. Names cannot hold
+/// these (validation refuses format characters; [`clip`] drops them from file names).
+pub const ISOLATE_START: char = '\u{2068}';
+pub const ISOLATE_END: char = '\u{2069}';
 
 /// Longest name shown in notices and the recent list (names are plain text, but may be long).
 const SHOWN_NAME_CHARS: usize = 48;
@@ -55,17 +63,28 @@ pub enum Source {
     File(String),
     Recent,
     Preset,
-    Autosave,
+    /// The autosave; `kept` says whether the unreadable record was copied aside (storage may
+    /// refuse the copy when it is full, and then the banner must not claim a copy exists).
+    Autosave {
+        kept: bool,
+    },
 }
 
 /// Why something did not open.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Why {
     Share(ShareError),
-    /// The autosave slot holds JSON that is not an autosave record (at this line and column).
+    /// The autosave slot holds text that is not JSON (at this line and column).
     NotAutosave {
         line: usize,
         column: usize,
+    },
+    /// The autosave slot holds valid JSON that is not an autosave record (`[1,2,3]`).
+    NotAutosaveRecord,
+    /// The autosave record is longer than any this app writes.
+    AutosaveTooLarge {
+        len: usize,
+        max: usize,
     },
 }
 
@@ -82,18 +101,28 @@ impl Notice {
 
     /// The sentence in `lang`.
     pub fn words(&self, lang: Lang) -> String {
+        self.sentence(lang, &|s| s)
+    }
+
+    /// The sentence in `lang` with every user text (scenario and file names) between
+    /// [`ISOLATE_START`] and [`ISOLATE_END`], for the banner to isolate.
+    pub fn marked(&self, lang: Lang) -> String {
+        self.sentence(lang, &|s| format!("{ISOLATE_START}{s}{ISOLATE_END}"))
+    }
+
+    fn sentence(&self, lang: Lang, mark: &dyn Fn(String) -> String) -> String {
         match &self.says {
             Says::Opened { next, from, previous } => {
                 let from = match from {
-                    Source::File(name) => tf(lang, Key::KeepFromFile, &[&clip(lang, name)]),
+                    Source::File(name) => tf(lang, Key::KeepFromFile, &[&mark(clip(lang, name))]),
                     Source::Recent => t(lang, Key::KeepFromRecent).to_string(),
                     Source::Preset => t(lang, Key::KeepFromPresets).to_string(),
-                    Source::Link | Source::Autosave => t(lang, Key::KeepFromLink).to_string(),
+                    Source::Link | Source::Autosave { .. } => t(lang, Key::KeepFromLink).to_string(),
                 };
-                let (next, previous) = (scenario_name(lang, next), scenario_name(lang, previous));
+                let (next, previous) = (mark(scenario_name(lang, next)), mark(scenario_name(lang, previous)));
                 tf(lang, Key::KeepOpened, &[&next, &from, &previous])
             }
-            Says::AlreadyOpen { name } => tf(lang, Key::KeepAlreadyOpen, &[&scenario_name(lang, name)]),
+            Says::AlreadyOpen { name } => tf(lang, Key::KeepAlreadyOpen, &[&mark(scenario_name(lang, name))]),
             Says::Rejected { what, why } => {
                 let what = t(
                     lang,
@@ -101,7 +130,8 @@ impl Notice {
                         Source::Link => Key::KeepLinkRejected,
                         Source::File(_) => Key::KeepFileRejected,
                         Source::Recent | Source::Preset => Key::KeepRecentRejected,
-                        Source::Autosave => Key::KeepAutosaveRejected,
+                        Source::Autosave { kept: true } => Key::KeepAutosaveRejected,
+                        Source::Autosave { kept: false } => Key::KeepAutosaveLost,
                     },
                 );
                 // The why is the codec's own sentence, which never echoes the input.
@@ -112,10 +142,14 @@ impl Notice {
                         Key::ShareErrJson,
                         &[&line.to_string(), &column.to_string(), t(lang, Key::KeepNotAutosave)],
                     ),
+                    Why::NotAutosaveRecord => t(lang, Key::KeepNotAutosaveRecord).to_string(),
+                    Why::AutosaveTooLarge { len, max } => {
+                        tf(lang, Key::KeepAutosaveTooLarge, &[&len.to_string(), &max.to_string()])
+                    }
                 };
                 format!("{what}: {why}")
             }
-            Says::NotJson { file } => tf(lang, Key::ShareNotJson, &[&clip(lang, file)]),
+            Says::NotJson { file } => tf(lang, Key::ShareNotJson, &[&mark(clip(lang, file))]),
             Says::DownloadFailed { detail } => tf(lang, Key::DownloadFailed, &[detail]),
             Says::StorageFailed => t(lang, Key::KeepStorageFailed).to_string(),
         }
@@ -141,8 +175,25 @@ pub fn preset_title(lang: Lang, name: &str) -> Option<&'static str> {
     (lang != Lang::En).then(|| t(lang, key))
 }
 
-/// A name clipped to [`SHOWN_NAME_CHARS`], or "Untitled design" in `lang` when blank.
+/// Splits text made by [`Notice::marked`] into `(isolated, text)` runs, markers removed.
+pub fn isolated_parts(marked: &str) -> Vec<(bool, &str)> {
+    let mut parts = Vec::new();
+    let mut rest = marked;
+    while let Some((before, after)) = rest.split_once(ISOLATE_START) {
+        parts.push((false, before));
+        let (inside, next) = after.split_once(ISOLATE_END).unwrap_or((after, ""));
+        parts.push((true, inside));
+        rest = next;
+    }
+    parts.push((false, rest));
+    parts.retain(|(_, s)| !s.is_empty());
+    parts
+}
+
+/// A name clipped to [`SHOWN_NAME_CHARS`], or "Untitled design" in `lang` when blank. Format
+/// characters are dropped: a file's name comes from the user's disk, unvalidated.
 pub fn clip(lang: Lang, name: &str) -> String {
+    let name: String = name.chars().filter(|c| !is_format_char(*c)).collect();
     let name = name.trim();
     if name.is_empty() {
         return t(lang, Key::Untitled).to_string();

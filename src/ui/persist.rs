@@ -19,13 +19,13 @@
 use serde::{Deserialize, Serialize};
 use web_sys::Storage;
 
-use super::persist_json::{autosave_text, read_autosave, read_recent, recent_text};
+use super::persist_json::{autosave_text, read_autosave, read_recent, recent_text, NotRecord};
 use super::shared::ViewBox;
 use crate::model::Scenario;
 use crate::share::{self, ShareError, Stored};
 
 pub use super::keep::{use_boot, use_persistence, Keep};
-pub use super::notice::{clip, preset_title, scenario_name, Notice, Says, Source, Why};
+pub use super::notice::{clip, isolated_parts, preset_title, scenario_name, Notice, Says, Source, Why};
 
 /// Versioned keys: a future format gets new keys instead of misreading these.
 pub const AUTOSAVE_KEY: &str = "archlab.autosave.v1";
@@ -105,6 +105,10 @@ pub struct Boot {
     /// Link text still to be inflated by the browser (`keep::use_persistence` finishes the
     /// start with it); `None` when the start was decided synchronously.
     pub pending: Option<Pending>,
+    /// The start is a scenario the address asked for (`?preset=`, `?bench`): the autosave keeps
+    /// the work it holds until the user edits, so opening such a link, or reloading it,
+    /// overwrites nothing (the work is on the recent list too).
+    pub hold_autosave: bool,
 }
 
 /// What the start could not read synchronously: link text, which only the browser's
@@ -130,14 +134,27 @@ pub enum Saved {
     Link(String, Extras),
 }
 
-/// Chooses the starting scenario: the URL's link, else the autosave, else `default()`.
+/// Chooses the starting scenario: what the address's query asks for (`asked`: `?preset=`,
+/// `?bench`), else the URL's link, else the autosave, else `default()`. A scenario asked for
+/// opens through the same door as a link: the autosave it replaces goes onto the recent list
+/// and the notice says so, with a way back.
 /// A rejected link loads nothing and says why; the autosave is still restored under it.
 /// When link text must be inflated first, the start is the autosave (when it is kept JSON)
 /// or the default, and [`Boot::pending`] holds the rest for [`finish_boot`].
-pub fn boot(default: impl FnOnce() -> Scenario) -> Boot {
-    let link = share::fragment_link(&current_hash()).map(str::to_string);
+pub fn boot(default: impl FnOnce() -> Scenario, asked: Option<Scenario>) -> Boot {
     let raw = storage().and_then(|s| s.get_item(AUTOSAVE_KEY).ok().flatten());
     let saved = raw.as_deref().map(read_saved_form);
+    if let Some(asked) = asked {
+        let saved = match saved {
+            Some(Saved::Ready(r)) => Some(r),
+            // Old link text cannot be compared synchronously; it stays in the held autosave.
+            Some(Saved::Link(..)) | None => None,
+        };
+        let mut start = choose(Some(Ok(asked)), saved, default, raw.as_deref());
+        start.hold_autosave = true;
+        return start;
+    }
+    let link = share::fragment_link(&current_hash()).map(str::to_string);
     if link.is_none() && !matches!(saved, Some(Saved::Link(..))) {
         let saved = saved.map(|s| match s {
             Saved::Ready(r) => r,
@@ -183,24 +200,34 @@ fn choose(
         (Some(Ok(linked)), saved) => {
             let notice = match saved {
                 Some(Ok((prev, _))) if prev != linked => Some(kept_notice(&linked, Origin::Link, &prev)),
+                Some(Err(why)) => {
+                    let kept = keep_unreadable_autosave(raw);
+                    Some(Notice::new(Says::Rejected { what: Source::Autosave { kept }, why }))
+                }
                 _ => None,
             };
-            Boot { scenario: linked, extras: Extras::default(), notice, pending: None }
+            Boot { scenario: linked, extras: Extras::default(), notice, pending: None, hold_autosave: false }
         }
         (link_err, Some(Ok((scenario, extras)))) => {
             let notice = link_err.and_then(Result::err).map(link_rejected);
-            Boot { scenario, extras, notice, pending: None }
+            Boot { scenario, extras, notice, pending: None, hold_autosave: false }
         }
         (link_err, saved) => {
             let notice = match (link_err.and_then(Result::err), saved) {
                 (Some(e), _) => Some(link_rejected(e)),
                 (None, Some(Err(why))) => {
-                    keep_unreadable_autosave(raw);
-                    Some(Notice::new(Says::Rejected { what: Source::Autosave, why }))
+                    let kept = keep_unreadable_autosave(raw);
+                    Some(Notice::new(Says::Rejected { what: Source::Autosave { kept }, why }))
                 }
                 _ => None,
             };
-            Boot { scenario: default(), extras: Extras::default(), notice, pending: None }
+            Boot {
+                scenario: default(),
+                extras: Extras::default(),
+                notice,
+                pending: None,
+                hold_autosave: false,
+            }
         }
     }
 }
@@ -251,12 +278,12 @@ pub fn read_saved(raw: &str) -> Result<(Scenario, Extras), Why> {
 /// The synchronous part of reading an autosave record: everything but inflating old link text.
 pub fn read_saved_form(raw: &str) -> Saved {
     if raw.len() > MAX_AUTOSAVE_LEN {
-        let len = raw.len();
-        return Saved::Ready(Err(Why::Share(ShareError::LinkTooLong { len, max: MAX_AUTOSAVE_LEN })));
+        return Saved::Ready(Err(Why::AutosaveTooLarge { len: raw.len(), max: MAX_AUTOSAVE_LEN }));
     }
     let (kept, extras) = match read_autosave(raw) {
         Ok(read) => read,
-        Err((line, column)) => return Saved::Ready(Err(Why::NotAutosave { line, column })),
+        Err(NotRecord::Syntax(line, column)) => return Saved::Ready(Err(Why::NotAutosave { line, column })),
+        Err(NotRecord::Shape) => return Saved::Ready(Err(Why::NotAutosaveRecord)),
     };
     let extras = sane_extras(extras);
     match share::stored_form(&kept) {
@@ -279,10 +306,12 @@ pub fn sane_extras(mut e: Extras) -> Extras {
 }
 
 /// Sets the unreadable record aside: `raw` as it was read at start (the app may have saved
-/// over it since, while old link text was being inflated).
-fn keep_unreadable_autosave(raw: Option<&str>) {
-    if let (Some(s), Some(raw)) = (storage(), raw) {
-        let _ = s.set_item(BROKEN_KEY, raw);
+/// over it since, while old link text was being inflated). `false` when storage refused the
+/// copy (a record of megabytes can pass the quota): the notice then says it is lost.
+fn keep_unreadable_autosave(raw: Option<&str>) -> bool {
+    match (storage(), raw) {
+        (Some(s), Some(raw)) => s.set_item(BROKEN_KEY, raw).is_ok(),
+        _ => false,
     }
 }
 
@@ -364,6 +393,24 @@ pub fn shareable_search(search: &str) -> String {
         String::new()
     } else {
         format!("?{}", kept.join("&"))
+    }
+}
+
+/// Takes `preset=` out of the address bar (keeping the rest of the query and the fragment),
+/// without a reload or a history entry.
+pub fn drop_preset_query() {
+    let Some(w) = web_sys::window() else { return };
+    let loc = w.location();
+    let search = loc.search().unwrap_or_default();
+    let kept: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|kv| !kv.is_empty() && !kv.starts_with("preset="))
+        .collect();
+    let query = if kept.is_empty() { String::new() } else { format!("?{}", kept.join("&")) };
+    let url = format!("{}{query}{}", loc.pathname().unwrap_or_default(), loc.hash().unwrap_or_default());
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
 }
 

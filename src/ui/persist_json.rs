@@ -21,10 +21,20 @@ pub(super) fn autosave_text(link: &str, extras: &Extras) -> String {
     serde_json::to_string(&record).unwrap_or_default()
 }
 
-/// The stored link and extras, or the line and column where serde_json found that the text is
-/// not an autosave record.
-pub(super) fn read_autosave(raw: &str) -> Result<(String, Extras), (usize, usize)> {
-    let record: Autosave = serde_json::from_str(raw).map_err(|e| (e.line(), e.column()))?;
+/// Why a stored text is not an autosave record: not JSON (at this line and column), or JSON of
+/// another shape (`[1,2,3]`).
+#[derive(Debug, PartialEq)]
+pub(super) enum NotRecord {
+    Syntax(usize, usize),
+    Shape,
+}
+
+/// The stored link and extras, or why the text is not an autosave record.
+pub(super) fn read_autosave(raw: &str) -> Result<(String, Extras), NotRecord> {
+    let record: Autosave = serde_json::from_str(raw).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => NotRecord::Shape,
+        _ => NotRecord::Syntax(e.line(), e.column()),
+    })?;
     Ok((record.link, record.extras))
 }
 
@@ -57,10 +67,12 @@ mod tests {
         assert_eq!(read_autosave(&text), Ok(("1.abc".to_string(), extras)));
         assert_eq!(read_autosave(r#"{"link":"1.a","other":1}"#), Ok(("1.a".into(), Extras::default())));
         assert_eq!(read_autosave(r#"{"link":"1.a","view":null}"#), Ok(("1.a".into(), Extras::default())));
-        assert!(read_autosave(r#"{"links":"1.a"}"#).is_err());
-        assert!(read_autosave(r#"{"link":"1.a","view":{"x":1,"y":2}}"#).is_err());
-        assert_eq!(read_autosave("{\n  \"link\": 7\n}"), Err((2, 11)));
-        assert_eq!(read_autosave(""), Err((1, 0)));
+        assert_eq!(read_autosave(r#"{"links":"1.a"}"#), Err(NotRecord::Shape));
+        assert_eq!(read_autosave(r#"{"link":"1.a","view":{"x":1,"y":2}}"#), Err(NotRecord::Shape));
+        assert_eq!(read_autosave("{\n  \"link\": 7\n}"), Err(NotRecord::Shape));
+        assert_eq!(read_autosave("[1,2,3]"), Err(NotRecord::Shape));
+        assert_eq!(read_autosave("{\n  \"link\": }"), Err(NotRecord::Syntax(2, 11)));
+        assert_eq!(read_autosave(""), Err(NotRecord::Syntax(1, 0)));
     }
 
     #[test]

@@ -88,11 +88,11 @@ pub fn use_share_menu(keep: &Keep) -> ShareMenuState {
                 keep.tell(Notice::new(Says::NotJson { file: name }));
                 return;
             }
-            file_io::read_text(
+            file_io::read_bytes(
                 file,
-                Callback::from(move |text: Result<String, share::ShareError>| {
+                Callback::from(move |bytes: Result<Vec<u8>, share::ShareError>| {
                     let origin = Origin::File(&name);
-                    keep.open_result(text.and_then(|t| share::from_json_file(&t)), origin);
+                    keep.open_result(bytes.and_then(|b| share::from_file_bytes(&b)), origin);
                 }),
             );
         })
@@ -364,11 +364,25 @@ pub fn share_notice(lang: Lang, keep: &Keep) -> Html {
     let class = class_list("share-notice", &[Some(if error { "error" } else { "info" })]);
     html! {
         <div {class} role={ if error { "alert" } else { "status" } } data-testid="share-notice">
-            <span class="share-notice-text" data-testid="notice-text">{ n.words(lang) }</span>
+            <span class="share-notice-text" data-testid="notice-text">{ isolated(&n.marked(lang)) }</span>
             { for back }
             <button class="share-dismiss" aria-label={t(lang, Key::ShareDismiss)} data-testid="notice-dismiss" onclick={dismiss}>{ "×" }</button>
         </div>
     }
+}
+
+/// The banner's sentence with each user text in a `<bdi>`, so it cannot reorder the rest.
+fn isolated(marked: &str) -> Html {
+    persist::isolated_parts(marked)
+        .into_iter()
+        .map(|(iso, s)| {
+            if iso {
+                html! { <bdi>{ s }</bdi> }
+            } else {
+                html! { { s } }
+            }
+        })
+        .collect::<Html>()
 }
 
 /// "just now", "5 min ago", "3 h ago", "2 d ago".

@@ -310,8 +310,19 @@ fn versions_inside_the_json() {
         decode(&link_with(|v| v["version"] = json!(0))),
         Err(ShareError::UnknownVersion { found: 0, oldest: 1 })
     );
-    assert_eq!(decode(&link_with(|v| v["version"] = json!("1"))), Err(ShareError::MissingVersion));
-    assert_eq!(decode(&link_with(|v| v["version"] = json!(1.5))), Err(ShareError::MissingVersion));
+    // Issue 20, finding 6: a version of the wrong type or out of range says so, not "no version".
+    assert_eq!(decode(&link_with(|v| v["version"] = json!("1"))), Err(ShareError::VersionNotNumber));
+    assert_eq!(decode(&link_with(|v| v["version"] = json!(true))), Err(ShareError::VersionNotNumber));
+    assert_eq!(decode(&link_with(|v| v["version"] = json!(1.5))), Err(ShareError::VersionOutOfRange));
+    assert_eq!(decode(&link_with(|v| v["version"] = json!(-1))), Err(ShareError::VersionOutOfRange));
+    let two_to_the_64 = SINGLE_SERVER.replacen("\"version\": 1", "\"version\": 18446744073709551616", 1);
+    assert_ne!(two_to_the_64, SINGLE_SERVER);
+    assert_eq!(from_json_file(&two_to_the_64), Err(ShareError::VersionOutOfRange));
+    assert!(ShareError::VersionOutOfRange.to_string().contains("out of range"));
+    assert!(ShareError::VersionNotNumber.to_string().contains("not a number"));
+    let mut no_version: Value = serde_json::from_str(SINGLE_SERVER).unwrap();
+    no_version.as_object_mut().unwrap().remove("version");
+    assert_eq!(from_json_file(&no_version.to_string()), Err(ShareError::MissingVersion));
     assert_eq!(decode(&link_of_bytes(b"[1,2,3]")).unwrap_err().kind(), "shape");
 }
 
@@ -357,4 +368,80 @@ fn shape_errors_name_nested_fields() {
     assert_eq!(path, format!("components[{lb}](lb-1).place.zone"));
     let (path, _) = shape(&|v| v["links"][2]["from"] = json!(null));
     assert_eq!(path, "links[2].from");
+}
+
+/// Issue 20, finding 2: `invoice\u{202E}gnp.exe` showed as "invoiceexe.png", and 64 × U+202E
+/// as nothing. Every format character (Cf) and the bidi separators are refused in names and
+/// ids, each with its own problem; text around them in other scripts is still fine.
+#[test]
+fn bidi_overrides_and_invisible_characters_are_refused_in_names() {
+    let refused = [
+        "invoice\u{202E}gnp.exe",
+        &"\u{202E}".repeat(64),
+        "a\u{202A}b",
+        "a\u{202B}b",
+        "a\u{202C}b",
+        "a\u{202D}b",
+        "a\u{2066}b\u{2069}",
+        "a\u{2067}b",
+        "a\u{2068}b",
+        "a\u{200E}b",
+        "a\u{200F}b",
+        "zero\u{200B}width",
+        "a\u{200C}b",
+        "a\u{200D}b",
+        "word\u{2060}joiner",
+        "\u{FEFF}bom",
+        "soft\u{AD}hyphen",
+        "arabic\u{61C}mark",
+        "tag\u{E0041}",
+        "line\u{2028}sep",
+    ];
+    for name in refused {
+        let d = diagnostics(decode(&link_with(|v| v["name"] = json!(name))));
+        assert!(
+            d.iter().any(|d| d.path == "name" && d.problem == Problem::FormatChars),
+            "{name:?} was not refused for its format characters: {d:?}"
+        );
+    }
+    for name in ["서울 → 도쿄", "Café (v2)", "שלום", "مرحبا", "a-b_c", "🙂"] {
+        assert!(decode(&link_with(|v| v["name"] = json!(name))).is_ok(), "{name:?} was refused");
+    }
+    let problem = Problem::FormatChars.to_string();
+    assert!(problem.contains("formatting characters"), "{problem}");
+}
+
+/// Issue 20, finding 3: one rule about a file's bytes, in the browser and the runner alike.
+#[test]
+fn file_bytes_are_strict_utf8_with_one_byte_order_mark_rule() {
+    use archlab::share::{file_text, from_file_bytes};
+    let ok = from_json_file(SINGLE_SERVER).unwrap();
+    assert_eq!(from_file_bytes(SINGLE_SERVER.as_bytes()), Ok(ok.clone()));
+    let bom = [b"\xEF\xBB\xBF".as_slice(), SINGLE_SERVER.as_bytes()].concat();
+    assert_eq!(from_file_bytes(&bom), Ok(ok), "a UTF-8 byte-order mark is skipped");
+    let latin1 = SINGLE_SERVER.replacen("Single server", "Caf\u{E9}", 1);
+    assert_ne!(latin1, SINGLE_SERVER);
+    let latin1: Vec<u8> = latin1.chars().map(|c| c as u8).collect();
+    let at = latin1.iter().position(|&b| b == 0xE9).unwrap();
+    assert_eq!(file_text(&latin1), Err(ShareError::NotUtf8 { valid_up_to: at }));
+    let utf16le: Vec<u8> =
+        [0xFF, 0xFE].into_iter().chain(SINGLE_SERVER.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let utf16be: Vec<u8> =
+        [0xFE, 0xFF].into_iter().chain(SINGLE_SERVER.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+    assert_eq!(from_file_bytes(&utf16le), Err(ShareError::Utf16));
+    assert_eq!(from_file_bytes(&utf16be), Err(ShareError::Utf16));
+    assert!(ShareError::Utf16.to_string().contains("not UTF-8"));
+    assert!(ShareError::NotUtf8 { valid_up_to: 3 }.to_string().contains("not UTF-8"));
+    let big = vec![b' '; MAX_JSON_LEN + 1];
+    assert_eq!(file_text(&big), Err(ShareError::FileTooLarge { len: MAX_JSON_LEN + 1, max: MAX_JSON_LEN }));
+}
+
+/// Issue 20, finding 6: a file written with the link's short keys said "no version"; it is
+/// read through the same frozen key table a link is.
+#[test]
+fn a_file_with_the_short_link_keys_is_read() {
+    let ok = from_json_file(SINGLE_SERVER).unwrap();
+    let short = archlab::share::to_compact_json(&ok);
+    assert!(short.contains("\"M\":1"), "the compact JSON uses short keys: {short}");
+    assert_eq!(from_json_file(&short), Ok(ok));
 }

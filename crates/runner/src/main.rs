@@ -117,14 +117,35 @@ fn sweep_main(args: &[String]) -> ExitCode {
 
 /// Reads and checks a scenario file; on failure says why on stderr.
 fn load(file: &str) -> Result<Scenario, ExitCode> {
-    let text = std::fs::read_to_string(file).map_err(|e| {
+    let bytes = read_capped(file).map_err(|e| {
         eprintln!("{file}: {e}");
         ExitCode::from(1)
     })?;
-    archlab_lab::share::from_json_file(&text).map_err(|e| {
+    // The browser's rule for a file's bytes (size, byte-order mark, strict UTF-8), then its
+    // loader, whose validation enforces the same counts.
+    archlab_lab::share::from_file_bytes(&bytes).map_err(|e| {
         eprintln!("{file}: {e}");
         ExitCode::from(1)
     })
+}
+
+/// The file's bytes, reading at most one byte past `share::MAX_JSON_LEN`: a larger file is
+/// refused by `share::file_text` as the browser refuses it, without first being read whole
+/// into memory (a 36 MB file once cost the runner 943 MB).
+/// A file whose size is known is refused from its size alone, with that size in the message;
+/// `take` bounds what is read from one that has none (a pipe, `/dev/zero`) or grows meanwhile.
+fn read_capped(path: &str) -> Result<Vec<u8>, String> {
+    use archlab_lab::share::{ShareError, MAX_JSON_LEN};
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let len = file.metadata().map_or(0, |m| m.len());
+    if len > MAX_JSON_LEN as u64 {
+        let len = usize::try_from(len).unwrap_or(usize::MAX);
+        return Err(ShareError::FileTooLarge { len, max: MAX_JSON_LEN }.to_string());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_JSON_LEN as u64 + 1).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    Ok(bytes)
 }
 
 fn to_json(s: &Summary) -> serde_json::Value {

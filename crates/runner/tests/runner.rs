@@ -72,3 +72,64 @@ fn invalid_file_prints_diagnostics_and_fails() {
     let out = archlab(&["run", &fixture("mm10.json"), "--seconds", "soon"]);
     assert_eq!(out.status.code(), Some(2), "bad arguments");
 }
+
+fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("archlab-runner-{}-{name}", std::process::id()));
+    std::fs::write(&path, bytes).expect("the temp dir is writable");
+    path
+}
+
+fn stderr_of(path: &std::path::Path) -> String {
+    let out = archlab(&["run", path.to_str().unwrap(), "--seconds", "1", "--seed", "1"]);
+    let _ = std::fs::remove_file(path);
+    assert_eq!(out.status.code(), Some(1), "refused with status 1");
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Issue 20, finding 7: the runner read a 36 MB file whole (943 MB for 10⁶ links); it now
+/// refuses past the browser's size limit from the file's size, before reading it.
+#[test]
+fn a_file_past_the_browsers_size_limit_is_refused_unread() {
+    let max = archlab_lab::share::MAX_JSON_LEN;
+    let path = temp_file("big.json", &vec![b' '; max + 1]);
+    let err = stderr_of(&path);
+    assert!(err.contains("too large") && err.contains(&max.to_string()), "{err}");
+}
+
+/// Issue 20, finding 7: counts hold too: a file within the size limit with more links than
+/// a scenario may have is refused by validation, as in the browser.
+#[test]
+fn counts_past_the_limits_are_refused() {
+    let text = std::fs::read_to_string(fixture("three_tier.json")).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let link = v["links"][0].clone();
+    let n = archlab_lab::model::LIMITS.links + 1;
+    v["links"] = serde_json::Value::Array(vec![link; n]);
+    let path = temp_file("links.json", v.to_string().as_bytes());
+    let err = stderr_of(&path);
+    assert!(err.contains("links"), "{err}");
+}
+
+/// Issue 20, finding 3: the runner and the browser share one rule for a file's bytes: a UTF-8
+/// byte-order mark is skipped, a UTF-16 one and Latin-1 bytes are refused as not UTF-8.
+#[test]
+fn byte_order_marks_and_latin1_follow_the_browsers_rule() {
+    let text = std::fs::read(fixture("three_tier.json")).unwrap();
+    let bom = temp_file("bom.json", &[b"\xEF\xBB\xBF".as_slice(), &text].concat());
+    let out = archlab(&["run", bom.to_str().unwrap(), "--seconds", "1", "--seed", "1"]);
+    let _ = std::fs::remove_file(&bom);
+    assert!(out.status.success(), "a UTF-8 BOM is skipped: {}", String::from_utf8_lossy(&out.stderr));
+
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(String::from_utf8(text.clone()).unwrap().encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let err = stderr_of(&temp_file("utf16.json", &utf16));
+    assert!(err.contains("UTF-16") && err.contains("not UTF-8"), "{err}");
+
+    let mut latin1 = text;
+    let at = latin1.iter().position(|&b| b == b'"').unwrap() + 1;
+    latin1.insert(at, 0xE9);
+    let err = stderr_of(&temp_file("latin1.json", &latin1));
+    assert!(err.contains("not UTF-8"), "{err}");
+}

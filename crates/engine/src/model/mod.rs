@@ -28,7 +28,7 @@ pub use operate::*;
 pub use problem::Problem;
 pub use scenario::*;
 pub use traffic::*;
-pub use validate::{check_link_kinds, validate, Diagnostic, Limits, LIMITS};
+pub use validate::{check_link_kinds, is_format_char, validate, Diagnostic, Limits, LIMITS};
 
 /// The version of the scenario format written by this build. Readers migrate older versions
 /// (see `share::migrate`); a scenario claiming a newer version is refused, not guessed at.

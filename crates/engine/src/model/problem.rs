@@ -33,6 +33,8 @@ pub enum Problem {
         max: usize,
     },
     ControlChars,
+    /// Invisible format characters (bidi overrides and isolates, zero-width characters, …).
+    FormatChars,
     BadId,
     IdTwice,
     AppearsTwice,
@@ -116,6 +118,10 @@ impl fmt::Display for Problem {
             WrongVersion { expected, got } => write!(f, "must be {expected} (got {got})"),
             TooLong { max } => write!(f, "is longer than {max} characters"),
             ControlChars => write!(f, "contains control characters"),
+            FormatChars => write!(
+                f,
+                "contains invisible formatting characters (such as right-to-left overrides or zero-width spaces)"
+            ),
             BadId => write!(f, "an id is 1-32 letters, digits, '-' or '_'"),
             IdTwice => write!(f, "id appears twice"),
             AppearsTwice => write!(f, "appears twice"),

@@ -129,6 +129,9 @@ impl Checker {
         if t.chars().any(char::is_control) {
             self.err(path, Problem::ControlChars);
         }
+        if t.chars().any(is_format_char) {
+            self.err(path, Problem::FormatChars);
+        }
     }
 
     fn scenario(&mut self, s: &Scenario) {
@@ -417,4 +420,36 @@ impl Checker {
             }
         }
     }
+}
+
+/// Unicode's format characters (general category Cf, Unicode 15.1) and the two separators that
+/// end a bidi paragraph: invisible, yet they reorder, hide or break the text around them. A
+/// name of `invoice\u{202E}gnp.exe` shows as "invoiceexe.png", and 64 × U+202E as nothing, so
+/// names and ids refuse them. (std has no general-category lookup; the Cf set is small and
+/// changes rarely.) The zero-width joiners go too, at the price of emoji sequences in names.
+pub fn is_format_char(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{600}'..='\u{605}'
+            | '\u{61C}'
+            | '\u{6DD}'
+            | '\u{70F}'
+            | '\u{890}'..='\u{891}'
+            | '\u{8E2}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2028}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
 }

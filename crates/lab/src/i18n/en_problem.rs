@@ -17,6 +17,10 @@ pub const TEXTS: &[(Key, &str)] = {
         (PrbWrongVersion, "must be {0} (got {1})"),
         (PrbTooLong, "is longer than {0} characters"),
         (PrbControlChars, "contains control characters"),
+        (
+            PrbFormatChars,
+            "contains invisible formatting characters (such as right-to-left overrides or zero-width spaces)",
+        ),
         (PrbBadId, "an id is 1-32 letters, digits, '-' or '_'"),
         (PrbIdTwice, "id appears twice"),
         (PrbAppearsTwice, "appears twice"),

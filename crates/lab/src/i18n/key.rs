@@ -298,11 +298,13 @@ keys! {
     // i18n2: the autosave and share banner, downloads, times in the recent list
     KeepFromLink, KeepFromFile, KeepFromRecent, KeepLinkRejected, KeepFileRejected, KeepRecentRejected,
     KeepAutosaveRejected, KeepStorageFailed, KeepAlreadyOpen, KeepOpened, DownloadFailed, AgoJustNow,
-    AgoMinutes, AgoHours, AgoDays, KeepNotAutosave, ShareQrTooLong,
+    AgoMinutes, AgoHours, AgoDays, KeepNotAutosave, ShareQrTooLong, KeepAutosaveLost, KeepNotAutosaveRecord,
+    KeepAutosaveTooLarge,
     // i18n2: why a link or file did not open (share::ShareError in words)
     ShareErrEmpty, ShareErrLinkTooLong, ShareErrFileTooLarge, ShareErrNoVersionMarker, ShareErrNewerLink,
     ShareErrUnknownLink, ShareErrNotBase64, ShareErrTruncated, ShareErrNotDeflate, ShareErrChecksum,
-    ShareErrDecodedTooLarge, ShareErrNotUtf8, ShareErrJson, ShareErrMissingVersion, ShareErrNewerVersion,
+    ShareErrDecodedTooLarge, ShareErrNotUtf8, ShareErrUtf16, ShareErrJson, ShareErrMissingVersion,
+    ShareErrVersionNotNumber, ShareErrVersionOutOfRange, ShareErrNewerVersion,
     ShareErrUnknownVersion, ShareErrMigration, ShareErrShape, ShareErrInvalidOne, ShareErrInvalidMany,
     ShareErrAndMore,
     // oplessons: what the operating lessons' checks still miss
@@ -319,7 +321,7 @@ keys! {
     RsnRoleFixed, RsnLongerThanTimeout, RsnShorterThanInterval, RsnGroupOff, RsnPickSize, RsnNotAboveMax,
     RsnNotAboveCount, RsnNotBelowMin, RsnNotBelowCount, RsnInvalid, RsnCountOutsideGroup, RsnSharedHost,
     // diag: what is wrong with a field of a scenario (model::Problem in words)
-    PrbNotFinite, PrbOutOfRange, PrbMustBePositive, PrbAtMost, PrbWrongVersion, PrbTooLong, PrbControlChars,
+    PrbNotFinite, PrbOutOfRange, PrbMustBePositive, PrbAtMost, PrbWrongVersion, PrbTooLong, PrbControlChars, PrbFormatChars,
     PrbBadId, PrbIdTwice, PrbAppearsTwice, PrbTooManyRegions, PrbTooManyComponents, PrbTooManyLinks,
     PrbTooManyFaults, PrbTooManyDeployments, PrbTooManyAlarms, PrbRegionNotInCatalog, PrbZoneCount,
     PrbBadZoneName, PrbNoSuchZone, PrbNoSuchRegion, PrbNoSuchComponent, PrbNotAnAppServer, PrbIsNotAnAppServer,

@@ -15,6 +15,10 @@ pub const TEXTS: &[(Key, &str)] = {
         (PrbWrongVersion, "{0}이어야 합니다 (지금 값 {1})"),
         (PrbTooLong, "{0}자보다 깁니다"),
         (PrbControlChars, "제어 문자가 들어 있습니다"),
+        (
+            PrbFormatChars,
+            "보이지 않는 서식 문자(오른쪽에서 왼쪽 쓰기 재정의, 폭 없는 공백 등)가 들어 있습니다",
+        ),
         (PrbBadId, "ID는 영문자, 숫자, '-', '_'로 된 1~32자여야 합니다"),
         (PrbIdTwice, "같은 ID가 두 번 나옵니다"),
         (PrbAppearsTwice, "두 번 나옵니다"),

@@ -29,6 +29,7 @@ pub fn describe_problem(lang: Lang, p: &Problem) -> String {
         WrongVersion { expected, got } => (Key::PrbWrongVersion, vec![s(expected), s(got)]),
         TooLong { max } => (Key::PrbTooLong, vec![s(max)]),
         ControlChars => (Key::PrbControlChars, vec![]),
+        FormatChars => (Key::PrbFormatChars, vec![]),
         BadId => (Key::PrbBadId, vec![]),
         IdTwice => (Key::PrbIdTwice, vec![]),
         AppearsTwice => (Key::PrbAppearsTwice, vec![]),

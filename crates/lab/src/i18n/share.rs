@@ -34,11 +34,14 @@ pub fn describe_share_error(lang: Lang, e: &ShareError) -> String {
         ChecksumMismatch => t(lang, Key::ShareErrChecksum).to_string(),
         DecodedTooLarge { max } => tf(lang, Key::ShareErrDecodedTooLarge, &[&s(max)]),
         NotUtf8 { valid_up_to } => tf(lang, Key::ShareErrNotUtf8, &[&s(valid_up_to)]),
+        Utf16 => t(lang, Key::ShareErrUtf16).to_string(),
         Json { line, column, message } => {
             let why = describe_json_syntax(lang, &JsonSyntax::classify(message));
             tf(lang, Key::ShareErrJson, &[&s(line), &s(column), &why])
         }
         MissingVersion => t(lang, Key::ShareErrMissingVersion).to_string(),
+        VersionNotNumber => t(lang, Key::ShareErrVersionNotNumber).to_string(),
+        VersionOutOfRange => t(lang, Key::ShareErrVersionOutOfRange).to_string(),
         NewerVersion { found, supported } => tf(lang, Key::ShareErrNewerVersion, &[&s(found), &s(supported)]),
         UnknownVersion { found, oldest } => tf(lang, Key::ShareErrUnknownVersion, &[&s(found), &s(oldest)]),
         Migration { from, message } => tf(lang, Key::ShareErrMigration, &[&s(from), message]),

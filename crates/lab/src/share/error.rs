@@ -33,12 +33,19 @@ pub enum ShareError {
     /// The data would decompress to more than [`super::MAX_JSON_LEN`] bytes (a "zip bomb").
     /// Decompression stopped at the limit.
     DecodedTooLarge { max: usize },
-    /// The decompressed bytes are not UTF-8 text.
+    /// The bytes are not UTF-8 text (a Latin-1 file, a binary): refused whole, never repaired
+    /// with replacement characters.
     NotUtf8 { valid_up_to: usize },
+    /// The file starts with a UTF-16 byte-order mark: text, but not the UTF-8 a scenario is.
+    Utf16,
     /// The text is not JSON; `line` and `column` are 1-based, as serde_json counts them.
     Json { line: usize, column: usize, message: String },
-    /// The JSON has no `version` field, or one that is not a whole number.
+    /// The JSON has no `version` field.
     MissingVersion,
+    /// The `version` field is not a number (`"1"`, `true`, …).
+    VersionNotNumber,
+    /// The `version` field is a number but not a whole one this format can hold (1.5, -1, 2⁶⁴).
+    VersionOutOfRange,
     /// The scenario was written by a newer Archlab than this one.
     NewerVersion { found: u64, supported: u32 },
     /// The scenario claims a version this build never wrote and cannot migrate.
@@ -67,8 +74,11 @@ impl ShareError {
             ShareError::ChecksumMismatch => "checksum_mismatch",
             ShareError::DecodedTooLarge { .. } => "decoded_too_large",
             ShareError::NotUtf8 { .. } => "not_utf8",
+            ShareError::Utf16 => "utf16",
             ShareError::Json { .. } => "json",
             ShareError::MissingVersion => "missing_version",
+            ShareError::VersionNotNumber => "version_not_number",
+            ShareError::VersionOutOfRange => "version_out_of_range",
             ShareError::NewerVersion { .. } => "newer_version",
             ShareError::UnknownVersion { .. } => "unknown_version",
             ShareError::Migration { .. } => "migration",
@@ -119,13 +129,26 @@ impl fmt::Display for ShareError {
                 "This link unpacks to more than {max} bytes, far more than any scenario needs; \
                  it was not opened."
             ),
-            NotUtf8 { valid_up_to } => {
-                write!(f, "This scenario is not text: byte {valid_up_to} is not valid UTF-8.")
-            }
+            NotUtf8 { valid_up_to } => write!(
+                f,
+                "This scenario is not UTF-8 text: byte {valid_up_to} is not valid UTF-8 (save it as UTF-8)."
+            ),
+            Utf16 => write!(
+                f,
+                "This file is UTF-16 text, not UTF-8 (it starts with a UTF-16 byte-order mark): save it as UTF-8."
+            ),
             Json { line, column, message } => {
                 write!(f, "This scenario is not valid JSON (line {line}, column {column}): {message}.")
             }
             MissingVersion => write!(f, "This scenario has no format \"version\" number."),
+            VersionNotNumber => write!(
+                f,
+                "This scenario's format \"version\" is not a number (write it without quotes, such as 1)."
+            ),
+            VersionOutOfRange => write!(
+                f,
+                "This scenario's format \"version\" is out of range: it must be a small whole number such as 1."
+            ),
             NewerVersion { found, supported } => write!(
                 f,
                 "This scenario was made by a newer Archlab (format {found}; this one reads up to \

@@ -91,6 +91,12 @@ pub(super) fn shorten(v: &mut Value) {
 
 /// Renames every short code back to its key, recursively (decoder side). An object holding
 /// both a code and the key it stands for is refused rather than silently merged.
+/// Whether a top-level object carries the short code of `version` and not `version` itself.
+pub(super) fn has_short_version(v: &Value) -> bool {
+    let short = KEYS.iter().find(|(_, long)| *long == "version").map(|(short, _)| *short);
+    v.as_object().is_some_and(|o| !o.contains_key("version") && short.is_some_and(|s| o.contains_key(s)))
+}
+
 pub(super) fn expand(v: &mut Value) -> Result<(), ShareError> {
     match v {
         Value::Array(items) => items.iter_mut().try_for_each(expand),

@@ -21,9 +21,16 @@ pub(super) fn from_link_bytes(bytes: Vec<u8>) -> Result<Scenario, ShareError> {
     finish(value)
 }
 
-/// JSON text from a file to a scenario.
+/// JSON text from a file to a scenario. A file whose top level has the link's short key for
+/// `version` and not the long one was written with the short keys (link JSON saved by hand):
+/// it is read as a link's JSON is, through the same frozen table, rather than refused as
+/// having no version.
 pub(super) fn from_file_text(text: &str) -> Result<Scenario, ShareError> {
-    finish(parse(text)?)
+    let mut value = parse(text)?;
+    if keys::has_short_version(&value) {
+        keys::expand(&mut value)?;
+    }
+    finish(value)
 }
 
 /// serde_json stops at 128 levels of nesting with an error, so deep input cannot overflow the

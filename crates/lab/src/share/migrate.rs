@@ -57,7 +57,11 @@ pub fn migrate_with(
     let Some(obj) = value.as_object_mut() else {
         return Err(ShareError::Shape { path: ".".into(), detail: ShapeDetail::NotAnObject });
     };
-    let found = obj.get("version").and_then(Value::as_u64).ok_or(ShareError::MissingVersion)?;
+    let found = match obj.get("version") {
+        None => return Err(ShareError::MissingVersion),
+        Some(Value::Number(n)) => n.as_u64().ok_or(ShareError::VersionOutOfRange)?,
+        Some(_) => return Err(ShareError::VersionNotNumber),
+    };
     if found > u64::from(current) {
         return Err(ShareError::NewerVersion { found, supported: current });
     }

@@ -56,7 +56,7 @@ mod stored;
 
 pub use detail::{Base64Detail, JsonSyntax, ShapeDetail};
 pub use error::ShareError;
-pub use file::{from_json_file, to_json_file};
+pub use file::{file_text, from_file_bytes, from_json_file, to_json_file};
 pub use format::InFormat;
 #[cfg(not(target_arch = "wasm32"))]
 pub use link::{decode, encode, fragment, from_fragment};
