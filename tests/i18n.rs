@@ -138,7 +138,34 @@ fn names() -> Names {
     Names {
         ids: ["users-1", "lb-1", "app-1", "app-2", "db-1", "standby-1", "dns-1"].map(String::from).to_vec(),
         hosts: vec![1, 1, 4, 1, 1, 1, 1],
+        isolate: false,
     }
+}
+
+/// Issue 20: on the page every user text inside a log sentence is isolated, so a right-to-left
+/// alarm or component id cannot reorder the lab's sentence; plain-text output stays plain.
+#[test]
+fn log_sentences_isolate_user_text_on_the_page() {
+    let fsi = |s: &str| format!("\u{2068}{s}\u{2069}");
+    let page = Names { isolate: true, ..names() };
+    let alarm = "\u{5d0}\u{5dc}\u{5e8}\u{5dd}"; // Hebrew letters
+    let changed = entry(
+        None,
+        LogKind::AlarmStateChanged {
+            alarm: alarm.into(),
+            from: AlarmState::Ok,
+            to: AlarmState::Alarm,
+            value: 1.0,
+        },
+    );
+    let line = describe_log(Lang::En, &changed, &page);
+    assert!(line.contains(&fsi(alarm)), "{line}");
+    assert!(!describe_log(Lang::En, &changed, &names()).contains('\u{2068}'));
+    let healed = entry(None, LogKind::Healed { a: "ap-northeast-2a".into(), b: "us-east-1a".into() });
+    let line = describe_log(Lang::Ko, &healed, &page);
+    assert!(line.contains(&fsi("ap-northeast-2a")) && line.contains(&fsi("us-east-1a")), "{line}");
+    let failed = entry(Some(2), LogKind::ComponentDown);
+    assert!(describe_log(Lang::En, &failed, &page).contains(&fsi("app-1")));
 }
 
 fn entry(component: Option<usize>, kind: LogKind) -> LogEntry {

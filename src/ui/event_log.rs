@@ -87,14 +87,16 @@ pub fn EventLog(props: &EventLogProps) -> Html {
     let group = use_state(|| Group::All);
     let rt = shared.runtime.borrow();
     let log = rt.sim().log();
-    let names = Names::of(rt.scenario());
+    // Ids marked inside each sentence and shown in a `<bdi>`, so a right-to-left id cannot
+    // reorder the sentence around it.
+    let names = Names { isolate: true, ..Names::of(rt.scenario()) };
     // Word only the newest entries; filter over those.
     let lines: Vec<(LogEntry, String)> = log
         .iter()
         .rev()
         .take(SHOWN)
         .map(|e| (e.clone(), describe_log(lang, e, &names)))
-        .filter(|(e, line)| matches(e, line, *group, &needle))
+        .filter(|(e, line)| matches(e, &line.replace(['\u{2068}', '\u{2069}'], ""), *group, &needle))
         .collect();
     drop(rt);
     let lines = Rc::new(lines);
@@ -134,9 +136,9 @@ pub fn EventLog(props: &EventLogProps) -> Html {
                         Some(i) => {
                             let cb = props.on_select.clone();
                             html! { <li><button class="entry" onclick={Callback::from(move |_| cb.emit(i))}>
-                                <time>{ time }</time><span>{ line.clone() }</span></button></li> }
+                                <time>{ time }</time><span>{ super::share_menu::isolated(line) }</span></button></li> }
                         }
-                        None => html! { <li class="entry"><time>{ time }</time><span>{ line.clone() }</span></li> },
+                        None => html! { <li class="entry"><time>{ time }</time><span>{ super::share_menu::isolated(line) }</span></li> },
                     }
                 }) }
             </ol>

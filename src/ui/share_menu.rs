@@ -371,8 +371,9 @@ pub fn share_notice(lang: Lang, keep: &Keep) -> Html {
     }
 }
 
-/// The banner's sentence with each user text in a `<bdi>`, so it cannot reorder the rest.
-fn isolated(marked: &str) -> Html {
+/// A sentence with each user text in a `<bdi>`, so it cannot reorder the rest (the banner, the
+/// event log).
+pub(super) fn isolated(marked: &str) -> Html {
     persist::isolated_parts(marked)
         .into_iter()
         .map(|(iso, s)| {

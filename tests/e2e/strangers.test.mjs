@@ -102,6 +102,9 @@ test('finding 2: a right-to-left name is isolated in the header, the banner and 
   await page.getByTestId('play').click();
   await page.waitForSelector('.event-log .entry span', { timeout: 15000 });
   assert.equal(await bidi('.event-log .entry span'), 'isolate', 'the event log');
+  // ... and each id inside a line's sentence is a <bdi> of its own, so it cannot reorder it.
+  await page.waitForSelector('.event-log .entry span bdi', { timeout: 15000 });
+  assert.equal(await bidi('.event-log .entry span bdi'), 'isolate', 'an id inside a log sentence');
   await importScenario(page, example);
   await page.getByTestId('recent').click();
   assert.equal(await bidi('.share-recent-name'), 'isolate', 'the recent list');

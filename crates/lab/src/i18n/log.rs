@@ -10,6 +10,10 @@ use crate::model::{Kind, Scenario};
 pub struct Names {
     pub ids: Vec<String>,
     pub hosts: Vec<u32>,
+    /// Put every user text (component and alarm ids, partition ends) between FIRST STRONG
+    /// ISOLATE and POP DIRECTIONAL ISOLATE, so a right-to-left id cannot reorder the lab's own
+    /// sentence around it. The page turns it on; plain-text output (the runner, tests) does not.
+    pub isolate: bool,
 }
 
 impl Names {
@@ -33,11 +37,24 @@ impl Names {
                     _ => 1,
                 })
                 .collect(),
+            isolate: false,
+        }
+    }
+
+    /// A user's text as it goes into a sentence (isolated when [`Names::isolate`] is on).
+    pub fn user(&self, text: &str) -> String {
+        if self.isolate {
+            format!("\u{2068}{text}\u{2069}")
+        } else {
+            text.to_string()
         }
     }
 
     fn component(&self, lang: Lang, i: usize) -> String {
-        self.ids.get(i).cloned().unwrap_or_else(|| t(lang, Key::UnknownComponent).to_string())
+        match self.ids.get(i) {
+            Some(id) => self.user(id),
+            None => t(lang, Key::UnknownComponent).to_string(),
+        }
     }
 
     fn component_opt(&self, lang: Lang, i: Option<usize>) -> String {
@@ -123,12 +140,16 @@ pub fn describe_log(lang: Lang, e: &LogEntry, names: &Names) -> String {
         LogKind::ZoneUp { region, zone: z } => tf(lang, Key::LogZoneUp, &[&zone(region, z)]),
         LogKind::RegionDown { region } => tf(lang, Key::LogRegionDown, &[&region_name(lang, region)]),
         LogKind::RegionUp { region } => tf(lang, Key::LogRegionUp, &[&region_name(lang, region)]),
-        LogKind::Partitioned { a, b } => tf(lang, Key::LogPartitioned, &[a, b]),
-        LogKind::Healed { a, b } => tf(lang, Key::LogHealed, &[a, b]),
-        LogKind::LatencyAdded { a, b, ms } => {
-            tf(lang, Key::LogLatencyAdded, &[a, b, &format!("{} ms", super::format_ms(*ms))])
+        LogKind::Partitioned { a, b } => tf(lang, Key::LogPartitioned, &[&names.user(a), &names.user(b)]),
+        LogKind::Healed { a, b } => tf(lang, Key::LogHealed, &[&names.user(a), &names.user(b)]),
+        LogKind::LatencyAdded { a, b, ms } => tf(
+            lang,
+            Key::LogLatencyAdded,
+            &[&names.user(a), &names.user(b), &format!("{} ms", super::format_ms(*ms))],
+        ),
+        LogKind::LatencyCleared { a, b } => {
+            tf(lang, Key::LogLatencyCleared, &[&names.user(a), &names.user(b)])
         }
-        LogKind::LatencyCleared { a, b } => tf(lang, Key::LogLatencyCleared, &[a, b]),
         LogKind::ScaledOut { from, to, reason } | LogKind::ScaledIn { from, to, reason } => {
             let key = if matches!(e.kind, LogKind::ScaledOut { .. }) {
                 Key::LogScaledOut
@@ -137,7 +158,7 @@ pub fn describe_log(lang: Lang, e: &LogEntry, names: &Names) -> String {
             };
             let why = match reason {
                 ScaleReason::Cpu { pct } => tf(lang, Key::ScaleReasonCpu, &[&format!("{pct:.0}%")]),
-                ScaleReason::Alarm { alarm } => tf(lang, Key::ScaleReasonAlarm, &[alarm]),
+                ScaleReason::Alarm { alarm } => tf(lang, Key::ScaleReasonAlarm, &[&names.user(alarm)]),
             };
             tf(lang, key, &[&me(), &from.to_string(), &to.to_string(), &why])
         }
@@ -157,11 +178,18 @@ pub fn describe_log(lang: Lang, e: &LogEntry, names: &Names) -> String {
             tf(lang, Key::LogDeploymentBatchDone, &[&me(), &done.to_string(), &total.to_string()])
         }
         LogKind::DeploymentFinished => tf(lang, Key::LogDeploymentFinished, &[&me()]),
-        LogKind::DeploymentRolledBack { alarm } => tf(lang, Key::LogDeploymentRolledBack, &[&me(), alarm]),
+        LogKind::DeploymentRolledBack { alarm } => {
+            tf(lang, Key::LogDeploymentRolledBack, &[&me(), &names.user(alarm)])
+        }
         LogKind::AlarmStateChanged { alarm, from, to, value } => tf(
             lang,
             Key::LogAlarmStateChanged,
-            &[alarm, t(lang, alarm_key(*from)), t(lang, alarm_key(*to)), &super::format_ms(*value)],
+            &[
+                &names.user(alarm),
+                t(lang, alarm_key(*from)),
+                t(lang, alarm_key(*to)),
+                &super::format_ms(*value),
+            ],
         ),
     }
 }
