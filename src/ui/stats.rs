@@ -119,8 +119,9 @@ impl LiveNumbers {
 pub fn stats(lang: Lang, n: &LiveNumbers) -> Html {
     let stat = |label: String, value: String, id: &'static str| {
         let minor = matches!(id, "p50" | "p99" | "in-flight");
+        let class = classes!("stat", minor.then_some("minor"));
         html! {
-            <div class={if minor { "stat minor" } else { "stat" }}><span class="label">{label}</span>
+            <div {class}><span class="label">{label}</span>
                 <span class="value" data-testid={id}>{value}</span></div>
         }
     };
