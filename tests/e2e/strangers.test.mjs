@@ -166,21 +166,24 @@ test('finding 4: a 90 MB decompression bomb costs about the cap in JS heap, not 
 
 test('finding 5: a broken autosave whose copy storage refuses is said to be lost', async () => {
   const { page, context } = await open(browser, server.url);
-  // 3 MB of junk in the autosave slot, and storage filled so that no copy of it fits.
-  const filled = await page.evaluate(() => {
+  // The lab in that first tab saves its own work (last writer wins), so it is closed, and the
+  // new tab writes the broken record itself, before the app's scripts run: 3 MB of junk in the
+  // autosave slot, and storage filled so that no copy of it fits.
+  await page.close();
+  const page2 = await context.newPage();
+  await page2.addInitScript(() => {
     localStorage.clear();
     localStorage.setItem('archlab.autosave.v1', 'x'.repeat(3e6));
     let n = 0;
     const mb = 'y'.repeat(1 << 19);
     try { for (;;) { localStorage.setItem(`fill${n}`, mb); n++; } } catch { /* full */ }
-    try { localStorage.setItem('probe', 'x'.repeat(3e6)); return -1; } catch { return n; }
+    try { localStorage.setItem('probe', 'x'.repeat(3e6)); window.__filled = -1; } catch { window.__filled = n; }
   });
-  assert.ok(filled >= 0, 'storage is full enough that a 3 MB copy cannot be kept');
-  const page2 = await context.newPage();
   const errors = [];
   page2.on('pageerror', (e) => errors.push(String(e)));
   await page2.goto(server.url);
   await settled(page2);
+  assert.ok(await page2.evaluate(() => window.__filled) >= 0, 'storage is full enough that a 3 MB copy cannot be kept');
   const words = await refusal(page2);
   assert.match(words, /no copy of it could be kept .* it is lost/);
   assert.doesNotMatch(words, /a copy was kept/);
