@@ -230,29 +230,8 @@ fn summary_gives_mean_and_student_t_interval() {
 
 #[test]
 fn t95_matches_the_density() {
-    // As tests/queueing/theory.rs does for t99: with x = t/√ν = tan θ the t density becomes
-    // ∝ cos^(ν−1) θ on [0, π/2], so the central mass up to t is a ratio of two integrals.
-    let simpson = |f: &dyn Fn(f64) -> f64, b: f64| {
-        let n = 20_000;
-        let h = b / n as f64;
-        let s: f64 = (0..=n)
-            .map(|i| {
-                let w = if i == 0 || i == n {
-                    1.0
-                } else if i % 2 == 1 {
-                    4.0
-                } else {
-                    2.0
-                };
-                w * f(i as f64 * h)
-            })
-            .sum();
-        s * h / 3.0
-    };
     for df in [1, 2, 3, 5, 7, 9, 15, 30, 31, 40, 100] {
-        let t = t95(df);
-        let k = |th: f64| th.cos().powi(df as i32 - 1);
-        let mass = simpson(&k, (t / (df as f64).sqrt()).atan()) / simpson(&k, std::f64::consts::FRAC_PI_2);
+        let mass = queueing::theory::t_central_mass(df, t95(df));
         assert!((mass - 0.95).abs() < 5e-5, "df {df}: central mass {mass}");
     }
 }

@@ -173,6 +173,32 @@ pub fn t99(df: usize) -> f64 {
 }
 
 #[cfg(test)]
+/// The probability that Student's t with `df` degrees of freedom lies within ±`t`, computed
+/// from its density, to check the tables above: with x = t/√ν = tan θ the density becomes
+/// ∝ cos^(ν−1) θ on [0, π/2], so the central mass is a ratio of two smooth integrals
+/// (Simpson's rule).
+pub fn t_central_mass(df: usize, t: f64) -> f64 {
+    let simpson = |f: &dyn Fn(f64) -> f64, b: f64| {
+        let n = 20_000;
+        let h = b / n as f64;
+        let s: f64 = (0..=n)
+            .map(|i| {
+                let w = if i == 0 || i == n {
+                    1.0
+                } else if i % 2 == 1 {
+                    4.0
+                } else {
+                    2.0
+                };
+                w * f(i as f64 * h)
+            })
+            .sum();
+        s * h / 3.0
+    };
+    let k = |th: f64| th.cos().powi(df as i32 - 1);
+    simpson(&k, (t / (df as f64).sqrt()).atan()) / simpson(&k, std::f64::consts::FRAC_PI_2)
+}
+
 mod tests {
     use super::*;
 
@@ -217,30 +243,8 @@ mod tests {
 
     #[test]
     fn t_table_matches_the_density() {
-        // With x = t/√ν = tan θ the t density becomes ∝ cos^(ν−1) θ on [0, π/2], so the central
-        // mass up to t is a ratio of two smooth integrals (Simpson's rule).
-        let simpson = |f: &dyn Fn(f64) -> f64, b: f64| {
-            let n = 20_000;
-            let h = b / n as f64;
-            let s: f64 = (0..=n)
-                .map(|i| {
-                    let w = if i == 0 || i == n {
-                        1.0
-                    } else if i % 2 == 1 {
-                        4.0
-                    } else {
-                        2.0
-                    };
-                    w * f(i as f64 * h)
-                })
-                .sum();
-            s * h / 3.0
-        };
         for df in [1, 2, 5, 7, 9, 15, 30, 31, 40, 100] {
-            let t = t99(df);
-            let k = |th: f64| th.cos().powi(df as i32 - 1);
-            let mass =
-                simpson(&k, (t / (df as f64).sqrt()).atan()) / simpson(&k, std::f64::consts::FRAC_PI_2);
+            let mass = t_central_mass(df, t99(df));
             assert!((mass - 0.99).abs() < 3e-5, "df {df}: central mass {mass}");
         }
     }
