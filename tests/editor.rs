@@ -5,6 +5,7 @@ mod editor {
     mod common;
     mod connecting_selecting;
     mod history_fields;
+    mod layout_multi;
     mod placing_moving;
     mod random;
     mod structure;

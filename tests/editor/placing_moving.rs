@@ -194,8 +194,10 @@ fn a_move_with_no_net_change_records_no_step() {
     let (mut ed, [_, lb, _, _]) = three_tier();
     let steps = ed.history.undo_len();
     let p = pos(&ed, &lb);
-    drag(&mut ed, p, (p.0 + 2.0, p.1 + 40.0), NONE).unwrap();
-    drag(&mut ed, (p.0 + 2.0, p.1 + 40.0), (p.0 + 1.0, p.1 + 1.0), NONE).unwrap();
+    // Sideways, not 40 down: that drops the balancer onto the app tier's card, which is
+    // nudged away since a drop never hides a card (issue 19).
+    drag(&mut ed, p, (p.0 + 20.0, p.1 + 2.0), NONE).unwrap();
+    drag(&mut ed, (p.0 + 20.0, p.1 + 2.0), (p.0 + 1.0, p.1 + 1.0), NONE).unwrap();
     assert_eq!(ed.history.undo_len(), steps + 2);
     let q = pos(&ed, &lb);
     press_and_move(&mut ed, q, (q.0 + 60.0, q.1), NONE);

@@ -44,8 +44,13 @@ fn duplicate_copies_components_and_the_links_among_them() {
     assert_eq!(copies, vec!["lb-2".to_string(), "app-2".to_string()]);
     assert_eq!(ed.selection.ids, copies);
     assert_eq!(ed.history.undo_len(), steps + 1);
+    // The copies keep their arrangement (40 right and down of the originals, before issue 19)
+    // and are nudged together to where they hide no card.
     let (l0, l1) = (pos(&ed, &lb), pos(&ed, "lb-2"));
-    assert_eq!((l1.0 - l0.0, l1.1 - l0.1), (40.0, 40.0));
+    let (a0, a1) = (pos(&ed, &app), pos(&ed, "app-2"));
+    assert_eq!((l1.0 - l0.0, l1.1 - l0.1), (a1.0 - a0.0, a1.1 - a0.1));
+    let cs = &ed.scenario.components;
+    assert!(cs.iter().all(|x| cs.iter().all(|y| x.id == y.id || !covers(x, y))), "no card hides another");
     let has = |f: &str, t: &str| ed.scenario.links.iter().any(|l| l.from == f && l.to == t);
     assert!(has("lb-2", "app-2"), "the link between the copies is copied");
     assert!(!has(&c, "lb-2") && !has("app-2", &db), "links leaving the selection are not");

@@ -121,6 +121,7 @@ impl Editor {
             }
             let id = s.fresh_id(kind.id_prefix());
             s.components.push(Component { id: id.clone(), place, x, y, kind });
+            super::layout::nudge(s, std::slice::from_ref(&id), None);
             Ok(id)
         })?;
         self.selection.only(&id);
@@ -279,6 +280,9 @@ fn duplicate(s: &mut Scenario, ids: &[String]) -> Result<Vec<String>, Refusal> {
         })
         .collect();
     s.links.extend(copied);
+    // The copies land beside their originals, never over them.
+    let new_ids: Vec<String> = map.iter().map(|(_, n)| n.clone()).collect();
+    super::layout::nudge(s, &new_ids, None);
     for (_, new_id) in &map {
         let Some(c) = s.component_mut(new_id) else { continue };
         match &mut c.kind {

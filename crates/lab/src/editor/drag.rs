@@ -206,11 +206,13 @@ impl Editor {
                 Ok(())
             }
             Drag::Moving(m) => {
-                let Moving { snapshot, refusal, .. } = *m;
+                let Moving { snapshot, refusal, ids, .. } = *m;
                 if let Some(why) = refusal {
                     self.scenario = snapshot;
                     return refuse(why);
                 }
+                // Dropped onto another card: to the nearest free place, in the same step.
+                super::layout::nudge(&mut self.scenario, &ids, Some(&snapshot));
                 if self.scenario != snapshot {
                     self.history.record(snapshot);
                 }
@@ -263,6 +265,12 @@ pub fn check_link(s: &Scenario, from: &str, to: &str) -> Result<(), Refusal> {
         return refuse(Reason::LinkExists { from: from.to_string(), to: to.to_string() });
     }
     crate::model::link_rule(&a.kind, &b.kind).map_err(|r| Refusal::new(Reason::LinkKinds(r)))
+}
+
+/// The components a link from `from` may go to (the keyboard's connect list), in scenario
+/// order: every one that [`check_link`] accepts.
+pub fn link_targets(s: &Scenario, from: &str) -> Vec<String> {
+    s.components.iter().filter(|c| check_link(s, from, &c.id).is_ok()).map(|c| c.id.clone()).collect()
 }
 
 /// Sets the moved components to snapshot + offset (the grabbed one snapped to the grid) and

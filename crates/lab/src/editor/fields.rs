@@ -197,6 +197,7 @@ pub fn fields_for(c: &crate::model::Component) -> Vec<Field> {
 }
 
 /// A parsed value, already checked against the field's range.
+#[derive(Clone, Copy)]
 pub(super) enum Value {
     Int(u32),
     Num(f64),
@@ -299,32 +300,89 @@ fn set(kind: &mut Kind, key: &str, v: Value) -> Result<(), Reason> {
 /// Parses `text` for field `key` of component `id` and applies it as one undo step, or
 /// returns why not and changes nothing.
 pub fn apply_field(ed: &mut Editor, id: &str, key: &str, text: &str) -> Result<(), FieldError> {
-    let err = |reason: Reason| FieldError { key: key.to_string(), reason };
-    let Some(c) = ed.scenario.component(id) else { return Err(err(Reason::NoComponent(id.to_string()))) };
     if key == "id" {
+        let err = |reason: Reason| FieldError { key: key.to_string(), reason };
+        if ed.scenario.component(id).is_none() {
+            return Err(err(Reason::NoComponent(id.to_string())));
+        }
         return ed.rename(id, text).map_err(|r| err(r.reason));
     }
+    apply_field_to_all(ed, &[id.to_string()], key, text)
+}
+
+/// The value `text` would set in field `key` of component `id`, checked as [`apply_field`]
+/// checks it, without changing anything.
+fn checked_value(s: &Scenario, id: &str, key: &str, text: &str) -> Result<Value, Reason> {
+    let Some(c) = s.component(id) else { return Err(Reason::NoComponent(id.to_string())) };
     if key == "role" && matches!(c.kind, Kind::Database(_)) {
-        return Err(err(Reason::RoleFixed));
+        return Err(Reason::RoleFixed);
     }
     let Some((_, _, input)) = specs(&c.kind).into_iter().find(|(k, _, _)| *k == key) else {
-        return Err(err(Reason::NoFieldOf { id: id.to_string(), key: key.to_string() }));
+        return Err(Reason::NoFieldOf { id: id.to_string(), key: key.to_string() });
     };
-    let value = parse(&input, text).map_err(err)?;
+    let value = parse(&input, text)?;
     if let (Kind::AppServer(_), Value::Int(n)) = (&c.kind, &value) {
-        let shared = ed.scenario.components.iter().find(|d| match &d.kind {
+        let shared = s.components.iter().find(|d| match &d.kind {
             Kind::Database(db) => db.host.as_deref() == Some(id),
             _ => false,
         });
         if let (Some(db), true) = (shared, key == "count" && *n > 1) {
-            return Err(err(Reason::SharedHost(db.id.clone())));
+            return Err(Reason::SharedHost(db.id.clone()));
         }
     }
+    Ok(value)
+}
+
+/// Applies `text` to field `key` of every component in `ids` as one undo step (the inspector
+/// of a selection of one kind), or refuses with the first component's reason and changes
+/// nothing. Names are not shared: "id" is refused here.
+pub fn apply_field_to_all(ed: &mut Editor, ids: &[String], key: &str, text: &str) -> Result<(), FieldError> {
+    let err = |reason: Reason| FieldError { key: key.to_string(), reason };
+    if key == "id" {
+        return Err(err(Reason::NotEditable));
+    }
+    let values = ids
+        .iter()
+        .map(|id| checked_value(&ed.scenario, id, key, text).map(|v| (id, v)))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(err)?;
     ed.edit(|s| {
-        let c = s.component_mut(id).ok_or_else(|| Refusal::new(Reason::NoComponent(id.to_string())))?;
-        set(&mut c.kind, key, value).map_err(Refusal::new)
+        for (id, value) in values {
+            let c = s.component_mut(id).ok_or_else(|| Refusal::new(Reason::NoComponent(id.to_string())))?;
+            set(&mut c.kind, key, value).map_err(Refusal::new)?;
+        }
+        Ok(())
     })
     .map_err(|r| err(r.reason))
+}
+
+/// The fields that every component of `ids` has, when they are all of one kind (app tiers,
+/// balancers, databases of one role…) and more than one: the inspector edits them together.
+/// A value they share shows as it is; one that differs shows empty. Names and read-only rows
+/// are left out.
+pub fn shared_fields(s: &Scenario, ids: &[String]) -> Option<Vec<Field>> {
+    let cs: Vec<&crate::model::Component> = ids.iter().filter_map(|id| s.component(id)).collect();
+    let first = cs.first()?;
+    let same_kind = |c: &&crate::model::Component| match (&c.kind, &first.kind) {
+        (Kind::Database(a), Kind::Database(b)) => a.role == b.role,
+        (a, b) => std::mem::discriminant(a) == std::mem::discriminant(b),
+    };
+    if cs.len() < 2 || cs.len() != ids.len() || !cs.iter().all(same_kind) {
+        return None;
+    }
+    let rows = specs(&first.kind)
+        .into_iter()
+        .filter(|(key, _, input)| {
+            *input != Input::ReadOnly && cs.iter().all(|c| specs(&c.kind).iter().any(|(k, _, _)| k == key))
+        })
+        .map(|(key, unit, input)| {
+            let values: Vec<String> = cs.iter().map(|c| get(&c.kind, key).unwrap_or_default()).collect();
+            let value =
+                if values.iter().all(|v| *v == values[0]) { values[0].clone() } else { String::new() };
+            Field { key, label: format!("field.{key}"), unit, input, value }
+        })
+        .collect();
+    Some(rows)
 }
 
 /// The round-trip time the inspector shows for the link `from → to`: its override, or the

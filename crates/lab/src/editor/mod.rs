@@ -33,6 +33,7 @@ mod fields_operate;
 mod geometry;
 mod history;
 mod hit;
+mod layout;
 mod number;
 mod operate;
 mod operate_forms;
@@ -45,13 +46,19 @@ use std::fmt;
 
 pub use actions::Action;
 pub use commands::PaletteItem;
-pub use drag::check_link;
+pub use drag::{check_link, link_targets};
 pub use drag::{Drag, Modifiers, Moving, Press, DRAG_THRESHOLD_PX, HIT_SLOP_PX};
-pub use fields::{apply_field, fields_for, link_info, Field, FieldError, Input};
+pub use fields::{
+    apply_field, apply_field_to_all, fields_for, link_info, shared_fields, Field, FieldError, Input,
+};
 pub use fields_operate::{group_for, SIZES};
 pub use geometry::*;
 pub use history::{History, HISTORY_LIMIT};
 pub use hit::{component_at, components_in, hit_test, region_at, zone_at, zone_rect_of, Hit};
+pub use layout::{
+    clash, clashes, covers, footprint, free_offset, intersects, nudge, strip_height, tray_height,
+    FAILED_LINE, STRIP_GAP,
+};
 pub use number::{parse_decimal, NumberError};
 pub use operate::OperateEdit;
 pub use operate_forms::{app_tiers, blue_green_ready, AlarmForm, DeployForm, ACTIONS, METRICS, STRATEGIES};
