@@ -45,6 +45,10 @@ fn every_preset_is_laid_out_cleanly() {
                 assert!(apart, "{}: {} and {} overlap", p.id, a.id, b.id);
             }
         }
+        // Nor over another card's labels and live strips (issue 19: "healthy 0/0" and queue
+        // bars covered the card below).
+        let clashes = archlab::editor::clashes(&s);
+        assert!(clashes.is_empty(), "{}: cards over another card's strip: {clashes:?}", p.id);
         for (i, a) in s.regions.iter().enumerate() {
             for b in &s.regions[i + 1..] {
                 let apart = a.rect.x + a.rect.w <= b.rect.x || b.rect.x + b.rect.w <= a.rect.x;

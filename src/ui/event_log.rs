@@ -1,14 +1,17 @@
 //! The event log in plain language, newest first, with simulated timestamps. Filterable by
-//! text and by kind; clicking an entry about a component selects it.
+//! text and by kind; clicking an entry about a component selects it. Per-second failure lines
+//! fold into one live row per run, and the lines of the failure story carry their phase
+//! (`log_story.rs`).
 
 use std::rc::Rc;
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use super::log_story::{fold, phase, Phase, Row};
 use super::shared::Shared;
 use crate::engine::{to_secs, LogEntry, LogKind};
-use crate::i18n::{describe_log, format_time, t, Key, Names};
+use crate::i18n::{cause_key, describe_log, format_number, format_time, t, tf, Key, Lang, Names};
 
 /// Entries shown at most (the newest); older ones stay in the engine's log.
 pub const SHOWN: usize = 300;
@@ -65,6 +68,54 @@ impl Group {
     }
 }
 
+/// Log entries folded at most (the newest): enough for the rows shown even when most of them
+/// are per-second failure lines.
+const FOLD_WINDOW: usize = 4 * SHOWN;
+
+fn phase_key(p: Phase) -> Key {
+    match p {
+        Phase::Failure => Key::PhaseFailure,
+        Phase::Detection => Key::PhaseDetection,
+        Phase::Failover => Key::PhaseFailover,
+        Phase::Recovery => Key::PhaseRecovery,
+    }
+}
+
+fn phase_class(p: Phase) -> &'static str {
+    match p {
+        Phase::Failure => "phase phase-failure",
+        Phase::Detection => "phase phase-detection",
+        Phase::Failover => "phase phase-failover",
+        Phase::Recovery => "phase phase-recovery",
+    }
+}
+
+/// A row in words: a log line as `describe_log` words it, a run of failures as one live line.
+pub fn word(lang: Lang, r: &Row, names: &Names) -> String {
+    match r {
+        Row::Entry(e) => describe_log(lang, e, names),
+        Row::Failing(f) => {
+            let (per_s, secs) = (format_number(f.per_s), f.seconds().to_string());
+            let cause = t(lang, cause_key(f.cause));
+            match f.component.and_then(|i| names.ids.get(i)) {
+                Some(id) => tf(lang, Key::LogFailing, &[&names.user(id), &per_s, &secs, cause]),
+                None => tf(lang, Key::LogFailingAll, &[&per_s, &secs, cause]),
+            }
+        }
+    }
+}
+
+/// [`matches`] for a row: a run of failures is in the Errors group.
+pub fn row_matches(r: &Row, line: &str, group: Group, needle: &str) -> bool {
+    match r {
+        Row::Entry(e) => matches(e, line, group, needle),
+        Row::Failing(_) => {
+            (group == Group::All || group == Group::Errors)
+                && (needle.is_empty() || line.to_ascii_lowercase().contains(&needle.to_ascii_lowercase()))
+        }
+    }
+}
+
 /// True when `entry` (worded as `line`) passes the filters. The search ignores ASCII case only
 /// (Hangul has none; full Unicode folding would link its case tables into the wasm).
 pub fn matches(entry: &LogEntry, line: &str, group: Group, needle: &str) -> bool {
@@ -90,13 +141,17 @@ pub fn EventLog(props: &EventLogProps) -> Html {
     // Ids marked inside each sentence and shown in a `<bdi>`, so a right-to-left id cannot
     // reorder the sentence around it.
     let names = Names { isolate: true, ..Names::of(rt.scenario()) };
-    // Word only the newest entries; filter over those.
-    let lines: Vec<(LogEntry, String)> = log
-        .iter()
-        .rev()
+    // Fold the per-second failure lines of the newest entries into live rows, then word only
+    // the newest rows; filter over those.
+    let window = &log[log.len().saturating_sub(FOLD_WINDOW)..];
+    let lines: Vec<(Row, String)> = fold(window)
+        .into_iter()
         .take(SHOWN)
-        .map(|e| (e.clone(), describe_log(lang, e, &names)))
-        .filter(|(e, line)| matches(e, &line.replace(['\u{2068}', '\u{2069}'], ""), *group, &needle))
+        .map(|r| {
+            let line = word(lang, &r, &names);
+            (r, line)
+        })
+        .filter(|(r, line)| row_matches(r, &line.replace(['\u{2068}', '\u{2069}'], ""), *group, &needle))
         .collect();
     drop(rt);
     let lines = Rc::new(lines);
@@ -130,15 +185,27 @@ pub fn EventLog(props: &EventLogProps) -> Html {
             </div>
             <ol class="entries" data-testid="event-log">
                 if lines.is_empty() { <li class="empty">{ t(lang, Key::LogEmpty) }</li> }
-                { for lines.iter().map(|(e, line)| {
-                    let time = format_time(to_secs(e.time));
-                    match e.component {
+                { for lines.iter().map(|(r, line)| {
+                    let time = format_time(to_secs(r.time()));
+                    let (component, phase) = match r {
+                        Row::Entry(e) => (e.component, phase(&e.kind)),
+                        Row::Failing(f) => (f.component, None),
+                    };
+                    let class = match (r, phase) {
+                        (Row::Failing(_), _) => "failing",
+                        (_, Some(p)) => phase_class(p),
+                        _ => "",
+                    };
+                    let testid = match r { Row::Failing(_) => "log-failing", _ if phase.is_some() => "log-phase", _ => "log-line" };
+                    let tag = phase.map(|p| html! { <span class="phase-tag">{ t(lang, phase_key(p)) }</span> });
+                    let body = html! { <><time>{ time }</time>{ tag }<span>{ super::share_menu::isolated(line) }</span></> };
+                    match component {
                         Some(i) => {
                             let cb = props.on_select.clone();
-                            html! { <li><button class="entry" onclick={Callback::from(move |_| cb.emit(i))}>
-                                <time>{ time }</time><span>{ super::share_menu::isolated(line) }</span></button></li> }
+                            html! { <li class={class} data-testid={testid}><button class="entry" onclick={Callback::from(move |_| cb.emit(i))}>
+                                { body }</button></li> }
                         }
-                        None => html! { <li class="entry"><time>{ time }</time><span>{ super::share_menu::isolated(line) }</span></li> },
+                        None => html! { <li class={classes!("entry", class)} data-testid={testid}>{ body }</li> },
                     }
                 }) }
             </ol>

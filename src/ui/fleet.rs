@@ -101,32 +101,22 @@ impl FleetCounts {
 /// Most pips drawn in the row; more hosts show as the first ones and "+N".
 pub const MAX_PIPS: usize = 12;
 /// Pip side and gap, in model units (the card is 120 wide).
-pub const PIP: f64 = 12.0;
+pub const PIP: f64 = crate::editor::STRIP_PIP;
 pub const PIP_GAP: f64 = 3.0;
 /// Line height of the tray's text, in model units.
-pub const TRAY_LINE: f64 = 14.0;
+pub const TRAY_LINE: f64 = crate::editor::STRIP_LINE;
 /// Gap between the card and its tray in screen pixels, clear of the overlay's utilisation ring
 /// and error outline (drawn in screen pixels around the card).
-pub const TRAY_GAP_PX: f64 = 16.0;
+pub const TRAY_GAP_PX: f64 = crate::editor::STRIP_GAP;
 
 /// That gap in model units at `zoom`.
 pub fn tray_gap(zoom: f64) -> f64 {
     TRAY_GAP_PX / zoom.max(0.01)
 }
 
-/// Height of the tray drawn under a component's card (0 when it has none): an app tier's pips
-/// and "n/m in service" (and "min · max" for an auto-scaling group), a balancer's healthy
-/// targets. The overlay starts its queue bar below it.
-pub fn tray_height(kind: &Kind) -> f64 {
-    match kind {
-        Kind::AppServer(a) => {
-            let lines = if a.autoscaling.is_some() { 2.0 } else { 1.0 };
-            4.0 + PIP + 2.0 + lines * TRAY_LINE + 2.0
-        }
-        Kind::LoadBalancer(_) => TRAY_LINE + 6.0,
-        _ => 0.0,
-    }
-}
+/// Height of the tray drawn under a component's card (0 when it has none): the editor's layout
+/// rule, which reserves that room under the card so no card is placed over it.
+pub use crate::editor::tray_height;
 
 /// How much a tray is enlarged at `zoom`: zoomed out, it grows in model units (up to 1.5×) so
 /// its text and pips stay readable on a projector, as the canvas's labels do.

@@ -307,12 +307,76 @@ fn summary(lang: Lang, state: &EditorHandle, s: &Scenario, ids: &[String]) -> Ht
         })
         .sum();
     let rows = counts.iter().map(|(k, n)| html! { <li>{ format!("{n} × {k}") }</li> });
+    // One kind: its shared fields, each edited on all of them as one undo step.
+    let shared = editor::shared_fields(s, ids).map(|fields| {
+        let rows = fields.into_iter().map(|f| multi_field_row(lang, state, ids, f));
+        html! {
+            <>
+                <p class="muted">{ tf(lang, Key::InsEditAll, &[&ids.len().to_string()]) }</p>
+                <div class="fields" data-testid="inspector-shared">{ for rows }</div>
+            </>
+        }
+    });
     html! {
         <div class="inspector-multi" data-testid="inspector-multi">
             <p><strong>{ tf(lang, Key::InsSelected, &[&ids.len().to_string()]) }</strong></p>
             <ul>{ for rows }</ul>
             if apps > 0 { <p class="muted">{ tf(lang, Key::InsAppProcs, &[&apps.to_string()]) }</p> }
+            { shared }
             { action_buttons(lang, state) }
+        </div>
+    }
+}
+
+/// A field shared by the whole selection. A value is applied when it is committed (Enter, or
+/// leaving the field), not per keystroke, so one value is one undo step for all of them; a
+/// value that differs between them shows empty, with "mixed" as its placeholder.
+fn multi_field_row(lang: Lang, state: &EditorHandle, ids: &[String], f: Field) -> Html {
+    let key = f.key;
+    let send = {
+        let (state, ids) = (state.clone(), ids.to_vec());
+        move |text: String| {
+            state.dispatch(Action::SetFieldAll { ids: ids.clone(), key: key.to_string(), text })
+        }
+    };
+    let input_id = format!("field-{key}");
+    let control = match &f.input {
+        Input::Choice(options) => {
+            let onchange = Callback::from(move |e: Event| {
+                if let Some(sel) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) {
+                    send(sel.value());
+                }
+            });
+            let mixed = f.value.is_empty().then(
+                || html! { <option value="" selected=true disabled=true>{ t(lang, Key::InsMixed) }</option> },
+            );
+            let opts = options.iter().map(|o| {
+                html! { <option value={*o} selected={*o == f.value}>{ choice_label(lang, key, o) }</option> }
+            });
+            html! { <select id={input_id.clone()} data-testid={input_id.clone()} {onchange}>{ mixed }{ for opts }</select> }
+        }
+        Input::Bool => {
+            let onchange = Callback::from(move |e: Event| {
+                if let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                    send(el.checked().to_string());
+                }
+            });
+            html! { <input type="checkbox" id={input_id.clone()} data-testid={input_id.clone()} checked={f.value == "true"} {onchange} /> }
+        }
+        _ => {
+            let onchange = Callback::from(move |e: Event| {
+                if let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                    send(el.value());
+                }
+            });
+            html! { <input type="text" inputmode="decimal" id={input_id.clone()} data-testid={input_id.clone()}
+            value={f.value.clone()} placeholder={t(lang, Key::InsMixed)} {onchange} spellcheck="false" /> }
+        }
+    };
+    html! {
+        <div class="field">
+            <label for={input_id}>{ text::field(lang, key) }</label>
+            <div class="control">{ control }<span class="unit">{ range(&f.input).unwrap_or_default() }</span></div>
         </div>
     }
 }

@@ -24,6 +24,7 @@ const GESTURES: &[(Option<Key>, &str, Key)] = &[
     (Some(Key::KeysSpaceDrag), "", Key::KeysSpaceDragHelp),
     (Some(Key::KeysWheel), "", Key::KeysWheelHelp),
     (Some(Key::KeysHandle), "", Key::KeysHandleHelp),
+    (None, "C", Key::KeysConnectHelp),
     (None, "?", Key::KeysQuestionHelp),
 ];
 
@@ -57,10 +58,15 @@ fn on_button(e: &KeyboardEvent) -> bool {
 /// own). `space` is set while the space bar is held: the canvas pans instead of selecting or
 /// moving. Returns whether the shortcut list is open.
 #[hook]
-pub fn use_keys(state: &EditorHandle, space: &Rc<RefCell<bool>>) -> UseStateHandle<bool> {
+pub fn use_keys(
+    state: &EditorHandle,
+    space: &Rc<RefCell<bool>>,
+    connecting: &UseStateHandle<Option<String>>,
+) -> UseStateHandle<bool> {
     let open = use_state(|| false);
     {
-        let (state, open, space) = (state.clone(), open.clone(), space.clone());
+        let (state, open, space, connecting) =
+            (state.clone(), open.clone(), space.clone(), connecting.clone());
         use_effect_with((), move |_| {
             let window = web_sys::window().expect("a browser window");
             let opts = EventListenerOptions::enable_prevent_default();
@@ -90,6 +96,16 @@ pub fn use_keys(state: &EditorHandle, space: &Rc<RefCell<bool>>) -> UseStateHand
                         return;
                     }
                     let ctrl = e.ctrl_key() || e.meta_key();
+                    // `c`: connect the selected card from the keyboard (it lists the targets).
+                    if key.eq_ignore_ascii_case("c") && !ctrl && !e.alt_key() {
+                        let ed = state.editor();
+                        let from = ed.selection.single().and_then(|id| ed.scenario.component(id));
+                        if let Some(c) = from.filter(|c| editor::has_handle(&c.kind)) {
+                            e.prevent_default();
+                            connecting.set(Some(c.id.clone()));
+                        }
+                        return;
+                    }
                     if let Some(action) = editor::Action::for_key(&key, ctrl, e.shift_key()) {
                         e.prevent_default();
                         state.dispatch(Action::Key(action));

@@ -34,6 +34,7 @@ pub mod lang;
 pub mod lesson_flow;
 pub mod lesson_texts;
 pub mod lessons;
+pub mod log_story;
 mod math;
 pub mod money;
 pub mod notice;

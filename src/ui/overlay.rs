@@ -18,6 +18,8 @@ use super::shared::Shared;
 use crate::engine::{ComponentView, Health};
 use crate::i18n::{format_number, t, tf, Key};
 
+/// Radius of a request dot in screen pixels.
+const DOT_R: f64 = 5.0;
 /// Most dots drawn per frame; above this the engine samples evenly and the UI says so.
 pub const MAX_DOTS: usize = 1500;
 /// Size of a component's box on the canvas, in model units (the editor draws the same).
@@ -78,9 +80,23 @@ fn draw(pc: &PaintCtx, canvas: &NodeRef, hover: Option<(f64, f64)>) {
     let snap = pc.runtime.sim().snapshot();
     ctx.set_font(FONT);
     ctx.set_text_baseline("middle");
+    let promoting = super::log_story::promotions(pc.runtime.sim().log());
+    let detecting = super::log_story::detections(pc.runtime.sim().log(), pc.runtime.scenario());
     for v in &snap.components {
         if let Some(r) = rect_of(pc, v.index) {
             component(&ctx, pc, v, r);
+            let promotion = promoting.iter().find(|(i, _)| *i == v.index).map(|(_, p)| *p);
+            if let (Some(p), true) = (promotion, v.health != Health::Down) {
+                promotion_label(&ctx, pc, p, snap.time, r);
+            }
+            // Under the card's "DOWN": how long at most until its checkers notice.
+            let until = detecting.iter().find(|(i, _)| *i == v.index).map(|(_, u)| *u);
+            if let Some(until) = until.filter(|u| *u > snap.time) {
+                let left = crate::engine::to_secs(until - snap.time).ceil();
+                let s = crate::i18n::tf(pc.lang, Key::LiveDetecting, &[&format!("{left:.0}")]);
+                ctx.set_text_align("left");
+                label(&ctx, &s, r.0, r.1 + r.3 / 2.0, "#fff", "#7a4b00");
+            }
         }
     }
     let (dots, total) = pc.runtime.sim().dots(MAX_DOTS);
@@ -129,7 +145,12 @@ fn component(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, (x, y, bw, bh): (f64, 
     } else {
         below
     };
-    if v.health == Health::Degraded {
+    // A database in a failover is not degraded itself: the promotion label says what happens.
+    let db = matches!(
+        pc.runtime.scenario().components.get(v.index).map(|c| &c.kind),
+        Some(crate::model::Kind::Database(_))
+    );
+    if v.health == Health::Degraded && !db {
         ctx.set_text_align("left");
         // A balancer counts its healthy targets, a tier its hosts up.
         let (good, all) = if v.total_targets > 0 {
@@ -154,6 +175,26 @@ fn component(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, (x, y, bw, bh): (f64, 
         let s = format!("⚠ {} {}/s", t(lang, Key::Failed), format_number(v.recent_errors));
         label(ctx, &s, x, below + 10.0, "#fff", ERROR);
     }
+}
+
+/// Over a standby a failover promotes: the seconds left, counting down, then that it is the
+/// primary now (its card still names the role it was built with).
+fn promotion_label(
+    ctx: &Ctx,
+    pc: &PaintCtx,
+    p: super::log_story::Promotion,
+    now: crate::engine::Time,
+    (x, y, _, _): (f64, f64, f64, f64),
+) {
+    let s = match p {
+        super::log_story::Promotion::Until(end) => {
+            let left = crate::engine::to_secs(end.saturating_sub(now)).ceil();
+            crate::i18n::tf(pc.lang, Key::LivePromoting, &[&format!("{left:.0}")])
+        }
+        super::log_story::Promotion::Done => t(pc.lang, Key::LivePromoted).to_string(),
+    };
+    ctx.set_text_align("left");
+    label(ctx, &s, x, y - 15.0, "#fff", "#005a8c");
 }
 
 /// The queue as a bar under the box (the fraction of its bound, or a log scale when
@@ -183,13 +224,23 @@ fn queue_bar(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, x: f64, qy: f64, bw: f
 
 /// Utilisation ring just outside the box (outlined so the light end stays visible) and the
 /// busy percentage above its right corner.
+///
+/// Light at low load, strong only near saturation: the frame's width and opacity grow with the
+/// square of the utilisation (a hairline at 0 %, 7 px and opaque at 100 %), and its dark outline
+/// appears only from 70 %; the colour stays viridis, which reads with any colour vision.
 fn ring(ctx: &Ctx, v: &ComponentView, (x, y, bw, bh): (f64, f64, f64, f64), pad: f64) {
-    ctx.set_line_width(7.0);
-    ctx.set_stroke_style_str(INK);
-    ctx.stroke_rect(x - pad, y - pad, bw + 2.0 * pad, bh + 2.0 * pad);
-    ctx.set_line_width(5.0);
+    let u = if v.utilization.is_finite() { v.utilization.clamp(0.0, 1.0) } else { 0.0 };
+    let width = 1.5 + 5.5 * u * u;
+    if u >= 0.7 {
+        ctx.set_line_width(width + 2.0);
+        ctx.set_stroke_style_str(INK);
+        ctx.stroke_rect(x - pad, y - pad, bw + 2.0 * pad, bh + 2.0 * pad);
+    }
+    ctx.set_global_alpha(0.35 + 0.65 * u * u);
+    ctx.set_line_width(width);
     ctx.set_stroke_style_str(&viridis(v.utilization));
     ctx.stroke_rect(x - pad, y - pad, bw + 2.0 * pad, bh + 2.0 * pad);
+    ctx.set_global_alpha(1.0);
     ctx.set_text_align("right");
     label(ctx, &format!("{:.0}%", v.utilization * 100.0), x + bw + 2.0, y - pad - 10.0, "#fff", INK);
 }
@@ -208,20 +259,19 @@ fn dots_layer(ctx: &Ctx, pc: &PaintCtx, dots: &[crate::engine::Dot]) {
             let (Some(a), Some(b)) = (centre(d.from), centre(d.to)) else { continue };
             let p = f64::from(d.progress).clamp(0.0, 1.0);
             let (x, y) = (a.0 + (b.0 - a.0) * p, a.1 + (b.1 - a.1) * p);
+            // 5 px dots with a contrasting rim: visible from the back of a room on a projector.
             if kind == 2 {
-                ctx.rect(x - 3.5, y - 3.5, 7.0, 7.0);
+                ctx.rect(x - DOT_R, y - DOT_R, 2.0 * DOT_R, 2.0 * DOT_R);
             } else {
-                ctx.move_to(x + 3.5, y);
-                let _ = ctx.arc(x, y, 3.5, 0.0, std::f64::consts::TAU);
+                ctx.move_to(x + DOT_R, y);
+                let _ = ctx.arc(x, y, DOT_R, 0.0, std::f64::consts::TAU);
             }
         }
         ctx.set_fill_style_str(fill);
         ctx.fill();
-        if kind == 1 {
-            ctx.set_stroke_style_str("#0072B2");
-            ctx.set_line_width(1.5);
-            ctx.stroke();
-        }
+        ctx.set_stroke_style_str(if kind == 1 { "#0072B2" } else { "#ffffff" });
+        ctx.set_line_width(if kind == 1 { 2.0 } else { 1.5 });
+        ctx.stroke();
     }
 }
 

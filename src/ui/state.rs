@@ -17,7 +17,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 pub use super::state_action::Action;
-use crate::editor::{self, apply_field, Drag, Editor, RegionRemoval};
+use crate::editor::{self, apply_field, apply_field_to_all, Drag, Editor, RegionRemoval};
 use crate::model::{Placement, Scenario};
 
 /// A message shown on the canvas for about two seconds (a refused drop, link or command).
@@ -295,6 +295,18 @@ impl EditorState {
             Action::SetField { id, key, text } => {
                 self.set_field(&mut ed, id, key, text);
                 None
+            }
+            Action::SetFieldAll { ids, key, text } => {
+                let r = apply_field_to_all(&mut ed, &ids, &key, &text)
+                    .map_err(|e| editor::Refusal::new(e.reason));
+                refused(r, None)
+            }
+            Action::Connect { from, to } => {
+                let r = ed.connect(&from, &to);
+                if r.is_ok() {
+                    ed.selection.only_link(&from, &to);
+                }
+                refused(r, None)
             }
             Action::TypeField { id, key, text } => {
                 self.drafts.retain(|d| !(d.id == id && d.key == key));

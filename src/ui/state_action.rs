@@ -64,6 +64,17 @@ pub enum Action {
         key: String,
         text: String,
     },
+    /// A value entered into field `key` of a selection of one kind: all of them, one undo step.
+    SetFieldAll {
+        ids: Vec<String>,
+        key: String,
+        text: String,
+    },
+    /// The keyboard's connect list chose `to` for a link from `from`.
+    Connect {
+        from: String,
+        to: String,
+    },
     /// A name being typed into field `key` of component `id`, kept as a draft until `SetField`.
     TypeField {
         id: String,

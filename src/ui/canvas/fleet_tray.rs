@@ -17,8 +17,9 @@ use crate::ui::runtime::Runtime;
 enum Live {
     /// The hosts, and the tier's queue now (also drawn by the overlay as a bar).
     Hosts(Vec<Pip>, u32),
-    /// Healthy targets / targets on billed hosts.
-    Targets(u32, u32),
+    /// Healthy targets / targets on billed hosts; `false` when the balancer itself is down
+    /// (its own health checks stopped with it: it routes nothing, whatever it last saw).
+    Targets(u32, u32, bool),
 }
 
 /// Trays for every app tier and balancer of `s`, read from the run when it runs this scenario.
@@ -37,7 +38,7 @@ pub fn trays(lang: Lang, s: &Scenario, rt: &Runtime, zoom: f64) -> Html {
                 }
                 Kind::LoadBalancer(_) => {
                     let v = snap.components.get(i)?;
-                    Live::Targets(v.healthy_targets, v.total_targets)
+                    Live::Targets(v.healthy_targets, v.total_targets, v.health != crate::engine::Health::Down)
                 }
                 _ => return None,
             };
@@ -58,15 +59,20 @@ fn scaled(c: &Component, top: f64, k: f64, inner: Html) -> Html {
 fn tray(lang: Lang, c: &Component, top: f64, live: &Live) -> Html {
     let h = tray_height(&c.kind);
     match live {
-        Live::Targets(healthy, total) => {
+        Live::Targets(healthy, total, up) => {
             let (w, left) = (COMPONENT_W, c.x - COMPONENT_W / 2.0);
+            let (healthy, words) = if *up {
+                (*healthy, tf(lang, Key::FleetHealthy, &[&healthy.to_string(), &total.to_string()]))
+            } else {
+                (0, t(lang, Key::FleetLbDown).to_string())
+            };
             html! {
-                <g class="fleet" data-testid={format!("targets-{}", c.id)}
+                <g class={if *up { "fleet" } else { "fleet down" }} data-testid={format!("targets-{}", c.id)}
                    data-healthy={healthy.to_string()} data-total={total.to_string()}>
                     <rect class="fleet-tray" x={left.to_string()} y={top.to_string()}
                           width={w.to_string()} height={h.to_string()} rx="5" />
                     <text class="fleet-text" x={(left + 6.0).to_string()} y={(top + TRAY_LINE).to_string()}>
-                        { tf(lang, Key::FleetHealthy, &[&healthy.to_string(), &total.to_string()]) }
+                        { words }
                     </text>
                 </g>
             }

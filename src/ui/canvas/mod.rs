@@ -5,6 +5,7 @@
 //! what the editor holds. The view it draws with is also written into `Shared.view`, so the
 //! lab's per-frame `<canvas>` overlay draws dots in the same place.
 
+mod connect_keys;
 mod controls;
 mod fleet_tray;
 mod gesture;
@@ -95,7 +96,9 @@ pub fn Canvas(props: &EditorProps) -> Html {
     let shared = props.shared.clone();
     let svg = use_node_ref();
     let space = use_mut_ref(|| false);
-    let keys_open = use_keys(&state, &space);
+    // The component a link is being made from with the keyboard (`c`), while its list is open.
+    let connecting = use_state(|| None::<String>);
+    let keys_open = use_keys(&state, &space, &connecting);
 
     // Fit the scenario to the canvas when it first has a size, and when asked (a scenario was
     // loaded, a region added). Presentation mode gives the canvas another size: fit again once
@@ -246,6 +249,10 @@ pub fn Canvas(props: &EditorProps) -> Html {
             { notice }
             { ctl }
             { shortcuts(lang, &keys_open) }
+            if let Some(from) = (*connecting).clone() {
+                <connect_keys::ConnectChooser editor={state.clone()} {lang} {from}
+                    on_close={{ let c = connecting.clone(); Callback::from(move |_| c.set(None)) }} />
+            }
         </div>
     }
 }

@@ -7,7 +7,7 @@ use crate::ui::class::class_list;
 
 use super::icons::{color, icon};
 use super::COMPACT_ZOOM;
-use crate::editor::{has_handle, COMPONENT_H, COMPONENT_W, HANDLE_R};
+use crate::editor::{handle_centers, has_handle, COMPONENT_H, COMPONENT_W, HANDLE_R};
 use crate::i18n::{t, tf, Key, Lang};
 use crate::model::{Component, DbRole, DnsPolicy, Kind, LbAlgorithm, LbLayer};
 
@@ -60,8 +60,10 @@ pub fn node(lang: Lang, c: &Component, marks: Marks, zoom: f64) -> Html {
     let [line1, line2] = status(lang, &c.kind);
     let zone = format!("{}/{}", c.place.region, c.place.zone);
     let handle = if has_handle(&c.kind) {
-        html! { <circle class="handle" cx={(left + w).to_string()} cy={c.y.to_string()}
-        r={HANDLE_R.to_string()} /> }
+        handle_centers(c)
+            .into_iter()
+            .map(|(x, y)| html! { <circle class="handle" cx={x.to_string()} cy={y.to_string()} r={HANDLE_R.to_string()} /> })
+            .collect::<Html>()
     } else {
         Html::default()
     };

@@ -8,7 +8,7 @@ use crate::model::{Component, Kind, Rect, Scenario};
 /// A component's box, centred on its (x, y).
 pub const COMPONENT_W: f64 = 120.0;
 pub const COMPONENT_H: f64 = 64.0;
-/// Radius of the link handle drawn at the middle of a component's right edge.
+/// Radius of the link handles drawn at the middle of each edge of a component.
 pub const HANDLE_R: f64 = 8.0;
 /// Positions snap to this grid.
 pub const GRID: f64 = 20.0;
@@ -29,8 +29,16 @@ pub fn has_handle(kind: &Kind) -> bool {
     !matches!(kind, Kind::Database(_))
 }
 
+/// The handle on the right edge, where links leave from.
 pub fn handle_center(c: &Component) -> Point {
     (c.x + COMPONENT_W / 2.0, c.y)
+}
+
+/// The link handles at the middle of every edge (right, bottom, left, top), as diagram tools
+/// offer them: dragging from any of them draws a link.
+pub fn handle_centers(c: &Component) -> [Point; 4] {
+    let (hw, hh) = (COMPONENT_W / 2.0, COMPONENT_H / 2.0);
+    [(c.x + hw, c.y), (c.x, c.y + hh), (c.x - hw, c.y), (c.x, c.y - hh)]
 }
 
 /// Where a link is drawn: from the source's handle to the middle of the target's left edge.

@@ -3,7 +3,7 @@
 //! Order follows drawing order reversed: handles and components are drawn last (on top), then
 //! links, then zones inside regions. Later components are drawn over earlier ones, so they win.
 
-use super::geometry::{component_rect, dist, dist_to_segment, handle_center, has_handle, link_segment};
+use super::geometry::{component_rect, dist, dist_to_segment, handle_centers, has_handle, link_segment};
 use crate::model::{Placement, Rect, Region, Scenario};
 
 /// What a pointer press landed on.
@@ -25,7 +25,8 @@ pub enum Hit {
 /// screen pixels divided by the zoom, so links stay as easy to hit when zoomed out.
 pub fn hit_test(s: &Scenario, x: f64, y: f64, tol: f64) -> Hit {
     for c in s.components.iter().rev() {
-        if has_handle(&c.kind) && dist((x, y), handle_center(c)) <= super::geometry::HANDLE_R + tol {
+        let near = |h| dist((x, y), h) <= super::geometry::HANDLE_R + tol;
+        if has_handle(&c.kind) && handle_centers(c).into_iter().any(near) {
             return Hit::Handle(c.id.clone());
         }
         if component_rect(c).contains(x, y) {

@@ -57,7 +57,7 @@ pub use history::{History, HISTORY_LIMIT};
 pub use hit::{component_at, components_in, hit_test, region_at, zone_at, zone_rect_of, Hit};
 pub use layout::{
     clash, clashes, covers, footprint, free_offset, intersects, nudge, strip_height, tray_height,
-    FAILED_LINE, STRIP_GAP,
+    FAILED_LINE, STRIP_GAP, STRIP_LINE, STRIP_PIP,
 };
 pub use number::{parse_decimal, NumberError};
 pub use operate::OperateEdit;

@@ -184,5 +184,23 @@ pub const TEXTS: &[(Key, &str)] = {
     // linkenc
     (SharePreparing, "Preparing the link…"),
     (ShareLinkFailed, "This browser could not make the link ({0}). Use Export to save the design as a file instead."),
+    // canvas (issue 19)
+    (InsEditAll, "Editing all {0} at once: a value applies to every one (one undo step)"),
+    (InsMixed, "mixed"),
+    (KeysConnectHelp, "Connect the selected component: choose the target with ↑↓ or Tab and Enter, or type its name"),
+    (ConnectTitle, "Connect {0} to…"),
+    (ConnectFilter, "Name of the target"),
+    (ConnectNone, "Nothing can take a link from {0}"),
+    (ConnectHint, "↑↓ or Tab to choose, Enter to connect, Esc to cancel"),
+    (LogFailing, "{0} failing: {1}/s for {2} s, {3}"),
+    (LogFailingAll, "failing: {0}/s for {1} s, {2}"),
+    (PhaseFailure, "failure"),
+    (PhaseDetection, "detection"),
+    (PhaseFailover, "failover"),
+    (PhaseRecovery, "recovery"),
+    (FleetLbDown, "down: routes nothing"),
+    (LivePromoting, "PROMOTING · {0} s"),
+    (LiveDetecting, "DETECTING · ≤ {0} s"),
+    (LivePromoted, "PROMOTED: NOW PRIMARY"),
     ]
 };

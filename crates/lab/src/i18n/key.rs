@@ -272,6 +272,10 @@ keys! {
     KeysDelete, KeysDuplicate, KeysSelectAll, KeysCancel, KeysShiftClick, KeysShiftClickHelp, KeysShiftDrag,
     KeysShiftDragHelp, KeysSpaceDrag, KeysSpaceDragHelp, KeysWheel, KeysWheelHelp, KeysHandle, KeysHandleHelp,
     KeysQuestionHelp, Untitled,
+    // canvas (issue 19): editing several at once, connecting from the keyboard, the failure story
+    InsEditAll, InsMixed, KeysConnectHelp, ConnectTitle, ConnectFilter, ConnectNone, ConnectHint,
+    LogFailing, LogFailingAll, PhaseFailure, PhaseDetection, PhaseFailover, PhaseRecovery, FleetLbDown,
+    LivePromoting, LiveDetecting, LivePromoted,
     // opedit (issue #9, editing operations): inspector fields and prices, the Operate tab
     TabOperate, FldSize, FldAutoscaling, FldAsgMin, FldAsgMax, FldAsgTarget, FldAsgBoot, FldAsgWarmup,
     FldAsgCooldown, FldDeregDelay, InsPrice, InsPriceHosts, InsPriceMonth, InsPriceDns, InsPriceFree,

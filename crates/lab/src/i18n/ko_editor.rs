@@ -184,5 +184,23 @@ pub const TEXTS: &[(Key, &str)] = {
     // linkenc
     (SharePreparing, "링크를 만드는 중…"),
     (ShareLinkFailed, "이 브라우저에서 링크를 만들지 못했습니다 ({0}). 내보내기로 설계를 파일로 저장하세요."),
+    // canvas (issue 19)
+    (InsEditAll, "{0}개를 한꺼번에 편집: 값이 모두에 적용됩니다 (되돌리기 한 번)"),
+    (InsMixed, "서로 다름"),
+    (KeysConnectHelp, "선택한 컴포넌트 연결: ↑↓ 또는 Tab으로 대상을 고르고 Enter, 또는 이름 입력"),
+    (ConnectTitle, "{0}에서 연결할 대상…"),
+    (ConnectFilter, "대상 이름"),
+    (ConnectNone, "{0}에서 연결할 수 있는 컴포넌트가 없습니다"),
+    (ConnectHint, "↑↓ 또는 Tab으로 고르고 Enter로 연결, Esc로 취소"),
+    (LogFailing, "{0} 실패 중: 초당 {1}건, {2}초째, {3}"),
+    (LogFailingAll, "실패 중: 초당 {0}건, {1}초째, {2}"),
+    (PhaseFailure, "장애"),
+    (PhaseDetection, "감지"),
+    (PhaseFailover, "장애 조치"),
+    (PhaseRecovery, "복구"),
+    (FleetLbDown, "중단: 전달하지 않음"),
+    (LivePromoting, "승격 중 · {0}초"),
+    (LiveDetecting, "감지 중 · ≤ {0}초"),
+    (LivePromoted, "승격됨: 이제 기본"),
     ]
 };
