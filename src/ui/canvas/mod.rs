@@ -47,8 +47,9 @@ pub fn label_size(screen_px: f64, zoom: f64, min: f64, max: f64) -> f64 {
     (screen_px / zoom.max(0.01)).clamp(min, max)
 }
 
-/// Below this zoom a card shows only its icon and a larger id (its status would not read).
-pub const COMPACT_ZOOM: f64 = 0.6;
+/// Below this zoom a card shows only its icon and a larger id (its status would not read, and
+/// the 15-unit id would render under 10 px below 0.67).
+pub const COMPACT_ZOOM: f64 = 0.7;
 
 /// The id of the SVG element; the palette finds it to turn a drop point into canvas units.
 pub const SVG_ID: &str = "archlab-canvas";

@@ -60,9 +60,15 @@ pub fn node(lang: Lang, c: &Component, marks: Marks, zoom: f64) -> Html {
     let [line1, line2] = status(lang, &c.kind);
     let zone = format!("{}/{}", c.place.region, c.place.zone);
     let handle = if has_handle(&c.kind) {
+        // The right one, where links are drawn from, is `.handle`; the other three are
+        // `.side-handle` (styled alike), so a test or a style can name the first alone.
         handle_centers(c)
             .into_iter()
-            .map(|(x, y)| html! { <circle class="handle" cx={x.to_string()} cy={y.to_string()} r={HANDLE_R.to_string()} /> })
+            .enumerate()
+            .map(|(i, (x, y))| {
+                let class = if i == 0 { "handle" } else { "side-handle" };
+                html! { <circle {class} cx={x.to_string()} cy={y.to_string()} r={HANDLE_R.to_string()} /> }
+            })
             .collect::<Html>()
     } else {
         Html::default()

@@ -250,18 +250,20 @@ pub fn multi_az() -> Scenario {
 /// healthy region. Virginia reads from a local read replica and writes to the Seoul primary.
 pub fn multi_region() -> Scenario {
     let dns = Kind::Dns(Dns { policy: DnsPolicy::Latency, ..Dns::default() });
+    // Three columns a region (not five and four, as before issue 19), so that Fit on a
+    // 1280×720 screen zooms to 60 % and the card ids read at 10 px or more.
     let mut s = Build::new("Two regions", 200.0, 120.0)
-        .region(SEOUL, 0.0, 900.0, 420.0, &["a"])
-        .region(VIRGINIA, 1000.0, 900.0, 420.0, &["a"])
-        .at("users-1", SEOUL, "a", 0, 5, 0, 2, clients(1.0))
-        .at("dns-1", SEOUL, "a", 1, 5, 0, 2, dns)
-        .at("lb-1", SEOUL, "a", 2, 5, 1, 2, l4_lb())
-        .at("app-1", SEOUL, "a", 3, 5, 1, 2, app_server(2))
-        .at("db-1", SEOUL, "a", 4, 5, 1, 2, database(None))
-        .at("users-2", VIRGINIA, "a", 0, 4, 0, 2, clients(1.0))
-        .at("lb-2", VIRGINIA, "a", 1, 4, 1, 2, l4_lb())
-        .at("app-2", VIRGINIA, "a", 2, 4, 1, 2, app_server(2))
-        .at("replica-1", VIRGINIA, "a", 3, 4, 1, 2, copy_of(DbRole::ReadReplica, "db-1"))
+        .region(SEOUL, 0.0, 580.0, 420.0, &["a"])
+        .region(VIRGINIA, 680.0, 580.0, 420.0, &["a"])
+        .at("users-1", SEOUL, "a", 0, 3, 0, 2, clients(1.0))
+        .at("dns-1", SEOUL, "a", 1, 3, 0, 2, dns)
+        .at("lb-1", SEOUL, "a", 0, 3, 1, 2, l4_lb())
+        .at("app-1", SEOUL, "a", 1, 3, 1, 2, app_server(2))
+        .at("db-1", SEOUL, "a", 2, 3, 1, 2, database(None))
+        .at("users-2", VIRGINIA, "a", 0, 3, 0, 2, clients(1.0))
+        .at("lb-2", VIRGINIA, "a", 0, 3, 1, 2, l4_lb())
+        .at("app-2", VIRGINIA, "a", 1, 3, 1, 2, app_server(2))
+        .at("replica-1", VIRGINIA, "a", 2, 3, 1, 2, copy_of(DbRole::ReadReplica, "db-1"))
         .links(&[
             ("users-1", "dns-1"),
             ("users-2", "dns-1"),
