@@ -83,10 +83,10 @@ fn phase_key(p: Phase) -> Key {
 
 fn phase_class(p: Phase) -> &'static str {
     match p {
-        Phase::Failure => "phase phase-failure",
-        Phase::Detection => "phase phase-detection",
-        Phase::Failover => "phase phase-failover",
-        Phase::Recovery => "phase phase-recovery",
+        Phase::Failure => "phase-failure",
+        Phase::Detection => "phase-detection",
+        Phase::Failover => "phase-failover",
+        Phase::Recovery => "phase-recovery",
     }
 }
 
@@ -192,9 +192,9 @@ pub fn EventLog(props: &EventLogProps) -> Html {
                         Row::Failing(f) => (f.component, None),
                     };
                     let class = match (r, phase) {
-                        (Row::Failing(_), _) => "failing",
-                        (_, Some(p)) => phase_class(p),
-                        _ => "",
+                        (Row::Failing(_), _) => classes!("failing"),
+                        (_, Some(p)) => classes!("phase", phase_class(p)),
+                        _ => classes!(),
                     };
                     let testid = match r { Row::Failing(_) => "log-failing", _ if phase.is_some() => "log-phase", _ => "log-line" };
                     let tag = phase.map(|p| html! { <span class="phase-tag">{ t(lang, phase_key(p)) }</span> });

@@ -20,6 +20,9 @@ use crate::i18n::{format_number, t, tf, Key};
 
 /// Radius of a request dot in screen pixels.
 const DOT_R: f64 = 5.0;
+/// The rim of a filled dot (a request, an error) and of a hollow one (a response).
+const DOT_RIM: &str = "#ffffff";
+const RESPONSE_RIM: &str = "#0072B2";
 /// Most dots drawn per frame; above this the engine samples evenly and the UI says so.
 pub const MAX_DOTS: usize = 1500;
 /// Size of a component's box on the canvas, in model units (the editor draws the same).
@@ -269,7 +272,7 @@ fn dots_layer(ctx: &Ctx, pc: &PaintCtx, dots: &[crate::engine::Dot]) {
         }
         ctx.set_fill_style_str(fill);
         ctx.fill();
-        ctx.set_stroke_style_str(if kind == 1 { "#0072B2" } else { "#ffffff" });
+        ctx.set_stroke_style_str(if kind == 1 { RESPONSE_RIM } else { DOT_RIM });
         ctx.set_line_width(if kind == 1 { 2.0 } else { 1.5 });
         ctx.stroke();
     }

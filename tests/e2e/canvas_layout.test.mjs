@@ -137,6 +137,15 @@ test('a link made from the keyboard: select, c, choose the target; Escape cancel
 
 test('editing processes of a multi-selection is one undo step', async () => {
   const { page, context, errors } = await open(browser, `${server.url}?preset=multi-az`);
+  // The fields a lesson asks for are above the fold at 720 px, one component at a time too.
+  for (const [id, keys] of [['app-1', ['processes', 'vcpus']], ['lb-1', ['algorithm']], ['db-1', ['max_connections']]]) {
+    const c = await center(page, `component-${id}`);
+    await page.mouse.click(c.x - 20, c.y);
+    for (const k of keys) {
+      const b = await page.getByTestId(`inspector-${id}`).getByTestId(`field-${k}`).boundingBox();
+      assert.ok(b && b.y + b.height <= 720, `${id} ${k} at ${b?.y}`);
+    }
+  }
   const status = (id) => page.locator(`[data-testid="component-${id}"] title`).textContent();
   const a1 = await center(page, 'component-app-1');
   const a2 = await center(page, 'component-app-2');

@@ -67,7 +67,7 @@ fn tray(lang: Lang, c: &Component, top: f64, live: &Live) -> Html {
                 (0, t(lang, Key::FleetLbDown).to_string())
             };
             html! {
-                <g class={if *up { "fleet" } else { "fleet down" }} data-testid={format!("targets-{}", c.id)}
+                <g class={classes!("fleet", (!*up).then_some("down"))} data-testid={format!("targets-{}", c.id)}
                    data-healthy={healthy.to_string()} data-total={total.to_string()}>
                     <rect class="fleet-tray" x={left.to_string()} y={top.to_string()}
                           width={w.to_string()} height={h.to_string()} rx="5" />
