@@ -195,3 +195,17 @@ test('the fault log folds the per-second failures and keeps the phase lines', as
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a dead balancer's strip says it routes nothing, not its last healthy count", async () => {
+  const { page, context, errors } = await open(browser, `${server.url}?preset=lb-spof`);
+  const strip = page.getByTestId('targets-lb-1');
+  await until(async () => (await strip.getAttribute('data-healthy')) === '4', 3000, 'healthy 4/4 before');
+  await page.getByTestId('speed').fill('833'); // about 32x; lb-1 dies at 30 s
+  await page.getByTestId('play').click();
+  await until(async () => /down: routes nothing/.test(await strip.textContent()), 20000, 'the dead balancer');
+  assert.equal(await strip.getAttribute('data-healthy'), '0');
+  assert.doesNotMatch(await strip.textContent(), /healthy 4\/4/);
+  await screenshot(page, 'layout-dead-balancer');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
