@@ -4,10 +4,11 @@
 //! Shared parameters, chosen so the arithmetic is easy to follow in a lesson:
 //! - app server: 2 vCPUs, 4 worker processes, 8 ms of CPU per request, 2 queries per request
 //!   (20% writes). CPU-bound at 2 / 8 ms = 250 req/s per server when the database is elsewhere.
-//! - database: 8 connections x 2 ms per query = 4,000 queries/s = 2,000 req/s, so it becomes
-//!   the bottleneck at about 8 app servers.
-//! - on one host (step 1) the database's 2 x 2 ms per request run on the app's cores as well:
-//!   2 / (8 + 4) ms = about 166 req/s.
+//! - database: db.m5.large (2 vCPUs), 2 ms per query of which a quarter (0.5 ms) is CPU:
+//!   2 cores / 0.5 ms = 4,000 queries/s = 2,000 req/s, so it becomes the bottleneck at about 8
+//!   app servers. 100 connections, so the pools of up to 25 servers of 4 processes fit.
+//! - on one host (step 1) the CPU part of the database's 2 queries per request runs on the
+//!   app's cores as well: 2 / (8 + 2 x 0.5) ms = about 222 req/s.
 //!
 //! Layout: regions are 900 x 420 (two-zone regions 1000 x 480); components (drawn 120 x 64)
 //! sit on a grid inside their zone, left to right in the order requests flow.
@@ -38,8 +39,11 @@ pub fn database(host: Option<&str>) -> Kind {
     Kind::Database(Database {
         role: DbRole::Primary,
         primary: None,
-        max_connections: 8,
+        max_connections: 100,
         query_ms: 2.0,
+        // The rest of a query waits on I/O and locks, holding its connection but no core.
+        query_cpu_fraction: 0.25,
+        proxy: false,
         service: ServiceDist::Exponential,
         queue_limit: 1000,
         // Amazon RDS Multi-AZ: failover typically completes in 60-120 s.
