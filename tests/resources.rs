@@ -208,3 +208,58 @@ fn more_processes_than_connections_fail_too_many_connections_unless_a_proxy_mult
     assert_eq!(share, 0.0, "a proxy multiplexes the processes over the 24 connections");
     assert_eq!(first.failed, 0);
 }
+
+#[test]
+fn auto_scaling_tracks_busy_cores_not_busy_workers() {
+    // An I/O-bound tier: 150 req/s on 2 hosts × 2 cores × 4 processes, 2 ms of CPU, then a
+    // 40 ms query (a tenth CPU) on a roomy database. Workers: 150 × 42 ms / 8 = 0.79 busy;
+    // cores: 150 × 2 ms / 4 = 0.075. A 50 % CPU target must not scale out (busy workers would
+    // have said 79 %); the same tier made CPU-bound (20 ms of CPU: 0.75 of the cores) must.
+    let grows = |cpu_ms: f64, query_ms: f64| {
+        let mut s = scenario(&Design {
+            rate: 150.0,
+            hosts: 2,
+            vcpus: 2,
+            processes: 4,
+            cpu_ms,
+            queries: 1,
+            db: Some(database(16, 100, query_ms, 0.1)),
+            on_host: false,
+        });
+        if let Some(Kind::AppServer(a)) = s.component_mut("app").map(|c| &mut c.kind) {
+            a.autoscaling = Some(AutoScaling {
+                min: 2,
+                max: 6,
+                target_cpu_pct: 50.0,
+                boot_s: 10.0,
+                warmup_s: 10.0,
+                cooldown_s: 30.0,
+            });
+        }
+        let mut sim = archlab::engine::Sim::new(&s, 1).expect("valid");
+        sim.advance_to(archlab::engine::secs(120.0));
+        sim.snapshot().components[APP].servers_total
+    };
+    assert_eq!(grows(2.0, 40.0), 2, "busy workers on idle cores are not a CPU target");
+    assert!(grows(20.0, 2.0) > 2, "busy cores scale the group out");
+}
+
+#[test]
+fn a_query_cpu_share_outside_0_to_1_is_refused_by_name() {
+    let mut db = database(2, 100, 5.0, 0.5);
+    db.query_cpu_fraction = 1.5;
+    let mut s = scenario(&Design {
+        rate: 10.0,
+        hosts: 1,
+        vcpus: 2,
+        processes: 1,
+        cpu_ms: 1.0,
+        queries: 1,
+        db: Some(database(2, 100, 5.0, 0.5)),
+        on_host: false,
+    });
+    s.component_mut("db").expect("db").kind = Kind::Database(db);
+    let problems = validate(&s);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].to_string().contains("query_cpu_fraction"), "{}", problems[0]);
+}
