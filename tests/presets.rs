@@ -100,8 +100,9 @@ fn the_path_changes_one_thing_at_a_time() {
 // Claims, run on the engine. Expected numbers come from the presets' parameters:
 //
 // A saturated host is a closed network of `processes` customers (its backlog is never empty)
-// cycling through its cores (a FIFO station of `vcpus` servers, mean `cpu_ms`), its database
-// (max_connections servers, `db_queries` x `query_ms`) and the network delay of those queries.
+// cycling through its cores (a FIFO station of `vcpus` servers, mean `cpu_ms`), its database's
+// cores (`vcpus` servers, the CPU part of `db_queries` x `query_ms`), the wait part of those
+// queries (a pure delay: the 100 connections outnumber the processes) and their network delay.
 // With exponential service this network has product form, so exact mean value analysis (MVA)
 // gives its throughput. Tolerances: a saturated station completes about X*T requests in a
 // window of T seconds with a relative spread near 1/sqrt(X*T) (< 1% here); we allow 4%.
@@ -201,18 +202,22 @@ fn close(got: f64, want: f64, rel: f64, what: &str) {
 const CPU_MS: f64 = 8.0;
 const QUERIES: f64 = 2.0;
 const QUERY_MS: f64 = 2.0;
-const CONNS: u32 = 8;
+const DB_VCPUS: u32 = 2;
+/// The CPU share of a query: all of it in steps 1 and 2, a quarter from step 3 on.
+const CPU_STEPS_1_2: f64 = 1.0;
+const CPU_FROM_STEP_3: f64 = 0.25;
 const SAME_ZONE_RTT: f64 = 0.2;
 
-fn separate_db_capacity(vcpus: u32, processes: u32) -> f64 {
-    mva(&[(CPU_MS, vcpus), (QUERIES * QUERY_MS, CONNS), (QUERIES * SAME_ZONE_RTT, 0)], processes)
+fn separate_db_capacity(vcpus: u32, processes: u32, cpu_fraction: f64) -> f64 {
+    let (cpu, wait) = (QUERIES * QUERY_MS * cpu_fraction, QUERIES * QUERY_MS * (1.0 - cpu_fraction));
+    mva(&[(CPU_MS, vcpus), (cpu, DB_VCPUS), (wait, 0), (QUERIES * SAME_ZONE_RTT, 0)], processes)
 }
 
 #[test]
 fn step_2_serves_more_than_step_1_at_the_same_p95() {
     // Step 1: the database's queries take cores too: 2 cores / (8 + 2 x 2) ms.
     let one_cap = mva(&[(CPU_MS + QUERIES * QUERY_MS, 2)], 4);
-    let two_cap = separate_db_capacity(2, 4);
+    let two_cap = separate_db_capacity(2, 4, CPU_STEPS_1_2);
     assert!((one_cap - 166.7).abs() < 0.1 && two_cap > 230.0, "{one_cap} {two_cap}");
     // Overloaded, each completes exactly its capacity.
     close(capacity(&with_rate(preset("single-server").unwrap(), 300.0), 1), one_cap, 0.04, "single server");
@@ -235,15 +240,16 @@ fn step_2_serves_more_than_step_1_at_the_same_p95() {
 fn four_servers_serve_four_times_one_until_the_database_limits() {
     let two = capacity(&with_rate(preset("separate-db").unwrap(), 400.0), 3);
     let three = capacity(&with_rate(preset("load-balancer").unwrap(), 1600.0), 3);
-    // The database is under half busy at four servers (950 x 4 ms / 8 connections), so its
-    // queueing adds well under 1% to a request's stay: the ratio is 4 within the noise.
+    // The database's cores are under half busy at four servers (950 x 2 x 0.5 ms / 2 cores), so
+    // its queueing adds well under 1% to a request's stay: the ratio is 4 within the noise.
     let ratio = three / two;
     assert!((3.8..=4.1).contains(&ratio), "4 servers / 1 server = {ratio:.2}");
-    // Twelve servers could do 12 x 238 req/s, but the database does 8 / (2 x 2 ms) = 2,000.
+    // Twelve servers could do 12 x 238 req/s, but the database's 2 cores do
+    // 2 / (2 x 0.5 ms) = 2,000 (its 100 connections hold the 48 processes' pools).
     let mut twelve = with_rate(preset("load-balancer").unwrap(), 3000.0);
     app_mut(&mut twelve, "app-1").count = 12;
     let (big, sim) = run(&twelve, 60.0, 15.0, 3);
-    let db_cap = f64::from(CONNS) / (QUERIES * QUERY_MS) * 1000.0;
+    let db_cap = f64::from(DB_VCPUS) / (QUERIES * QUERY_MS * CPU_FROM_STEP_3) * 1000.0;
     let served = completion_rate(&sim, 15, 60);
     assert!(served < db_cap * 1.03, "{served}");
     let db = big.components.iter().find(|c| c.id == "db-1").unwrap();
@@ -261,8 +267,8 @@ fn four_processes_on_four_cores_serve_four_times_one() {
     };
     let (p1, p4) = (capacity(&one_server(1), 4), capacity(&one_server(4), 4));
     // 1 process: 1 / (8 + 4 + 0.4) ms = 80.6 req/s; 4 processes on 4 cores never queue for a core.
-    close(p1, separate_db_capacity(4, 1), 0.04, "one process");
-    close(p4, separate_db_capacity(4, 4), 0.04, "four processes");
+    close(p1, separate_db_capacity(4, 1, CPU_FROM_STEP_3), 0.04, "one process");
+    close(p4, separate_db_capacity(4, 4, CPU_FROM_STEP_3), 0.04, "four processes");
     let ratio = p4 / p1;
     assert!((3.8..=4.2).contains(&ratio), "4 processes / 1 process = {ratio:.2}");
 }

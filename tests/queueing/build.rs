@@ -8,7 +8,10 @@
 //! - the same with backlog = K − c: M/M/c/K.
 //! - 64 processes on c1 cores, then one query on a database with c2 connections: the cores
 //!   are an M/M/c1 station and the database an M/M/c2 station in tandem (Jackson), as long
-//!   as the 64 processes are (almost) never all busy.
+//!   as the 64 processes are (almost) never all busy. The database's queries are then all
+//!   wait (no core) and a proxy queues them for the c2 connections (`db`); or they are all
+//!   CPU on c2 cores with connections to spare, an M/M/c2 station on its cores
+//!   (`db_on_cores`).
 
 use archlab::model::{
     AppServer, Arrivals, Clients, Component, Database, DbRole, Kind, Link, LoadBalancer, Pattern, Placement,
@@ -59,10 +62,32 @@ pub struct Db {
     pub service: ServiceDist,
     pub queries: u32,
     pub rtt_ms: f64,
+    /// Share of a query on the database's `vcpus` cores, and whether a proxy multiplexes the
+    /// app's processes over the connections.
+    pub cpu_fraction: f64,
+    pub vcpus: u32,
+    pub proxy: bool,
 }
 
+/// A database whose `connections` are the station: queries are all wait (no core) and a proxy
+/// lets the app's 64 processes queue for the connections, so it is an M/M/c station on them.
 pub fn db(connections: u32, mu: f64, queries: u32) -> Db {
-    Db { connections, mu, service: ServiceDist::Exponential, queries, rtt_ms: 0.0 }
+    Db {
+        connections,
+        mu,
+        service: ServiceDist::Exponential,
+        queries,
+        rtt_ms: 0.0,
+        cpu_fraction: 0.0,
+        vcpus: 2,
+        proxy: true,
+    }
+}
+
+/// A database whose `cores` are the station: queries are all CPU, and the connections (64, as
+/// many as the app's processes, so no pool runs short) exceed the cores.
+pub fn db_on_cores(cores: u32, mu: f64, queries: u32) -> Db {
+    Db { connections: 64, cpu_fraction: 1.0, vcpus: cores, proxy: false, ..db(64, mu, queries) }
 }
 
 impl Station {
@@ -102,6 +127,9 @@ impl Station {
                 query_ms: 1000.0 / d.mu,
                 service: d.service,
                 queue_limit: LIMITS.queue,
+                query_cpu_fraction: d.cpu_fraction,
+                vcpus: d.vcpus,
+                proxy: d.proxy,
                 ..Database::default()
             };
             s.components.push(component("db", Kind::Database(database)));

@@ -12,7 +12,7 @@
 
 use archlab::model::ServiceDist;
 
-use super::build::{db, station, Station, APP, DB};
+use super::build::{db, db_on_cores, station, Db, Station, APP, DB};
 use super::little;
 use super::measure::{per_seed, run_seeds, Plan};
 use super::mmc::{limit, SEEDS};
@@ -33,6 +33,12 @@ struct Tiers {
 /// `noise`: the noise coefficient (`mmc::Noise`) of the end-to-end mean, from the reference
 /// simulation (event-driven, 24 seeds, 200,000 requests each).
 fn check(t: Tiers, noise: f64) {
+    check_with(&t, db(t.connections, t.mu_db, t.queries), noise, None);
+}
+
+/// As `check`, with the database `d` (its servers are `t.connections`, connections or cores);
+/// `db_noise`, when given, also asserts the database's mean time per query against Erlang C.
+fn check_with(t: &Tiers, d: Db, noise: f64, db_noise: Option<f64>) {
     let cpu = Mmc { c: t.cores, lambda: t.lambda, mu: t.mu_cpu };
     let dbq = Mmc { c: t.connections, lambda: t.queries as f64 * t.lambda, mu: t.mu_db };
     let theory = cpu.w() + t.queries as f64 * dbq.w();
@@ -49,7 +55,7 @@ fn check(t: Tiers, noise: f64) {
         service: ServiceDist::Exponential,
         ..station(t.cores, t.lambda, t.mu_cpu)
     };
-    let runs = run_seeds(&app.scenario_with(Some(db(t.connections, t.mu_db, t.queries))), &plan);
+    let runs = run_seeds(&app.scenario_with(Some(d)), &plan);
     let mut r = Report::default();
     r.within(
         "end-to-end mean s (Jackson sum)",
@@ -59,11 +65,18 @@ fn check(t: Tiers, noise: f64) {
         0.0,
     );
     let db_sojourn = per_seed(&runs, |o| o.components[DB].mean_sojourn_s());
-    r.note("database mean per query s", &db_sojourn, dbq.w());
+    match db_noise {
+        Some(n) => {
+            r.within("database mean per query s (Erlang C)", &db_sojourn, dbq.w(), limit(n, REQUESTS), 0.0);
+            let cpu = per_seed(&runs, |o| o.components[DB].cpu_utilization());
+            r.within("database cores busy", &cpu, dbq.rho(), limit(1.0, REQUESTS), 0.0);
+        }
+        None => r.note("database mean per query s", &db_sojourn, dbq.w()),
+    }
     r.note("database utilisation", &per_seed(&runs, |o| o.components[DB].utilization()), dbq.rho());
     little::check_stations(&mut r, &runs);
     r.finish(&format!(
-        "tandem: {} cores at rho {:.2}, then {} x {} connections at rho {:.2}",
+        "tandem: {} cores at rho {:.2}, then {} x {} database servers at rho {:.2}",
         t.cores,
         cpu.rho(),
         t.queries,
@@ -82,4 +95,13 @@ fn app_then_database() {
 fn app_then_two_queries() {
     let t = Tiers { lambda: 100.0, cores: 2, mu_cpu: 100.0, connections: 4, mu_db: 62.5, queries: 2 };
     check(t, 4.5);
+}
+
+/// A database whose queries are all CPU, with more connections (64) than cores (3): the
+/// connections never queue, the queries queue for the cores, so the database is an M/M/3
+/// station on its cores (Erlang C), in tandem after the app's cores.
+#[test]
+fn database_cores_are_an_erlang_c_station() {
+    let t = Tiers { lambda: 150.0, cores: 2, mu_cpu: 100.0, connections: 3, mu_db: 62.5, queries: 1 };
+    check_with(&t, db_on_cores(3, 62.5, 1), 5.1, Some(6.0));
 }

@@ -181,6 +181,8 @@ fn kind(rng: &mut impl RngCore, i: usize) -> Kind {
             failover_s: rng.random_range(0.0..=3600.0),
             host: None,
             vcpus: rng.random_range(1..=96),
+            query_cpu_fraction: rng.random_range(0.0..=1.0),
+            proxy: rng.random_bool(0.5),
         }),
     }
 }

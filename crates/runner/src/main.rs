@@ -158,6 +158,9 @@ fn to_json(s: &Summary) -> serde_json::Value {
             let v = serde_json::json!({
                 "kind": c.kind,
                 "utilization": c.utilization,
+                "cpu_utilization": c.cpu_utilization,
+                "worker_utilization": c.worker_utilization,
+                "connection_utilization": c.connection_utilization,
                 "mean_queue": c.mean_queue,
                 "throughput_rps": c.throughput_rps,
                 "arrivals": c.arrivals,

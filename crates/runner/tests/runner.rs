@@ -22,7 +22,7 @@ fn json_summary_has_the_documented_keys() {
     for key in ["mean", "p50", "p95", "p99"] {
         assert!(v["latency_ms"][key].is_number(), "latency_ms.{key}");
     }
-    for key in ["timeout", "refused", "no_healthy_target", "queue_full"] {
+    for key in ["timeout", "refused", "no_healthy_target", "queue_full", "too_many_connections"] {
         assert!(v["errors"][key].is_u64(), "errors.{key}");
     }
     let req = &v["requests"];
@@ -33,10 +33,22 @@ fn json_summary_has_the_documented_keys() {
     );
     assert_eq!(a, c + f + req["in_flight"].as_u64().unwrap());
     for id in ["users", "lb", "app", "db"] {
-        for key in ["utilization", "mean_queue", "throughput_rps"] {
+        for key in [
+            "utilization",
+            "cpu_utilization",
+            "worker_utilization",
+            "connection_utilization",
+            "mean_queue",
+            "throughput_rps",
+        ] {
             assert!(v["components"][id][key].is_number(), "components.{id}.{key}");
         }
     }
+    // The limiting resource: the app tier's workers (held during queries) or its cores.
+    let app = &v["components"]["app"];
+    let most = ["cpu_utilization", "worker_utilization"].map(|k| app[k].as_f64().unwrap());
+    assert_eq!(app["utilization"].as_f64().unwrap(), most[0].max(most[1]));
+    assert!(most[0] > 0.0 && most[1] > most[0], "app cpu {} < workers {}", most[0], most[1]);
     // 600 req/s for 15 s measured: the throughput is near the offered rate.
     let t = v["throughput_rps"].as_f64().unwrap();
     assert!((t - 600.0).abs() < 60.0, "throughput {t}");

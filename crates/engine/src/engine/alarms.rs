@@ -97,7 +97,8 @@ impl AlarmRun {
         self.seconds += 1;
         match &self.spec.metric {
             AlarmMetric::CpuPct { .. } => {
-                self.sum += row.utilization.get(self.comp).map_or(0.0, |&u| u as f64 * 100.0)
+                // CloudWatch's CPUUtilization: busy cores, not busy processes.
+                self.sum += row.cpu_utilization.get(self.comp).map_or(0.0, |&u| u as f64 * 100.0)
             }
             AlarmMetric::Queue { .. } => self.sum += row.queue.get(self.comp).map_or(0.0, |&q| q as f64),
             _ => {}

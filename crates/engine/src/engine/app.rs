@@ -7,7 +7,8 @@
 //! contend), then its database queries one after another, then the response. With processes
 //! <= vcpus and no queries a host is exactly an M/M/c station with one shared queue (and
 //! M/M/c/K with K = processes + backlog). A crashed process still counts in the tier's
-//! capacity (utilisation = busy processes / (processes x hosts up)).
+//! capacity. Two utilisations are kept apart: workers (busy processes / (processes x hosts
+//! up)) and CPU (busy cores / (vcpus x hosts up), a co-located database's queries included).
 //!
 //! The tables these handlers work on ([`Tiers`](super::tiers::Tiers): tiers, hosts, versions)
 //! are in `tiers`; a request's stay crosses into the data tier, the clock and the recorder, so
@@ -63,15 +64,14 @@ impl Sim {
         }
     }
 
-    /// Starts the core service of `r` (a CPU burst, or a query of a database on this host).
+    /// Starts the core service of `r` (a CPU burst, or the CPU part of a query of a database:
+    /// on this host's cores or the database's own).
     pub(super) fn start_core(&mut self, r: u32) {
         let req = self.slab.get(r);
         let d = match req.stage {
             Stage::DbCoreQueue => {
-                let db = &self.data.dbs[req.db as usize];
-                let (m, c) = (db.query_mean, db.constant);
                 self.slab.get_mut(r).stage = Stage::DbCoreService;
-                self.clock.rng.duration(m, c)
+                self.query_cpu_ns(r)
             }
             _ => {
                 let host = &self.tiers.hosts[req.host as usize];
@@ -82,6 +82,7 @@ impl Sim {
                 self.clock.rng.duration(m, c) + extra
             }
         };
+        self.cpu_delta(r, 1);
         let gen = self.slab.get(r).gen;
         self.clock.queue.push(self.clock.now + d, Kind::CoreDone { req: r, gen });
     }
@@ -101,10 +102,9 @@ impl Sim {
         }
         let req = *self.slab.get(r);
         if req.stage == Stage::DbCoreService {
-            let h = self.data.dbs[req.db as usize].host as usize;
-            self.release_core(h);
-            self.query_served(r);
+            self.query_cpu_done(r);
         } else {
+            self.cpu_delta(r, -1);
             self.release_core(req.host as usize);
             self.next_query_or_respond(r);
         }
@@ -182,10 +182,13 @@ impl Sim {
         self.finish(r, Some(ErrorCause::Timeout));
     }
 
+    /// The tier's workers (processes x hosts up) and cores (vcpus x hosts up) from now.
     pub(super) fn set_app_capacity(&mut self, a: usize) {
         let app = &self.tiers.apps[a];
         let cap = app.processes as u64 * app.hosts_up as u64;
+        let vcpus = self.tiers.hosts[app.first_host as usize].cores.servers as u64;
         self.obs.rec.set_capacity(app.comp as usize, self.clock.now, cap);
+        self.obs.rec.set_cpu_capacity(app.comp as usize, self.clock.now, vcpus * app.hosts_up as u64);
     }
 
     /// Host `h` went down (a fault): everything it held fails `Refused`. `note` is false when

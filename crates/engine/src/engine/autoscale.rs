@@ -1,11 +1,12 @@
-//! Auto-scaling groups: a target-tracking policy on the tier's average busy percent.
+//! Auto-scaling groups: a target-tracking policy on the tier's average CPU utilisation.
 //!
 //! AWS target tracking creates two hidden CloudWatch alarms: scale out after 3 one-minute
 //! datapoints above the target, scale in after 15 below 90 % of it. A lesson cannot wait that
 //! long, so the lab keeps the shape and shortens the clock: periods of [`PERIOD_S`] seconds,
 //! out after [`OUT_PERIODS`] periods above the target, in after [`IN_PERIODS`] periods below
-//! [`IN_FRACTION`] of it. The metric is the busy-process time of the tier over the period
-//! divided by the capacity of its warmed-up hosts in service (a host's metrics count only
+//! [`IN_FRACTION`] of it. The metric is CPU, as AWS target tracking on `CPUUtilization`: the
+//! busy-core time of the tier's hosts over the period (busy processes waiting on a database do
+//! not count) divided by the cores of its warmed-up hosts in service (a host's metrics count only
 //! `warmup_s` after it entered service, as AWS excludes warming instances), so it can exceed
 //! 100 % while new hosts warm up. The new size is proportional, `ceil(size x metric / target)`
 //! (at least one more when scaling out; scale-in happens only when that is smaller), within
@@ -30,7 +31,7 @@ pub(super) const IN_FRACTION: f64 = 0.9;
 pub(super) struct Asg {
     pub min: u32,
     pub max: u32,
-    /// Target busy fraction (0..1).
+    /// Target CPU utilisation (busy cores / cores, 0..1).
     pub target: f64,
     pub boot: Time,
     pub warmup: Time,
@@ -74,7 +75,7 @@ impl Sim {
     fn policy_period(&mut self, a: usize) {
         let now = self.clock.now;
         let comp = self.tiers.apps[a].comp as usize;
-        let busy = self.obs.rec.gauges[comp].cum_at(now).busy;
+        let busy = self.obs.rec.cpu[comp].cum_at(now).busy;
         let Some(asg) = self.tiers.apps[a].asg.as_mut() else { return };
         let used = busy - asg.busy_base;
         asg.busy_base = busy;
@@ -87,7 +88,8 @@ impl Sim {
                 host.life == Life::InService && host.up && now >= host.in_service_at + warmup
             })
             .count() as u64;
-        let cap = warmed as f64 * self.tiers.apps[a].processes as f64 * (PERIOD_S * NS_PER_S) as f64;
+        let vcpus = self.tiers.hosts[self.tiers.apps[a].first_host as usize].cores.servers;
+        let cap = warmed as f64 * vcpus as f64 * (PERIOD_S * NS_PER_S) as f64;
         let Some(asg) = self.tiers.apps[a].asg.as_mut() else { return };
         if cap <= 0.0 {
             (asg.high, asg.low) = (0, 0);

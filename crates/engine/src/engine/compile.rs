@@ -153,6 +153,12 @@ pub(super) fn build(s: &Scenario, seed: u64) -> Sim {
                     comp,
                     group: NONE,
                     conns: Station::new(d.max_connections.max(1), d.queue_limit),
+                    // Bounded by the connections, which alone may hold a core.
+                    cores: Station::new(d.vcpus.max(1), u32::MAX),
+                    cpu_fraction: d.query_cpu_fraction.clamp(0.0, 1.0),
+                    proxy: d.proxy,
+                    pool_apps: Vec::new(),
+                    pool_max: 0,
                     query_mean: d.query_ms * 1e6,
                     constant: d.service == ServiceDist::Constant,
                     host: NONE,
@@ -274,6 +280,23 @@ pub(super) fn build(s: &Scenario, seed: u64) -> Sim {
         }
     }
 
+    // Connection pools: the tiers whose worker processes hold a connection to each database
+    // (a replica's readers; a primary's or standby's writers), and the most they can hold.
+    for (d, db) in dbs.iter_mut().enumerate() {
+        let replica = db_model(db).is_some_and(|m| m.role == DbRole::ReadReplica);
+        for (a, app) in apps.iter().enumerate() {
+            let linked = if replica {
+                app.replicas.contains(&(d as u32))
+            } else {
+                app.group != NONE && app.group == db.group
+            };
+            if linked {
+                db.pool_apps.push(a as u32);
+                db.pool_max += u64::from(app.processes) * u64::from(app.count);
+            }
+        }
+    }
+
     let n_zones = zones.len();
     let n_regions = regions.len();
     let mut sim = Sim {
@@ -336,6 +359,7 @@ fn start(sim: &mut Sim, s: &Scenario) {
     for d in 0..sim.data.dbs.len() {
         let cap = sim.data.dbs[d].conns.servers as u64;
         sim.obs.rec.set_capacity(sim.data.dbs[d].comp as usize, 0, cap);
+        sim.set_db_cpu_capacity(d);
     }
     for n in 0..sim.ingress.dnss.len() {
         sim.refresh_answers(n, true);

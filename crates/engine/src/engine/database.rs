@@ -1,8 +1,20 @@
-//! Databases: connection-limited stations, read replicas, and primary/standby failover.
+//! Databases as machines: connections, cores, read replicas, and primary/standby failover.
 //!
-//! A query waits for one of `max_connections` connections (the queue is bounded by
-//! `queue_limit`; full means `QueueFull`) and takes `query_ms`. A database placed on an app
-//! host (`host`) also needs one of that host's cores for the query and dies with the host.
+//! A query holds a connection for its whole service (`query_ms`): its CPU part
+//! (`query_cpu_fraction` of it, one exponential draw split in two) needs one of the database's
+//! cores (`vcpus`, a FIFO station: connections beyond the cores queue there), its wait part
+//! (I/O, locks) needs none. So raising `max_connections` past the cores does not raise
+//! throughput; more cores do. A database placed on an app host (`host`) uses that host's cores
+//! instead, shared with the app's CPU bursts, and dies with the host.
+//!
+//! Connections come from pools. Without a proxy, each worker process of the app tiers that
+//! query the database holds one connection for its life (a synchronous worker does); when
+//! processes x hosts up exceed `max_connections`, the processes ranked past it (by process
+//! index, then host order: a stand-in for "the last to connect") hold none, and their queries
+//! fail `TooManyConnections`. With `proxy` (RDS Proxy, PgBouncer) the processes hold proxy
+//! connections and every query waits for one of the `max_connections` server connections (a
+//! queue bounded by `queue_limit`; full means `QueueFull`).
+//!
 //! Writes go to the group's primary; reads go round robin to the alive read replicas the app
 //! links to, else to the primary. When a primary with an alive standby dies, the standby is
 //! promoted after `failover_s`; meanwhile writes fail `Refused`. A revived old primary becomes
@@ -13,7 +25,7 @@ use super::queue::Kind;
 use super::request::{Stage, NONE};
 use super::sim::Sim;
 use super::station::{Offer, Station};
-use super::{secs, ErrorCause};
+use super::{secs, ErrorCause, Time};
 
 /// The data tier: every database and the primary/standby groups they form.
 ///
@@ -28,6 +40,15 @@ pub(super) struct Db {
     pub comp: u32,
     pub group: u32,
     pub conns: Station,
+    /// Its own cores (unused when it runs on an app host).
+    pub cores: Station,
+    /// Share of a query's service time spent on a core.
+    pub cpu_fraction: f64,
+    pub proxy: bool,
+    /// App tiers whose processes hold a connection to it, and the most connections they can
+    /// hold (processes x host slots): at most `conns.servers`, no process ever lacks one.
+    pub pool_apps: Vec<u32>,
+    pub pool_max: u64,
     pub query_mean: f64,
     pub constant: bool,
     /// Global host index of the app host it shares (NONE for its own machine).
@@ -71,6 +92,12 @@ impl Sim {
             return;
         }
         self.obs.rec.component_arrival(comp);
+        let (h, p) = (self.slab.get(r).host as usize, self.slab.get(r).proc);
+        if !self.holds_connection(d, h, p) {
+            self.obs.rec.component_error(comp);
+            self.query_back(r, Some(ErrorCause::TooManyConnections));
+            return;
+        }
         self.slab.get_mut(r).at_db = self.clock.now;
         match self.data.dbs[d].conns.offer(r) {
             Offer::Served => {
@@ -89,6 +116,28 @@ impl Sim {
         }
     }
 
+    /// Whether process `p` of host `h` holds a connection to database `d` (always, through a
+    /// proxy or while the pools cannot exceed `max_connections`). Otherwise connections go by
+    /// rank (process index, then global host index) over the processes of the linked tiers'
+    /// hosts that are up.
+    fn holds_connection(&self, d: usize, h: usize, p: u32) -> bool {
+        let db = &self.data.dbs[d];
+        let max = u64::from(db.conns.servers);
+        if db.proxy || db.pool_max <= max {
+            return true;
+        }
+        let mut rank = 0u64;
+        for &a in &db.pool_apps {
+            let app = &self.tiers.apps[a as usize];
+            rank += u64::from(app.hosts_up) * u64::from(p.min(app.processes));
+            if app.processes > p {
+                rank +=
+                    self.tiers.slots(a as usize).filter(|&x| x < h && self.tiers.hosts[x].up).count() as u64;
+            }
+        }
+        rank < max
+    }
+
     /// Sends the query result (or its error) back to the app host.
     fn query_back(&mut self, r: u32, err: Option<ErrorCause>) {
         let req = self.slab.get_mut(r);
@@ -99,21 +148,100 @@ impl Sim {
         self.send(r, from, to, Stage::FromDb);
     }
 
+    /// The query of `r` has its connection: its service time is drawn, then its CPU part waits
+    /// for a core (or, with no CPU part, its wait starts).
     fn start_query(&mut self, r: u32) {
         let d = self.slab.get(r).db as usize;
+        let (m, c) = (self.data.dbs[d].query_mean, self.data.dbs[d].constant);
+        let total = self.clock.rng.duration(m, c);
+        let req = self.slab.get_mut(r);
+        req.query_ns = total;
+        if self.data.dbs[d].cpu_fraction <= 0.0 {
+            self.query_wait(r, total);
+            return;
+        }
+        req.stage = Stage::DbCoreQueue;
+        let h = self.data.dbs[d].host;
+        let cores =
+            if h != NONE { &mut self.tiers.hosts[h as usize].cores } else { &mut self.data.dbs[d].cores };
+        if cores.offer(r) == Offer::Served {
+            self.start_core(r);
+        }
+    }
+
+    /// The CPU part of the query of `r` in ns (what `start_core` schedules).
+    pub(super) fn query_cpu_ns(&self, r: u32) -> Time {
+        let req = self.slab.get(r);
+        let f = self.data.dbs[req.db as usize].cpu_fraction;
+        (req.query_ns as f64 * f).round() as Time
+    }
+
+    /// The CPU part of the query of `r` is done: its core goes to the next waiting query (or
+    /// burst), and its wait part (I/O, locks) starts, or the result goes back.
+    pub(super) fn query_cpu_done(&mut self, r: u32) {
+        let d = self.slab.get(r).db as usize;
+        let wait = self.slab.get(r).query_ns.saturating_sub(self.query_cpu_ns(r));
+        self.cpu_delta(r, -1);
+        self.release_query_core(d);
+        if wait > 0 {
+            self.query_wait(r, wait);
+        } else {
+            self.query_served(r);
+        }
+    }
+
+    /// Starts the wait part of a query: `wait` ns holding the connection, no core.
+    fn query_wait(&mut self, r: u32, wait: Time) {
+        let req = self.slab.get_mut(r);
+        req.stage = Stage::DbService;
+        let gen = req.gen;
+        self.clock.queue.push(self.clock.now + wait, Kind::QueryDone { req: r, gen });
+    }
+
+    /// Frees a core that a query of database `d` used: its host's, or its own.
+    fn release_query_core(&mut self, d: usize) {
         let h = self.data.dbs[d].host;
         if h != NONE {
-            self.slab.get_mut(r).stage = Stage::DbCoreQueue;
-            if self.tiers.hosts[h as usize].cores.offer(r) == Offer::Served {
-                self.start_core(r);
+            self.release_core(h as usize);
+        } else if !self.data.dbs[d].up {
+            self.data.dbs[d].cores.release_idle();
+        } else if let Some(next) = self.data.dbs[d].cores.release() {
+            self.start_core(next);
+        }
+    }
+
+    /// Sets the cores database `d` counts for its CPU utilisation: its own, or its host's,
+    /// while it is up.
+    pub(super) fn set_db_cpu_capacity(&mut self, d: usize) {
+        let db = &self.data.dbs[d];
+        let cores = match (db.up, db.host) {
+            (false, _) => 0,
+            (true, NONE) => db.cores.servers,
+            (true, h) => self.tiers.hosts[h as usize].cores.servers,
+        };
+        self.obs.rec.set_cpu_capacity(db.comp as usize, self.clock.now, u64::from(cores));
+    }
+
+    /// Request `r` takes (`delta` 1) or leaves (-1) a core, as its stage says (a burst on its
+    /// host, or a query of its database): the busy cores of the tier whose host it is, and of
+    /// the database whose query it is, change.
+    pub(super) fn cpu_delta(&mut self, r: u32, delta: i64) {
+        let req = *self.slab.get(r);
+        let now = self.clock.now;
+        match req.stage {
+            Stage::DbCoreQueue | Stage::DbCoreService => {
+                let db = &self.data.dbs[req.db as usize];
+                let (comp, h) = (db.comp as usize, db.host);
+                self.obs.rec.cpu_busy(comp, now, delta);
+                if h != NONE {
+                    let app = self.tiers.comp_of_host(h as usize);
+                    self.obs.rec.cpu_busy(app, now, delta);
+                }
             }
-        } else {
-            let (m, c) = (self.data.dbs[d].query_mean, self.data.dbs[d].constant);
-            let t = self.clock.now + self.clock.rng.duration(m, c);
-            let req = self.slab.get_mut(r);
-            req.stage = Stage::DbService;
-            let gen = req.gen;
-            self.clock.queue.push(t, Kind::QueryDone { req: r, gen });
+            _ => {
+                let app = self.tiers.comp_of_host(req.host as usize);
+                self.obs.rec.cpu_busy(app, now, delta);
+            }
         }
     }
 
@@ -163,22 +291,31 @@ impl Sim {
             Stage::CpuQueue => {
                 self.tiers.hosts[req.host as usize].cores.remove(r);
             }
-            Stage::CpuService => self.release_core(req.host as usize),
+            Stage::CpuService => {
+                self.cpu_delta(r, -1);
+                self.release_core(req.host as usize);
+            }
             Stage::DbQueue => {
                 self.data.dbs[req.db as usize].conns.remove(r);
                 let c = db_comp(self);
                 self.obs.rec.gauge(c, self.clock.now, 0, -1, -1);
             }
             Stage::DbService | Stage::DbCoreQueue | Stage::DbCoreService => {
-                let h = self.data.dbs[req.db as usize].host as usize;
+                let d = req.db as usize;
+                let h = self.data.dbs[d].host;
                 if req.stage == Stage::DbCoreQueue {
-                    self.tiers.hosts[h].cores.remove(r);
+                    if h != NONE {
+                        self.tiers.hosts[h as usize].cores.remove(r);
+                    } else {
+                        self.data.dbs[d].cores.remove(r);
+                    }
                 } else if req.stage == Stage::DbCoreService {
-                    self.release_core(h);
+                    self.cpu_delta(r, -1);
+                    self.release_query_core(d);
                 }
                 let c = db_comp(self);
                 self.obs.rec.gauge(c, self.clock.now, -1, 0, -1);
-                self.free_connection(req.db as usize);
+                self.free_connection(d);
             }
             _ => {}
         }
@@ -191,6 +328,7 @@ impl Sim {
         self.data.dbs[d].up = false;
         let comp = self.data.dbs[d].comp as usize;
         self.obs.rec.set_capacity(comp, self.clock.now, 0);
+        self.set_db_cpu_capacity(d);
         let inside: Vec<(u32, u32)> = (0..self.slab.reqs.len() as u32)
             .filter(|&r| {
                 let q = self.slab.get(r);
@@ -218,6 +356,7 @@ impl Sim {
         let comp = self.data.dbs[d].comp as usize;
         let cap = self.data.dbs[d].conns.servers as u64;
         self.obs.rec.set_capacity(comp, self.clock.now, cap);
+        self.set_db_cpu_capacity(d);
         self.note(Some(comp), LogKind::ComponentUp);
         let g = self.data.dbs[d].group as usize;
         if self.data.groups[g].primary as usize == d && self.data.groups[g].failing_over {

@@ -22,7 +22,9 @@ impl Fnv {
         self.u64(x.to_bits());
     }
     fn errors(&mut self, e: &ErrorCounts) {
-        for x in [e.timeout, e.refused, e.no_healthy_target, e.queue_full, e.app_error] {
+        for x in
+            [e.timeout, e.refused, e.no_healthy_target, e.queue_full, e.app_error, e.too_many_connections]
+        {
             self.u64(x);
         }
     }
@@ -50,7 +52,9 @@ impl Sim {
             for x in [c.arrivals, c.completions, c.errors] {
                 h.u64(x);
             }
-            for x in [c.busy_s, c.queue_s, c.present_s, c.sojourn_s, c.capacity_s] {
+            for x in
+                [c.busy_s, c.queue_s, c.present_s, c.sojourn_s, c.capacity_s, c.cpu_busy_s, c.cpu_capacity_s]
+            {
                 h.f64(x);
             }
         }
@@ -65,6 +69,10 @@ impl Sim {
             for (&u, &q) in s.utilization.iter().zip(&s.queue) {
                 h.u64(u.to_bits() as u64);
                 h.u64(q.to_bits() as u64);
+            }
+            for (&w, &c) in s.servers_utilization.iter().zip(&s.cpu_utilization) {
+                h.u64(w.to_bits() as u64);
+                h.u64(c.to_bits() as u64);
             }
         }
         for e in self.log() {

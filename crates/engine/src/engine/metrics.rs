@@ -17,15 +17,19 @@ pub enum ErrorCause {
     QueueFull,
     /// The app itself answered 500 (a bad version deployed).
     AppError,
+    /// The app process holds no database connection: processes x hosts up exceed the
+    /// database's `max_connections` and no proxy multiplexes them.
+    TooManyConnections,
 }
 
 impl ErrorCause {
-    pub const ALL: [ErrorCause; 5] = [
+    pub const ALL: [ErrorCause; 6] = [
         ErrorCause::Timeout,
         ErrorCause::Refused,
         ErrorCause::NoHealthyTarget,
         ErrorCause::QueueFull,
         ErrorCause::AppError,
+        ErrorCause::TooManyConnections,
     ];
 
     /// Stable snake_case name, used as a JSON key by the runner.
@@ -36,6 +40,7 @@ impl ErrorCause {
             ErrorCause::NoHealthyTarget => "no_healthy_target",
             ErrorCause::QueueFull => "queue_full",
             ErrorCause::AppError => "app_error",
+            ErrorCause::TooManyConnections => "too_many_connections",
         }
     }
 }
@@ -48,6 +53,7 @@ pub struct ErrorCounts {
     pub no_healthy_target: u64,
     pub queue_full: u64,
     pub app_error: u64,
+    pub too_many_connections: u64,
 }
 
 impl ErrorCounts {
@@ -61,6 +67,7 @@ impl ErrorCounts {
             ErrorCause::NoHealthyTarget => self.no_healthy_target,
             ErrorCause::QueueFull => self.queue_full,
             ErrorCause::AppError => self.app_error,
+            ErrorCause::TooManyConnections => self.too_many_connections,
         }
     }
     fn get_mut(&mut self, cause: ErrorCause) -> &mut u64 {
@@ -70,10 +77,16 @@ impl ErrorCounts {
             ErrorCause::NoHealthyTarget => &mut self.no_healthy_target,
             ErrorCause::QueueFull => &mut self.queue_full,
             ErrorCause::AppError => &mut self.app_error,
+            ErrorCause::TooManyConnections => &mut self.too_many_connections,
         }
     }
     pub fn total(&self) -> u64 {
-        self.timeout + self.refused + self.no_healthy_target + self.queue_full + self.app_error
+        self.timeout
+            + self.refused
+            + self.no_healthy_target
+            + self.queue_full
+            + self.app_error
+            + self.too_many_connections
     }
 }
 
@@ -96,12 +109,33 @@ pub struct ComponentTotals {
     pub sojourn_s: f64,
     /// Server capacity (servers x seconds) available over the window, for utilisation.
     pub capacity_s: f64,
+    /// Time-integral of busy cores (core-seconds) and of the cores of the hosts that were up.
+    /// An app tier counts every busy core of its hosts (a database sharing a host uses them
+    /// too, as `top` on that host would show); a database its own cores, or on an app host
+    /// the host's core-seconds its queries used over the host's cores.
+    pub cpu_busy_s: f64,
+    pub cpu_capacity_s: f64,
 }
 
 impl ComponentTotals {
+    /// The limiting resource's busy fraction: the larger of [`Self::servers_utilization`]
+    /// and [`Self::cpu_utilization`].
     pub fn utilization(&self) -> f64 {
+        self.servers_utilization().max(self.cpu_utilization())
+    }
+    /// Busy fraction of the component's own servers: worker processes of an app tier,
+    /// connections (running a query) of a database.
+    pub fn servers_utilization(&self) -> f64 {
         if self.capacity_s > 0.0 {
             self.busy_s / self.capacity_s
+        } else {
+            0.0
+        }
+    }
+    /// Busy cores over the cores of the hosts that were up (0 for components without cores).
+    pub fn cpu_utilization(&self) -> f64 {
+        if self.cpu_capacity_s > 0.0 {
+            self.cpu_busy_s / self.cpu_capacity_s
         } else {
             0.0
         }
@@ -150,9 +184,14 @@ pub struct SecondStats {
     pub p95_ms: f64,
     pub p99_ms: f64,
     pub mean_ms: f64,
-    /// Per component, in scenario order: utilisation and mean queue over this second.
+    /// Per component, in scenario order: utilisation (the limiting resource: the larger of the
+    /// two below) and mean queue over this second.
     pub utilization: Vec<f32>,
     pub queue: Vec<f32>,
+    /// Per component: busy fraction of its own servers (processes of an app tier, connections
+    /// of a database) and of its cores (see [`ComponentTotals::cpu_busy_s`]).
+    pub servers_utilization: Vec<f32>,
+    pub cpu_utilization: Vec<f32>,
 }
 
 /// Everything measured so far.

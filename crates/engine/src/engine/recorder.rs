@@ -101,11 +101,16 @@ pub(super) struct Counter {
 pub(super) struct Recorder {
     pub metrics: Metrics,
     pub gauges: Vec<Gauge>,
+    /// Busy cores (`busy`) and cores of the hosts up (`capacity`) of each component; the
+    /// other two values stay 0. See `ComponentTotals::cpu_busy_s` for what each counts.
+    pub cpu: Vec<Gauge>,
     pub counters: Vec<Counter>,
     /// Whether the clock has reached `measure_from` (component counts start then).
     pub measuring: bool,
     window_base: Vec<Cum>,
     second_base: Vec<Cum>,
+    cpu_window_base: Vec<Cum>,
+    cpu_second_base: Vec<Cum>,
     /// Start of the second being accumulated.
     pub second_start: Time,
     second: SecondStats,
@@ -130,10 +135,13 @@ impl Recorder {
         Recorder {
             metrics: Metrics { measure_from: 0, totals, series: Default::default() },
             gauges: vec![Gauge::default(); components],
+            cpu: vec![Gauge::default(); components],
             counters: vec![Counter::default(); components],
             measuring: false,
             window_base: vec![Cum::default(); components],
             second_base: vec![Cum::default(); components],
+            cpu_window_base: vec![Cum::default(); components],
+            cpu_second_base: vec![Cum::default(); components],
             second_start: 0,
             second: SecondStats::default(),
             second_hist: histogram(),
@@ -194,6 +202,9 @@ impl Recorder {
         for (b, g) in self.window_base.iter_mut().zip(&self.gauges) {
             *b = g.cum_at(at);
         }
+        for (b, g) in self.cpu_window_base.iter_mut().zip(&self.cpu) {
+            *b = g.cum_at(at);
+        }
     }
 
     fn close_second(&mut self, end: Time) -> Vec<(ErrorCause, u64)> {
@@ -211,12 +222,20 @@ impl Recorder {
         self.second_latency_ns = 0;
         row.utilization.clear();
         row.queue.clear();
+        row.servers_utilization.clear();
+        row.cpu_utilization.clear();
+        let frac = |d: Cum| if d.capacity > 0 { d.busy as f64 / d.capacity as f64 } else { 0.0 };
         for (i, g) in self.gauges.iter().enumerate() {
             let now = g.cum_at(end);
             let d = now.minus(self.second_base[i]);
             self.second_base[i] = now;
-            let u = if d.capacity > 0 { d.busy as f64 / d.capacity as f64 } else { 0.0 };
-            row.utilization.push(u as f32);
+            let cpu_now = self.cpu[i].cum_at(end);
+            let cpu = frac(cpu_now.minus(self.cpu_second_base[i]));
+            self.cpu_second_base[i] = cpu_now;
+            let u = frac(d);
+            row.servers_utilization.push(u as f32);
+            row.cpu_utilization.push(cpu as f32);
+            row.utilization.push(u.max(cpu) as f32);
             row.queue.push((d.queue as f64 / NS_PER_S as f64) as f32);
             let c = &mut self.counters[i];
             c.last_second_errors = c.second_errors;
@@ -303,6 +322,21 @@ impl Recorder {
         g.present = (g.present as i64 + present) as u64;
     }
 
+    /// Changes the busy cores of `comp` by `delta` at `now`.
+    #[inline]
+    pub fn cpu_busy(&mut self, comp: usize, now: Time, delta: i64) {
+        let g = &mut self.cpu[comp];
+        g.touch(now);
+        g.busy = (g.busy as i64 + delta) as u64;
+    }
+
+    /// Sets the cores `comp` has (those of its hosts that are up) from `now`.
+    pub fn set_cpu_capacity(&mut self, comp: usize, now: Time, cores: u64) {
+        let g = &mut self.cpu[comp];
+        g.touch(now);
+        g.capacity = cores;
+    }
+
     pub fn set_capacity(&mut self, comp: usize, now: Time, capacity: u64) {
         let g = &mut self.gauges[comp];
         g.touch(now);
@@ -314,10 +348,13 @@ impl Recorder {
         let s = |ns: u128| ns as f64 / NS_PER_S as f64;
         for (i, out) in self.metrics.totals.components.iter_mut().enumerate() {
             let c = &self.counters[i];
-            let d = if self.measuring {
-                self.gauges[i].cum_at(now).minus(self.window_base[i])
+            let (d, cpu) = if self.measuring {
+                (
+                    self.gauges[i].cum_at(now).minus(self.window_base[i]),
+                    self.cpu[i].cum_at(now).minus(self.cpu_window_base[i]),
+                )
             } else {
-                Cum::default()
+                (Cum::default(), Cum::default())
             };
             *out = ComponentTotals {
                 arrivals: c.arrivals,
@@ -328,6 +365,8 @@ impl Recorder {
                 present_s: s(d.present),
                 sojourn_s: s(c.sojourn_ns),
                 capacity_s: s(d.capacity),
+                cpu_busy_s: s(cpu.busy),
+                cpu_capacity_s: s(cpu.capacity),
             };
         }
     }

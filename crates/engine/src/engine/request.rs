@@ -26,11 +26,13 @@ pub(super) enum Stage {
     /// Held by a process, waiting for a core / on a core for its CPU burst.
     CpuQueue,
     CpuService,
-    /// A query on the wire to a database, waiting for a connection, being served.
+    /// A query on the wire to a database, waiting for a connection, in its wait part (I/O,
+    /// locks: holding the connection, no core).
     ToDb,
     DbQueue,
     DbService,
-    /// A query of a database that shares an app host: waiting for / using one of its cores.
+    /// A query holding its connection, waiting for / using one of the database's cores (its
+    /// own, or its app host's) for its CPU part.
     DbCoreQueue,
     DbCoreService,
     /// A query result (or query error) on the wire back to the app host.
@@ -73,8 +75,9 @@ pub(super) struct Req {
     pub host: u32,
     pub proc: u32,
     pub queries_left: u32,
-    /// Database of the query in progress.
+    /// Database of the query in progress, and its service time (CPU part and wait together).
     pub db: u32,
+    pub query_ns: Time,
     /// The crossing in progress: component indices and its start/end, for drawing dots.
     pub from: u32,
     pub to: u32,
@@ -104,6 +107,7 @@ impl Req {
         proc: NONE,
         queries_left: 0,
         db: NONE,
+        query_ns: 0,
         from: NONE,
         to: NONE,
         t0: 0,

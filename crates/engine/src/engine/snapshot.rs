@@ -14,9 +14,21 @@ pub struct Snapshot {
 pub struct ComponentView {
     pub index: usize,
     pub health: Health,
-    /// Busy fraction over the last completed simulated second (0..=1): busy processes of an app
-    /// tier, busy connections of a database, busy cores where the CPU is the limit.
+    /// Busy fraction over the last completed simulated second (0..=1) of the resource that
+    /// limits: the largest of `cpu_utilization`, `worker_utilization` and
+    /// `connection_utilization` (the time averages below, over the same second).
     pub utilization: f64,
+    /// Busy cores ÷ cores of the hosts that are up. An app tier counts every busy core of its
+    /// hosts, a co-located database's queries included (what `top` on the host shows); a
+    /// database its own cores (`vcpus`), or, on an app host (book step 1), the share of that
+    /// host's cores its queries use. 0 for clients, DNS and balancers.
+    pub cpu_utilization: f64,
+    /// App tiers: busy worker processes ÷ processes of the hosts up (a worker stays busy
+    /// while it waits for its queries). 0 for other components.
+    pub worker_utilization: f64,
+    /// Databases: connections running a query ÷ `max_connections` (pooled connections that
+    /// are idle do not count). 0 for other components.
+    pub connection_utilization: f64,
     /// Requests waiting now (backlog of an app tier, connection queue of a database).
     pub queue: u32,
     /// Queue bound (0 when unbounded), so the UI can draw the queue as a fraction.

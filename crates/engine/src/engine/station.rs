@@ -1,8 +1,8 @@
 //! A station: `servers` identical servers in front of one FIFO queue, optionally bounded.
 //!
-//! Host cores and database connections are stations. The station only counts; the caller
-//! schedules service completions and keeps the time integrals (see `recorder`), so the same
-//! type serves a CPU burst and a query.
+//! Host cores, database cores and database connections are stations. The station only counts;
+//! the caller schedules service completions and keeps the time integrals (see `recorder`), so
+//! the same type serves a CPU burst and a query.
 
 use std::collections::VecDeque;
 

@@ -20,7 +20,14 @@ pub struct ComponentSummary {
     pub id: String,
     /// "clients", "dns", "load_balancer", "app_server", "database".
     pub kind: &'static str,
+    /// The limiting resource's busy fraction over the window: the largest of the three below.
     pub utilization: f64,
+    /// Window averages, as in [`super::ComponentView`]: busy cores ÷ cores of the hosts up
+    /// (app tiers and databases), busy workers (app tiers), connections running a query
+    /// (databases); 0 where the component has no such resource.
+    pub cpu_utilization: f64,
+    pub worker_utilization: f64,
+    pub connection_utilization: f64,
     pub mean_queue: f64,
     /// Requests (queries for a database) served per second of the window.
     pub throughput_rps: f64,
@@ -71,6 +78,15 @@ impl Summary {
                     Kind::Database(_) => "database",
                 },
                 utilization: ct.utilization(),
+                cpu_utilization: ct.cpu_utilization(),
+                worker_utilization: match c.kind {
+                    Kind::AppServer(_) => ct.servers_utilization(),
+                    _ => 0.0,
+                },
+                connection_utilization: match c.kind {
+                    Kind::Database(_) => ct.servers_utilization(),
+                    _ => 0.0,
+                },
                 mean_queue: ct.mean_queue(w),
                 throughput_rps: per_s(ct.completions),
                 arrivals: ct.arrivals,

@@ -9,12 +9,25 @@ use super::{ComponentView, Dot, Health, Snapshot};
 impl Sim {
     pub(super) fn build_snapshot(&self) -> Snapshot {
         let last = self.obs.rec.last_second.as_ref();
+        let at = |v: Option<&Vec<f32>>, i: usize| v.and_then(|v| v.get(i)).map_or(0.0, |&u| u as f64);
         let components = (0..self.topo.comps.len())
             .map(|i| {
                 let g = &self.obs.rec.gauges[i];
+                let servers = at(last.map(|s| &s.servers_utilization), i);
                 let mut v = ComponentView {
                     index: i,
-                    utilization: last.and_then(|s| s.utilization.get(i)).map_or(0.0, |&u| u as f64),
+                    utilization: at(last.map(|s| &s.utilization), i),
+                    cpu_utilization: at(last.map(|s| &s.cpu_utilization), i),
+                    worker_utilization: if matches!(self.topo.comps[i].role, Role::App(_)) {
+                        servers
+                    } else {
+                        0.0
+                    },
+                    connection_utilization: if matches!(self.topo.comps[i].role, Role::Db(_)) {
+                        servers
+                    } else {
+                        0.0
+                    },
                     queue: g.queue as u32,
                     busy: if matches!(self.topo.comps[i].role, Role::App(_) | Role::Db(_)) {
                         g.busy

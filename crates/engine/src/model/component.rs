@@ -233,10 +233,21 @@ pub struct Database {
     pub role: DbRole,
     /// For a standby or read replica: the id of its primary.
     pub primary: Option<String>,
-    /// Queries served at once; further queries wait for a connection.
+    /// Connections the server accepts. Without a proxy each app worker process holds one from
+    /// its pool for its whole life (a synchronous worker does), so processes x hosts up beyond
+    /// this fail their requests "too many connections"; with `proxy`, the queries wait for
+    /// one of these server connections instead.
     pub max_connections: u32,
-    /// Mean time one query takes, in milliseconds.
+    /// Mean time one query takes, in milliseconds: its CPU part (on one of the database's
+    /// cores) and its wait (I/O, locks: no core), split by `query_cpu_fraction`.
     pub query_ms: f64,
+    /// Share of `query_ms` that needs a core (0..=1). The default, 0.5, is a teaching default
+    /// (an OLTP query both computes and waits), not a measured figure.
+    pub query_cpu_fraction: f64,
+    /// A connection proxy in front of the database (like RDS Proxy or PgBouncer): app
+    /// processes connect to the proxy, which multiplexes their queries over the server's
+    /// `max_connections`, so scaling out app servers never exhausts them.
+    pub proxy: bool,
     pub service: ServiceDist,
     /// Queries that may wait for a connection before new ones are refused.
     pub queue_limit: u32,
@@ -244,7 +255,9 @@ pub struct Database {
     pub failover_s: f64,
     /// Runs on this app server's host (book step 1): shares its cores and its fate.
     pub host: Option<String>,
-    /// Size of the database instance (its price class); the query time is set separately.
+    /// Size of the database instance (its price class): its cores. The CPU part of a query
+    /// needs one; connections beyond the cores queue for them. On an app host (`host`) the
+    /// host's cores are used instead.
     pub vcpus: u32,
 }
 
@@ -255,6 +268,8 @@ impl Default for Database {
             primary: None,
             max_connections: 100,
             query_ms: 5.0,
+            query_cpu_fraction: 0.5,
+            proxy: false,
             service: ServiceDist::Exponential,
             queue_limit: 1000,
             failover_s: 90.0,

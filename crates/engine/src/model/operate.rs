@@ -9,7 +9,8 @@
 pub struct AutoScaling {
     pub min: u32,
     pub max: u32,
-    /// Target-tracking policy: keep the tier's average CPU (busy processes) near this percent.
+    /// Target-tracking policy: keep the tier's average CPU (busy cores, as CloudWatch's
+    /// `CPUUtilization`) near this percent.
     pub target_cpu_pct: f64,
     /// Seconds from launch until a new server passes its first health check (boot + app start).
     pub boot_s: f64,

@@ -261,6 +261,7 @@ impl Checker {
             Kind::Database(d) => {
                 self.int(id, "max_connections", d.max_connections, 1, LIMITS.connections);
                 self.positive(id, "query_ms", d.query_ms, LIMITS.service_ms);
+                self.range(id, "query_cpu_fraction", d.query_cpu_fraction, 0.0, 1.0);
                 self.int(id, "queue_limit", d.queue_limit, 0, LIMITS.queue);
                 self.range(id, "failover_s", d.failover_s, 0.0, 3600.0);
                 self.int(id, "vcpus", d.vcpus, 1, LIMITS.vcpus);

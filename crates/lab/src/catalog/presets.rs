@@ -4,10 +4,12 @@
 //! Shared parameters, chosen so the arithmetic is easy to follow in a lesson:
 //! - app server: 2 vCPUs, 4 worker processes, 8 ms of CPU per request, 2 queries per request
 //!   (20% writes). CPU-bound at 2 / 8 ms = 250 req/s per server when the database is elsewhere.
-//! - database: 8 connections x 2 ms per query = 4,000 queries/s = 2,000 req/s, so it becomes
-//!   the bottleneck at about 8 app servers.
-//! - on one host (step 1) the database's 2 x 2 ms per request run on the app's cores as well:
-//!   2 / (8 + 4) ms = about 166 req/s.
+//! - database: db.m5.large (2 vCPUs), 2 ms per query of which a quarter (0.5 ms) is CPU:
+//!   2 cores / 0.5 ms = 4,000 queries/s = 2,000 req/s, so it becomes the bottleneck at about 8
+//!   app servers. 100 connections, so the pools of up to 25 servers of 4 processes fit.
+//! - steps 1 and 2 run a heavier database, whose queries are all CPU (`query_cpu_fraction` 1):
+//!   on one host (step 1) its 2 x 2 ms per request run on the app's cores as well:
+//!   2 / (8 + 4) ms = about 166 req/s; on its own server (step 2) it frees them.
 //!
 //! Layout: regions are 900 x 420 (two-zone regions 1000 x 480); components (drawn 120 x 64)
 //! sit on a grid inside their zone, left to right in the order requests flow.
@@ -38,8 +40,11 @@ pub fn database(host: Option<&str>) -> Kind {
     Kind::Database(Database {
         role: DbRole::Primary,
         primary: None,
-        max_connections: 8,
+        max_connections: 100,
         query_ms: 2.0,
+        // The rest of a query waits on I/O and locks, holding its connection but no core.
+        query_cpu_fraction: 0.25,
+        proxy: false,
         service: ServiceDist::Exponential,
         queue_limit: 1000,
         // Amazon RDS Multi-AZ: failover typically completes in 60-120 s.
@@ -153,6 +158,15 @@ fn component(id: &str) -> Target {
     Target::Component { id: id.to_string() }
 }
 
+/// The database of steps 1 and 2: queries all CPU, so the cores it shares with the app on one
+/// host (step 1) are plain to see, and moving it out (step 2) frees them.
+fn cpu_heavy_database(host: Option<&str>) -> Kind {
+    match database(host) {
+        Kind::Database(d) => Kind::Database(Database { query_cpu_fraction: 1.0, ..d }),
+        other => other,
+    }
+}
+
 /// Step 1: users -> one host running the app and its database.
 pub fn single_server() -> Scenario {
     Build::new("Single server", 100.0, 120.0)
@@ -160,7 +174,11 @@ pub fn single_server() -> Scenario {
         .row(
             SEOUL,
             "a",
-            vec![("users-1", clients(1.0)), ("app-1", app_server(1)), ("db-1", database(Some("app-1")))],
+            vec![
+                ("users-1", clients(1.0)),
+                ("app-1", app_server(1)),
+                ("db-1", cpu_heavy_database(Some("app-1"))),
+            ],
         )
         .links(&[("users-1", "app-1"), ("app-1", "db-1")])
         .done()
@@ -170,7 +188,11 @@ pub fn single_server() -> Scenario {
 pub fn separate_db() -> Scenario {
     Build::new("Separate database", 100.0, 120.0)
         .region(SEOUL, 0.0, 900.0, 420.0, &["a"])
-        .row(SEOUL, "a", vec![("users-1", clients(1.0)), ("app-1", app_server(1)), ("db-1", database(None))])
+        .row(
+            SEOUL,
+            "a",
+            vec![("users-1", clients(1.0)), ("app-1", app_server(1)), ("db-1", cpu_heavy_database(None))],
+        )
         .links(&[("users-1", "app-1"), ("app-1", "db-1")])
         .done()
 }

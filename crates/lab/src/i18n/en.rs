@@ -101,6 +101,7 @@ pub const TEXTS: &[(Key, &str)] = {
     (CauseNoHealthyTarget, "No healthy target"),
     (CauseQueueFull, "Queue full"),
     (CauseAppError, "500 from the app"),
+    (CauseTooManyConnections, "Too many connections"),
     (Utilization, "Utilisation"),
     (Queue, "Queue"),
     (InFlight, "In flight"),

@@ -116,6 +116,8 @@ pub const TEXTS: &[(Key, &str)] = {
     (FldPrimary, "Primary"),
     (FldHost, "Runs on host"),
     (FldMaxConn, "Max connections"),
+    (FldProxy, "Connection proxy"),
+    (FldQueryCpu, "Query CPU share"),
     (FldQueryMs, "Query time"),
     (FldQueueLimit, "Queue limit"),
     (FldFailover, "Failover time"),

@@ -103,6 +103,7 @@ pub const TEXTS: &[(Key, &str)] = {
     (CauseNoHealthyTarget, "정상 대상 없음"),
     (CauseQueueFull, "대기열 가득 참"),
     (CauseAppError, "앱의 500 오류"),
+    (CauseTooManyConnections, "연결 수 초과(too many connections)"),
     (Utilization, "사용률"),
     (Queue, "대기열"),
     (InFlight, "처리 중인 요청"),

@@ -116,6 +116,8 @@ pub const TEXTS: &[(Key, &str)] = {
     (FldPrimary, "기본 데이터베이스"),
     (FldHost, "실행 호스트"),
     (FldMaxConn, "최대 연결 수"),
+    (FldProxy, "연결 프록시"),
+    (FldQueryCpu, "쿼리의 CPU 비율"),
     (FldQueryMs, "쿼리 시간"),
     (FldQueueLimit, "대기열 한도"),
     (FldFailover, "장애 조치 시간"),

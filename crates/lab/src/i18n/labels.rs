@@ -86,6 +86,7 @@ pub fn cause_key(c: ErrorCause) -> Key {
         ErrorCause::NoHealthyTarget => Key::CauseNoHealthyTarget,
         ErrorCause::QueueFull => Key::CauseQueueFull,
         ErrorCause::AppError => Key::CauseAppError,
+        ErrorCause::TooManyConnections => Key::CauseTooManyConnections,
     }
 }
 

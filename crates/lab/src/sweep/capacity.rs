@@ -5,13 +5,15 @@
 //! occupies for `D` seconds cannot serve more than `k / D` requests per second, and a design
 //! serves at most the smallest such bound. The resources are the ones the engine models
 //! (DESIGN.md, "three resources"):
-//! - an app tier's **cores**: `count × vcpus` of them, `cpu_ms` per request (plus the queries
-//!   of a database that runs on the tier's host, which use the host's cores);
+//! - an app tier's **cores**: `count × vcpus` of them, `cpu_ms` per request (plus the CPU part
+//!   of the queries of a database that runs on the tier's host, which use the host's cores);
 //! - its **workers**: `count × processes`, each held for the whole stay: the CPU burst, then
 //!   every query with its round trip to the database (the link's `rtt_ms`, else the catalog's);
-//! - a database's **connections**: `max_connections`, `query_ms` per query; writes go to the
+//! - a database's **connections**: `max_connections`, `query_ms` per query, and its **cores**:
+//!   `vcpus`, `query_ms × query_cpu_fraction` per query (on its own machine); writes go to the
 //!   primary, reads to the read replicas the tier links to (else to the primary), and a
-//!   standby serves nothing.
+//!   standby serves nothing. (Processes short of a pooled connection fail at once: that is an
+//!   error rate, not a throughput bound, and is left out.)
 //!
 //! The app tiers the clients can reach share the traffic in proportion to their own
 //! capacity (the balance at which they all saturate together), so the tiers together serve
@@ -52,6 +54,10 @@ pub fn capacity_rps(s: &Scenario) -> Option<f64> {
         let per_request: f64 = tiers.iter().map(|t| t.capacity / total * t.queries_at(d)).sum();
         if per_request > 0.0 && db.query_ms > 0.0 {
             bound = bound.min(f64::from(db.max_connections) / (db.query_ms / 1000.0) / per_request);
+            let cpu_s = db.query_ms * db.query_cpu_fraction / 1000.0;
+            if db.host.is_none() && cpu_s > 0.0 {
+                bound = bound.min(f64::from(db.vcpus) / cpu_s / per_request);
+            }
         }
     }
     (bound.is_finite() && bound > 0.0).then_some(bound)
@@ -128,7 +134,7 @@ fn tier(s: &Scenario, i: usize) -> Tier {
         let rtt = link.unwrap_or_else(|| rtt_ms(&c.place, &placement_of(s, d, db.host.as_deref())));
         worker_s += n * (db.query_ms + rtt) / 1000.0;
         if db.host.as_deref() == Some(c.id.as_str()) {
-            core_s += n * db.query_ms / 1000.0;
+            core_s += n * db.query_ms * db.query_cpu_fraction / 1000.0;
         }
     }
     let hosts = f64::from(a.count);

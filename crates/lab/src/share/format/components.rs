@@ -127,6 +127,11 @@ pub struct Database {
     pub primary: Option<String>,
     pub max_connections: u32,
     pub query_ms: f64,
+    /// Added after format 1 was released: left out at its default so old links stay identical.
+    #[serde(skip_serializing_if = "is_default_cpu_fraction")]
+    pub query_cpu_fraction: f64,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub proxy: bool,
     #[serde(with = "named")]
     pub service: m::ServiceDist,
     pub queue_limit: u32,
@@ -137,6 +142,11 @@ pub struct Database {
 }
 
 model_default!(Clients Dns LoadBalancer HealthCheck AppServer Database);
+
+/// Whether a query's CPU share is the model's default (then a file or link leaves it out).
+fn is_default_cpu_fraction(f: &f64) -> bool {
+    f.to_bits() == m::Database::default().query_cpu_fraction.to_bits()
+}
 
 impl From<&m::Component> for Component {
     fn from(c: &m::Component) -> Self {
@@ -299,6 +309,8 @@ impl From<&m::Database> for Database {
             primary: d.primary.clone(),
             max_connections: d.max_connections,
             query_ms: d.query_ms,
+            query_cpu_fraction: d.query_cpu_fraction,
+            proxy: d.proxy,
             service: d.service,
             queue_limit: d.queue_limit,
             failover_s: d.failover_s,
@@ -315,6 +327,8 @@ impl From<Database> for m::Database {
             primary: d.primary,
             max_connections: d.max_connections,
             query_ms: d.query_ms,
+            query_cpu_fraction: d.query_cpu_fraction,
+            proxy: d.proxy,
             service: d.service,
             queue_limit: d.queue_limit,
             failover_s: d.failover_s,
