@@ -17,6 +17,15 @@ pub struct ComponentView {
     /// Busy fraction over the last completed simulated second (0..=1): busy processes of an app
     /// tier, busy connections of a database, busy cores where the CPU is the limit.
     pub utilization: f64,
+    /// Busy cores ÷ cores of the hosts that are up, over the last completed second (0..=1).
+    /// Placeholder until per-resource metering lands: for an app tier an upper bound from the
+    /// model, `utilization × min(1, processes ÷ vCPUs)` (busy cores never exceed busy
+    /// processes, nor the cores); for a database its utilisation.
+    pub cpu_utilization: f64,
+    /// Busy processes ÷ processes of the hosts that are up (app tiers; 0 elsewhere).
+    pub worker_utilization: f64,
+    /// Busy connections ÷ connection limit (databases; 0 elsewhere).
+    pub connection_utilization: f64,
     /// Requests waiting now (backlog of an app tier, connection queue of a database).
     pub queue: u32,
     /// Queue bound (0 when unbounded), so the UI can draw the queue as a fraction.

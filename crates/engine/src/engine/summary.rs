@@ -20,7 +20,14 @@ pub struct ComponentSummary {
     pub id: String,
     /// "clients", "dns", "load_balancer", "app_server", "database".
     pub kind: &'static str,
+    /// The utilisation of the resource that limits (the largest of the three below).
     pub utilization: f64,
+    /// Busy cores ÷ cores (placeholder until per-resource metering lands: `utilization`).
+    pub cpu_utilization: f64,
+    /// Busy processes ÷ processes, for app tiers (0 elsewhere).
+    pub worker_utilization: f64,
+    /// Busy connections ÷ connection limit, for databases (0 elsewhere).
+    pub connection_utilization: f64,
     pub mean_queue: f64,
     /// Requests (queries for a database) served per second of the window.
     pub throughput_rps: f64,
@@ -45,6 +52,10 @@ pub struct Summary {
     pub failed: u64,
     /// Requests of the window still in flight at the end (arrived - completed - failed).
     pub in_flight: u64,
+    /// Attempts clients made for the window's requests (first tries and retries), and the
+    /// retries among them (placeholder until client retries land: 0).
+    pub attempts: u64,
+    pub retries: u64,
     pub components: Vec<ComponentSummary>,
     pub events: u64,
 }
@@ -63,6 +74,13 @@ impl Summary {
             .zip(&t.components)
             .map(|(c, ct)| ComponentSummary {
                 id: c.id.clone(),
+                cpu_utilization: ct.utilization(),
+                worker_utilization: if matches!(c.kind, Kind::AppServer(_)) { ct.utilization() } else { 0.0 },
+                connection_utilization: if matches!(c.kind, Kind::Database(_)) {
+                    ct.utilization()
+                } else {
+                    0.0
+                },
                 kind: match c.kind {
                     Kind::Clients(_) => "clients",
                     Kind::Dns(_) => "dns",
@@ -93,6 +111,8 @@ impl Summary {
             completed: t.completed,
             failed: t.failed,
             in_flight: t.arrived - t.completed - t.failed,
+            attempts: 0,
+            retries: 0,
             components,
             events: sim.events_processed(),
         }

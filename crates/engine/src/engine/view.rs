@@ -68,6 +68,9 @@ impl Sim {
                         v.draining = count(Life::Draining);
                         v.new_version =
                             hosts.iter().filter(|h| h.life.billable() && h.version != 0).count() as u32;
+                        v.worker_utilization = v.utilization;
+                        let vcpus = hosts.first().map_or(1, |h| h.cores.servers);
+                        v.cpu_utilization = v.utilization * core_bound(app.processes, vcpus);
                         v.servers_up = app.hosts_up;
                         v.servers_total = app.billable;
                         v.capacity = app.processes * app.hosts_up;
@@ -81,6 +84,9 @@ impl Sim {
                     Role::Db(d) => {
                         let db = &self.data.dbs[d as usize];
                         v.capacity = if db.up { db.conns.servers } else { 0 };
+                        v.connection_utilization = v.utilization;
+                        // The data tier has no cores of its own yet: its busy share stands in.
+                        v.cpu_utilization = v.utilization;
                         v.queue_capacity = db.conns.bound;
                         let failing_over =
                             db.group != NONE && self.data.groups[db.group as usize].failing_over;
@@ -125,5 +131,15 @@ impl Sim {
             });
         }
         (out, total)
+    }
+}
+
+/// Busy cores per busy server at most: `min(1, servers ÷ cores)` (placeholder until the cores
+/// are metered: see `ComponentView::cpu_utilization`).
+pub(super) fn core_bound(servers: u32, vcpus: u32) -> f64 {
+    if vcpus == 0 {
+        1.0
+    } else {
+        (f64::from(servers) / f64::from(vcpus)).min(1.0)
     }
 }
