@@ -41,9 +41,15 @@ pub struct ComponentSummary {
 pub struct Summary {
     /// Length of the measurement window, in simulated seconds.
     pub window_s: f64,
+    /// Responses of any kind (successes and failures) to the window's requests, per second.
     pub throughput_rps: f64,
-    /// End-to-end latency of completed requests, in ms.
+    /// Successful responses to the window's requests, per second.
+    pub goodput_rps: f64,
+    /// End-to-end latency of successful requests, in ms.
     pub latency_ms: LatencySummary,
+    /// Time to failure of failed requests (until the client learnt it: its timeout, or the
+    /// error's arrival), in ms.
+    pub failed_latency_ms: LatencySummary,
     pub error_rate: f64,
     /// Failed requests by cause, in `ErrorCause::ALL` order.
     pub errors: Vec<(ErrorCause, u64)>,
@@ -98,7 +104,14 @@ impl Summary {
             .collect();
         Summary {
             window_s: w,
-            throughput_rps: m.throughput_rps(now),
+            throughput_rps: m.answered_rps(now),
+            goodput_rps: m.goodput_rps(now),
+            failed_latency_ms: LatencySummary {
+                mean: m.mean_failed_latency_ms(),
+                p50: m.failed_latency_ms(0.5),
+                p95: m.failed_latency_ms(0.95),
+                p99: m.failed_latency_ms(0.99),
+            },
             latency_ms: LatencySummary {
                 mean: m.mean_latency_ms(),
                 p50: m.latency_ms(0.5),
