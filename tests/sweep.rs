@@ -22,7 +22,7 @@ mod queueing {
     pub mod theory;
 }
 
-use archlab::analysis::Verdict;
+use archlab::analysis::Diagnosis;
 use archlab::engine::LatencySummary;
 use archlab::model::Scenario;
 use archlab::sweep::{
@@ -192,7 +192,7 @@ fn point(offered_rps: f64, p95: f64) -> SweepPoint {
         goodput_rps: offered_rps,
         latency_ms: LatencySummary { mean: p95 / 3.0, p50: p95 / 4.0, p95, p99: p95 * 1.5 },
         error_rate: 0.0,
-        bottleneck: Verdict::Clear,
+        bottleneck: Diagnosis::none(),
         events: 0,
     }
 }

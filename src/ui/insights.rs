@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::callout::callout;
 use super::detail::detail;
 use super::shared::Shared;
-use crate::analysis::{diagnose, observe, Cumulative, Observation, Verdict};
+use crate::analysis::{diagnose, observe, Cumulative, Diagnosis, Observation};
 use crate::engine::{secs, Time};
 
 /// Seconds of simulated time the utilisation and queue growth are read over.
@@ -21,7 +21,7 @@ const SHARE_WINDOW_S: f64 = 10.0;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reading {
     pub observation: Observation,
-    pub verdict: Verdict,
+    pub diagnosis: Diagnosis,
     /// Simulated seconds measured so far (zero before the first complete second).
     pub seconds: usize,
 }
@@ -55,8 +55,8 @@ pub fn insights(
         }
         let earlier = h.front().filter(|(t, _)| *t < now).map(|(_, c)| c);
         let observation = observe(rt.scenario(), &sim.snapshot(), metrics, WINDOW_S, earlier);
-        let verdict = diagnose(rt.scenario(), &observation);
-        Reading { observation, verdict, seconds: metrics.series.len() }
+        let diagnosis = diagnose(rt.scenario(), &observation);
+        Reading { observation, diagnosis, seconds: metrics.series.len() }
     };
     let rt = shared.runtime.borrow();
     html! {

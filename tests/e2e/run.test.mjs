@@ -162,3 +162,19 @@ test('a dead load balancer is crossed out, labelled DOWN, and called a single po
   await screenshot(page, 'run-lb-down');
   assert.deepEqual(errors, []);
 });
+
+test('during a zone outage with every request failing, the callout speaks of the outage', async () => {
+  // The zone-outage preset kills zone a (a balancer, a server and the primary database) at
+  // 30 s; the standby database is promoted 60 s later. Meanwhile every request fails.
+  const { page, errors } = await open(browser, `${server.url}?preset=zone-outage`);
+  await page.getByTestId('speed').fill('1000'); // 100x
+  await page.getByTestId('play').click();
+  const name = page.getByTestId('bottleneck-name');
+  await until(async () => (await name.count()) && /Outage/.test(await name.textContent()), 40000, 'the outage named');
+  const text = await page.getByTestId('bottleneck').textContent();
+  assert.match(text, /zone a of Seoul/);
+  assert.ok(!text.includes('No bottleneck'), text);
+  await page.getByTestId('play').click();
+  await screenshot(page, 'run-zone-outage');
+  assert.deepEqual(errors, []);
+});

@@ -6,9 +6,10 @@
 
 use std::process::ExitCode;
 
-use archlab_lab::engine::{run, Summary};
+use archlab_lab::analysis::Diagnosis;
+use archlab_lab::engine::Summary;
 use archlab_lab::model::Scenario;
-use archlab_runner::sweep;
+use archlab_runner::{bottleneck, run::run, sweep};
 
 const USAGE: &str = "usage: archlab run FILE.json --seconds S --seed N [--warmup W] [--json]";
 
@@ -75,8 +76,8 @@ fn main() -> ExitCode {
     };
     let seed = a.seed.unwrap_or(scenario.seed);
     match run(&scenario, a.seconds, seed, a.warmup) {
-        Ok(s) if a.json => println!("{}", to_json(&s)),
-        Ok(s) => print!("{}", table(&scenario, &s, seed)),
+        Ok((s, d)) if a.json => println!("{}", to_json(&s, &d)),
+        Ok((s, d)) => print!("{}", table(&scenario, &s, &d, seed)),
         Err(diagnostics) => {
             for d in &diagnostics {
                 eprintln!("{}: {d}", a.file);
@@ -148,7 +149,7 @@ fn read_capped(path: &str) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-fn to_json(s: &Summary) -> serde_json::Value {
+fn to_json(s: &Summary, d: &Diagnosis) -> serde_json::Value {
     let errors: serde_json::Map<_, _> =
         s.errors.iter().map(|(c, n)| (c.key().to_string(), (*n).into())).collect();
     let components: serde_json::Map<_, _> = s
@@ -173,31 +174,42 @@ fn to_json(s: &Summary) -> serde_json::Value {
     serde_json::json!({
         "window_s": s.window_s,
         "throughput_rps": s.throughput_rps,
+        "goodput_rps": s.goodput_rps,
         "latency_ms": {
             "mean": s.latency_ms.mean, "p50": s.latency_ms.p50,
             "p95": s.latency_ms.p95, "p99": s.latency_ms.p99,
+        },
+        "failed_latency_ms": {
+            "mean": s.failed_latency_ms.mean, "p50": s.failed_latency_ms.p50,
+            "p95": s.failed_latency_ms.p95, "p99": s.failed_latency_ms.p99,
         },
         "error_rate": s.error_rate,
         "errors": errors,
         "requests": {
             "arrived": s.arrived, "completed": s.completed, "failed": s.failed, "in_flight": s.in_flight,
+            "attempts": s.attempts, "retries": s.retries,
         },
         "components": components,
+        "bottleneck": bottleneck::to_json(d),
         "events": s.events,
     })
 }
 
-fn table(scenario: &Scenario, s: &Summary, seed: u64) -> String {
+fn table(scenario: &Scenario, s: &Summary, d: &Diagnosis, seed: u64) -> String {
     use std::fmt::Write;
     let mut o = String::new();
     let _ = writeln!(o, "{} (seed {seed}, {:.1} s measured)", scenario.name, s.window_s);
-    let _ = writeln!(o, "  throughput   {:>10.1} req/s", s.throughput_rps);
+    let _ = writeln!(o, "  throughput   {:>10.1} req/s ({:.1} successful)", s.throughput_rps, s.goodput_rps);
     let l = &s.latency_ms;
     let _ = writeln!(
         o,
         "  latency ms   mean {:.2}  p50 {:.2}  p95 {:.2}  p99 {:.2}",
         l.mean, l.p50, l.p95, l.p99
     );
+    let f = &s.failed_latency_ms;
+    if s.failed > 0 {
+        let _ = writeln!(o, "  failed after ms   p50 {:.2}  p95 {:.2}  p99 {:.2}", f.p50, f.p95, f.p99);
+    }
     let _ = writeln!(
         o,
         "  requests     {} arrived, {} completed, {} failed, {} in flight",
@@ -225,6 +237,13 @@ fn table(scenario: &Scenario, s: &Summary, seed: u64) -> String {
             c.mean_sojourn_ms,
             c.errors
         );
+    }
+    let text = archlab_lab::i18n::describe_diagnosis(archlab_lab::i18n::Lang::En, d);
+    let _ = writeln!(o, "\n  bottleneck   [{}] {}", d.kind.key(), text.headline);
+    for line in
+        [text.evidence, text.resources, text.collapse, text.also, text.suggestion].into_iter().flatten()
+    {
+        let _ = writeln!(o, "               {line}");
     }
     o
 }

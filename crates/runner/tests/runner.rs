@@ -145,3 +145,37 @@ fn byte_order_marks_and_latin1_follow_the_browsers_rule() {
     let err = stderr_of(&temp_file("latin1.json", &latin1));
     assert!(err.contains("not UTF-8"), "{err}");
 }
+
+#[test]
+fn json_has_goodput_failed_latency_and_the_diagnosis() {
+    let f = fixture("three_tier.json");
+    let out = archlab(&["run", &f, "--seconds", "20", "--seed", "3", "--warmup", "5", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    assert!(v["goodput_rps"].as_f64().unwrap() <= v["throughput_rps"].as_f64().unwrap());
+    for key in ["p50", "p95", "p99"] {
+        assert!(v["failed_latency_ms"][key].is_number(), "failed_latency_ms.{key}");
+    }
+    for key in ["attempts", "retries"] {
+        assert!(v["requests"][key].is_u64(), "requests.{key}");
+    }
+    for key in ["cpu_utilization", "worker_utilization", "connection_utilization"] {
+        assert!(v["components"]["app"][key].is_number(), "components.app.{key}");
+    }
+    let b = &v["bottleneck"];
+    assert!(b["kind"].is_string() && b["evidence"].is_object(), "{b}");
+    assert!(b["component"].is_null() || b["component"].is_string(), "{b}");
+}
+
+#[test]
+fn json_names_the_zone_outage_while_it_lasts() {
+    // Zone a dies at 30 s and the standby database is promoted 60 s later.
+    let f = format!("{}/../../scenarios/presets/zone-outage.json", env!("CARGO_MANIFEST_DIR"));
+    let out = archlab(&["run", &f, "--seconds", "80", "--seed", "1", "--warmup", "40", "--json"]);
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let b = &v["bottleneck"];
+    assert_eq!(b["kind"], "outage", "{b}");
+    assert_eq!(b["evidence"]["place"], "ap-northeast-2/a", "{b}");
+    assert!(b["evidence"]["error_rate"].as_f64().unwrap() > 0.99, "{b}");
+    assert!(v["failed_latency_ms"]["p50"].as_f64().unwrap() > 0.0);
+}

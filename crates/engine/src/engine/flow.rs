@@ -27,7 +27,7 @@ impl Sim {
         self.obs.rec.component_arrival(comp);
         let Some(r) = self.slab.alloc(now, deadline, comp as u32) else {
             self.obs.done += 1;
-            self.obs.rec.failed(measured, ErrorCause::QueueFull);
+            self.obs.rec.failed(measured, ErrorCause::QueueFull, 0);
             self.obs.rec.component_error(comp);
             self.queue_full(comp);
             return;
@@ -188,7 +188,9 @@ impl Sim {
                 self.obs.rec.component_completion(comp, now - req.born);
             }
             Some(c) => {
-                self.obs.rec.failed(measured, c);
+                // A client that timed out learnt it at its deadline, not when the servers let go.
+                let after = now.min(req.deadline) - req.born;
+                self.obs.rec.failed(measured, c, after);
                 self.obs.rec.component_error(comp);
             }
         }

@@ -168,6 +168,12 @@ pub struct Totals {
     /// End-to-end latency of completed requests, in microseconds.
     pub latency_us: Histogram<u64>,
     pub latency_sum_s: f64,
+    /// Time to failure of failed requests (from birth until the client learnt of the failure:
+    /// its timeout, or the error's arrival), in microseconds. Kept apart from `latency_us` so
+    /// that neither hides the other: a run with many timeouts has a short successful p99 and a
+    /// long failed one.
+    pub failed_latency_us: Histogram<u64>,
+    pub failed_latency_sum_s: f64,
     pub components: Vec<ComponentTotals>,
 }
 
@@ -177,6 +183,7 @@ pub struct SecondStats {
     /// Start of the second, in whole simulated seconds.
     pub second: u64,
     pub arrived: u64,
+    /// Successful responses in this second: the goodput (see [`SecondStats::goodput`]).
     pub completed: u64,
     pub errors: ErrorCounts,
     /// Latency percentiles of requests completed in this second, in ms (0 when none).
@@ -184,6 +191,10 @@ pub struct SecondStats {
     pub p95_ms: f64,
     pub p99_ms: f64,
     pub mean_ms: f64,
+    /// Time-to-failure percentiles of requests failed in this second, in ms (0 when none).
+    pub failed_p50_ms: f64,
+    pub failed_p95_ms: f64,
+    pub failed_p99_ms: f64,
     /// Per component, in scenario order: utilisation (the limiting resource: the larger of the
     /// two below) and mean queue over this second.
     pub utilization: Vec<f32>,
@@ -192,6 +203,17 @@ pub struct SecondStats {
     /// of a database) and of its cores (see [`ComponentTotals::cpu_busy_s`]).
     pub servers_utilization: Vec<f32>,
     pub cpu_utilization: Vec<f32>,
+}
+
+impl SecondStats {
+    /// Successful responses in this second.
+    pub fn goodput(&self) -> u64 {
+        self.completed
+    }
+    /// Responses of any kind in this second (successes and failures): the throughput.
+    pub fn answered(&self) -> u64 {
+        self.completed + self.errors.total()
+    }
 }
 
 /// Everything measured so far.
@@ -208,6 +230,8 @@ impl Metrics {
     /// How many seconds of history the live charts keep (10 minutes).
     pub const SERIES_LEN: usize = 600;
 
+    /// Successful responses per second of the window, of requests born in it (the goodput;
+    /// [`Metrics::answered_rps`] counts failures too).
     pub fn throughput_rps(&self, now: Time) -> f64 {
         let w = self.window_s(now);
         if w > 0.0 {
@@ -233,6 +257,34 @@ impl Metrics {
             0.0
         } else {
             self.totals.latency_us.value_at_quantile(q) as f64 / 1000.0
+        }
+    }
+    /// A time-to-failure quantile (0..1) of failed requests, in ms.
+    pub fn failed_latency_ms(&self, q: f64) -> f64 {
+        if self.totals.failed_latency_us.is_empty() {
+            0.0
+        } else {
+            self.totals.failed_latency_us.value_at_quantile(q) as f64 / 1000.0
+        }
+    }
+    pub fn mean_failed_latency_ms(&self) -> f64 {
+        if self.totals.failed > 0 {
+            self.totals.failed_latency_sum_s * 1000.0 / self.totals.failed as f64
+        } else {
+            0.0
+        }
+    }
+    /// Successful responses per second of the window, of requests born in it.
+    pub fn goodput_rps(&self, now: Time) -> f64 {
+        self.throughput_rps(now)
+    }
+    /// Responses of any kind (successes and failures) per second of the window.
+    pub fn answered_rps(&self, now: Time) -> f64 {
+        let w = self.window_s(now);
+        if w > 0.0 {
+            (self.totals.completed + self.totals.failed) as f64 / w
+        } else {
+            0.0
         }
     }
     pub fn mean_latency_ms(&self) -> f64 {

@@ -115,6 +115,8 @@ pub(super) struct Recorder {
     pub second_start: Time,
     second: SecondStats,
     second_hist: Histogram<u64>,
+    /// Times to failure of the requests failed in the current second.
+    second_failed_hist: Histogram<u64>,
     /// Latencies of the last completed second (for alarms on p95).
     pub closed_hist: Histogram<u64>,
     second_latency_ns: u128,
@@ -130,6 +132,8 @@ impl Recorder {
             errors: ErrorCounts::default(),
             latency_us: histogram(),
             latency_sum_s: 0.0,
+            failed_latency_us: histogram(),
+            failed_latency_sum_s: 0.0,
             components: vec![ComponentTotals::default(); components],
         };
         Recorder {
@@ -145,6 +149,7 @@ impl Recorder {
             second_start: 0,
             second: SecondStats::default(),
             second_hist: histogram(),
+            second_failed_hist: histogram(),
             closed_hist: histogram(),
             second_latency_ns: 0,
             last_second: None,
@@ -189,6 +194,8 @@ impl Recorder {
         t.errors = ErrorCounts::default();
         t.latency_us.reset();
         t.latency_sum_s = 0.0;
+        t.failed_latency_us.reset();
+        t.failed_latency_sum_s = 0.0;
         for c in &mut self.counters {
             c.arrivals = 0;
             c.completions = 0;
@@ -216,6 +223,13 @@ impl Recorder {
             row.p95_ms = q(&self.second_hist, 0.95);
             row.p99_ms = q(&self.second_hist, 0.99);
             row.mean_ms = (self.second_latency_ns as f64 / 1e6) / row.completed.max(1) as f64;
+        }
+        if !self.second_failed_hist.is_empty() {
+            let q = |p: f64| self.second_failed_hist.value_at_quantile(p) as f64 / 1000.0;
+            row.failed_p50_ms = q(0.5);
+            row.failed_p95_ms = q(0.95);
+            row.failed_p99_ms = q(0.99);
+            self.second_failed_hist.reset();
         }
         std::mem::swap(&mut self.second_hist, &mut self.closed_hist);
         self.second_hist.reset();
@@ -276,13 +290,19 @@ impl Recorder {
         }
     }
 
+    /// A request failed `after` its birth: the time its client waited to learn it (for a
+    /// timeout, the client's timeout: it gave up then, whatever the servers did later).
     #[inline]
-    pub fn failed(&mut self, measured: bool, cause: ErrorCause) {
+    pub fn failed(&mut self, measured: bool, cause: ErrorCause, after: Time) {
+        let us = (after / 1000).max(1);
         self.second.errors.add(cause);
+        self.second_failed_hist.saturating_record(us);
         if measured {
             let t = &mut self.metrics.totals;
             t.failed += 1;
             t.errors.add(cause);
+            t.failed_latency_us.saturating_record(us);
+            t.failed_latency_sum_s += after as f64 / NS_PER_S as f64;
         }
     }
 

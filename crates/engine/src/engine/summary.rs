@@ -41,9 +41,15 @@ pub struct ComponentSummary {
 pub struct Summary {
     /// Length of the measurement window, in simulated seconds.
     pub window_s: f64,
+    /// Responses of any kind (successes and failures) to the window's requests, per second.
     pub throughput_rps: f64,
-    /// End-to-end latency of completed requests, in ms.
+    /// Successful responses to the window's requests, per second.
+    pub goodput_rps: f64,
+    /// End-to-end latency of successful requests, in ms.
     pub latency_ms: LatencySummary,
+    /// Time to failure of failed requests (until the client learnt it: its timeout, or the
+    /// error's arrival), in ms.
+    pub failed_latency_ms: LatencySummary,
     pub error_rate: f64,
     /// Failed requests by cause, in `ErrorCause::ALL` order.
     pub errors: Vec<(ErrorCause, u64)>,
@@ -52,6 +58,10 @@ pub struct Summary {
     pub failed: u64,
     /// Requests of the window still in flight at the end (arrived - completed - failed).
     pub in_flight: u64,
+    /// Attempts clients made for the window's requests (first tries and retries), and the
+    /// retries among them (placeholder until client retries land: 0).
+    pub attempts: u64,
+    pub retries: u64,
     pub components: Vec<ComponentSummary>,
     pub events: u64,
 }
@@ -96,7 +106,14 @@ impl Summary {
             .collect();
         Summary {
             window_s: w,
-            throughput_rps: m.throughput_rps(now),
+            throughput_rps: m.answered_rps(now),
+            goodput_rps: m.goodput_rps(now),
+            failed_latency_ms: LatencySummary {
+                mean: m.mean_failed_latency_ms(),
+                p50: m.failed_latency_ms(0.5),
+                p95: m.failed_latency_ms(0.95),
+                p99: m.failed_latency_ms(0.99),
+            },
             latency_ms: LatencySummary {
                 mean: m.mean_latency_ms(),
                 p50: m.latency_ms(0.5),
@@ -109,6 +126,8 @@ impl Summary {
             completed: t.completed,
             failed: t.failed,
             in_flight: t.arrived - t.completed - t.failed,
+            attempts: 0,
+            retries: 0,
             components,
             events: sim.events_processed(),
         }

@@ -1,9 +1,21 @@
-//! Which component limits the design now, the evidence, and the book's next step.
+//! The rules: what limits the design now, the evidence, and the fix that works.
+//!
+//! In order: an outage (something down while requests fail, or the only load balancer dead)
+//! comes first, because nothing else matters while it lasts; then a retry storm; then the
+//! saturated components; then the network (users far from the servers); else nothing.
 //!
 //! A saturated component backs up into everything upstream of it: a busy database keeps the
-//! app servers' synchronous workers waiting, so they look saturated too. The cause is the
-//! saturated component furthest downstream, so that is the one named.
+//! app servers' synchronous workers waiting, so they look saturated too. The limiting one is
+//! the saturated component furthest downstream; every other saturated one is named after it.
+//! What a saturated component is short of decides the fix: busy cores want more or bigger
+//! servers (or, for a database, a bigger class, read replicas or a cache: never more
+//! connections), busy workers with idle cores want more processes, a database out of
+//! connections wants a proxy or fewer app processes.
 
+use super::diagnosis::{Diagnosis, Evidence, Goodput, LimitKind, Saturated, Suggestion};
+use super::graph::{index, Graph};
+use super::network::worst_round_trip;
+use super::outage::{dead_spof, outage};
 use super::{Observation, Observed};
 use crate::engine::Health;
 use crate::model::{DbRole, Kind, LbAlgorithm, Scenario};
@@ -16,97 +28,151 @@ const BUSY_AND_GROWING: f64 = 0.75;
 const GROWING_PER_S: f64 = 0.5;
 /// A sibling target below this utilisation has room a smarter balancer could use.
 const ROOM: f64 = 0.7;
+/// Busy cores ÷ cores from which a saturated component is short of cores rather than of
+/// workers or connections.
+const CORES_BUSY: f64 = 0.85;
+/// A bounded queue at least this full (of its bound) whose component refused requests in the
+/// last second is full: the queue hovers just under its bound, refusing what arrives.
+const FULL: f64 = 0.5;
+/// Goodput below this share of all responses, with timeouts most of the failures: the busy
+/// tier serves requests whose clients have already given up.
+const COLLAPSE: f64 = 0.1;
+/// Attempts per request from which the retries are a storm (a quarter of the load or more).
+const RETRY_STORM: f64 = 1.25;
+/// A round trip from which the network can limit the design, in ms …
+const FAR_MS: f64 = 40.0;
+/// … when it is at least this share of the median response time.
+const FAR_SHARE: f64 = 0.5;
 
-/// The book's next step for the limiting component.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Suggestion {
-    /// Step 1 → 2: the database shares the saturated host: give it its own server.
-    DbOwnServer,
-    /// Step 2 → 3: the only app server is saturated and nothing balances in front of it.
-    ScaleOut,
-    /// The app tier behind a load balancer is saturated: add servers to it.
-    AddServers,
-    /// Step 4: fewer processes than cores leaves cores idle.
-    MoreProcesses { vcpus: u32 },
-    /// A database is saturated: read replica or more connections.
-    DbBusy { percent: u32 },
-    /// One slow target under round robin while its siblings idle.
-    LeastConnections,
-    /// The only load balancer is down: a single point of failure.
-    LbSpof,
-    /// Nothing on the path fits (e.g. a busy load balancer): the evidence speaks alone.
-    None,
-}
-
-/// The component that limits the design, with its evidence.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Finding {
-    /// Index in scenario order.
-    pub component: usize,
-    pub id: String,
-    pub evidence: Observed,
-    pub suggestion: Suggestion,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Verdict {
-    /// Every component has room to spare.
-    Clear,
-    Limit(Finding),
-}
-
-/// Names the limiting component of `scenario` given what was observed.
-pub fn diagnose(scenario: &Scenario, obs: &Observation) -> Verdict {
+/// Diagnoses `scenario` given what was observed.
+pub fn diagnose(scenario: &Scenario, obs: &Observation) -> Diagnosis {
     let n = scenario.components.len().min(obs.components.len());
     if n == 0 {
-        return Verdict::Clear;
+        return Diagnosis::none();
     }
     let g = Graph::of(scenario);
+    let saturated = saturated(scenario, obs, &g);
+    let limiting = saturated.first();
+    let with = |kind, component: Option<usize>, evidence, suggestion| Diagnosis {
+        kind,
+        id: component.map(|i| scenario.components[i].id.clone()),
+        component,
+        evidence,
+        suggestion,
+        saturated: saturated.clone(),
+    };
+    let t = &obs.traffic;
     if let Some(lb) = dead_spof(scenario, obs, &g) {
-        return finding(scenario, obs, lb, Suggestion::LbSpof);
+        let evidence = Evidence::Outage {
+            error_rate: t.error_rate,
+            down: vec![scenario.components[lb].id.clone()],
+            place: None,
+        };
+        return with(LimitKind::Outage, Some(lb), evidence, Suggestion::LbSpof);
     }
-    let saturated = |o: &Observed| {
+    if let Some(down) = outage(scenario, obs) {
+        let deepest = down.ids.iter().copied().max_by_key(|&i| (g.depth[i], std::cmp::Reverse(i)));
+        let component = if down.place.is_some() { None } else { deepest };
+        let evidence = Evidence::Outage {
+            error_rate: t.error_rate,
+            down: down.ids.iter().map(|&i| scenario.components[i].id.clone()).collect(),
+            place: down.place,
+        };
+        return with(LimitKind::Outage, component, evidence, Suggestion::Redundancy);
+    }
+    if t.attempts_per_request >= RETRY_STORM {
+        let evidence =
+            Evidence::Retries { attempts_per_request: t.attempts_per_request, error_rate: t.error_rate };
+        return with(LimitKind::Retries, limiting.map(|l| l.component), evidence, Suggestion::FewerRetries);
+    }
+    if let Some(l) = limiting {
+        let collapse = (t.throughput_rps > 0.0
+            && t.goodput_rps <= COLLAPSE * t.throughput_rps
+            && t.timeouts_rps >= 0.5 * (t.throughput_rps - t.goodput_rps))
+            .then_some(Goodput { goodput_rps: t.goodput_rps, throughput_rps: t.throughput_rps });
+        let evidence = Evidence::Saturated {
+            observed: l.evidence.clone(),
+            refusing_per_s: l.refusing_per_s,
+            goodput_collapse: collapse,
+        };
+        let suggestion = suggest(scenario, obs, &g, l);
+        return with(l.kind, Some(l.component), evidence, suggestion);
+    }
+    if let Some(rt) = worst_round_trip(scenario, obs, &g) {
+        if rt.ms >= FAR_MS && (t.p50_ms <= 0.0 || rt.ms >= FAR_SHARE * t.p50_ms) {
+            let evidence = Evidence::Network {
+                rtt_ms: rt.ms,
+                users_region: rt.users_region,
+                served_region: rt.served_region,
+                p50_ms: t.p50_ms,
+            };
+            return with(LimitKind::Network, None, evidence, Suggestion::NearerRegion);
+        }
+    }
+    Diagnosis::none()
+}
+
+/// Every saturated component (a database on an app host counts as its host), the limiting one
+/// (furthest downstream, then busiest) first.
+fn saturated(s: &Scenario, obs: &Observation, g: &Graph) -> Vec<Saturated> {
+    let n = s.components.len().min(obs.components.len());
+    let is_saturated = |o: &Observed| {
         o.health != Health::Down
             && (o.utilization >= SATURATED
                 || (o.utilization >= BUSY_AND_GROWING && o.queue_growth_per_s >= GROWING_PER_S))
     };
-    let Some(mut pick) = (0..n)
-        .filter(|&i| {
-            saturated(&obs.components[i]) && !matches!(scenario.components[i].kind, Kind::Clients(_))
-        })
-        .max_by(|&a, &b| {
-            let key = |i: usize| (g.depth[i], obs.components[i].utilization);
-            key(a).partial_cmp(&key(b)).unwrap_or(std::cmp::Ordering::Equal).then(b.cmp(&a))
-        })
-    else {
-        return Verdict::Clear;
-    };
-    // A database on an app server's host (book step 1) shares its cores and its fate: the
-    // host is what saturates.
-    if let Kind::Database(d) = &scenario.components[pick].kind {
-        if let Some(h) = d.host.as_deref().and_then(|h| g.index(scenario, h)) {
-            pick = h;
+    let mut picks: Vec<usize> = Vec::new();
+    for i in (0..n)
+        .filter(|&i| is_saturated(&obs.components[i]) && !matches!(s.components[i].kind, Kind::Clients(_)))
+    {
+        // A database on an app server's host (book step 1) shares its cores and its fate: the
+        // host is what saturates.
+        let i = match &s.components[i].kind {
+            Kind::Database(d) => d.host.as_deref().and_then(|h| index(s, h)).unwrap_or(i),
+            _ => i,
+        };
+        if !picks.contains(&i) {
+            picks.push(i);
         }
     }
-    let suggestion = suggest(scenario, obs, &g, pick);
-    finding(scenario, obs, pick, suggestion)
+    let key = |i: usize| (g.depth[i], obs.components[i].utilization);
+    picks.sort_by(|&a, &b| key(b).partial_cmp(&key(a)).unwrap_or(std::cmp::Ordering::Equal).then(a.cmp(&b)));
+    picks
+        .into_iter()
+        .map(|i| {
+            let o = &obs.components[i];
+            let full =
+                o.queue_capacity > 0.0 && o.recent_errors > 0.0 && o.queue_now >= FULL * o.queue_capacity;
+            Saturated {
+                component: i,
+                id: s.components[i].id.clone(),
+                kind: short_of(s, o, i),
+                evidence: o.clone(),
+                refusing_per_s: full.then_some(o.recent_errors),
+            }
+        })
+        .collect()
 }
 
-fn finding(s: &Scenario, obs: &Observation, i: usize, suggestion: Suggestion) -> Verdict {
-    Verdict::Limit(Finding {
-        component: i,
-        id: s.components[i].id.clone(),
-        evidence: obs.components[i].clone(),
-        suggestion,
-    })
+/// What a saturated component is short of.
+fn short_of(s: &Scenario, o: &Observed, i: usize) -> LimitKind {
+    let cores = o.cpu_utilization >= CORES_BUSY;
+    match &s.components[i].kind {
+        Kind::AppServer(_) if !cores => LimitKind::Workers,
+        Kind::Database(_) if cores => LimitKind::DbCpu,
+        Kind::Database(_) => LimitKind::DbConnections,
+        _ => LimitKind::Cpu,
+    }
 }
 
-fn suggest(s: &Scenario, obs: &Observation, g: &Graph, i: usize) -> Suggestion {
+fn suggest(s: &Scenario, obs: &Observation, g: &Graph, l: &Saturated) -> Suggestion {
+    let i = l.component;
     let me = &s.components[i];
     match &me.kind {
-        Kind::Database(d) if d.role != DbRole::Standby => {
-            Suggestion::DbBusy { percent: (obs.components[i].utilization * 100.0).round() as u32 }
-        }
+        Kind::Database(d) if d.role != DbRole::Standby => match l.kind {
+            LimitKind::DbConnections => Suggestion::DbProxy,
+            _ => Suggestion::DbBiggerClass { percent: (l.evidence.cpu_utilization * 100.0).round() as u32 },
+        },
         Kind::AppServer(a) => {
             let hosts_db = s.components.iter().any(|c| match &c.kind {
                 Kind::Database(d) => d.host.as_deref() == Some(me.id.as_str()),
@@ -130,12 +196,14 @@ fn suggest(s: &Scenario, obs: &Observation, g: &Graph, i: usize) -> Suggestion {
                         .iter()
                         .any(|&t| t != i && obs.components.get(t).is_some_and(|o| o.utilization < ROOM))
             });
-            if hosts_db {
+            if l.kind == LimitKind::Cpu && hosts_db {
                 Suggestion::DbOwnServer
-            } else if a.processes < a.vcpus {
+            } else if a.processes < a.vcpus && l.kind == LimitKind::Workers {
                 Suggestion::MoreProcesses { vcpus: a.vcpus }
             } else if uneven {
                 Suggestion::LeastConnections
+            } else if l.kind == LimitKind::Workers {
+                Suggestion::MoreWorkers
             } else if lbs.is_empty() && a.count <= 1 {
                 Suggestion::ScaleOut
             } else {
@@ -143,65 +211,5 @@ fn suggest(s: &Scenario, obs: &Observation, g: &Graph, i: usize) -> Suggestion {
             }
         }
         _ => Suggestion::None,
-    }
-}
-
-/// A load balancer that is down while no client can reach an app server any other way.
-fn dead_spof(s: &Scenario, obs: &Observation, g: &Graph) -> Option<usize> {
-    let down = |i: usize| obs.components.get(i).is_some_and(|o| o.health == Health::Down);
-    let dead_lb = (0..s.components.len())
-        .find(|&i| matches!(s.components[i].kind, Kind::LoadBalancer(_)) && down(i))?;
-    // Walk from every client population through components that are not down.
-    let mut seen = vec![false; s.components.len()];
-    let mut stack: Vec<usize> =
-        (0..s.components.len()).filter(|&i| matches!(s.components[i].kind, Kind::Clients(_))).collect();
-    while let Some(i) = stack.pop() {
-        if std::mem::replace(&mut seen[i], true) {
-            continue;
-        }
-        stack.extend(g.children[i].iter().copied().filter(|&c| !down(c)));
-    }
-    let app_reachable =
-        (0..s.components.len()).any(|i| seen[i] && matches!(s.components[i].kind, Kind::AppServer(_)));
-    (!app_reachable).then_some(dead_lb)
-}
-
-/// The link graph: parents, children and depth (longest path from a component with no
-/// incoming link). Validation rules out loops; the depth pass is bounded anyway.
-struct Graph {
-    parents: Vec<Vec<usize>>,
-    children: Vec<Vec<usize>>,
-    depth: Vec<u32>,
-}
-
-impl Graph {
-    fn of(s: &Scenario) -> Graph {
-        let n = s.components.len();
-        let mut g = Graph { parents: vec![Vec::new(); n], children: vec![Vec::new(); n], depth: vec![0; n] };
-        for l in &s.links {
-            if let (Some(a), Some(b)) = (g.index(s, &l.from), g.index(s, &l.to)) {
-                g.children[a].push(b);
-                g.parents[b].push(a);
-            }
-        }
-        for _ in 0..n {
-            let mut changed = false;
-            for a in 0..n {
-                for &b in &g.children[a] {
-                    if g.depth[b] < g.depth[a] + 1 {
-                        g.depth[b] = g.depth[a] + 1;
-                        changed = true;
-                    }
-                }
-            }
-            if !changed {
-                break;
-            }
-        }
-        g
-    }
-
-    fn index(&self, s: &Scenario, id: &str) -> Option<usize> {
-        s.components.iter().position(|c| c.id == id)
     }
 }

@@ -34,13 +34,15 @@ pub(super) fn worst_round_trip(s: &Scenario, obs: &Observation, g: &Graph) -> Op
             .and_then(|l| l.rtt_ms)
             .unwrap_or_else(|| rtt_ms(&ca.place, &cb.place))
     };
-    // Children a request really crosses to: a DNS is looked through (bounded: no loops).
+    // What a request from `i` really crosses to: a DNS is looked through (depth-bounded).
     let targets = |i: usize| -> Vec<usize> {
         let mut out = Vec::new();
-        let mut stack: Vec<(usize, u32)> = g.children[i].iter().map(|&c| (c, 0)).collect();
+        let mut stack: Vec<(usize, usize)> = g.children[i].iter().map(|&c| (c, 0)).collect();
         while let Some((c, d)) = stack.pop() {
-            if matches!(s.components[c].kind, Kind::Dns(_)) && (d as usize) < n {
-                stack.extend(g.children[c].iter().map(|&x| (x, d + 1)));
+            if matches!(s.components[c].kind, Kind::Dns(_)) {
+                if d < n {
+                    stack.extend(g.children[c].iter().map(|&x| (x, d + 1)));
+                }
             } else if up(c) && !out.contains(&c) {
                 out.push(c);
             }
@@ -49,13 +51,14 @@ pub(super) fn worst_round_trip(s: &Scenario, obs: &Observation, g: &Graph) -> Op
     };
     let mut worst: Option<RoundTrip> = None;
     for c in (0..n).filter(|&i| matches!(s.components[i].kind, Kind::Clients(_))) {
-        // Shortest network time to each component, relaxed n times over the DAG.
+        // Shortest network time to each component, relaxed at most n times (no loops).
         let mut dist = vec![f64::INFINITY; n];
         dist[c] = 0.0;
         for _ in 0..n {
             let mut changed = false;
             for a in 0..n {
-                if !dist[a].is_finite() || matches!(s.components[a].kind, Kind::AppServer(_) | Kind::Database(_)) {
+                let stop = matches!(s.components[a].kind, Kind::AppServer(_) | Kind::Database(_));
+                if !dist[a].is_finite() || stop {
                     continue;
                 }
                 for b in targets(a) {
@@ -75,9 +78,10 @@ pub(super) fn worst_round_trip(s: &Scenario, obs: &Observation, g: &Graph) -> Op
                 Kind::AppServer(app) if dist[a].is_finite() => {
                     let db = g.children[a]
                         .iter()
-                        .filter(|&&d| up(d))
-                        .filter(|&&d| matches!(&s.components[d].kind, Kind::Database(x) if x.role != DbRole::Standby))
-                        .map(|&d| hop(a, d))
+                        .copied()
+                        .filter(|&d| up(d))
+                        .filter(|&d| matches!(&s.components[d].kind, Kind::Database(x) if x.role != DbRole::Standby))
+                        .map(|d| hop(a, d))
                         .fold(f64::INFINITY, f64::min);
                     let db = if db.is_finite() { db * f64::from(app.db_queries) } else { 0.0 };
                     Some((dist[a] + db, a))

@@ -1,16 +1,26 @@
-//! Per-component evidence over a recent window: utilisation, queue growth, latency share.
+//! Evidence over a recent window: per component utilisation (per resource too), queue growth
+//! and fill, latency share; for the whole design responses, goodput, errors and latency.
 
-use crate::engine::{Health, Metrics, SecondStats, Snapshot};
+use crate::engine::{ErrorCause, Health, Metrics, SecondStats, Snapshot};
 use crate::model::Scenario;
 
 /// What the analysis knows about one component over the window.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Observed {
-    /// Mean busy fraction over the window (0..=1).
+    /// Mean busy fraction over the window (0..=1), of the resource that limits.
     pub utilization: f64,
+    /// Per resource over the last second (0..=1): busy cores ÷ cores, busy processes ÷
+    /// processes (app tiers), busy connections ÷ connection limit (databases).
+    pub cpu_utilization: f64,
+    pub worker_utilization: f64,
+    pub connection_utilization: f64,
     /// Slope of the mean queue length, in requests per second (positive: the queue grows).
     pub queue_growth_per_s: f64,
     pub queue_now: f64,
+    /// Queue bound (0 when unbounded).
+    pub queue_capacity: f64,
+    /// Requests it failed during the last second (refused, queue full…).
+    pub recent_errors: f64,
     /// Share of the end-to-end response time spent at this component itself (0..=1), not
     /// counting the time its requests spent further downstream.
     pub latency_share: f64,
@@ -23,6 +33,25 @@ pub struct Observation {
     pub components: Vec<Observed>,
     /// Simulated seconds the evidence covers.
     pub window_s: usize,
+    pub traffic: Traffic,
+}
+
+/// The whole design's responses over the window, per second.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Traffic {
+    /// Responses of any kind (successes and failures) per second: the throughput.
+    pub throughput_rps: f64,
+    /// Successful responses per second.
+    pub goodput_rps: f64,
+    /// Requests that timed out, per second.
+    pub timeouts_rps: f64,
+    /// Failed / all responses.
+    pub error_rate: f64,
+    /// Median latency of successful responses, in ms (0 when none).
+    pub p50_ms: f64,
+    /// Attempts clients made per request (1 without retries; 0 when unknown counts as 1).
+    /// The per-second series does not count attempts yet: the runner sets it from its summary.
+    pub attempts_per_request: f64,
 }
 
 /// Running totals at one instant, so a later observation can look at what happened since.
@@ -89,14 +118,45 @@ pub fn observe(
             };
             Observed {
                 utilization,
+                cpu_utilization: view.map_or(0.0, |v| v.cpu_utilization),
+                worker_utilization: view.map_or(0.0, |v| v.worker_utilization),
+                connection_utilization: view.map_or(0.0, |v| v.connection_utilization),
                 queue_growth_per_s: slope(&queue),
                 queue_now: view.map_or(0.0, |v| f64::from(v.queue)),
+                queue_capacity: view.map_or(0.0, |v| f64::from(v.queue_capacity)),
+                recent_errors: view.map_or(0.0, |v| v.recent_errors as f64),
                 latency_share: shares.get(i).copied().unwrap_or(0.0),
                 health: view.map_or(Health::Up, |v| v.health),
             }
         })
         .collect();
-    Observation { components, window_s: rows.len() }
+    Observation { components, window_s: rows.len(), traffic: traffic(&rows) }
+}
+
+/// The design's responses over `rows`, per second.
+fn traffic(rows: &[&SecondStats]) -> Traffic {
+    let n = rows.len();
+    if n == 0 {
+        return Traffic::default();
+    }
+    let good: u64 = rows.iter().map(|r| r.goodput()).sum();
+    let all: u64 = rows.iter().map(|r| r.answered()).sum();
+    let timeouts: u64 = rows.iter().map(|r| r.errors.get(ErrorCause::Timeout)).sum();
+    // The median of the window, approximated by the seconds' medians weighted by their counts.
+    let p50_ms = if good > 0 {
+        rows.iter().map(|r| r.p50_ms * r.completed as f64).sum::<f64>() / good as f64
+    } else {
+        0.0
+    };
+    let per_s = |x: u64| x as f64 / n as f64;
+    Traffic {
+        throughput_rps: per_s(all),
+        goodput_rps: per_s(good),
+        timeouts_rps: per_s(timeouts),
+        error_rate: if all > 0 { (all - good) as f64 / all as f64 } else { 0.0 },
+        p50_ms,
+        attempts_per_request: 1.0,
+    }
 }
 
 /// Least-squares slope of equally spaced samples (one per second).

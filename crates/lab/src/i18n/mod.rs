@@ -8,6 +8,7 @@
 //!
 //! Pure: no yew, no DOM. The browser's language arrives as a tag via [`Lang::from_browser_tag`].
 
+mod diagnosis;
 mod en;
 mod en_editor;
 mod en_notice;
@@ -43,6 +44,7 @@ mod share;
 mod share_detail;
 mod texts;
 
+pub use diagnosis::{describe_diagnosis, describe_suggestion, DiagnosisText};
 pub use fault::{describe_fault, describe_scheduled, describe_target};
 pub use format::{format_duration, format_ms, format_number, format_percent, format_rate, format_time};
 pub use key::Key;

@@ -1,6 +1,6 @@
 //! One point of a sweep: the design at one offered load, warmed up, measured, diagnosed.
 
-use crate::analysis::{diagnose, observe, Verdict};
+use crate::analysis::{diagnose, observe, Diagnosis};
 use crate::engine::{secs, LatencySummary, Sim, NS_PER_S};
 use crate::model::{Diagnostic, Pattern, Scenario};
 
@@ -23,7 +23,7 @@ pub struct SweepPoint {
     pub error_rate: f64,
     /// The component that limits the design over the window, with its evidence: the same
     /// diagnosis as the live callout.
-    pub bottleneck: Verdict,
+    pub bottleneck: Diagnosis,
     /// Engine events processed, warm-up included (for events/s benchmarks).
     pub events: u64,
 }
@@ -31,10 +31,7 @@ pub struct SweepPoint {
 impl SweepPoint {
     /// The limiting component's id, if any.
     pub fn bottleneck_id(&self) -> Option<&str> {
-        match &self.bottleneck {
-            Verdict::Limit(f) => Some(f.id.as_str()),
-            Verdict::Clear => None,
-        }
+        self.bottleneck.id.as_deref()
     }
 }
 
