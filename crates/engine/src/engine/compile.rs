@@ -12,7 +12,7 @@ use crate::model::{AppServer, DbRole, Kind, Scenario, ServiceDist};
 
 use super::alarms::AlarmRun;
 use super::autoscale::Asg;
-use super::balancer::{Lb, Target};
+use super::balancer::{Lb, Pins, Target};
 use super::billing::{host_hour_usd, Transfer};
 use super::clock::Clock;
 use super::database::{Databases, Db, Group};
@@ -81,11 +81,13 @@ pub(super) fn build(s: &Scenario, seed: u64) -> Sim {
                     comp,
                     algorithm: l.algorithm,
                     health: Settings::from_model(&l.health_check),
-                    fail_open: l.fail_open,
+                    fail_open: l.fails_open(),
                     targets: Vec::new(),
                     rr: 0,
                     healthy: 0,
                     drain_delay: secs(l.deregistration_delay_s),
+                    cross_zone: l.crosses_zones(),
+                    pins: Vec::new(),
                 });
                 Role::Lb(lbs.len() as u32 - 1)
             }
@@ -245,6 +247,7 @@ pub(super) fn build(s: &Scenario, seed: u64) -> Sim {
                     _ => 1,
                 };
                 let app = &apps[a as usize];
+                let zone = comps[app.comp as usize].zone;
                 for h in app.first_host..app.first_host + app.count {
                     let registered = hosts[h as usize].life == Life::InService;
                     lbs[b as usize].targets.push(Target {
@@ -255,6 +258,7 @@ pub(super) fn build(s: &Scenario, seed: u64) -> Sim {
                         current: 0,
                         check: Check { healthy: registered, ..Check::default() },
                         registered,
+                        zone,
                     });
                 }
                 lbs[b as usize].healthy =
@@ -272,6 +276,22 @@ pub(super) fn build(s: &Scenario, seed: u64) -> Sim {
             }
             _ => {}
         }
+    }
+
+    // L4 balancers pin the keep-alive connections of populations that hold a fixed number.
+    for lb in &mut lbs {
+        let l4 = matches!(&s.components[lb.comp as usize].kind,
+            Kind::LoadBalancer(m) if m.layer == crate::model::LbLayer::L4);
+        if !l4 {
+            continue;
+        }
+        lb.pins = clients
+            .iter()
+            .map(|c| match &s.components[c.comp as usize].kind {
+                Kind::Clients(k) => Pins { next: 0, to: vec![NONE; k.connections.unwrap_or(0) as usize] },
+                _ => Pins::default(),
+            })
+            .collect();
     }
 
     let n_zones = zones.len();

@@ -57,7 +57,7 @@ pub(super) fn copy_of(role: DbRole, primary: &str) -> Kind {
 }
 
 pub(super) fn clients(weight: f64) -> Kind {
-    Kind::Clients(Clients { weight, timeout_ms: 10_000.0 })
+    Kind::Clients(Clients { weight, timeout_ms: 10_000.0, connections: None })
 }
 
 /// An L4 load balancer, as in the book, with ALB-style health-check defaults (30 s / 5 s / 2 / 5).

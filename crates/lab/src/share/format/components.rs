@@ -61,6 +61,9 @@ deserialize_tagged!(Kind);
 pub struct Clients {
     pub weight: f64,
     pub timeout_ms: f64,
+    /// Absent: many users, a connection per request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub connections: Option<u32>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -80,7 +83,13 @@ pub struct LoadBalancer {
     #[serde(with = "named")]
     pub algorithm: m::LbAlgorithm,
     pub health_check: HealthCheck,
-    pub fail_open: bool,
+    /// Absent: the layer's default (the model's `LoadBalancer::fails_open`). Files written
+    /// before it depended on the layer always wrote it, so they keep what they said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fail_open: Option<bool>,
+    /// Absent: the layer's default (`LoadBalancer::crosses_zones`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cross_zone: Option<bool>,
     pub weights: Vec<TargetWeight>,
     pub deregistration_delay_s: f64,
 }
@@ -176,13 +185,13 @@ impl From<Kind> for m::Kind {
 
 impl From<&m::Clients> for Clients {
     fn from(c: &m::Clients) -> Self {
-        Clients { weight: c.weight, timeout_ms: c.timeout_ms }
+        Clients { weight: c.weight, timeout_ms: c.timeout_ms, connections: c.connections }
     }
 }
 
 impl From<Clients> for m::Clients {
     fn from(c: Clients) -> Self {
-        m::Clients { weight: c.weight, timeout_ms: c.timeout_ms }
+        m::Clients { weight: c.weight, timeout_ms: c.timeout_ms, connections: c.connections }
     }
 }
 
@@ -205,6 +214,7 @@ impl From<&m::LoadBalancer> for LoadBalancer {
             algorithm: l.algorithm,
             health_check: (&l.health_check).into(),
             fail_open: l.fail_open,
+            cross_zone: l.cross_zone,
             weights: all(&l.weights),
             deregistration_delay_s: l.deregistration_delay_s,
         }
@@ -213,14 +223,17 @@ impl From<&m::LoadBalancer> for LoadBalancer {
 
 impl From<LoadBalancer> for m::LoadBalancer {
     fn from(l: LoadBalancer) -> Self {
-        m::LoadBalancer {
+        let mut lb = m::LoadBalancer {
             layer: l.layer,
             algorithm: l.algorithm,
             health_check: l.health_check.into(),
             fail_open: l.fail_open,
+            cross_zone: l.cross_zone,
             weights: into_all(l.weights),
             deregistration_delay_s: l.deregistration_delay_s,
-        }
+        };
+        lb.drop_layer_defaults();
+        lb
     }
 }
 
