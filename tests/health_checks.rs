@@ -8,6 +8,7 @@
 mod scenarios;
 
 use archlab::engine::{to_secs, LogKind, Sim};
+use archlab::model::LbLayer;
 use scenarios::*;
 use serde_json::{json, Value};
 
@@ -145,6 +146,16 @@ fn checks_occupy_workers_but_are_not_requests() {
     assert!(busy > 0.0 && busy < 0.1, "busy {busy} s");
 }
 
+/// A balancer switched to `layer` as the editor switches it: fail-open and cross-zone take
+/// that layer's defaults (`LbLayer::fails_open`, `crosses_zones`: an NLB's or an ALB's).
+fn with_layer(mut balancer: Value, layer: &str) -> Value {
+    let l = if layer == "l4" { LbLayer::L4 } else { LbLayer::L7 };
+    balancer["layer"] = json!(layer);
+    balancer["fail_open"] = json!(l.fails_open());
+    balancer["cross_zone"] = json!(l.crosses_zones());
+    balancer
+}
+
 /// Users in zone a with `connections`, one balancer, four single-host tiers `t1`..`t4` (two
 /// in zone a, two in zone b), 200 req/s for 20 s.
 fn four_targets(layer: &str, connections: Option<u32>, cross_zone: Option<bool>) -> Sim {
@@ -152,8 +163,7 @@ fn four_targets(layer: &str, connections: Option<u32>, cross_zone: Option<bool>)
     if let Some(n) = connections {
         users["connections"] = json!(n);
     }
-    let mut balancer = lb(30.0, 5.0, 2, 5);
-    balancer["layer"] = json!(layer);
+    let mut balancer = with_layer(lb(30.0, 5.0, 2, 5), layer);
     if let Some(c) = cross_zone {
         balancer["cross_zone"] = json!(c);
     }
@@ -210,8 +220,7 @@ fn l4_without_cross_zone_keeps_requests_in_the_users_zone() {
 fn without_cross_zone_a_zone_without_healthy_targets_spills_over() {
     // Kill zone a's targets at 10 s: once both are taken out, zone a's node has nothing
     // healthy, and requests go to zone b (an NLB's DNS drops that node). Checks 2 s / 1 s x 2.
-    let mut balancer = lb(2.0, 1.0, 2, 2);
-    balancer["layer"] = json!("l4");
+    let balancer = with_layer(lb(2.0, 1.0, 2, 2), "l4");
     let s = scenario(
         &[(SEOUL, &["a", "b"])],
         vec![
@@ -233,4 +242,21 @@ fn without_cross_zone_a_zone_without_healthy_targets_spills_over() {
     assert!(arrivals(&sim, "app-b") > 190 * 14);
     assert_eq!(errors_in(&rows, 16, 30), 0, "no errors once zone a's targets are out");
     assert!(completed_in(&rows, 16, 30) > 190 * 14);
+}
+
+#[test]
+fn switching_the_layer_moves_only_the_settings_left_at_their_defaults() {
+    use archlab::model::LoadBalancer;
+    // A new balancer is L7: no fail-open (the lab's choice), cross-zone on (an ALB's).
+    let mut lb = LoadBalancer::default();
+    assert_eq!((lb.fail_open, lb.cross_zone), (false, true));
+    // Switched to L4 it takes an NLB's defaults: fail open, cross-zone off; and back.
+    lb.set_layer(LbLayer::L4);
+    assert_eq!((lb.fail_open, lb.cross_zone), (true, false));
+    lb.set_layer(LbLayer::L7);
+    assert_eq!((lb.fail_open, lb.cross_zone), (false, true));
+    // A setting the user changed stays when the layer changes (the other follows the layer).
+    lb.fail_open = true;
+    lb.set_layer(LbLayer::L4);
+    assert_eq!((lb.fail_open, lb.cross_zone), (true, false));
 }

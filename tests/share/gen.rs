@@ -139,19 +139,14 @@ fn kind(rng: &mut impl RngCore, i: usize) -> Kind {
             ttl_s: rng.random_range(0.0..=86_400.0),
             health_check: health(rng),
         }),
-        2 => Kind::LoadBalancer({
-            let mut lb = LoadBalancer {
-                layer: if rng.random_bool(0.5) { LbLayer::L4 } else { LbLayer::L7 },
-                algorithm: LbAlgorithm::ALL[rng.random_range(0..5)],
-                health_check: if rng.random_bool(0.5) { HealthCheck::default() } else { health(rng) },
-                fail_open: rng.random_bool(0.5).then(|| rng.random_bool(0.5)),
-                cross_zone: rng.random_bool(0.5).then(|| rng.random_bool(0.5)),
-                weights: Vec::new(),
-                deregistration_delay_s: rng.random_range(0.0..=3600.0),
-            };
-            // The format keeps a setting only where it differs from the layer's default.
-            lb.drop_layer_defaults();
-            lb
+        2 => Kind::LoadBalancer(LoadBalancer {
+            layer: if rng.random_bool(0.5) { LbLayer::L4 } else { LbLayer::L7 },
+            algorithm: LbAlgorithm::ALL[rng.random_range(0..5)],
+            health_check: if rng.random_bool(0.5) { HealthCheck::default() } else { health(rng) },
+            fail_open: rng.random_bool(0.5),
+            cross_zone: rng.random_bool(0.5),
+            weights: Vec::new(),
+            deregistration_delay_s: rng.random_range(0.0..=3600.0),
         }),
         3 => Kind::AppServer(if rng.random_bool(0.2) {
             AppServer::default()

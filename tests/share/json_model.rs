@@ -76,8 +76,8 @@ fn scenario(seed: u64) -> Scenario {
         match &mut c.kind {
             Kind::Database(d) if rng.random_bool(0.5) => d.host = Some(text(&mut rng)),
             Kind::LoadBalancer(l) => {
-                l.fail_open = Some(rng.random_bool(0.5));
-                l.drop_layer_defaults();
+                l.fail_open = rng.random_bool(0.5);
+                l.cross_zone = rng.random_bool(0.5);
             }
             _ => {}
         }

@@ -81,12 +81,12 @@ pub(super) fn build(s: &Scenario, seed: u64) -> Sim {
                     comp,
                     algorithm: l.algorithm,
                     health: Settings::from_model(&l.health_check),
-                    fail_open: l.fails_open(),
+                    fail_open: l.fail_open,
                     targets: Vec::new(),
                     rr: 0,
                     healthy: 0,
                     drain_delay: secs(l.deregistration_delay_s),
-                    cross_zone: l.crosses_zones(),
+                    cross_zone: l.cross_zone,
                     pins: Vec::new(),
                 });
                 Role::Lb(lbs.len() as u32 - 1)

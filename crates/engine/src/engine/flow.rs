@@ -66,7 +66,8 @@ impl Sim {
             (self.topo.comps[from as usize].zone as usize, self.topo.comps[to as usize].zone as usize);
         match self.topo.net.crossing(from as usize, to as usize, za, zb, &mut self.clock.rng) {
             Some(d) => {
-                if za != zb {
+                // A health check carries no body worth metering.
+                if za != zb && !self.slab.get(r).check {
                     self.obs.xfer.count(
                         &self.topo.comps[from as usize],
                         &self.topo.comps[to as usize],

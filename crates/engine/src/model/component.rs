@@ -112,12 +112,12 @@ pub struct LoadBalancer {
     pub algorithm: LbAlgorithm,
     pub health_check: HealthCheck,
     /// With no healthy target: true sends to all targets anyway ("fail open"); false answers
-    /// 503 "no healthy target". `None`: the layer's default ([`LoadBalancer::fails_open`]).
-    pub fail_open: Option<bool>,
+    /// 503 "no healthy target". Its default depends on the layer ([`LbLayer::fails_open`]).
+    pub fail_open: bool,
     /// Cross-zone load balancing: off, a request from clients in zone Z goes only to targets
-    /// in zone Z while it has healthy ones. `None`: the layer's default
-    /// ([`LoadBalancer::crosses_zones`]).
-    pub cross_zone: Option<bool>,
+    /// in zone Z while it has healthy ones. Its default depends on the layer
+    /// ([`LbLayer::crosses_zones`]).
+    pub cross_zone: bool,
     /// Per-target weights for the weighted algorithm, by target component id; missing = 1.
     pub weights: Vec<TargetWeight>,
     /// Connection draining: seconds a deregistered target keeps serving the requests it has.
@@ -130,8 +130,8 @@ impl Default for LoadBalancer {
             layer: LbLayer::L7,
             algorithm: LbAlgorithm::RoundRobin,
             health_check: HealthCheck::default(),
-            fail_open: None,
-            cross_zone: None,
+            fail_open: LbLayer::L7.fails_open(),
+            cross_zone: LbLayer::L7.crosses_zones(),
             weights: Vec::new(),
             // AWS target groups: 300 s by default.
             deregistration_delay_s: 300.0,
@@ -140,31 +140,34 @@ impl Default for LoadBalancer {
 }
 
 impl LoadBalancer {
-    /// Whether it fails open: as set, or by layer. L4: on, as an AWS NLB ("if the load balancer
-    /// doesn't have enough healthy targets, it automatically sends traffic to all registered
-    /// targets"). L7: off, the lab's own default, so an empty target group shows its 503; an
-    /// AWS ALB fails open too, which `fail_open: true` models.
-    pub fn fails_open(&self) -> bool {
-        self.fail_open.unwrap_or(self.layer == LbLayer::L4)
+    /// Changes the layer; a setting still at the old layer's default takes the new layer's,
+    /// one the user changed stays. (The file format cannot make these defaults depend on the
+    /// layer: link format 1 reads an absent `fail_open` as false, whatever the layer.)
+    pub fn set_layer(&mut self, layer: LbLayer) {
+        if self.fail_open == self.layer.fails_open() {
+            self.fail_open = layer.fails_open();
+        }
+        if self.cross_zone == self.layer.crosses_zones() {
+            self.cross_zone = layer.crosses_zones();
+        }
+        self.layer = layer;
+    }
+}
+
+impl LbLayer {
+    /// Whether a new balancer of this layer fails open. L4: yes, as an AWS NLB ("if the load
+    /// balancer doesn't have enough healthy targets, it automatically sends traffic to all
+    /// registered targets"). L7: no, the lab's own default, so an empty target group shows its
+    /// 503; an AWS ALB fails open too, which `fail_open: true` models.
+    pub fn fails_open(self) -> bool {
+        self == LbLayer::L4
     }
 
-    /// Whether it balances across zones: as set, or by layer. L4: off, as an AWS NLB ("cross-zone
-    /// load balancing is off by default"); L7: on, as an AWS ALB ("always turned on at the load
-    /// balancer level").
-    pub fn crosses_zones(&self) -> bool {
-        self.cross_zone.unwrap_or(self.layer == LbLayer::L7)
-    }
-
-    /// Forgets a setting that only repeats its layer's default, so it follows the layer again
-    /// (a file written before the defaults depended on the layer wrote `fail_open: false`).
-    pub fn drop_layer_defaults(&mut self) {
-        let l4 = self.layer == LbLayer::L4;
-        if self.fail_open == Some(l4) {
-            self.fail_open = None;
-        }
-        if self.cross_zone == Some(!l4) {
-            self.cross_zone = None;
-        }
+    /// Whether a new balancer of this layer balances across zones. L4: no, as an AWS NLB
+    /// ("cross-zone load balancing is off by default"); L7: yes, as an AWS ALB ("always turned
+    /// on at the load balancer level").
+    pub fn crosses_zones(self) -> bool {
+        self == LbLayer::L7
     }
 }
 

@@ -165,9 +165,8 @@ fn get(kind: &Kind, key: &str) -> Option<String> {
         (Kind::Dns(d), k) => health_get(&d.health_check, k)?,
         (Kind::LoadBalancer(l), "layer") => name(&l.layer),
         (Kind::LoadBalancer(l), "algorithm") => name(&l.algorithm),
-        // The setting in effect: the layer's default until the user sets it.
-        (Kind::LoadBalancer(l), "fail_open") => l.fails_open().to_string(),
-        (Kind::LoadBalancer(l), "cross_zone") => l.crosses_zones().to_string(),
+        (Kind::LoadBalancer(l), "fail_open") => l.fail_open.to_string(),
+        (Kind::LoadBalancer(l), "cross_zone") => l.cross_zone.to_string(),
         (Kind::LoadBalancer(l), k) => health_get(&l.health_check, k)?,
         (Kind::AppServer(a), "count") => a.count.to_string(),
         (Kind::AppServer(a), "vcpus") => a.vcpus.to_string(),
@@ -277,18 +276,11 @@ fn set(kind: &mut Kind, key: &str, v: Value) -> Result<(), Reason> {
         (Kind::Dns(d), "policy", Choice(s)) => d.policy = from_name::<DnsPolicy>(s)?,
         (Kind::Dns(d), "ttl_s", Num(x)) => d.ttl_s = x,
         (Kind::Dns(d), k, v) => health_set(&mut d.health_check, k, &v)?,
-        (Kind::LoadBalancer(l), "layer", Choice(s)) => l.layer = from_name::<LbLayer>(s)?,
+        // Fail-open and cross-zone still at the old layer's defaults follow the new layer.
+        (Kind::LoadBalancer(l), "layer", Choice(s)) => l.set_layer(from_name::<LbLayer>(s)?),
         (Kind::LoadBalancer(l), "algorithm", Choice(s)) => l.algorithm = from_name::<LbAlgorithm>(s)?,
-        // A value equal to the layer's default is stored as "the default", so changing the
-        // layer later changes it too; a value the user set otherwise stays.
-        (Kind::LoadBalancer(l), "fail_open", Choice(s)) => {
-            l.fail_open = Some(s == "true");
-            l.drop_layer_defaults();
-        }
-        (Kind::LoadBalancer(l), "cross_zone", Choice(s)) => {
-            l.cross_zone = Some(s == "true");
-            l.drop_layer_defaults();
-        }
+        (Kind::LoadBalancer(l), "fail_open", Choice(s)) => l.fail_open = s == "true",
+        (Kind::LoadBalancer(l), "cross_zone", Choice(s)) => l.cross_zone = s == "true",
         (Kind::LoadBalancer(l), k, v) => health_set(&mut l.health_check, k, &v)?,
         (Kind::AppServer(a), "count", Int(n)) => {
             if let Some(g) = a.autoscaling.as_ref().filter(|g| n < g.min || n > g.max) {

@@ -83,13 +83,13 @@ pub struct LoadBalancer {
     #[serde(with = "named")]
     pub algorithm: m::LbAlgorithm,
     pub health_check: HealthCheck,
-    /// Absent: the layer's default (the model's `LoadBalancer::fails_open`). Files written
-    /// before it depended on the layer always wrote it, so they keep what they said.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fail_open: Option<bool>,
-    /// Absent: the layer's default (`LoadBalancer::crosses_zones`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cross_zone: Option<bool>,
+    /// Absent: false, whatever the layer (link format 1 froze that default); the editor sets
+    /// an L4 balancer's `true` when the layer changes.
+    pub fail_open: bool,
+    /// Absent: true (what every balancer did before the setting existed, and an ALB's default).
+    /// Written only when false, so files of designs without it stay as they were.
+    #[serde(skip_serializing_if = "is_true")]
+    pub cross_zone: bool,
     pub weights: Vec<TargetWeight>,
     pub deregistration_delay_s: f64,
 }
@@ -146,6 +146,10 @@ pub struct Database {
 }
 
 model_default!(Clients Dns LoadBalancer HealthCheck AppServer Database);
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
 
 impl From<&m::Component> for Component {
     fn from(c: &m::Component) -> Self {
@@ -223,7 +227,7 @@ impl From<&m::LoadBalancer> for LoadBalancer {
 
 impl From<LoadBalancer> for m::LoadBalancer {
     fn from(l: LoadBalancer) -> Self {
-        let mut lb = m::LoadBalancer {
+        m::LoadBalancer {
             layer: l.layer,
             algorithm: l.algorithm,
             health_check: l.health_check.into(),
@@ -231,9 +235,7 @@ impl From<LoadBalancer> for m::LoadBalancer {
             cross_zone: l.cross_zone,
             weights: into_all(l.weights),
             deregistration_delay_s: l.deregistration_delay_s,
-        };
-        lb.drop_layer_defaults();
-        lb
+        }
     }
 }
 
