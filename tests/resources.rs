@@ -57,7 +57,7 @@ fn scenario(d: &Design) -> Scenario {
         ..AppServer::default()
     };
     s.components = vec![
-        comp("users", Kind::Clients(Clients { weight: 1.0, timeout_ms: 600_000.0 })),
+        comp("users", Kind::Clients(Clients { weight: 1.0, timeout_ms: 600_000.0, ..Default::default() })),
         comp("app", Kind::AppServer(app)),
     ];
     s.links = vec![Link { from: "users".into(), to: "app".into(), rtt_ms: Some(0.0) }];

@@ -46,6 +46,8 @@ mod text {
             "layer" => Key::FldLayer,
             "algorithm" => Key::FldAlgorithm,
             "fail_open" => Key::FldFailOpen,
+            "cross_zone" => Key::FldCrossZone,
+            "connections" => Key::FldConnections,
             "health_check.interval_s" => Key::FldHcInterval,
             "health_check.timeout_s" => Key::FldHcTimeout,
             "health_check.unhealthy_threshold" => Key::FldUnhealthy,

@@ -104,7 +104,7 @@ impl Station {
             zones: vec![Zone { name: "a".into() }],
         }];
         s.traffic = Traffic { rate_rps: self.lambda, pattern: Pattern::Steady, arrivals: Arrivals::Poisson };
-        let users = Clients { weight: 1.0, timeout_ms: self.timeout_ms };
+        let users = Clients { weight: 1.0, timeout_ms: self.timeout_ms, connections: None };
         let app = AppServer {
             count: 1,
             vcpus: self.vcpus,

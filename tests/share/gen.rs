@@ -132,6 +132,7 @@ fn kind(rng: &mut impl RngCore, i: usize) -> Kind {
         0 => Kind::Clients(Clients {
             weight: rng.random_range(0.0..=1000.0),
             timeout_ms: positive(rng, 600_000.0),
+            connections: rng.random_bool(0.3).then(|| rng.random_range(1..=5000)),
         }),
         1 => Kind::Dns(Dns {
             policy: [DnsPolicy::Latency, DnsPolicy::Failover, DnsPolicy::RoundRobin][rng.random_range(0..3)],
@@ -143,6 +144,7 @@ fn kind(rng: &mut impl RngCore, i: usize) -> Kind {
             algorithm: LbAlgorithm::ALL[rng.random_range(0..5)],
             health_check: if rng.random_bool(0.5) { HealthCheck::default() } else { health(rng) },
             fail_open: rng.random_bool(0.5),
+            cross_zone: rng.random_bool(0.5),
             weights: Vec::new(),
             deregistration_delay_s: rng.random_range(0.0..=3600.0),
         }),

@@ -75,7 +75,10 @@ fn scenario(seed: u64) -> Scenario {
     for c in &mut s.components {
         match &mut c.kind {
             Kind::Database(d) if rng.random_bool(0.5) => d.host = Some(text(&mut rng)),
-            Kind::LoadBalancer(l) => l.fail_open = rng.random_bool(0.5),
+            Kind::LoadBalancer(l) => {
+                l.fail_open = rng.random_bool(0.5);
+                l.cross_zone = rng.random_bool(0.5);
+            }
             _ => {}
         }
     }

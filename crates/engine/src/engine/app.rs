@@ -24,6 +24,10 @@ use super::ErrorCause;
 impl Sim {
     /// A request reaches its host `req.host`.
     pub(super) fn arrive_host(&mut self, r: u32) {
+        if self.slab.get(r).check {
+            self.check_at_host(r);
+            return;
+        }
         let h = self.slab.get(r).host as usize;
         let a = self.tiers.hosts[h].app as usize;
         let comp = self.tiers.apps[a].comp as usize;
@@ -52,10 +56,10 @@ impl Sim {
         }
     }
 
-    fn start_process(&mut self, r: u32, h: usize, p: u32) {
+    pub(super) fn start_process(&mut self, r: u32, h: usize, p: u32) {
         self.tiers.hosts[h].proc_req[p as usize] = r;
-        let q = self.tiers.apps[self.tiers.hosts[h].app as usize].db_queries;
         let req = self.slab.get_mut(r);
+        let q = if req.check { 0 } else { self.tiers.apps[self.tiers.hosts[h].app as usize].db_queries };
         req.proc = p;
         req.queries_left = q;
         req.stage = Stage::CpuQueue;
@@ -72,6 +76,10 @@ impl Sim {
             Stage::DbCoreQueue => {
                 self.slab.get_mut(r).stage = Stage::DbCoreService;
                 self.query_cpu_ns(r)
+            }
+            _ if req.check => {
+                self.slab.get_mut(r).stage = Stage::CpuService;
+                super::health::CHECK_CPU
             }
             _ => {
                 let host = &self.tiers.hosts[req.host as usize];
@@ -126,7 +134,9 @@ impl Sim {
             let comp = self.tiers.apps[a].comp as usize;
             let bad = self.tiers.versions[self.tiers.hosts[req.host as usize].version as usize].error_rate;
             self.release_process(req.host as usize, req.proc);
-            if bad > 0.0 && (bad >= 1.0 || self.clock.rng.uniform() < bad) {
+            if req.check {
+                self.reply_from_host(r, None);
+            } else if bad > 0.0 && (bad >= 1.0 || self.clock.rng.uniform() < bad) {
                 self.obs.rec.component_error(comp);
                 self.reply_from_host(r, Some(ErrorCause::AppError));
             } else {

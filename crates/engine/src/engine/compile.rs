@@ -12,7 +12,7 @@ use crate::model::{AppServer, DbRole, Kind, Scenario, ServiceDist};
 
 use super::alarms::AlarmRun;
 use super::autoscale::Asg;
-use super::balancer::{Lb, Target};
+use super::balancer::{Lb, Pins, Target};
 use super::billing::{host_hour_usd, Transfer};
 use super::clock::Clock;
 use super::database::{Databases, Db, Group};
@@ -86,6 +86,8 @@ pub(super) fn build(s: &Scenario, seed: u64) -> Sim {
                     rr: 0,
                     healthy: 0,
                     drain_delay: secs(l.deregistration_delay_s),
+                    cross_zone: l.cross_zone,
+                    pins: Vec::new(),
                 });
                 Role::Lb(lbs.len() as u32 - 1)
             }
@@ -251,6 +253,7 @@ pub(super) fn build(s: &Scenario, seed: u64) -> Sim {
                     _ => 1,
                 };
                 let app = &apps[a as usize];
+                let zone = comps[app.comp as usize].zone;
                 for h in app.first_host..app.first_host + app.count {
                     let registered = hosts[h as usize].life == Life::InService;
                     lbs[b as usize].targets.push(Target {
@@ -261,6 +264,7 @@ pub(super) fn build(s: &Scenario, seed: u64) -> Sim {
                         current: 0,
                         check: Check { healthy: registered, ..Check::default() },
                         registered,
+                        zone,
                     });
                 }
                 lbs[b as usize].healthy =
@@ -295,6 +299,22 @@ pub(super) fn build(s: &Scenario, seed: u64) -> Sim {
                 db.pool_max += u64::from(app.processes) * u64::from(app.count);
             }
         }
+    }
+
+    // L4 balancers pin the keep-alive connections of populations that hold a fixed number.
+    for lb in &mut lbs {
+        let l4 = matches!(&s.components[lb.comp as usize].kind,
+            Kind::LoadBalancer(m) if m.layer == crate::model::LbLayer::L4);
+        if !l4 {
+            continue;
+        }
+        lb.pins = clients
+            .iter()
+            .map(|c| match &s.components[c.comp as usize].kind {
+                Kind::Clients(k) => Pins { next: 0, to: vec![NONE; k.connections.unwrap_or(0) as usize] },
+                _ => Pins::default(),
+            })
+            .collect();
     }
 
     let n_zones = zones.len();

@@ -66,7 +66,8 @@ impl Sim {
             (self.topo.comps[from as usize].zone as usize, self.topo.comps[to as usize].zone as usize);
         match self.topo.net.crossing(from as usize, to as usize, za, zb, &mut self.clock.rng) {
             Some(d) => {
-                if za != zb {
+                // A health check carries no body worth metering.
+                if za != zb && !self.slab.get(r).check {
                     self.obs.xfer.count(
                         &self.topo.comps[from as usize],
                         &self.topo.comps[to as usize],
@@ -83,6 +84,7 @@ impl Sim {
                 let gen = req.gen;
                 self.clock.queue.push(now + d, Kind::Hop { req: r, gen });
             }
+            None if self.slab.get(r).check => self.slab.release(r),
             None => match stage {
                 Stage::ToHost => self.reply_from_lb(r, Some(ErrorCause::Refused)),
                 Stage::ToDb | Stage::FromDb => self.query_failed(r, ErrorCause::Refused),
@@ -123,6 +125,7 @@ impl Sim {
                     None => self.next_query_or_respond(r),
                 }
             }
+            Stage::BackToLb if req.check => self.check_back(r),
             Stage::BackToLb => {
                 let comp = self.ingress.lbs[req.lb as usize].comp as usize;
                 if self.topo.comp_up(comp) {
@@ -174,6 +177,11 @@ impl Sim {
 
     /// The request ends: counted as completed or failed, and its slot freed.
     pub(super) fn finish(&mut self, r: u32, err: Option<ErrorCause>) {
+        if self.slab.get(r).check {
+            // A health check that ends on the way (its host dropped it) fails by its timeout.
+            self.slab.release(r);
+            return;
+        }
         self.leave_app(r);
         self.leave_lb(r);
         let req = *self.slab.get(r);

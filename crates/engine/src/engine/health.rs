@@ -5,6 +5,17 @@
 //! one back. A check of a dead or unreachable target fails only when its timeout expires, so
 //! detection takes up to `interval x unhealthy_threshold + timeout` after a failure: the
 //! window in which requests still go to the dead target and fail.
+//!
+//! A load balancer's check is a request on the real path (`balancer::on_lb_tick`): it crosses
+//! the network to the host, waits in its backlog for a worker like any request, uses
+//! [`CHECK_CPU`] of a core and comes back. It passes when its answer is back within the
+//! timeout; it fails when the host answers with an error (backlog full, host stopping) or not
+//! in time: a dead or partitioned host never answers, and an overloaded or slow host answers
+//! too late, so it is taken out too and may flap back in once its backlog drains. The check's
+//! result applies when its answer arrives; the checks still out when the timeout expires fail
+//! then, together (one `LbFails` event per tick, not one timer per check). DNS checks stay
+//! "is it alive" probes (`dns.rs`): Route 53 checks an endpoint from outside the region and
+//! the lab has no path for them.
 
 use crate::model::HealthCheck;
 
@@ -36,9 +47,18 @@ pub(super) struct Check {
     pub healthy: bool,
     pub fails: u32,
     pub passes: u32,
-    /// The last tick's check failed; it counts when the timeout expires.
+    /// The last tick's check failed; it counts when the timeout expires (DNS checks).
     pub pending_fail: bool,
+    /// A load balancer's check sent at `sent` (the tick) is still out; it fails if it is not
+    /// answered by the time the timeout expires.
+    pub outstanding: bool,
+    pub sent: Time,
 }
+
+/// CPU time a health check takes on the target: a health endpoint that answers from memory
+/// (no database query). Tiny next to a request's, so checks hardly load a host, but it needs a
+/// worker and a core like any request, so a host with none free answers late.
+pub(super) const CHECK_CPU: Time = 100_000;
 
 /// A change of a target's state, to log.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,7 +69,7 @@ pub(super) enum Transition {
 
 impl Default for Check {
     fn default() -> Self {
-        Check { healthy: true, fails: 0, passes: 0, pending_fail: false }
+        Check { healthy: true, fails: 0, passes: 0, pending_fail: false, outstanding: false, sent: 0 }
     }
 }
 

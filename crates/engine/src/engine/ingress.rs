@@ -49,6 +49,7 @@ impl Ingress {
                 t.registered = false;
                 t.check.healthy = false;
                 t.check.pending_fail = false;
+                t.check.outstanding = false;
             }
         }
     }

@@ -35,6 +35,7 @@ mod app;
 mod autoscale;
 mod balancer;
 mod billing;
+mod check;
 mod clock;
 mod compile;
 mod database;

@@ -55,10 +55,6 @@ impl Network {
         self.cut[zb * self.zones + za] = cut;
     }
 
-    pub fn is_cut(&self, za: usize, zb: usize) -> bool {
-        self.cut[za * self.zones + zb]
-    }
-
     /// The one-way delay of a new crossing from component `a` (zone `za`) to `b` (zone `zb`),
     /// or None when the zones are partitioned.
     #[inline]

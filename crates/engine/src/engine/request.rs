@@ -92,6 +92,9 @@ pub(super) struct Req {
     /// Counted as present at the app tier / at the load balancer (must be undone on exit).
     pub in_app: bool,
     pub in_lb: bool,
+    /// A load balancer's health check (`check.rs`), not a user's request: it occupies workers
+    /// and cores like one but is never counted as one.
+    pub check: bool,
 }
 
 impl Req {
@@ -118,6 +121,7 @@ impl Req {
         err: None,
         in_app: false,
         in_lb: false,
+        check: false,
     };
 }
 

@@ -52,11 +52,16 @@ pub struct Clients {
     pub weight: f64,
     /// A request not answered within this time is counted as a timeout.
     pub timeout_ms: f64,
+    /// Keep-alive connections the population holds to a load balancer; each request rides one
+    /// of them (round robin). `None`: many users, so every request comes on a connection of its
+    /// own. It matters only behind an L4 balancer, which pins a connection, not a request, to a
+    /// target: a few long-lived connections then load only a few targets.
+    pub connections: Option<u32>,
 }
 
 impl Default for Clients {
     fn default() -> Self {
-        Clients { weight: 1.0, timeout_ms: 10_000.0 }
+        Clients { weight: 1.0, timeout_ms: 10_000.0, connections: None }
     }
 }
 
@@ -97,14 +102,22 @@ pub enum DnsPolicy {
 }
 
 /// A load balancer spreading requests over its healthy targets.
+///
+/// An L7 balancer (like an AWS Application Load Balancer) chooses a target for each request; an
+/// L4 balancer (like an AWS Network Load Balancer) chooses one for each connection, and every
+/// request on that connection goes to it (see [`Clients::connections`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct LoadBalancer {
     pub layer: LbLayer,
     pub algorithm: LbAlgorithm,
     pub health_check: HealthCheck,
-    /// With no healthy target: true sends to all targets anyway (as an AWS ALB does, "fail
-    /// open"); false answers 503 "no healthy target".
+    /// With no healthy target: true sends to all targets anyway ("fail open"); false answers
+    /// 503 "no healthy target". Its default depends on the layer ([`LbLayer::fails_open`]).
     pub fail_open: bool,
+    /// Cross-zone load balancing: off, a request from clients in zone Z goes only to targets
+    /// in zone Z while it has healthy ones. Its default depends on the layer
+    /// ([`LbLayer::crosses_zones`]).
+    pub cross_zone: bool,
     /// Per-target weights for the weighted algorithm, by target component id; missing = 1.
     pub weights: Vec<TargetWeight>,
     /// Connection draining: seconds a deregistered target keeps serving the requests it has.
@@ -117,11 +130,44 @@ impl Default for LoadBalancer {
             layer: LbLayer::L7,
             algorithm: LbAlgorithm::RoundRobin,
             health_check: HealthCheck::default(),
-            fail_open: false,
+            fail_open: LbLayer::L7.fails_open(),
+            cross_zone: LbLayer::L7.crosses_zones(),
             weights: Vec::new(),
             // AWS target groups: 300 s by default.
             deregistration_delay_s: 300.0,
         }
+    }
+}
+
+impl LoadBalancer {
+    /// Changes the layer; a setting still at the old layer's default takes the new layer's,
+    /// one the user changed stays. (The file format cannot make these defaults depend on the
+    /// layer: link format 1 reads an absent `fail_open` as false, whatever the layer.)
+    pub fn set_layer(&mut self, layer: LbLayer) {
+        if self.fail_open == self.layer.fails_open() {
+            self.fail_open = layer.fails_open();
+        }
+        if self.cross_zone == self.layer.crosses_zones() {
+            self.cross_zone = layer.crosses_zones();
+        }
+        self.layer = layer;
+    }
+}
+
+impl LbLayer {
+    /// Whether a new balancer of this layer fails open. L4: yes, as an AWS NLB ("if the load
+    /// balancer doesn't have enough healthy targets, it automatically sends traffic to all
+    /// registered targets"). L7: no, the lab's own default, so an empty target group shows its
+    /// 503; an AWS ALB fails open too, which `fail_open: true` models.
+    pub fn fails_open(self) -> bool {
+        self == LbLayer::L4
+    }
+
+    /// Whether a new balancer of this layer balances across zones. L4: no, as an AWS NLB
+    /// ("cross-zone load balancing is off by default"); L7: yes, as an AWS ALB ("always turned
+    /// on at the load balancer level").
+    pub fn crosses_zones(self) -> bool {
+        self == LbLayer::L7
     }
 }
 

@@ -228,6 +228,9 @@ impl Checker {
             Kind::Clients(c) => {
                 self.range(id, "weight", c.weight, 0.0, 1000.0);
                 self.positive(id, "timeout_ms", c.timeout_ms, 600_000.0);
+                if let Some(n) = c.connections {
+                    self.int(id, "connections", n, 1, LIMITS.connections);
+                }
             }
             Kind::Dns(d) => {
                 self.range(id, "ttl_s", d.ttl_s, 0.0, 86_400.0);

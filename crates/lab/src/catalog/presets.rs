@@ -62,12 +62,15 @@ pub(super) fn copy_of(role: DbRole, primary: &str) -> Kind {
 }
 
 pub(super) fn clients(weight: f64) -> Kind {
-    Kind::Clients(Clients { weight, timeout_ms: 10_000.0 })
+    Kind::Clients(Clients { weight, timeout_ms: 10_000.0, connections: None })
 }
 
 /// An L4 load balancer, as in the book, with ALB-style health-check defaults (30 s / 5 s / 2 / 5).
+/// It fails open, as an AWS NLB does: health checks wait in the backlog like requests, so a
+/// saturated tier fails them, and a balancer failing closed would turn an overload into an
+/// outage. Cross-zone balancing stays on (an NLB's option), so the book's designs spread evenly.
 pub(super) fn l4_lb() -> Kind {
-    Kind::LoadBalancer(LoadBalancer { layer: LbLayer::L4, ..LoadBalancer::default() })
+    Kind::LoadBalancer(LoadBalancer { layer: LbLayer::L4, fail_open: true, ..LoadBalancer::default() })
 }
 
 /// Scenario builder that places components on a grid inside zone rectangles.

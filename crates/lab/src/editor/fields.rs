@@ -87,7 +87,12 @@ fn health_input(key: &str) -> Input {
 fn specs(kind: &Kind) -> Vec<(&'static str, Option<&'static str>, Input)> {
     let mut v = match kind {
         Kind::Clients(_) => {
-            vec![("weight", None, num(0.0, 1000.0)), ("timeout_ms", Some("ms"), pos(600_000.0))]
+            vec![
+                ("weight", None, num(0.0, 1000.0)),
+                ("timeout_ms", Some("ms"), pos(600_000.0)),
+                // 0: many users, a connection per request (`connections: None`).
+                ("connections", None, int(0, LIMITS.connections)),
+            ]
         }
         Kind::Dns(_) => {
             vec![("policy", None, Input::Choice(DNS_POLICIES)), ("ttl_s", Some("s"), num(0.0, 86_400.0))]
@@ -96,6 +101,7 @@ fn specs(kind: &Kind) -> Vec<(&'static str, Option<&'static str>, Input)> {
             ("layer", None, Input::Choice(LAYERS)),
             ("algorithm", None, Input::Choice(ALGORITHMS)),
             ("fail_open", None, Input::Bool),
+            ("cross_zone", None, Input::Bool),
         ],
         Kind::AppServer(_) => vec![
             ("count", None, int(1, LIMITS.count)),
@@ -155,12 +161,14 @@ fn get(kind: &Kind, key: &str) -> Option<String> {
     Some(match (kind, key) {
         (Kind::Clients(c), "weight") => fmt_num(c.weight),
         (Kind::Clients(c), "timeout_ms") => fmt_num(c.timeout_ms),
+        (Kind::Clients(c), "connections") => c.connections.unwrap_or(0).to_string(),
         (Kind::Dns(d), "policy") => name(&d.policy),
         (Kind::Dns(d), "ttl_s") => fmt_num(d.ttl_s),
         (Kind::Dns(d), k) => health_get(&d.health_check, k)?,
         (Kind::LoadBalancer(l), "layer") => name(&l.layer),
         (Kind::LoadBalancer(l), "algorithm") => name(&l.algorithm),
         (Kind::LoadBalancer(l), "fail_open") => l.fail_open.to_string(),
+        (Kind::LoadBalancer(l), "cross_zone") => l.cross_zone.to_string(),
         (Kind::LoadBalancer(l), k) => health_get(&l.health_check, k)?,
         (Kind::AppServer(a), "count") => a.count.to_string(),
         (Kind::AppServer(a), "vcpus") => a.vcpus.to_string(),
@@ -269,12 +277,15 @@ fn set(kind: &mut Kind, key: &str, v: Value) -> Result<(), Reason> {
     match (kind, key, v) {
         (Kind::Clients(c), "weight", Num(x)) => c.weight = x,
         (Kind::Clients(c), "timeout_ms", Num(x)) => c.timeout_ms = x,
+        (Kind::Clients(c), "connections", Int(n)) => c.connections = (n > 0).then_some(n),
         (Kind::Dns(d), "policy", Choice(s)) => d.policy = from_name::<DnsPolicy>(s)?,
         (Kind::Dns(d), "ttl_s", Num(x)) => d.ttl_s = x,
         (Kind::Dns(d), k, v) => health_set(&mut d.health_check, k, &v)?,
-        (Kind::LoadBalancer(l), "layer", Choice(s)) => l.layer = from_name::<LbLayer>(s)?,
+        // Fail-open and cross-zone still at the old layer's defaults follow the new layer.
+        (Kind::LoadBalancer(l), "layer", Choice(s)) => l.set_layer(from_name::<LbLayer>(s)?),
         (Kind::LoadBalancer(l), "algorithm", Choice(s)) => l.algorithm = from_name::<LbAlgorithm>(s)?,
         (Kind::LoadBalancer(l), "fail_open", Choice(s)) => l.fail_open = s == "true",
+        (Kind::LoadBalancer(l), "cross_zone", Choice(s)) => l.cross_zone = s == "true",
         (Kind::LoadBalancer(l), k, v) => health_set(&mut l.health_check, k, &v)?,
         (Kind::AppServer(a), "count", Int(n)) => {
             if let Some(g) = a.autoscaling.as_ref().filter(|g| n < g.min || n > g.max) {

@@ -99,6 +99,8 @@ pub const TEXTS: &[(Key, &str)] = {
     (FldLayer, "Layer"),
     (FldAlgorithm, "Algorithm"),
     (FldFailOpen, "Fail open"),
+    (FldCrossZone, "Cross-zone balancing"),
+    (FldConnections, "Keep-alive connections (0 = many users)"),
     (FldHcInterval, "Health check interval"),
     (FldHcTimeout, "Health check timeout"),
     (FldUnhealthy, "Unhealthy threshold"),

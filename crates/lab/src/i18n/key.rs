@@ -285,7 +285,7 @@ keys! {
     CardStandbyOf, CardReplicaOf, CardFailover, CardConn, CtlFit, CtlUndoKeys, CtlRedoKeys, CanvasEmpty,
     InsTitle, InsNothing, InsLinks, InsNoLinks, InsSameZone, InsCrossZone, InsCrossRegion, InsFixed,
     InsDuplicate, InsZone, InsSelected, InsLink, InsRtt, InsAppProcs, FldName, FldWeight, FldTimeout,
-    FldPolicy, FldTtl, FldLayer, FldAlgorithm, FldFailOpen, FldHcInterval, FldHcTimeout, FldUnhealthy,
+    FldPolicy, FldTtl, FldLayer, FldAlgorithm, FldFailOpen, FldCrossZone, FldConnections, FldHcInterval, FldHcTimeout, FldUnhealthy,
     FldHealthy, FldHosts, FldVcpus, FldProcesses, FldCpuMs, FldService, FldDbQueries, FldWrites, FldBacklog,
     FldRestartDelay, FldRole, FldPrimary, FldHost, FldMaxConn, FldProxy, FldQueryMs, FldQueryCpu, FldQueueLimit, FldFailover,
     KeysDelete, KeysDuplicate, KeysSelectAll, KeysCancel, KeysShiftClick, KeysShiftClickHelp, KeysShiftDrag,

@@ -179,7 +179,7 @@ pub fn text(id: LessonId) -> LessonText {
                     new server is not ready at once: the group has to notice the load, launch the server, wait \
                     for it to boot and pass its health checks, and only then does it take requests.",
             notice: &[
-                "At 60 s the load triples, from 300 to 900 req/s, while two servers serve at most about 476 \
+                "At 60 s the load triples, from 280 to 840 req/s, while two servers serve at most about 476 \
                  req/s: the queue on app-1 grows and p95 climbs.",
                 "The group reacts, but each new server needs its 30 s boot and the load balancer's health checks \
                  before it gets requests. Meanwhile requests wait, and some time out: about 12% errors between \

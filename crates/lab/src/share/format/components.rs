@@ -61,6 +61,9 @@ deserialize_tagged!(Kind);
 pub struct Clients {
     pub weight: f64,
     pub timeout_ms: f64,
+    /// Absent: many users, a connection per request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub connections: Option<u32>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -80,7 +83,13 @@ pub struct LoadBalancer {
     #[serde(with = "named")]
     pub algorithm: m::LbAlgorithm,
     pub health_check: HealthCheck,
+    /// Absent: false, whatever the layer (link format 1 froze that default); the editor sets
+    /// an L4 balancer's `true` when the layer changes.
     pub fail_open: bool,
+    /// Absent: true (what every balancer did before the setting existed, and an ALB's default).
+    /// Written only when false, so files of designs without it stay as they were.
+    #[serde(skip_serializing_if = "is_true")]
+    pub cross_zone: bool,
     pub weights: Vec<TargetWeight>,
     pub deregistration_delay_s: f64,
 }
@@ -148,6 +157,10 @@ fn is_default_cpu_fraction(f: &f64) -> bool {
     f.to_bits() == m::Database::default().query_cpu_fraction.to_bits()
 }
 
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
 impl From<&m::Component> for Component {
     fn from(c: &m::Component) -> Self {
         Component { id: c.id.clone(), place: (&c.place).into(), x: c.x, y: c.y, kind: (&c.kind).into() }
@@ -186,13 +199,13 @@ impl From<Kind> for m::Kind {
 
 impl From<&m::Clients> for Clients {
     fn from(c: &m::Clients) -> Self {
-        Clients { weight: c.weight, timeout_ms: c.timeout_ms }
+        Clients { weight: c.weight, timeout_ms: c.timeout_ms, connections: c.connections }
     }
 }
 
 impl From<Clients> for m::Clients {
     fn from(c: Clients) -> Self {
-        m::Clients { weight: c.weight, timeout_ms: c.timeout_ms }
+        m::Clients { weight: c.weight, timeout_ms: c.timeout_ms, connections: c.connections }
     }
 }
 
@@ -215,6 +228,7 @@ impl From<&m::LoadBalancer> for LoadBalancer {
             algorithm: l.algorithm,
             health_check: (&l.health_check).into(),
             fail_open: l.fail_open,
+            cross_zone: l.cross_zone,
             weights: all(&l.weights),
             deregistration_delay_s: l.deregistration_delay_s,
         }
@@ -228,6 +242,7 @@ impl From<LoadBalancer> for m::LoadBalancer {
             algorithm: l.algorithm,
             health_check: l.health_check.into(),
             fail_open: l.fail_open,
+            cross_zone: l.cross_zone,
             weights: into_all(l.weights),
             deregistration_delay_s: l.deregistration_delay_s,
         }
