@@ -77,6 +77,7 @@ fn the_largest_valid_scenario_has_a_link_that_opens() {
             0..10 => Kind::Clients(Clients {
                 weight: r.random_range(0.0..1000.0),
                 timeout_ms: r.random_range(1.0..600_000.0),
+                ..Clients::default()
             }),
             10..20 => Kind::LoadBalancer(LoadBalancer {
                 weights: apps

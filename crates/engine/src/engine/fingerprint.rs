@@ -22,7 +22,7 @@ impl Fnv {
         self.u64(x.to_bits());
     }
     fn errors(&mut self, e: &ErrorCounts) {
-        for x in [e.timeout, e.refused, e.no_healthy_target, e.queue_full, e.app_error] {
+        for x in [e.timeout, e.refused, e.connect_timeout, e.no_healthy_target, e.queue_full, e.app_error] {
             self.u64(x);
         }
     }
@@ -37,7 +37,7 @@ impl Sim {
         h.u64(self.clock.events);
         h.u64(self.in_flight());
         let t = &m.totals;
-        for x in [m.measure_from, t.arrived, t.completed, t.failed] {
+        for x in [m.measure_from, t.arrived, t.retries, t.completed, t.failed] {
             h.u64(x);
         }
         h.errors(&t.errors);
@@ -55,7 +55,7 @@ impl Sim {
             }
         }
         for s in &m.series {
-            for x in [s.second, s.arrived, s.completed] {
+            for x in [s.second, s.arrived, s.retries, s.completed] {
                 h.u64(x);
             }
             h.errors(&s.errors);

@@ -41,6 +41,10 @@ pub struct Summary {
     /// Failed requests by cause, in `ErrorCause::ALL` order.
     pub errors: Vec<(ErrorCause, u64)>,
     pub arrived: u64,
+    /// Attempts of the window's requests (first attempts and retries), and the retries alone:
+    /// a request counts once in `arrived`, `completed` and `failed` however often it is tried.
+    pub attempts: u64,
+    pub retries: u64,
     pub completed: u64,
     pub failed: u64,
     /// Requests of the window still in flight at the end (arrived - completed - failed).
@@ -90,6 +94,8 @@ impl Summary {
             error_rate: m.error_rate(),
             errors: ErrorCause::ALL.iter().map(|&c| (c, t.errors.get(c))).collect(),
             arrived: t.arrived,
+            attempts: t.attempts(),
+            retries: t.retries,
             completed: t.completed,
             failed: t.failed,
             in_flight: t.arrived - t.completed - t.failed,

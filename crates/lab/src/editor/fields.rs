@@ -87,7 +87,14 @@ fn health_input(key: &str) -> Input {
 fn specs(kind: &Kind) -> Vec<(&'static str, Option<&'static str>, Input)> {
     let mut v = match kind {
         Kind::Clients(_) => {
-            vec![("weight", None, num(0.0, 1000.0)), ("timeout_ms", Some("ms"), pos(600_000.0))]
+            vec![
+                ("weight", None, num(0.0, 1000.0)),
+                ("timeout_ms", Some("ms"), pos(600_000.0)),
+                ("connect_timeout_ms", Some("ms"), pos(600_000.0)),
+                ("retry.max_attempts", None, int(1, LIMITS.attempts)),
+                ("retry.base_ms", Some("ms"), num(0.0, 600_000.0)),
+                ("retry.cap_ms", Some("ms"), num(0.0, 600_000.0)),
+            ]
         }
         Kind::Dns(_) => {
             vec![("policy", None, Input::Choice(DNS_POLICIES)), ("ttl_s", Some("s"), num(0.0, 86_400.0))]
@@ -153,6 +160,10 @@ fn get(kind: &Kind, key: &str) -> Option<String> {
     Some(match (kind, key) {
         (Kind::Clients(c), "weight") => fmt_num(c.weight),
         (Kind::Clients(c), "timeout_ms") => fmt_num(c.timeout_ms),
+        (Kind::Clients(c), "connect_timeout_ms") => fmt_num(c.connect_timeout_ms),
+        (Kind::Clients(c), "retry.max_attempts") => c.retry.max_attempts.to_string(),
+        (Kind::Clients(c), "retry.base_ms") => fmt_num(c.retry.base_ms),
+        (Kind::Clients(c), "retry.cap_ms") => fmt_num(c.retry.cap_ms),
         (Kind::Dns(d), "policy") => name(&d.policy),
         (Kind::Dns(d), "ttl_s") => fmt_num(d.ttl_s),
         (Kind::Dns(d), k) => health_get(&d.health_check, k)?,
@@ -264,6 +275,10 @@ fn set(kind: &mut Kind, key: &str, v: Value) -> Result<(), Reason> {
     match (kind, key, v) {
         (Kind::Clients(c), "weight", Num(x)) => c.weight = x,
         (Kind::Clients(c), "timeout_ms", Num(x)) => c.timeout_ms = x,
+        (Kind::Clients(c), "connect_timeout_ms", Num(x)) => c.connect_timeout_ms = x,
+        (Kind::Clients(c), "retry.max_attempts", Int(n)) => c.retry.max_attempts = n,
+        (Kind::Clients(c), "retry.base_ms", Num(x)) => c.retry.base_ms = x,
+        (Kind::Clients(c), "retry.cap_ms", Num(x)) => c.retry.cap_ms = x,
         (Kind::Dns(d), "policy", Choice(s)) => d.policy = from_name::<DnsPolicy>(s)?,
         (Kind::Dns(d), "ttl_s", Num(x)) => d.ttl_s = x,
         (Kind::Dns(d), k, v) => health_set(&mut d.health_check, k, &v)?,

@@ -109,6 +109,7 @@ keys! {
     ErrorsByCause,
     CauseTimeout,
     CauseRefused,
+    CauseConnectTimeout,
     CauseNoHealthyTarget,
     CauseQueueFull,
     CauseAppError,
@@ -266,6 +267,7 @@ keys! {
     CardStandbyOf, CardReplicaOf, CardFailover, CardConn, CtlFit, CtlUndoKeys, CtlRedoKeys, CanvasEmpty,
     InsTitle, InsNothing, InsLinks, InsNoLinks, InsSameZone, InsCrossZone, InsCrossRegion, InsFixed,
     InsDuplicate, InsZone, InsSelected, InsLink, InsRtt, InsAppProcs, FldName, FldWeight, FldTimeout,
+    FldConnectTimeout, FldMaxAttempts, FldBackoffBase, FldBackoffCap,
     FldPolicy, FldTtl, FldLayer, FldAlgorithm, FldFailOpen, FldHcInterval, FldHcTimeout, FldUnhealthy,
     FldHealthy, FldHosts, FldVcpus, FldProcesses, FldCpuMs, FldService, FldDbQueries, FldWrites, FldBacklog,
     FldRestartDelay, FldRole, FldPrimary, FldHost, FldMaxConn, FldQueryMs, FldQueueLimit, FldFailover,
@@ -353,6 +355,7 @@ keys! {
     PresetSpikeAutoscaling,
     PresetRollingBadDeploy,
     PresetMultiAzCost,
+    PresetRetryStorm,
     // linkenc: the share dialog while the browser compresses the link, or if it cannot
     SharePreparing, ShareLinkFailed,
 }
