@@ -1,5 +1,6 @@
-//! Presets about operating the service: elasticity, safe deployments, and what availability
-//! costs. They reuse the path's app server (250 req/s each) and database (2,000 req/s).
+//! Presets about operating the service: elasticity, safe deployments, what availability costs,
+//! and a retry storm that outlives its trigger. They reuse the path's app server (250 req/s
+//! each) and database (2,000 req/s).
 
 use super::presets::{app_server, clients, database, l4_lb, multi_az, Build, SEOUL};
 use crate::model::*;
@@ -105,5 +106,25 @@ pub fn multi_az_cost() -> Scenario {
         evaluation_periods: 1,
         action: AlarmAction::Notify,
     });
+    s
+}
+
+/// Metastable failure: two servers (500 req/s) at 350 req/s, users who give up after 2 s and
+/// retry twice (the AWS SDKs' standard three attempts). At 30 s the load doubles for 10 s: the
+/// backlogs (2,048 per server, about 8 s of work in all) fill past the users' 2 s, so every
+/// answer comes too late, is retried, and the retries keep the servers saturated with work
+/// nobody waits for, long after the spike is over. With retries off (one attempt) the same
+/// spike is over in seconds; so it is with backlogs shorter than the users' timeout.
+pub fn retry_storm() -> Scenario {
+    let mut app = app_server(2);
+    if let Kind::AppServer(a) = &mut app {
+        a.backlog = 2048;
+    }
+    let mut s = web("Retry storm", 350.0, 180.0, app, quick_lb());
+    s.traffic.pattern = Pattern::Spike { at_s: 30.0, for_s: 10.0, factor: 2.0 };
+    if let Some(Kind::Clients(c)) = s.component_mut("users-1").map(|c| &mut c.kind) {
+        c.timeout_ms = 2_000.0;
+        c.retry = Retry::default();
+    }
     s
 }
