@@ -97,14 +97,7 @@ fn throughput_lines_follow_the_rows_and_the_scale_covers_them() {
 #[test]
 fn error_rate_is_per_cause_share_of_finished_requests() {
     let mut r = row(0, 90);
-    r.errors = ErrorCounts {
-        timeout: 5,
-        refused: 0,
-        no_healthy_target: 0,
-        queue_full: 5,
-        app_error: 0,
-        too_many_connections: 0,
-    };
+    r.errors = ErrorCounts { timeout: 5, queue_full: 5, ..ErrorCounts::default() };
     assert_eq!(error_percent(&r, archlab::engine::ErrorCause::Timeout), 5.0);
     assert_eq!(error_percent(&r, archlab::engine::ErrorCause::QueueFull), 5.0);
     assert_eq!(error_percent(&r, archlab::engine::ErrorCause::Refused), 0.0);

@@ -240,7 +240,9 @@ fn without_cross_zone_a_zone_without_healthy_targets_spills_over() {
     sim.advance_to(archlab::engine::secs(30.0));
     let rows = series(&sim);
     assert!(arrivals(&sim, "app-b") > 190 * 14);
-    assert_eq!(errors_in(&rows, 16, 30), 0, "no errors once zone a's targets are out");
+    // Requests sent to the dead targets before detection (<= 15 s) fail only after the
+    // balancer's 10 s connect timeout (a dead host does not answer): none from 26 s on.
+    assert_eq!(errors_in(&rows, 26, 30), 0, "no errors once zone a's targets are out");
     assert!(completed_in(&rows, 16, 30) > 190 * 14);
 }
 

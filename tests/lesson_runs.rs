@@ -130,3 +130,18 @@ fn lesson_9_a_read_replica_keeps_reads_alive() {
     }
     assert_eq!(check(LessonId::DbFailover, &replica, 100.0), vec![]);
 }
+
+#[test]
+fn lesson_13_a_retry_storm_ends_with_one_attempt_or_short_backlogs() {
+    let storm = p("retry-storm", 350.0);
+    let given = check(LessonId::RetryStorm, &storm, 180.0);
+    assert_eq!(given, vec![Key::MissWindowErrors], "the storm outlives the spike");
+    let mut once = storm.clone();
+    if let Kind::Clients(c) = &mut once.component_mut("users-1").unwrap().kind {
+        c.retry.max_attempts = 1;
+    }
+    assert_eq!(check(LessonId::RetryStorm, &once, 180.0), vec![]);
+    let mut short = storm;
+    set_app(&mut short, "app-1", |a| a.backlog = 200);
+    assert_eq!(check(LessonId::RetryStorm, &short, 180.0), vec![]);
+}

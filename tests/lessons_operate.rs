@@ -117,7 +117,7 @@ fn spike_fails_as_given_and_passes_with_a_higher_minimum() {
         vec![Key::MissWindowP95, Key::MissWindowErrors],
         "two servers lag a boot and a warm-up behind a tripled load"
     );
-    // Four servers (about 952 req/s) carry the 840 req/s spike from the start.
+    // Four servers (about 952 req/s) carry the 900 req/s spike from the start.
     let mut four = given.clone();
     group(&mut four).min = 4;
     app(&mut four, "app-1").count = 4;

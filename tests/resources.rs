@@ -57,7 +57,17 @@ fn scenario(d: &Design) -> Scenario {
         ..AppServer::default()
     };
     s.components = vec![
-        comp("users", Kind::Clients(Clients { weight: 1.0, timeout_ms: 600_000.0, ..Default::default() })),
+        // Retries off: each failure counts once (with the default three attempts a request
+        // fails too_many_connections only if all three land on a process without one).
+        comp(
+            "users",
+            Kind::Clients(Clients {
+                weight: 1.0,
+                timeout_ms: 600_000.0,
+                retry: Retry::OFF,
+                ..Default::default()
+            }),
+        ),
         comp("app", Kind::AppServer(app)),
     ];
     s.links = vec![Link { from: "users".into(), to: "app".into(), rtt_ms: Some(0.0) }];

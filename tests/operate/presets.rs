@@ -13,8 +13,8 @@ fn run(id: &str) -> Sim {
     sim
 }
 
-/// 280 req/s tripled is 840 req/s: at 250 req/s per server and a 60 % target the group needs
-/// ceil(840 / 250 / 0.6) = 6 servers; it grows past 2 (never past 8) and comes back to 2.
+/// 300 req/s tripled is 900 req/s: at 250 req/s per server and a 60 % target the group needs
+/// ceil(900 / 250 / 0.6) = 6 servers; it grows past 2 (never past 8) and comes back to 2.
 #[test]
 fn the_spike_preset_scales_out_and_back() {
     let sim = run("spike-autoscaling");

@@ -15,7 +15,7 @@
 
 use archlab::model::{
     AppServer, Arrivals, Clients, Component, Database, DbRole, Kind, Link, LoadBalancer, Pattern, Placement,
-    Rect, Region, Scenario, ServiceDist, Traffic, Zone, LIMITS,
+    Rect, Region, Retry, Scenario, ServiceDist, Traffic, Zone, LIMITS,
 };
 
 /// Component indices in every scenario built here, in scenario order (the clients are 0).
@@ -104,7 +104,9 @@ impl Station {
             zones: vec![Zone { name: "a".into() }],
         }];
         s.traffic = Traffic { rate_rps: self.lambda, pattern: Pattern::Steady, arrivals: Arrivals::Poisson };
-        let users = Clients { weight: 1.0, timeout_ms: self.timeout_ms, connections: None };
+        // Queueing theory's stations have no retries: a blocked or timed-out request is lost.
+        let users =
+            Clients { weight: 1.0, timeout_ms: self.timeout_ms, retry: Retry::OFF, ..Clients::default() };
         let app = AppServer {
             count: 1,
             vcpus: self.vcpus,

@@ -13,8 +13,10 @@ pub fn comp(id: &str, region: &str, zone: &str, kind: Value) -> Value {
     json!({ "id": id, "place": { "region": region, "zone": zone }, "x": 0, "y": 0, "kind": kind })
 }
 
+/// Users who do not retry (one attempt per request), so each failure is one error; tests of
+/// retries set their own policy.
 pub fn clients(timeout_ms: f64) -> Value {
-    json!({ "type": "clients", "weight": 1, "timeout_ms": timeout_ms })
+    json!({ "type": "clients", "weight": 1, "timeout_ms": timeout_ms, "retry": { "max_attempts": 1 } })
 }
 
 /// An app tier without database queries: `count` hosts of `procs` processes and as many cores.

@@ -133,6 +133,16 @@ fn kind(rng: &mut impl RngCore, i: usize) -> Kind {
             weight: rng.random_range(0.0..=1000.0),
             timeout_ms: positive(rng, 600_000.0),
             connections: rng.random_bool(0.3).then(|| rng.random_range(1..=5000)),
+            connect_timeout_ms: if rng.random_bool(0.5) { 3_100.0 } else { positive(rng, 600_000.0) },
+            retry: if rng.random_bool(0.5) {
+                Retry::default()
+            } else {
+                Retry {
+                    max_attempts: rng.random_range(1..=10),
+                    base_ms: rng.random_range(0.0..=600_000.0),
+                    cap_ms: rng.random_range(0.0..=600_000.0),
+                }
+            },
         }),
         1 => Kind::Dns(Dns {
             policy: [DnsPolicy::Latency, DnsPolicy::Failover, DnsPolicy::RoundRobin][rng.random_range(0..3)],

@@ -78,6 +78,7 @@ fn the_largest_valid_scenario_has_a_link_that_opens() {
                 weight: r.random_range(0.0..1000.0),
                 timeout_ms: r.random_range(1.0..600_000.0),
                 connections: None,
+                ..Clients::default()
             }),
             10..20 => Kind::LoadBalancer(LoadBalancer {
                 weights: apps

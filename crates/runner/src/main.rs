@@ -212,8 +212,8 @@ fn table(scenario: &Scenario, s: &Summary, d: &Diagnosis, seed: u64) -> String {
     }
     let _ = writeln!(
         o,
-        "  requests     {} arrived, {} completed, {} failed, {} in flight",
-        s.arrived, s.completed, s.failed, s.in_flight
+        "  requests     {} arrived, {} completed, {} failed, {} in flight ({} attempts, {} retries)",
+        s.arrived, s.completed, s.failed, s.in_flight, s.attempts, s.retries
     );
     let _ = write!(o, "  errors       {:.3} %", s.error_rate * 100.0);
     for (c, n) in s.errors.iter().filter(|(_, n)| *n > 0) {

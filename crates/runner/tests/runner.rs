@@ -22,7 +22,9 @@ fn json_summary_has_the_documented_keys() {
     for key in ["mean", "p50", "p95", "p99"] {
         assert!(v["latency_ms"][key].is_number(), "latency_ms.{key}");
     }
-    for key in ["timeout", "refused", "no_healthy_target", "queue_full", "too_many_connections"] {
+    let causes =
+        ["timeout", "refused", "connect_timeout", "no_healthy_target", "queue_full", "too_many_connections"];
+    for key in causes {
         assert!(v["errors"][key].is_u64(), "errors.{key}");
     }
     let req = &v["requests"];
@@ -32,6 +34,8 @@ fn json_summary_has_the_documented_keys() {
         req["failed"].as_u64().unwrap(),
     );
     assert_eq!(a, c + f + req["in_flight"].as_u64().unwrap());
+    // Attempts are counted apart from requests: each request's first attempt, plus its retries.
+    assert_eq!(req["attempts"].as_u64().unwrap(), a + req["retries"].as_u64().unwrap());
     for id in ["users", "lb", "app", "db"] {
         for key in [
             "utilization",

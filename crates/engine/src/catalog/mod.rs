@@ -6,8 +6,10 @@
 
 mod latency;
 pub mod pricing;
+mod timeouts;
 
 pub use latency::{rtt_ms, CROSS_ZONE_RTT_MS, JITTER, SAME_ZONE_RTT_MS};
+pub use timeouts::{DB_CONNECT_TIMEOUT_S, LB_CONNECT_TIMEOUT_S};
 // The region table is the model's (validation checks a scenario's codes against it), so the
 // dependency runs one way: catalog -> model.
 pub use crate::model::regions::{region, RegionInfo, REGIONS};

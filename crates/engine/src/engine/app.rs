@@ -32,8 +32,10 @@ impl Sim {
         let a = self.tiers.hosts[h].app as usize;
         let comp = self.tiers.apps[a].comp as usize;
         if !self.tiers.hosts[h].up {
+            // A dead host does not answer: its caller waits for its connect timeout.
             self.obs.rec.component_error(comp);
-            self.reply_from_host(r, Some(ErrorCause::Refused));
+            let req = self.slab.get(r);
+            self.connect_unanswered(r, req.from, req.to, req.t0);
             return;
         }
         self.obs.rec.component_arrival(comp);

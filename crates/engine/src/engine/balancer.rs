@@ -254,10 +254,10 @@ impl Sim {
     pub(super) fn arrive_lb(&mut self, r: u32, l: usize) {
         let comp = self.ingress.lbs[l].comp as usize;
         if !self.topo.comp_up(comp) {
+            // A dead balancer does not answer: the client waits for its connect timeout.
             self.obs.rec.component_error(comp);
-            let req = self.slab.get_mut(r);
-            req.lb = l as u32;
-            self.reply_from_lb(r, Some(super::ErrorCause::Refused));
+            let req = self.slab.get(r);
+            self.connect_unanswered(r, req.from, req.to, req.t0);
             return;
         }
         self.obs.rec.component_arrival(comp);

@@ -59,8 +59,16 @@ pub(super) fn build(s: &Scenario, seed: u64) -> Sim {
         let role = match &c.kind {
             Kind::Clients(k) => {
                 let share = if weight_sum > 0.0 { k.weight / weight_sum } else { 0.0 };
-                let timeout = ms(k.timeout_ms);
-                clients.push(Client { comp, share, timeout, entries: Vec::new(), rr: 0, gen: 0 });
+                clients.push(Client {
+                    comp,
+                    share,
+                    timeout: ms(k.timeout_ms),
+                    connect_timeout: ms(k.connect_timeout_ms),
+                    retry: super::retry::Policy::from_model(&k.retry),
+                    entries: Vec::new(),
+                    rr: 0,
+                    gen: 0,
+                });
                 Role::Clients(clients.len() as u32 - 1)
             }
             Kind::Dns(d) => {

@@ -87,6 +87,7 @@ impl Sim {
         let d = self.slab.get(r).db as usize;
         let comp = self.data.dbs[d].comp as usize;
         if !self.data.dbs[d].up {
+            // Still an instant refusal, unlike a dead host or balancer (see `connect`).
             self.obs.rec.component_error(comp);
             self.query_back(r, Some(ErrorCause::Refused));
             return;

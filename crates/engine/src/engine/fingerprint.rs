@@ -22,9 +22,16 @@ impl Fnv {
         self.u64(x.to_bits());
     }
     fn errors(&mut self, e: &ErrorCounts) {
-        for x in
-            [e.timeout, e.refused, e.no_healthy_target, e.queue_full, e.app_error, e.too_many_connections]
-        {
+        let all = [
+            e.timeout,
+            e.refused,
+            e.connect_timeout,
+            e.no_healthy_target,
+            e.queue_full,
+            e.app_error,
+            e.too_many_connections,
+        ];
+        for x in all {
             self.u64(x);
         }
     }
@@ -39,7 +46,7 @@ impl Sim {
         h.u64(self.clock.events);
         h.u64(self.in_flight());
         let t = &m.totals;
-        for x in [m.measure_from, t.arrived, t.completed, t.failed] {
+        for x in [m.measure_from, t.arrived, t.retries, t.completed, t.failed] {
             h.u64(x);
         }
         h.errors(&t.errors);
@@ -59,7 +66,7 @@ impl Sim {
             }
         }
         for s in &m.series {
-            for x in [s.second, s.arrived, s.completed] {
+            for x in [s.second, s.arrived, s.retries, s.completed] {
                 h.u64(x);
             }
             h.errors(&s.errors);

@@ -33,6 +33,13 @@ impl Sim {
             return;
         };
         self.obs.rec.gauge(comp, now, 0, 0, 1);
+        self.attempt(r, c);
+    }
+
+    /// An attempt of request `r` from client population `c`: resolve an entry point and go.
+    pub(super) fn attempt(&mut self, r: u32, c: usize) {
+        let now = self.clock.now;
+        let comp = self.ingress.clients[c].comp as usize;
         let client = &mut self.ingress.clients[c];
         let n = client.entries.len();
         if n == 0 {
@@ -59,8 +66,9 @@ impl Sim {
         }
     }
 
-    /// Starts a crossing from component `from` to `to`; a partition between their zones fails
-    /// it at once at the sender.
+    /// Starts a crossing from component `from` to `to`. A partition between their zones
+    /// leaves a new connection to an entry point or a host unanswered until the sender's
+    /// connect timeout; a query or an answer that cannot cross fails at once (see `connect`).
     pub(super) fn send(&mut self, r: u32, from: u32, to: u32, stage: Stage) {
         let (za, zb) =
             (self.topo.comps[from as usize].zone as usize, self.topo.comps[to as usize].zone as usize);
@@ -86,7 +94,7 @@ impl Sim {
             }
             None if self.slab.get(r).check => self.slab.release(r),
             None => match stage {
-                Stage::ToHost => self.reply_from_lb(r, Some(ErrorCause::Refused)),
+                Stage::ToEntry | Stage::ToHost => self.connect_unanswered(r, from, to, self.clock.now),
                 Stage::ToDb | Stage::FromDb => self.query_failed(r, ErrorCause::Refused),
                 _ => {
                     let err = self.slab.get(r).err.or(Some(ErrorCause::Refused));
@@ -175,7 +183,8 @@ impl Sim {
         }
     }
 
-    /// The request ends: counted as completed or failed, and its slot freed.
+    /// The attempt ends at its client: the request is completed, retried (a failed attempt
+    /// with attempts left, see `retry`), or failed; a request that ends has its slot freed.
     pub(super) fn finish(&mut self, r: u32, err: Option<ErrorCause>) {
         if self.slab.get(r).check {
             // A health check that ends on the way (its host dropped it) fails by its timeout.
@@ -185,11 +194,14 @@ impl Sim {
         self.leave_app(r);
         self.leave_lb(r);
         let req = *self.slab.get(r);
-        let comp = req.client as usize;
         let now = self.clock.now;
+        let cause = if now > req.deadline { Some(ErrorCause::Timeout) } else { err };
+        if cause.is_some() && self.retry_later(r) {
+            return;
+        }
+        let comp = req.client as usize;
         self.obs.rec.gauge(comp, now, 0, 0, -1);
         let measured = req.born >= self.obs.rec.metrics.measure_from;
-        let cause = if now > req.deadline { Some(ErrorCause::Timeout) } else { err };
         match cause {
             None => {
                 self.obs.rec.completed(measured, now - req.born);

@@ -9,8 +9,12 @@ use super::Time;
 pub enum ErrorCause {
     /// The client gave up waiting (its timeout passed).
     Timeout,
-    /// A dead host, load balancer or database refused the connection.
+    /// The connection was refused at once: a crashed process on a live host (the OS resets
+    /// the connection), or nothing to connect to (no DNS answer, no server in service).
     Refused,
+    /// Nobody answered the connection attempt before the caller's connect timeout: a dead
+    /// host, balancer or database, or a partition between the zones.
+    ConnectTimeout,
     /// A load balancer (or DNS) had no healthy target to send to.
     NoHealthyTarget,
     /// A bounded queue was full.
@@ -23,9 +27,10 @@ pub enum ErrorCause {
 }
 
 impl ErrorCause {
-    pub const ALL: [ErrorCause; 6] = [
+    pub const ALL: [ErrorCause; 7] = [
         ErrorCause::Timeout,
         ErrorCause::Refused,
+        ErrorCause::ConnectTimeout,
         ErrorCause::NoHealthyTarget,
         ErrorCause::QueueFull,
         ErrorCause::AppError,
@@ -37,6 +42,7 @@ impl ErrorCause {
         match self {
             ErrorCause::Timeout => "timeout",
             ErrorCause::Refused => "refused",
+            ErrorCause::ConnectTimeout => "connect_timeout",
             ErrorCause::NoHealthyTarget => "no_healthy_target",
             ErrorCause::QueueFull => "queue_full",
             ErrorCause::AppError => "app_error",
@@ -50,6 +56,7 @@ impl ErrorCause {
 pub struct ErrorCounts {
     pub timeout: u64,
     pub refused: u64,
+    pub connect_timeout: u64,
     pub no_healthy_target: u64,
     pub queue_full: u64,
     pub app_error: u64,
@@ -64,6 +71,7 @@ impl ErrorCounts {
         match cause {
             ErrorCause::Timeout => self.timeout,
             ErrorCause::Refused => self.refused,
+            ErrorCause::ConnectTimeout => self.connect_timeout,
             ErrorCause::NoHealthyTarget => self.no_healthy_target,
             ErrorCause::QueueFull => self.queue_full,
             ErrorCause::AppError => self.app_error,
@@ -74,6 +82,7 @@ impl ErrorCounts {
         match cause {
             ErrorCause::Timeout => &mut self.timeout,
             ErrorCause::Refused => &mut self.refused,
+            ErrorCause::ConnectTimeout => &mut self.connect_timeout,
             ErrorCause::NoHealthyTarget => &mut self.no_healthy_target,
             ErrorCause::QueueFull => &mut self.queue_full,
             ErrorCause::AppError => &mut self.app_error,
@@ -87,6 +96,7 @@ impl ErrorCounts {
             + self.queue_full
             + self.app_error
             + self.too_many_connections
+            + self.connect_timeout
     }
 }
 
@@ -161,7 +171,10 @@ impl ComponentTotals {
 /// arrive inside the window are counted, so a warm-up cut removes the empty-system bias.
 #[derive(Clone, Debug)]
 pub struct Totals {
+    /// Requests born in the window (each counts once, however many attempts it takes).
     pub arrived: u64,
+    /// Retries of those requests (attempts after the first); `attempts()` is the sum.
+    pub retries: u64,
     pub completed: u64,
     pub failed: u64,
     pub errors: ErrorCounts,
@@ -182,8 +195,11 @@ pub struct Totals {
 pub struct SecondStats {
     /// Start of the second, in whole simulated seconds.
     pub second: u64,
+    /// Requests born in this second (their first attempts).
     pub arrived: u64,
     /// Successful responses in this second: the goodput (see [`SecondStats::goodput`]).
+    /// Retries started in this second; `attempts_per_request` shows a retry storm.
+    pub retries: u64,
     pub completed: u64,
     pub errors: ErrorCounts,
     /// Latency percentiles of requests completed in this second, in ms (0 when none).
@@ -213,6 +229,25 @@ impl SecondStats {
     /// Responses of any kind in this second (successes and failures): the throughput.
     pub fn answered(&self) -> u64 {
         self.completed + self.errors.total()
+    }
+}
+
+impl Totals {
+    /// Attempts of the window's requests: first attempts plus retries.
+    pub fn attempts(&self) -> u64 {
+        self.arrived + self.retries
+    }
+}
+
+impl SecondStats {
+    /// Attempts started in this second per request born in it (1 without retries; 0 when no
+    /// request was born): how much the clients multiply the load they offer.
+    pub fn attempts_per_request(&self) -> f64 {
+        if self.arrived > 0 {
+            (self.arrived + self.retries) as f64 / self.arrived as f64
+        } else {
+            0.0
+        }
     }
 }
 

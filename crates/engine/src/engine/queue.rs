@@ -34,6 +34,16 @@ pub(super) enum Kind {
         req: u32,
         gen: u32,
     },
+    /// A connection attempt of a request nobody answered: its caller's connect timeout ends.
+    ConnectTimeout {
+        req: u32,
+        gen: u32,
+    },
+    /// A client's backoff before retrying a failed request ends: the next attempt starts.
+    Retry {
+        req: u32,
+        gen: u32,
+    },
     /// The health-check timer of load balancer `lb` (one per balancer, not per target).
     LbTick {
         lb: u32,

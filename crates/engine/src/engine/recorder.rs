@@ -127,6 +127,7 @@ impl Recorder {
     pub fn new(components: usize) -> Self {
         let totals = Totals {
             arrived: 0,
+            retries: 0,
             completed: 0,
             failed: 0,
             errors: ErrorCounts::default(),
@@ -189,6 +190,7 @@ impl Recorder {
         self.metrics.measure_from = at;
         let t = &mut self.metrics.totals;
         t.arrived = 0;
+        t.retries = 0;
         t.completed = 0;
         t.failed = 0;
         t.errors = ErrorCounts::default();
@@ -273,6 +275,15 @@ impl Recorder {
         self.second.arrived += 1;
         if measured {
             self.metrics.totals.arrived += 1;
+        }
+    }
+
+    /// A request starts another attempt (in the totals when the request is measured).
+    #[inline]
+    pub fn retried(&mut self, measured: bool) {
+        self.second.retries += 1;
+        if measured {
+            self.metrics.totals.retries += 1;
         }
     }
 

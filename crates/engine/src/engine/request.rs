@@ -19,6 +19,11 @@ pub(super) const MAX_LIVE: usize = 2_000_000;
 pub(super) enum Stage {
     /// On the wire from the client to its entry point (a load balancer or an app host).
     ToEntry,
+    /// A connection attempt nobody answers (a dead host, a partition): its caller waits for
+    /// its connect timeout (`from` is the caller, `to` the target, `t1` when it gives up).
+    Connecting,
+    /// A failed attempt whose client waits its backoff before the next attempt.
+    Backoff,
     /// On the wire from a load balancer to the chosen host.
     ToHost,
     /// Waiting in its host's backlog for a free process.
@@ -95,6 +100,8 @@ pub(super) struct Req {
     /// A load balancer's health check (`check.rs`), not a user's request: it occupies workers
     /// and cores like one but is never counted as one.
     pub check: bool,
+    /// Which attempt of the request this is (1 for the first; retries count up).
+    pub attempt: u8,
 }
 
 impl Req {
@@ -122,6 +129,7 @@ impl Req {
         in_app: false,
         in_lb: false,
         check: false,
+        attempt: 1,
     };
 }
 

@@ -122,6 +122,8 @@ impl Sim {
             Kind::Hop { req, gen } => self.on_hop(req, gen),
             Kind::CoreDone { req, gen } => self.on_core_done(req, gen),
             Kind::QueryDone { req, gen } => self.on_query_done(req, gen),
+            Kind::ConnectTimeout { req, gen } => self.on_connect_timeout(req, gen),
+            Kind::Retry { req, gen } => self.on_retry(req, gen),
             Kind::LbTick { lb } => self.on_lb_tick(lb as usize),
             Kind::LbFails { lb } => self.on_lb_fails(lb as usize),
             Kind::DnsTick { dns } => self.on_dns_tick(dns as usize),

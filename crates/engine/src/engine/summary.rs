@@ -54,14 +54,14 @@ pub struct Summary {
     /// Failed requests by cause, in `ErrorCause::ALL` order.
     pub errors: Vec<(ErrorCause, u64)>,
     pub arrived: u64,
+    /// Attempts of the window's requests (first attempts and retries), and the retries alone:
+    /// a request counts once in `arrived`, `completed` and `failed` however often it is tried.
+    pub attempts: u64,
+    pub retries: u64,
     pub completed: u64,
     pub failed: u64,
     /// Requests of the window still in flight at the end (arrived - completed - failed).
     pub in_flight: u64,
-    /// Attempts clients made for the window's requests (first tries and retries), and the
-    /// retries among them (placeholder until client retries land: 0).
-    pub attempts: u64,
-    pub retries: u64,
     pub components: Vec<ComponentSummary>,
     pub events: u64,
 }
@@ -123,11 +123,11 @@ impl Summary {
             error_rate: m.error_rate(),
             errors: ErrorCause::ALL.iter().map(|&c| (c, t.errors.get(c))).collect(),
             arrived: t.arrived,
+            attempts: t.attempts(),
+            retries: t.retries,
             completed: t.completed,
             failed: t.failed,
             in_flight: t.arrived - t.completed - t.failed,
-            attempts: 0,
-            retries: 0,
             components,
             events: sim.events_processed(),
         }

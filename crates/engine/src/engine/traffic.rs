@@ -25,7 +25,10 @@ pub(super) enum Entry {
 pub(super) struct Client {
     pub comp: u32,
     pub share: f64,
+    /// Per-attempt timeout, and how long a connection attempt may go unanswered.
     pub timeout: Time,
+    pub connect_timeout: Time,
+    pub retry: super::retry::Policy,
     pub entries: Vec<Entry>,
     pub rr: u32,
     /// Generation of the arrival stream (bumped when the traffic changes).

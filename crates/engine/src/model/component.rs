@@ -50,18 +50,66 @@ impl Kind {
 pub struct Clients {
     /// Share of the total rate sent by this population, relative to the other populations.
     pub weight: f64,
-    /// A request not answered within this time is counted as a timeout.
+    /// An attempt not answered within this time is counted as a timeout (and may be retried):
+    /// a per-attempt timeout, like the AWS SDKs' `apiCallAttemptTimeout`.
     pub timeout_ms: f64,
     /// Keep-alive connections the population holds to a load balancer; each request rides one
     /// of them (round robin). `None`: many users, so every request comes on a connection of its
     /// own. It matters only behind an L4 balancer, which pins a connection, not a request, to a
     /// target: a few long-lived connections then load only a few targets.
     pub connections: Option<u32>,
+    /// How long a client waits for a connection to be accepted before it gives up
+    /// (`ConnectTimeout`). A dead host, balancer or a partition never answers, so a caller
+    /// waits this long; a crashed process on a live host is refused at once. The default,
+    /// 3,100 ms, is `connectTimeoutInMillis` of the AWS SDKs' `standard` defaults mode
+    /// (AWS SDKs and Tools Reference Guide, "Smart configuration defaults").
+    pub connect_timeout_ms: f64,
+    /// How failed attempts are retried.
+    pub retry: Retry,
 }
 
 impl Default for Clients {
     fn default() -> Self {
-        Clients { weight: 1.0, timeout_ms: 10_000.0, connections: None }
+        Clients {
+            weight: 1.0,
+            timeout_ms: 10_000.0,
+            connections: None,
+            connect_timeout_ms: 3_100.0,
+            retry: Retry::default(),
+        }
+    }
+}
+
+/// A client's retry policy: at most `max_attempts` attempts per request (1: retries off),
+/// waiting before retry `k` (1, 2, …) a "full jitter" backoff, uniform in
+/// `[0, min(base_ms x 2^(k-1), cap_ms))`.
+///
+/// Defaults are the AWS SDKs' `standard` retry mode: three attempts (AWS SDKs and Tools
+/// Reference Guide, "Retry behavior"), an initial backoff of 1 s and a maximum backoff of 20 s
+/// (the Rust SDK's `RetryConfig::standard()`: `initial_backoff` 1 s, `max_backoff` 20 s),
+/// exponential with full jitter (Brooker, "Exponential Backoff And Jitter", AWS Architecture
+/// Blog, 2015). The standard mode's retry quota (a token bucket that stops retries during an
+/// outage) is not modelled: these clients retry as long as they have attempts left, which is
+/// what an SDK with the quota turned off, or a hand-written retry loop, does.
+///
+/// Every failure the lab knows is retried: refused and timed-out connections, 5xx-like
+/// answers (no healthy target, queue full, app error) and the client's own timeout, as the
+/// SDKs retry transient errors, throttles and timeouts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Retry {
+    pub max_attempts: u32,
+    pub base_ms: f64,
+    pub cap_ms: f64,
+}
+
+impl Retry {
+    /// No retries: one attempt per request.
+    pub const OFF: Retry = Retry { max_attempts: 1, base_ms: 1_000.0, cap_ms: 20_000.0 };
+}
+
+impl Default for Retry {
+    fn default() -> Self {
+        Retry { max_attempts: 3, base_ms: 1_000.0, cap_ms: 20_000.0 }
     }
 }
 

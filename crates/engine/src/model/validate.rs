@@ -25,6 +25,8 @@ pub struct Limits {
     pub processes: u32,
     pub connections: u32,
     pub queue: u32,
+    /// Attempts per request a client's retry policy may make (the first one included).
+    pub attempts: u32,
     pub service_ms: f64,
     pub coordinate: f64,
 }
@@ -43,6 +45,7 @@ pub const LIMITS: Limits = Limits {
     processes: 64,
     connections: 5000,
     queue: 100_000,
+    attempts: 10,
     service_ms: 600_000.0,
     coordinate: 1.0e6,
 };
@@ -231,6 +234,10 @@ impl Checker {
                 if let Some(n) = c.connections {
                     self.int(id, "connections", n, 1, LIMITS.connections);
                 }
+                self.positive(id, "connect_timeout_ms", c.connect_timeout_ms, 600_000.0);
+                self.int(id, "retry.max_attempts", c.retry.max_attempts, 1, LIMITS.attempts);
+                self.range(id, "retry.base_ms", c.retry.base_ms, 0.0, 600_000.0);
+                self.range(id, "retry.cap_ms", c.retry.cap_ms, 0.0, 600_000.0);
             }
             Kind::Dns(d) => {
                 self.range(id, "ttl_s", d.ttl_s, 0.0, 86_400.0);

@@ -124,6 +124,14 @@ pub const PRESETS: &[Preset] = &[
         lesson: LessonId::MultiAzCost,
         compact: include_str!("preset_json/multi-az-cost.json"),
     },
+    // Failures as networks show them (issue 18).
+    Preset {
+        id: "retry-storm",
+        name: "Retry storm",
+        title: Key::PresetRetryStorm,
+        lesson: LessonId::RetryStorm,
+        compact: include_str!("preset_json/retry-storm.json"),
+    },
 ];
 
 /// The preset with this id, built.
@@ -148,6 +156,7 @@ pub fn builder(id: &str) -> Option<fn() -> Scenario> {
         "spike-autoscaling" => presets_operate::spike_autoscaling,
         "rolling-bad-deploy" => presets_operate::rolling_bad_deploy,
         "multi-az-cost" => presets_operate::multi_az_cost,
+        "retry-storm" => presets_operate::retry_storm,
         _ => return None,
     };
     Some(build)

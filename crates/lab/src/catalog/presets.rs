@@ -61,8 +61,11 @@ pub(super) fn copy_of(role: DbRole, primary: &str) -> Kind {
     }
 }
 
+/// Users who do not retry: the path's lessons count each failure as one error, and their
+/// numbers were measured so. The retry-storm preset gives its users the default policy (three
+/// attempts, as the AWS SDKs' standard mode).
 pub(super) fn clients(weight: f64) -> Kind {
-    Kind::Clients(Clients { weight, timeout_ms: 10_000.0, connections: None })
+    Kind::Clients(Clients { weight, timeout_ms: 10_000.0, retry: Retry::OFF, ..Clients::default() })
 }
 
 /// An L4 load balancer, as in the book, with ALB-style health-check defaults (30 s / 5 s / 2 / 5).

@@ -92,6 +92,10 @@ fn specs(kind: &Kind) -> Vec<(&'static str, Option<&'static str>, Input)> {
                 ("timeout_ms", Some("ms"), pos(600_000.0)),
                 // 0: many users, a connection per request (`connections: None`).
                 ("connections", None, int(0, LIMITS.connections)),
+                ("connect_timeout_ms", Some("ms"), pos(600_000.0)),
+                ("retry.max_attempts", None, int(1, LIMITS.attempts)),
+                ("retry.base_ms", Some("ms"), num(0.0, 600_000.0)),
+                ("retry.cap_ms", Some("ms"), num(0.0, 600_000.0)),
             ]
         }
         Kind::Dns(_) => {
@@ -162,6 +166,10 @@ fn get(kind: &Kind, key: &str) -> Option<String> {
         (Kind::Clients(c), "weight") => fmt_num(c.weight),
         (Kind::Clients(c), "timeout_ms") => fmt_num(c.timeout_ms),
         (Kind::Clients(c), "connections") => c.connections.unwrap_or(0).to_string(),
+        (Kind::Clients(c), "connect_timeout_ms") => fmt_num(c.connect_timeout_ms),
+        (Kind::Clients(c), "retry.max_attempts") => c.retry.max_attempts.to_string(),
+        (Kind::Clients(c), "retry.base_ms") => fmt_num(c.retry.base_ms),
+        (Kind::Clients(c), "retry.cap_ms") => fmt_num(c.retry.cap_ms),
         (Kind::Dns(d), "policy") => name(&d.policy),
         (Kind::Dns(d), "ttl_s") => fmt_num(d.ttl_s),
         (Kind::Dns(d), k) => health_get(&d.health_check, k)?,
@@ -278,6 +286,10 @@ fn set(kind: &mut Kind, key: &str, v: Value) -> Result<(), Reason> {
         (Kind::Clients(c), "weight", Num(x)) => c.weight = x,
         (Kind::Clients(c), "timeout_ms", Num(x)) => c.timeout_ms = x,
         (Kind::Clients(c), "connections", Int(n)) => c.connections = (n > 0).then_some(n),
+        (Kind::Clients(c), "connect_timeout_ms", Num(x)) => c.connect_timeout_ms = x,
+        (Kind::Clients(c), "retry.max_attempts", Int(n)) => c.retry.max_attempts = n,
+        (Kind::Clients(c), "retry.base_ms", Num(x)) => c.retry.base_ms = x,
+        (Kind::Clients(c), "retry.cap_ms", Num(x)) => c.retry.cap_ms = x,
         (Kind::Dns(d), "policy", Choice(s)) => d.policy = from_name::<DnsPolicy>(s)?,
         (Kind::Dns(d), "ttl_s", Num(x)) => d.ttl_s = x,
         (Kind::Dns(d), k, v) => health_set(&mut d.health_check, k, &v)?,

@@ -98,6 +98,7 @@ pub const TEXTS: &[(Key, &str)] = {
     (ErrorsByCause, "Errors by cause"),
     (CauseTimeout, "Timeout"),
     (CauseRefused, "Connection refused"),
+    (CauseConnectTimeout, "Connect timeout"),
     (CauseNoHealthyTarget, "No healthy target"),
     (CauseQueueFull, "Queue full"),
     (CauseAppError, "500 from the app"),
@@ -309,6 +310,7 @@ pub const TEXTS: &[(Key, &str)] = {
     (PresetSpikeAutoscaling, "Spike vs auto scaling"),
     (PresetRollingBadDeploy, "Rolling deploy of a bad version"),
     (PresetMultiAzCost, "What multi-AZ costs"),
+    (PresetRetryStorm, "Retry storm"),
     // oplive: the live display of cost, fleets, alarms and deployments
     (CostLabel, "Cost"),
     (CostPerHour, "{0} / h"),

@@ -109,6 +109,7 @@ keys! {
     ErrorsByCause,
     CauseTimeout,
     CauseRefused,
+    CauseConnectTimeout,
     CauseNoHealthyTarget,
     CauseQueueFull,
     CauseAppError,
@@ -286,6 +287,7 @@ keys! {
     InsTitle, InsNothing, InsLinks, InsNoLinks, InsSameZone, InsCrossZone, InsCrossRegion, InsFixed,
     InsDuplicate, InsZone, InsSelected, InsLink, InsRtt, InsAppProcs, FldName, FldWeight, FldTimeout,
     FldPolicy, FldTtl, FldLayer, FldAlgorithm, FldFailOpen, FldCrossZone, FldConnections, FldHcInterval, FldHcTimeout, FldUnhealthy,
+    FldConnectTimeout, FldMaxAttempts, FldBackoffBase, FldBackoffCap,
     FldHealthy, FldHosts, FldVcpus, FldProcesses, FldCpuMs, FldService, FldDbQueries, FldWrites, FldBacklog,
     FldRestartDelay, FldRole, FldPrimary, FldHost, FldMaxConn, FldProxy, FldQueryMs, FldQueryCpu, FldQueueLimit, FldFailover,
     KeysDelete, KeysDuplicate, KeysSelectAll, KeysCancel, KeysShiftClick, KeysShiftClickHelp, KeysShiftDrag,
@@ -376,6 +378,7 @@ keys! {
     PresetSpikeAutoscaling,
     PresetRollingBadDeploy,
     PresetMultiAzCost,
+    PresetRetryStorm,
     // linkenc: the share dialog while the browser compresses the link, or if it cannot
     SharePreparing, ShareLinkFailed,
 }

@@ -100,6 +100,7 @@ pub const TEXTS: &[(Key, &str)] = {
     (ErrorsByCause, "원인별 오류"),
     (CauseTimeout, "시간 초과"),
     (CauseRefused, "연결 거부"),
+    (CauseConnectTimeout, "연결 시간 초과"),
     (CauseNoHealthyTarget, "정상 대상 없음"),
     (CauseQueueFull, "대기열 가득 참"),
     (CauseAppError, "앱의 500 오류"),
@@ -311,6 +312,7 @@ pub const TEXTS: &[(Key, &str)] = {
     (PresetSpikeAutoscaling, "트래픽 급증과 오토 스케일링"),
     (PresetRollingBadDeploy, "잘못된 버전의 롤링 배포"),
     (PresetMultiAzCost, "멀티 AZ의 비용"),
+    (PresetRetryStorm, "재시도 폭풍"),
     // oplive: the live display of cost, fleets, alarms and deployments
     (CostLabel, "비용"),
     (CostPerHour, "{0} / 시간"),

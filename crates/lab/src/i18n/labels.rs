@@ -83,6 +83,7 @@ pub fn cause_key(c: ErrorCause) -> Key {
     match c {
         ErrorCause::Timeout => Key::CauseTimeout,
         ErrorCause::Refused => Key::CauseRefused,
+        ErrorCause::ConnectTimeout => Key::CauseConnectTimeout,
         ErrorCause::NoHealthyTarget => Key::CauseNoHealthyTarget,
         ErrorCause::QueueFull => Key::CauseQueueFull,
         ErrorCause::AppError => Key::CauseAppError,

@@ -179,7 +179,7 @@ pub fn text(id: LessonId) -> LessonText {
                     new server is not ready at once: the group has to notice the load, launch the server, wait \
                     for it to boot and pass its health checks, and only then does it take requests.",
             notice: &[
-                "At 60 s the load triples, from 280 to 840 req/s, while two servers serve at most about 476 \
+                "At 60 s the load triples, from 300 to 900 req/s, while two servers serve at most about 476 \
                  req/s: the queue on app-1 grows and p95 climbs.",
                 "The group reacts, but each new server needs its 30 s boot and the load balancer's health checks \
                  before it gets requests. Meanwhile requests wait, and some time out: about 12% errors between \
@@ -240,6 +240,28 @@ pub fn text(id: LessonId) -> LessonText {
             ],
             task: "Survive zone a's failure: from 120 s after it, keep errors under 0.1%, with a design that costs \
                    at most $750 a month.",
+        },
+        LessonId::RetryStorm => LessonText {
+            intro: "Clients retry: the AWS SDKs try each request up to three times, waiting a random, growing \
+                    backoff in between. One retry rescues a request that met a brief fault. But when a server is \
+                    overloaded, retries add load exactly when there is none to spare, and a short overload can \
+                    outlive its cause: a metastable failure.",
+            notice: &[
+                "Two servers serve about 500 req/s; the users send 350 req/s and give up on an attempt after \
+                 2 s. At 30 s the load doubles for 10 s, and the backlogs fill past 2 s of waiting.",
+                "From then on every answer comes too late: the users retry, the retries join the backlogs, and \
+                 the servers stay 100% busy with work nobody waits for. Attempts per request climb towards 3 \
+                 and errors stay near 97% long after the spike is over.",
+                "With one attempt per request the same spike is over in seconds (errors from 60 s: \
+                 0%). So it is with backlogs shorter than the users' timeout: what is served is still \
+                 wanted.",
+            ],
+            steps: &[
+                "Play and watch the errors and app-1's queue from 30 s on. Does it recover after 40 s?",
+                "Select users-1 and set its attempts per request to 1 (no retries). Play again.",
+                "Back to 3 attempts: lower app-1's backlog to 200 requests per server instead, and play again.",
+            ],
+            task: "From 60 s to 180 s, after the spike, keep errors under 1%.",
         },
     }
 }

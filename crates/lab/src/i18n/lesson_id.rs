@@ -19,10 +19,11 @@ pub enum LessonId {
     SpikeAutoscaling,
     RollingBadDeploy,
     MultiAzCost,
+    RetryStorm,
 }
 
 impl LessonId {
-    pub const ALL: [LessonId; 12] = [
+    pub const ALL: [LessonId; 13] = [
         LessonId::SingleServer,
         LessonId::SeparateDb,
         LessonId::LoadBalancer,
@@ -35,6 +36,7 @@ impl LessonId {
         LessonId::SpikeAutoscaling,
         LessonId::RollingBadDeploy,
         LessonId::MultiAzCost,
+        LessonId::RetryStorm,
     ];
 
     /// The stable id used for progress in local storage and for the preset's file name.
@@ -52,6 +54,7 @@ impl LessonId {
             LessonId::SpikeAutoscaling => "spike-autoscaling",
             LessonId::RollingBadDeploy => "rolling-bad-deploy",
             LessonId::MultiAzCost => "multi-az-cost",
+            LessonId::RetryStorm => "retry-storm",
         }
     }
 
@@ -70,6 +73,7 @@ impl LessonId {
             LessonId::SpikeAutoscaling => Key::PresetSpikeAutoscaling,
             LessonId::RollingBadDeploy => Key::PresetRollingBadDeploy,
             LessonId::MultiAzCost => Key::PresetMultiAzCost,
+            LessonId::RetryStorm => Key::PresetRetryStorm,
         }
     }
 

@@ -32,7 +32,8 @@ pub fn lesson_shape(id: LessonId) -> LessonShape {
         | LessonId::DbFailover
         | LessonId::SpikeAutoscaling
         | LessonId::RollingBadDeploy
-        | LessonId::MultiAzCost => (3, 3),
+        | LessonId::MultiAzCost
+        | LessonId::RetryStorm => (3, 3),
     };
     LessonShape { notice, steps }
 }

@@ -2,5 +2,5 @@
 //! The FNV-1a hashes of `static/lang/ko.json` and `static/lang/lessons-en.json`, asked for as
 //! `lang/ko.json?v=…`, so a browser that cached another version's pack fetches this build's one.
 
-pub const KO: &str = "07f614d26314bfe1";
-pub const LESSONS_EN: &str = "6785bf985f9b45d3";
+pub const KO: &str = "08483ab540705d51";
+pub const LESSONS_EN: &str = "ec0c704c59f874e9";

@@ -64,6 +64,31 @@ pub struct Clients {
     /// Absent: many users, a connection per request.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub connections: Option<u32>,
+    /// Added after format 1 was released: left out of files at its default, so files and links
+    /// written before it read back (and write out) exactly as they were.
+    #[serde(skip_serializing_if = "is_default_connect_timeout")]
+    pub connect_timeout_ms: f64,
+    /// Added after format 1 was released, like `connect_timeout_ms`; written whole or not at
+    /// all.
+    #[serde(skip_serializing_if = "is_default_retry")]
+    pub retry: Retry,
+}
+
+/// A client population's retry policy (`model::Retry`).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Retry {
+    pub max_attempts: u32,
+    pub base_ms: f64,
+    pub cap_ms: f64,
+}
+
+fn is_default_connect_timeout(ms: &f64) -> bool {
+    *ms == m::Clients::default().connect_timeout_ms
+}
+
+fn is_default_retry(r: &Retry) -> bool {
+    m::Retry::from(r) == m::Retry::default()
 }
 
 #[derive(Serialize, Deserialize)]
@@ -150,7 +175,7 @@ pub struct Database {
     pub vcpus: u32,
 }
 
-model_default!(Clients Dns LoadBalancer HealthCheck AppServer Database);
+model_default!(Clients Retry Dns LoadBalancer HealthCheck AppServer Database);
 
 /// Whether a query's CPU share is the model's default (then a file or link leaves it out).
 fn is_default_cpu_fraction(f: &f64) -> bool {
@@ -199,13 +224,37 @@ impl From<Kind> for m::Kind {
 
 impl From<&m::Clients> for Clients {
     fn from(c: &m::Clients) -> Self {
-        Clients { weight: c.weight, timeout_ms: c.timeout_ms, connections: c.connections }
+        Clients {
+            weight: c.weight,
+            timeout_ms: c.timeout_ms,
+            connections: c.connections,
+            connect_timeout_ms: c.connect_timeout_ms,
+            retry: (&c.retry).into(),
+        }
     }
 }
 
 impl From<Clients> for m::Clients {
     fn from(c: Clients) -> Self {
-        m::Clients { weight: c.weight, timeout_ms: c.timeout_ms, connections: c.connections }
+        m::Clients {
+            weight: c.weight,
+            timeout_ms: c.timeout_ms,
+            connections: c.connections,
+            connect_timeout_ms: c.connect_timeout_ms,
+            retry: (&c.retry).into(),
+        }
+    }
+}
+
+impl From<&m::Retry> for Retry {
+    fn from(r: &m::Retry) -> Self {
+        Retry { max_attempts: r.max_attempts, base_ms: r.base_ms, cap_ms: r.cap_ms }
+    }
+}
+
+impl From<&Retry> for m::Retry {
+    fn from(r: &Retry) -> Self {
+        m::Retry { max_attempts: r.max_attempts, base_ms: r.base_ms, cap_ms: r.cap_ms }
     }
 }
 
