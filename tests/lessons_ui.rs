@@ -128,6 +128,9 @@ fn presentation_keys() {
         ("f", Some(InjectFailure)),
         ("F", Some(InjectFailure)),
         ("t", Some(ToggleTimeline)),
+        ("b", Some(Chaos)),
+        ("E", Some(Edit)),
+        ("q", Some(Qr)),
         ("Escape", Some(Leave)),
         ("Enter", None),
         ("Tab", None),
@@ -139,6 +142,8 @@ fn presentation_keys() {
     // Ctrl+F is the browser's find, Alt+← its back button.
     assert_eq!(presentation_command("f", true), None);
     assert_eq!(presentation_command("ArrowLeft", true), None);
+    // `c` stays the editor's (connect from the keyboard), in presentation mode too.
+    assert_eq!(presentation_command("c", false), None);
 }
 
 fn kill() -> InjectedFault {

@@ -202,6 +202,13 @@ pub enum Command {
     PlayPause,
     InjectFailure,
     ToggleTimeline,
+    /// Shows the side panel on the chaos tab (lesson 5: "open the chaos panel").
+    Chaos,
+    /// Shows the side panel on the inspector (a lesson's "set processes to 1").
+    Edit,
+    /// The share link's QR code, full screen, for the class to scan.
+    Qr,
+    /// Closes the side panel if it is shown, else leaves presentation mode.
     Leave,
 }
 
@@ -217,6 +224,9 @@ pub fn presentation_command(key: &str, ctrl_alt_meta: bool) -> Option<Command> {
         " " | "Spacebar" => Command::PlayPause,
         "f" | "F" => Command::InjectFailure,
         "t" | "T" => Command::ToggleTimeline,
+        "b" | "B" => Command::Chaos,
+        "e" | "E" => Command::Edit,
+        "q" | "Q" => Command::Qr,
         "Escape" => Command::Leave,
         _ => return None,
     })

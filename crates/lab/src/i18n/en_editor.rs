@@ -184,5 +184,13 @@ pub const TEXTS: &[(Key, &str)] = {
     // linkenc
     (SharePreparing, "Preparing the link…"),
     (ShareLinkFailed, "This browser could not make the link ({0}). Use Export to save the design as a file instead."),
+    // stage
+    (StartHere, "Start here"),
+    (StartHereHelp, "Lesson 1's design is open: press Play, then follow the steps below."),
+    (ShowQr, "Show QR"),
+    (ShowQrHelp, "Point a phone's camera at the code to open this design. Esc closes."),
+    (ScChaosPanel, "Show the chaos panel (break things)"),
+    (ScEditPanel, "Show the inspector (edit the selection)"),
+    (ScClosePanel, "Close the panel"),
     ]
 };

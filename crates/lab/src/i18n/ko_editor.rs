@@ -184,5 +184,13 @@ pub const TEXTS: &[(Key, &str)] = {
     // linkenc
     (SharePreparing, "링크를 만드는 중…"),
     (ShareLinkFailed, "이 브라우저에서 링크를 만들지 못했습니다 ({0}). 내보내기로 설계를 파일로 저장하세요."),
+    // stage
+    (StartHere, "여기서 시작"),
+    (StartHereHelp, "학습 1의 구성이 열려 있습니다. 재생을 누른 뒤 아래 단계를 따라 하세요."),
+    (ShowQr, "QR 크게 보기"),
+    (ShowQrHelp, "휴대폰 카메라를 코드에 비추면 이 구성이 열립니다. Esc로 닫습니다."),
+    (ScChaosPanel, "장애 실험 패널 보기"),
+    (ScEditPanel, "속성 패널 보기 (선택 항목 편집)"),
+    (ScClosePanel, "패널 닫기"),
     ]
 };
