@@ -212,7 +212,7 @@ pub fn App() -> Html {
                 </section>
                 if bench.is_some() { { bench_result(lang, &bench_done) } }
             </div>
-            <PresentationStage lessons={lessons.clone()} shared={shared.clone()} {show_qr} />
+            <PresentationStage lessons={lessons.clone()} shared={shared.clone()} {show_qr} editor={editor.clone()} />
         </>
     }
 }

@@ -2,7 +2,8 @@
 //! "stage" that shows one lesson step at a time, and the keyboard drives the class: → / PageDown
 //! and ← / PageUp step through the lesson, Space plays or pauses, F injects the lesson's
 //! failure, T shows the scripted faults, B brings the chaos panel and E the inspector over the
-//! stage (so a step that says "open the chaos panel" or "set processes to 1" can be done here),
+//! stage, S (Shift+S) selects the next (previous) component and shows its properties (so a step
+//! that says "kill zone a" or "set processes per server to 1" can be done here),
 //! Q shows the share link's QR code full screen, Escape closes the panel or leaves. The stage
 //! has buttons for the same things, so a mouse (or a screen reader) works too.
 //!
@@ -18,10 +19,11 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::chaos::Injected;
-use super::lesson_flow::{presentation_command, slides_of, Command, LessonsAction};
+use super::lesson_flow::{next_selection, presentation_command, slides_of, Command, LessonsAction};
 use super::lessons::{set_root_class, slide_text, LessonCheck, LessonsContext, PanelTab};
 use super::runtime::Runtime;
 use super::shared::Shared;
+use super::state::{Action, EditorHandle};
 use crate::catalog::{lesson, lesson_shape, LessonId};
 use crate::i18n::{describe_fault, describe_problem, describe_scheduled, format_time, t, tf, Key, Lang};
 
@@ -47,6 +49,8 @@ pub struct StageProps {
     pub lessons: LessonsContext,
     pub shared: Shared,
     pub show_qr: Callback<()>,
+    /// For S: selecting components from the keyboard.
+    pub editor: EditorHandle,
 }
 
 /// What a command needs besides the lessons: the lab, the side panel's state, the QR view.
@@ -55,6 +59,7 @@ struct Stage {
     runtime: Rc<std::cell::RefCell<Runtime>>,
     panel: UseStateHandle<bool>,
     show_qr: Callback<()>,
+    editor: EditorHandle,
 }
 
 /// Does what a presentation command says. Returns the injected failure for the stage's status
@@ -71,6 +76,14 @@ fn run_command(cmd: Command, ctx: &LessonsContext, stage: &Stage) -> Option<Inje
         Command::ToggleTimeline => ctx.go(LessonsAction::ToggleTimeline),
         Command::Chaos => panel(PanelTab::Chaos),
         Command::Edit => panel(PanelTab::Inspect),
+        Command::SelectNext(forward) => {
+            let ed = &stage.editor;
+            let ids: Vec<&str> = ed.scenario().components.iter().map(|c| c.id.as_str()).collect();
+            if let Some(id) = next_selection(&ids, ed.selected(), forward) {
+                ed.dispatch(Action::Select(vec![id.to_string()]));
+                panel(PanelTab::Inspect);
+            }
+        }
         Command::Qr => stage.show_qr.emit(()),
         Command::Leave if *stage.panel => stage.panel.set(false),
         Command::Leave => ctx.go(LessonsAction::Present(false)),
@@ -104,6 +117,7 @@ pub fn PresentationStage(props: &StageProps) -> Html {
         runtime: shared.runtime.clone(),
         panel: panel.clone(),
         show_qr: props.show_qr.clone(),
+        editor: props.editor.clone(),
     };
     {
         let panel = panel.clone();

@@ -93,6 +93,20 @@ test('presentation mode at 1920×1080: the canvas has half the screen, numbers 2
   await page.keyboard.press('Escape');
   await page.waitForSelector('html.presenting:not(.stage-panel)');
   assert.equal(await page.getByTestId('chaos-panel').isVisible(), false);
+  // S selects the components in turn and shows the selected one's properties (a step such as
+  // "set processes per server to 1" is then one Tab away); Shift+S goes back.
+  await page.getByTestId('stage').focus();
+  await page.keyboard.press('s');
+  await page.keyboard.press('s');
+  await page.keyboard.press('Shift+S');
+  await page.waitForSelector('html.stage-panel');
+  const selected = await page.$$eval('[data-selected=true]', (cs) => cs.map((c) => c.dataset.id));
+  assert.equal(selected.length, 1);
+  assert.equal(await page.getByTestId('tab-inspect').getAttribute('aria-selected'), 'true');
+  await page.getByTestId(`inspector-${selected[0]}`).waitFor();
+  await screenshot(page, 'stage-1920-select');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('html.presenting:not(.stage-panel)');
   await page.keyboard.press('Escape');
   await page.waitForSelector('html:not(.presenting)');
   assert.deepEqual(errors, []);

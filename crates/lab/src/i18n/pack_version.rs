@@ -2,5 +2,5 @@
 //! The FNV-1a hashes of `static/lang/ko.json` and `static/lang/lessons-en.json`, asked for as
 //! `lang/ko.json?v=…`, so a browser that cached another version's pack fetches this build's one.
 
-pub const KO: &str = "6fc57741a9e8a683";
+pub const KO: &str = "ba06d7a953980f01";
 pub const LESSONS_EN: &str = "68835f9d2c221cb9";
