@@ -128,6 +128,11 @@ fn presentation_keys() {
         ("f", Some(InjectFailure)),
         ("F", Some(InjectFailure)),
         ("t", Some(ToggleTimeline)),
+        ("b", Some(Chaos)),
+        ("E", Some(Edit)),
+        ("q", Some(Qr)),
+        ("s", Some(SelectNext(true))),
+        ("S", Some(SelectNext(false))),
         ("Escape", Some(Leave)),
         ("Enter", None),
         ("Tab", None),
@@ -139,6 +144,21 @@ fn presentation_keys() {
     // Ctrl+F is the browser's find, Alt+← its back button.
     assert_eq!(presentation_command("f", true), None);
     assert_eq!(presentation_command("ArrowLeft", true), None);
+    // `c` stays the editor's (connect from the keyboard), in presentation mode too.
+    assert_eq!(presentation_command("c", false), None);
+}
+
+#[test]
+fn the_keyboard_selects_components_in_turn() {
+    let ids = ["users-1", "lb-1", "app-1"];
+    let sel = |s: &str| vec![s.to_string()];
+    assert_eq!(next_selection(&ids, &[], true), Some("users-1"));
+    assert_eq!(next_selection(&ids, &[], false), Some("app-1"));
+    assert_eq!(next_selection(&ids, &sel("users-1"), true), Some("lb-1"));
+    assert_eq!(next_selection(&ids, &sel("app-1"), true), Some("users-1"), "wraps around");
+    assert_eq!(next_selection(&ids, &sel("users-1"), false), Some("app-1"), "wraps back");
+    assert_eq!(next_selection(&ids, &sel("gone"), true), Some("users-1"), "a stale selection starts over");
+    assert_eq!(next_selection(&[], &sel("x"), true), None);
 }
 
 fn kill() -> InjectedFault {

@@ -4,7 +4,7 @@
 #[path = "support/committed.rs"]
 mod committed;
 
-use archlab::catalog::{builder, preset, PRESETS};
+use archlab::catalog::{builder, preset, preset_id_of, PRESETS};
 use archlab::model::{validate, Kind, Scenario};
 use committed::{committed, updating};
 
@@ -25,6 +25,24 @@ fn every_preset_validates() {
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), PRESETS.len(), "preset ids are unique");
+}
+
+/// An unchanged preset is known by its id (its share link is `?preset=ID`); any change, the
+/// seed or the rate included, makes it a design of its own again.
+#[test]
+fn an_unchanged_preset_is_known_by_its_id() {
+    for p in PRESETS {
+        let mut s = p.scenario();
+        assert_eq!(preset_id_of(&s), Some(p.id));
+        s.seed += 1;
+        assert_eq!(preset_id_of(&s), None, "{}: another seed", p.id);
+        let mut s = p.scenario();
+        s.traffic.rate_rps += 1.0;
+        assert_eq!(preset_id_of(&s), None, "{}: another rate", p.id);
+        let mut s = p.scenario();
+        s.name = "mine".into();
+        assert_eq!(preset_id_of(&s), None, "{}: renamed", p.id);
+    }
 }
 
 /// Every component's box lies inside its zone and no two boxes overlap (with a margin).

@@ -4,8 +4,10 @@
 use archlab::i18n::Lang;
 use archlab::share;
 use archlab::ui::file_io::export_file_name;
-use archlab::ui::persist::{clip, sane_extras, shareable_search, with_recent, Extras, SavedView, RECENT_MAX};
-use archlab::ui::qr::qr_data_url;
+use archlab::ui::persist::{
+    clip, preset_url, sane_extras, shareable_search, with_recent, Extras, SavedView, RECENT_MAX,
+};
+use archlab::ui::qr::{module_px, qr_data_url, qr_image};
 use base64::Engine;
 
 #[test]
@@ -74,6 +76,32 @@ fn a_damaged_autosave_restores_no_broken_view_or_huge_selection() {
         assert_eq!(e.selection.len(), 1000);
     }
     assert!(sane_extras(bad(3.0, 2.0)).view.is_some());
+}
+
+/// An unchanged preset is shared by its id: a QR code of 37 modules (version 3 and its quiet
+/// zone) instead of about 90, each module drawn at 28 px in a 1,056 px square (docs/qr-reach.md).
+#[test]
+fn a_preset_link_is_short_and_its_code_has_few_large_modules() {
+    assert_eq!(
+        preset_url("https://lab.example.org/", "multi-az"),
+        "https://lab.example.org/?preset=multi-az"
+    );
+    assert_eq!(preset_url("https://x.org/a/?lang=ko", "lb-spof"), "https://x.org/a/?lang=ko&preset=lb-spof");
+    let short = qr_image(Lang::En, &preset_url("https://archlab.example.org/", "multi-az")).unwrap();
+    assert_eq!(short.modules, 29 + 8, "version 3 with its quiet zone");
+    let svg = base64::engine::general_purpose::STANDARD
+        .decode(short.src.strip_prefix("data:image/svg+xml;base64,").unwrap())
+        .unwrap();
+    let svg = String::from_utf8(svg).unwrap();
+    assert!(svg.contains(r#"viewBox="0 0 37 37""#), "one SVG unit per module: {}", &svg[..200]);
+    let preset = archlab::catalog::preset("multi-az").unwrap();
+    let long = format!("https://archlab.example.org/{}", share::fragment(&preset));
+    let full = qr_image(Lang::En, &long).unwrap();
+    assert!(full.modules > 2 * short.modules, "{} modules for {} characters", full.modules, long.len());
+    assert_eq!(module_px(short.modules, 1056.0), 28);
+    assert_eq!(module_px(37, 36.0), 1, "never below one pixel");
+    assert_eq!(module_px(0, 100.0), 1);
+    assert_eq!(module_px(37, f64::NAN), 1);
 }
 
 #[test]

@@ -27,7 +27,7 @@ use super::palette::Palette;
 use super::persist::{self, Extras, Origin};
 use super::presentation::{presentation_toggle, PresentationStage};
 use super::runtime::Runtime;
-use super::share_menu::{share_menu, share_notice, use_share_menu};
+use super::share_menu::{open_share, share_menu, share_notice, use_share_menu};
 use super::shared::{Shared, ViewBox};
 use super::side_panel::SidePanel;
 use super::state::{Action, EditorHandle, EditorState};
@@ -178,6 +178,11 @@ pub fn App() -> Html {
     let lessons = use_lessons_root(load_lesson);
     let presets = use_preset_menu();
     let share = use_share_menu(&keep);
+    // Presentation mode's Q: the share link's QR code, full screen.
+    let show_qr = {
+        let (keep, share) = (keep.clone(), share.clone());
+        Callback::from(move |_| open_share(lang, &keep, &share, true))
+    };
     // Busy while a link in the address is being inflated (it opens a moment after the start).
     let busy = (*keep.opening).then_some("true");
     html! {
@@ -207,7 +212,7 @@ pub fn App() -> Html {
                 </section>
                 if bench.is_some() { { bench_result(lang, &bench_done) } }
             </div>
-            <PresentationStage lessons={lessons.clone()} shared={shared.clone()} />
+            <PresentationStage lessons={lessons.clone()} shared={shared.clone()} {show_qr} editor={editor.clone()} />
         </>
     }
 }

@@ -202,6 +202,16 @@ pub enum Command {
     PlayPause,
     InjectFailure,
     ToggleTimeline,
+    /// Shows the side panel on the chaos tab (lesson 5: "open the chaos panel").
+    Chaos,
+    /// Shows the side panel on the inspector (a lesson's "set processes to 1").
+    Edit,
+    /// Selects the next component (with Shift, the previous one) and shows its properties:
+    /// the keyboard's way to pick what a step edits.
+    SelectNext(bool),
+    /// The share link's QR code, full screen, for the class to scan.
+    Qr,
+    /// Closes the side panel if it is shown, else leaves presentation mode.
     Leave,
 }
 
@@ -217,9 +227,31 @@ pub fn presentation_command(key: &str, ctrl_alt_meta: bool) -> Option<Command> {
         " " | "Spacebar" => Command::PlayPause,
         "f" | "F" => Command::InjectFailure,
         "t" | "T" => Command::ToggleTimeline,
+        "b" | "B" => Command::Chaos,
+        "e" | "E" => Command::Edit,
+        "s" => Command::SelectNext(true),
+        "S" => Command::SelectNext(false),
+        "q" | "Q" => Command::Qr,
         "Escape" => Command::Leave,
         _ => return None,
     })
+}
+
+/// The component to select after `selected` in `ids` (scenario order), going `forward` or
+/// back and wrapping around; the first (or last) when nothing is selected.
+pub fn next_selection<'a>(ids: &[&'a str], selected: &[String], forward: bool) -> Option<&'a str> {
+    let n = ids.len();
+    if n == 0 {
+        return None;
+    }
+    let at = selected.first().and_then(|s| ids.iter().position(|id| id == s));
+    let i = match (at, forward) {
+        (None, true) => 0,
+        (None, false) => n - 1,
+        (Some(i), true) => (i + 1) % n,
+        (Some(i), false) => (i + n - 1) % n,
+    };
+    Some(ids[i])
 }
 
 /// Remembers when the run's first fault happened. The engine's log is bounded and drops its

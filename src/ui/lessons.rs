@@ -28,6 +28,16 @@ use crate::catalog::{evaluate, lesson, lesson_shape, preset, LessonId, LessonTex
 use crate::i18n::{t, tf, Key, Lang};
 use crate::model::Scenario;
 
+/// A tab of the side panel that another part of the page brings into view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PanelTab {
+    /// The selection's properties.
+    Inspect,
+    /// Breaking things (the chaos panel).
+    Chaos,
+    Lessons,
+}
+
 /// The lessons' state and the ways to change it, for every lesson component.
 #[derive(Clone, PartialEq)]
 pub struct LessonsContext {
@@ -35,12 +45,16 @@ pub struct LessonsContext {
     go: Callback<LessonsAction>,
     /// Opens a scenario in the editor (the root decides how: through `Keep`, or a replace).
     pub load: Callback<Scenario>,
-    /// Counts the requests to bring the lesson panel into view (a preset was picked): the side
-    /// panel, which owns its tabs, switches to Lessons when this changes.
-    pub shown: u64,
-    show: Callback<()>,
+    /// Counts the requests to bring a tab of the side panel into view (a preset was picked:
+    /// Lessons; a key of presentation mode: Chaos) and names the last one: the side panel,
+    /// which owns its tabs, switches when the count changes.
+    pub shown: (u64, PanelTab),
+    show: Callback<PanelTab>,
     /// The lessons' words (fetched in the wasm build when first shown).
     pub texts: LessonTexts,
+    /// Nothing was saved and the address asked for nothing: the lab opens on lesson 1 with a
+    /// "start here", so a newcomer reaches a running design and its lesson without guessing.
+    pub first_visit: bool,
 }
 
 impl LessonsContext {
@@ -50,7 +64,12 @@ impl LessonsContext {
 
     /// Asks the side panel to show the lesson tab.
     pub fn show_panel(&self) {
-        self.show.emit(());
+        self.show.emit(PanelTab::Lessons);
+    }
+
+    /// Asks the side panel to show `tab`.
+    pub fn show_tab(&self, tab: PanelTab) {
+        self.show.emit(tab);
     }
 
     /// Opens the design of lesson `id`.
@@ -70,7 +89,19 @@ fn load_progress() -> Progress {
     raw.map_or_else(Progress::default, |r| Progress::from_storage(&r))
 }
 
-fn set_root_class(name: &str, on: bool) {
+/// A first visit: no autosave and no lesson progress in storage, and no design asked for by the
+/// address (`?preset=`, `?bench`, a `#s=` link). Read once, before the first effects write.
+fn first_visit() -> bool {
+    let Some(store) = storage() else { return false };
+    let kept = |key: &str| store.get_item(key).ok().flatten().is_some();
+    let loc = web_sys::window().map(|w| w.location());
+    let search = loc.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
+    let hash = loc.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
+    let asked = search.contains("preset=") || search.contains("bench") || hash.contains("s=");
+    !kept(PROGRESS_KEY) && !kept(super::persist::AUTOSAVE_KEY) && !asked
+}
+
+pub(super) fn set_root_class(name: &str, on: bool) {
     if let Some(root) = gloo::utils::document().document_element() {
         let classes = root.get_attribute("class").unwrap_or_default();
         let _ = root.set_attribute("class", &super::lesson_flow::with_class(&classes, name, on));
@@ -115,13 +146,14 @@ pub fn use_lessons_root(load: Callback<Scenario>) -> LessonsContext {
         }
         set_root_class("presenting", *on);
     });
-    let shown = use_state(|| 0u64);
+    let shown = use_state(|| (0u64, PanelTab::Lessons));
     let show = {
         let shown = shown.clone();
-        Callback::from(move |_| shown.set(shown.wrapping_add(1)))
+        Callback::from(move |tab| shown.set((shown.0.wrapping_add(1), tab)))
     };
     let texts = use_lesson_texts();
-    LessonsContext { state: (*state).clone(), go, load, shown: *shown, show, texts }
+    let first_visit = *use_memo((), |_| first_visit());
+    LessonsContext { state: (*state).clone(), go, load, shown: *shown, show, texts, first_visit }
 }
 
 /// The lessons, handed down as a property (with the running lab, for the panels that show it).
@@ -215,6 +247,8 @@ pub fn lesson_panel(lang: Lang, ctx: &LessonsContext, shared: &Shared) -> Html {
     let text = ctx.texts.get(lang, id);
     let done = state.progress.passed.len();
     let total = LessonId::ALL.len();
+    // Until a first-time student moves on from lesson 1, the panel says where to begin.
+    let start_here = ctx.first_visit && state.lesson == 0 && done == 0;
     let current_step = match slides_of(lesson_shape(id)).get(state.slide) {
         Some(Slide::Step(i)) => Some(*i),
         _ => None,
@@ -226,14 +260,22 @@ pub fn lesson_panel(lang: Lang, ctx: &LessonsContext, shared: &Shared) -> Html {
         let label =
             if passed { format!("{title} ({})", t(lang, Key::LessonPassed)) } else { title.to_string() };
         let go = ctx.clone();
+        let lesson = *l;
+        // A lesson is its design: choosing one opens it (the work it replaces goes to Recent,
+        // with a way back), so the list never only highlights.
+        let onclick = Callback::from(move |_| {
+            go.go(LessonsAction::Select(i));
+            go.load_lesson(lesson);
+        });
+        let start = start_here && i == 0;
         html! {
             <li>
                 <button type="button" class={class_list("lesson-item", &[selected.then_some("selected"), passed.then_some("passed")])}
                     data-testid={format!("lesson-item-{}", l.slug())}
-                    aria-current={selected.then_some("true")} aria-label={label}
-                    onclick={Callback::from(move |_| go.go(LessonsAction::Select(i)))}>
+                    aria-current={selected.then_some("true")} aria-label={label} {onclick}>
                     <span class="tick" aria-hidden="true">{ if passed { "✓" } else { "" } }</span>
                     <span class="name">{ title }</span>
+                    if start { <span class="start-badge" aria-hidden="true">{ t(lang, Key::StartHere) }</span> }
                 </button>
             </li>
         }
@@ -259,6 +301,11 @@ pub fn lesson_panel(lang: Lang, ctx: &LessonsContext, shared: &Shared) -> Html {
                     { tf(lang, Key::LessonProgress, &[&done.to_string(), &total.to_string()]) }
                 </span>
             </div>
+            if start_here {
+                <p class="start-here" data-testid="start-here" role="note">
+                    <strong>{ t(lang, Key::StartHere) }</strong>{ " " }{ t(lang, Key::StartHereHelp) }
+                </p>
+            }
             <ol class="lesson-list">{ for LessonId::ALL.iter().enumerate().map(item) }</ol>
             <article class="lesson-body" data-testid="lesson-body">
                 <h3 data-testid="lesson-title">{ t(lang, id.title()) }</h3>

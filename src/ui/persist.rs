@@ -378,6 +378,14 @@ pub fn base_url() -> String {
     format!("{origin}{path}{search}")
 }
 
+/// The short share URL of an unchanged preset (`catalog::preset_id_of`): the page's address
+/// (`base_url`, which has no `preset=` of its own) with `preset=ID`, which opens it through the
+/// same door as a link and selects its lesson (`app::asked_for`, `lesson_of_search`).
+pub fn preset_url(base: &str, id: &str) -> String {
+    let sep = if base.contains('?') { '&' } else { '?' };
+    format!("{base}{sep}preset={id}")
+}
+
 /// The query string a share URL keeps: everything but the parameters that outrank a link's
 /// fragment (`preset`, `bench`), or a link made on `?preset=X` would reopen the preset.
 pub fn shareable_search(search: &str) -> String {

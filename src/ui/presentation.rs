@@ -1,12 +1,16 @@
 //! Presentation mode for a projector: the side panels give way to a large, high-contrast
 //! "stage" that shows one lesson step at a time, and the keyboard drives the class: → / PageDown
 //! and ← / PageUp step through the lesson, Space plays or pauses, F injects the lesson's
-//! failure, T shows the scripted faults, Escape leaves. The stage has buttons for the same
-//! things, so a mouse (or a screen reader) works too.
+//! failure, T shows the scripted faults, B brings the chaos panel and E the inspector over the
+//! stage, S (Shift+S) selects the next (previous) component and shows its properties (so a step
+//! that says "kill zone a" or "set processes per server to 1" can be done here),
+//! Q shows the share link's QR code full screen, Escape closes the panel or leaves. The stage
+//! has buttons for the same things, so a mouse (or a screen reader) works too.
 //!
-//! The root class `presenting` on `<html>` (set by `use_lessons_root`) is what `lessons.css`
-//! hangs the layout on. Wiring: `presentation_toggle` in the top bar, `<PresentationStage/>`
-//! once, anywhere (it renders nothing outside presentation mode).
+//! The root classes `presenting` (set by `use_lessons_root`) and `stage-panel` (the side panel
+//! shown over the stage) on `<html>` are what `stage.css` hangs the layout on. Wiring:
+//! `presentation_toggle` in the top bar, `<PresentationStage/>` once, anywhere (it renders
+//! nothing outside presentation mode).
 
 use std::rc::Rc;
 
@@ -15,10 +19,11 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::chaos::Injected;
-use super::lesson_flow::{presentation_command, slides_of, Command, LessonsAction};
-use super::lessons::{slide_text, LessonCheck, LessonsContext, LessonsProps};
+use super::lesson_flow::{next_selection, presentation_command, slides_of, Command, LessonsAction};
+use super::lessons::{set_root_class, slide_text, LessonCheck, LessonsContext, PanelTab};
 use super::runtime::Runtime;
 use super::shared::Shared;
+use super::state::{Action, EditorHandle};
 use crate::catalog::{lesson, lesson_shape, LessonId};
 use crate::i18n::{describe_fault, describe_problem, describe_scheduled, format_time, t, tf, Key, Lang};
 
@@ -37,17 +42,50 @@ pub fn presentation_toggle(lang: Lang, ctx: &LessonsContext) -> Html {
     }
 }
 
+/// The stage's properties: the lessons, the running lab, and how to show the QR code (the share
+/// menu's, which the root holds).
+#[derive(Properties, PartialEq)]
+pub struct StageProps {
+    pub lessons: LessonsContext,
+    pub shared: Shared,
+    pub show_qr: Callback<()>,
+    /// For S: selecting components from the keyboard.
+    pub editor: EditorHandle,
+}
+
+/// What a command needs besides the lessons: the lab, the side panel's state, the QR view.
+#[derive(Clone)]
+struct Stage {
+    runtime: Rc<std::cell::RefCell<Runtime>>,
+    panel: UseStateHandle<bool>,
+    show_qr: Callback<()>,
+    editor: EditorHandle,
+}
+
 /// Does what a presentation command says. Returns the injected failure for the stage's status
 /// line, if any (worded when shown, in the language of the moment).
-fn run_command(
-    cmd: Command,
-    ctx: &LessonsContext,
-    runtime: &Rc<std::cell::RefCell<Runtime>>,
-) -> Option<Injected> {
+fn run_command(cmd: Command, ctx: &LessonsContext, stage: &Stage) -> Option<Injected> {
+    let runtime = &stage.runtime;
+    let panel = |tab: PanelTab| {
+        ctx.show_tab(tab);
+        stage.panel.set(true);
+    };
     match cmd {
         Command::Next => ctx.go(LessonsAction::Next),
         Command::Prev => ctx.go(LessonsAction::Prev),
         Command::ToggleTimeline => ctx.go(LessonsAction::ToggleTimeline),
+        Command::Chaos => panel(PanelTab::Chaos),
+        Command::Edit => panel(PanelTab::Inspect),
+        Command::SelectNext(forward) => {
+            let ed = &stage.editor;
+            let ids: Vec<&str> = ed.scenario().components.iter().map(|c| c.id.as_str()).collect();
+            if let Some(id) = next_selection(&ids, ed.selected(), forward) {
+                ed.dispatch(Action::Select(vec![id.to_string()]));
+                panel(PanelTab::Inspect);
+            }
+        }
+        Command::Qr => stage.show_qr.emit(()),
+        Command::Leave if *stage.panel => stage.panel.set(false),
         Command::Leave => ctx.go(LessonsAction::Present(false)),
         Command::PlayPause => {
             let mut rt = runtime.borrow_mut();
@@ -66,16 +104,29 @@ fn run_command(
 
 /// The stage and its keyboard handler, while presentation mode is on.
 #[component]
-pub fn PresentationStage(props: &LessonsProps) -> Html {
+pub fn PresentationStage(props: &StageProps) -> Html {
     let lessons = Some(props.lessons.clone());
-    let shared = props.shared.clone();
-    let lang = shared.as_ref().map_or(Lang::En, |s| s.lang);
+    let shared = Some(props.shared.clone());
+    let lang = props.shared.lang;
     let notice = use_state(|| None::<Injected>);
     let stage_ref = use_node_ref();
     let presenting = lessons.as_ref().is_some_and(|l| l.state.presenting);
+    // The side panel over the stage (B, E), closed whenever presentation mode starts or ends.
+    let panel = use_state(|| false);
+    let stage_of = |shared: &Shared| Stage {
+        runtime: shared.runtime.clone(),
+        panel: panel.clone(),
+        show_qr: props.show_qr.clone(),
+        editor: props.editor.clone(),
+    };
+    {
+        let panel = panel.clone();
+        use_effect_with(presenting, move |_| panel.set(false));
+    }
+    use_effect_with(presenting && *panel, |on| set_root_class("stage-panel", *on));
     // The key listener is registered once per presentation; it reads the newest lessons here.
-    let latest = use_mut_ref(|| None::<(LessonsContext, Shared)>);
-    *latest.borrow_mut() = lessons.clone().zip(shared.clone());
+    let latest = use_mut_ref(|| None::<(LessonsContext, Stage)>);
+    *latest.borrow_mut() = lessons.clone().zip(shared.as_ref().map(stage_of));
     {
         let (latest, notice, stage_ref) = (latest.clone(), notice.clone(), stage_ref.clone());
         use_effect_with(presenting, move |on| {
@@ -87,7 +138,9 @@ pub fn PresentationStage(props: &LessonsProps) -> Html {
                 let options = EventListenerOptions { phase: EventListenerPhase::Capture, passive: false };
                 EventListener::new_with_options(&gloo::utils::window(), "keydown", options, move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                    if typing(e) {
+                    // A field's keys are the field's; while the share dialog or its QR view is
+                    // open, Escape and the rest are the dialog's.
+                    if typing(e) || dialog_open() || (e.key() == " " && on_button(e)) {
                         return;
                     }
                     let Some(cmd) =
@@ -97,8 +150,8 @@ pub fn PresentationStage(props: &LessonsProps) -> Html {
                     };
                     e.prevent_default();
                     e.stop_propagation();
-                    let Some((ctx, shared)) = latest.borrow().clone() else { return };
-                    if let Some(line) = run_command(cmd, &ctx, &shared.runtime) {
+                    let Some((ctx, stage)) = latest.borrow().clone() else { return };
+                    if let Some(line) = run_command(cmd, &ctx, &stage) {
                         notice.set(Some(line));
                     }
                 })
@@ -121,10 +174,11 @@ pub fn PresentationStage(props: &LessonsProps) -> Html {
         (rt.playing, crate::engine::to_secs(rt.sim().now()), rt.scenario().faults.clone())
     };
     // Short faces (the keys) with the full action as the accessible name and tooltip.
+    let stage = stage_of(&shared);
     let button = |cmd: Command, face: &str, name: Key, testid: &'static str| {
-        let (ctx, runtime, notice) = (ctx.clone(), shared.runtime.clone(), notice.clone());
+        let (ctx, stage, notice) = (ctx.clone(), stage.clone(), notice.clone());
         let onclick = Callback::from(move |_| {
-            if let Some(line) = run_command(cmd, &ctx, &runtime) {
+            if let Some(line) = run_command(cmd, &ctx, &stage) {
                 notice.set(Some(line));
             }
         });
@@ -192,12 +246,30 @@ pub fn PresentationStage(props: &LessonsProps) -> Html {
                 { button(Command::Next, "→", Key::ScNextStep, "stage-next") }
                 { button(Command::InjectFailure, "F", Key::ScInjectFailure, "stage-inject") }
                 { button(Command::ToggleTimeline, "T", Key::ScTimeline, "stage-timeline-toggle") }
-                { button(Command::Leave, "Esc", Key::PresentationExit, "stage-exit") }
+                { button(Command::Chaos, "B", Key::ScChaosPanel, "stage-chaos") }
+                { button(Command::Edit, "E", Key::ScEditPanel, "stage-edit") }
+                { button(Command::Qr, "Q", Key::ShowQr, "stage-qr") }
+                if *panel {
+                    { button(Command::Leave, "Esc", Key::ScClosePanel, "stage-panel-close") }
+                } else {
+                    { button(Command::Leave, "Esc", Key::PresentationExit, "stage-exit") }
+                }
             </div>
             <p class="stage-hint" data-testid="stage-hint">{ t(lang, Key::PresentationHelp) }</p>
             </div>
         </aside>
     }
+}
+
+/// The share dialog (or its full-screen QR code) is open: it handles its own keys.
+fn dialog_open() -> bool {
+    gloo::utils::document().query_selector(".share-backdrop, .qr-view").ok().flatten().is_some()
+}
+
+/// Space on a focused button presses it (a chaos button in the panel shown over the stage).
+fn on_button(e: &web_sys::KeyboardEvent) -> bool {
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
+    matches!(el.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY")
 }
 
 /// Keys typed into a field are the field's, not the stage's.

@@ -31,6 +31,10 @@ pub struct Runtime {
     pub speed: f64,
     /// Speed actually reached over the last frames (smoothed).
     pub achieved_speed: f64,
+    /// How many runs were started (each `load`): painters that skip a frame when nothing
+    /// changed key on it, so a new design's first frame is drawn with its own names even when
+    /// both runs are at second zero (after New, the charts' legends named the old design).
+    runs: u64,
 }
 
 /// What one frame did.
@@ -45,7 +49,7 @@ impl Runtime {
     pub fn new(scenario: Scenario) -> Result<Self, Vec<Diagnostic>> {
         let sim = Sim::new(&scenario, scenario.seed)?;
         let speed = scenario.run.speed;
-        Ok(Runtime { scenario, sim, playing: false, speed, achieved_speed: speed })
+        Ok(Runtime { scenario, sim, playing: false, speed, achieved_speed: speed, runs: 0 })
     }
 
     pub fn sim(&self) -> &Sim {
@@ -58,6 +62,11 @@ impl Runtime {
 
     pub fn scenario(&self) -> &Scenario {
         &self.scenario
+    }
+
+    /// The number of the run shown: it changes whenever a scenario is (re)loaded.
+    pub fn runs(&self) -> u64 {
+        self.runs
     }
 
     /// Simulated seconds of the run of `s`: the lab's clock once the edit reached it, 0 until
@@ -75,6 +84,7 @@ impl Runtime {
         self.sim = Sim::new(&scenario, scenario.seed)?;
         self.set_speed(scenario.run.speed);
         self.scenario = scenario;
+        self.runs += 1;
         Ok(())
     }
 

@@ -1,5 +1,9 @@
-//! Share, Export, Import and Recent buttons, the share dialog with its QR code, and
+//! Share, Export, Import and Recent buttons, the share dialog with its QR code (and the code
+//! full screen, "Show QR", for a class to scan from the back of the room), and
 //! [`share_notice`], the banner that says what was opened, what was kept and what was refused.
+//!
+//! An unchanged preset is shared as `?preset=ID` (about 40 characters, a QR code of 29 modules
+//! rather than about 80), which opens it with its lesson; any other design as its `#s=` link.
 //!
 //! Every load goes through [`Keep`], so nothing opened from here can lose the current work.
 //! User text (scenario names) is only ever rendered as text.
@@ -52,14 +56,24 @@ struct ShareView {
     url: String,
     /// The QR image; `None` when the link is too long for one (said at render, in the
     /// language of the moment).
-    qr: Option<String>,
+    qr: Option<qr::QrImage>,
     seed: u64,
+}
+
+/// The QR code full screen: off, over the share dialog (Escape goes back to it), or opened on
+/// its own from presentation mode (Escape closes both, back to the stage).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum BigQr {
+    Off,
+    OverDialog,
+    Alone,
 }
 
 /// The share menu's state, held by the root (a hook, not a component of its own).
 #[derive(Clone)]
 pub struct ShareMenuState {
     dialog: UseStateHandle<Option<Dialog>>,
+    big: UseStateHandle<BigQr>,
     status: UseStateHandle<Key>,
     recent_open: UseStateHandle<bool>,
     file_input: NodeRef,
@@ -73,6 +87,7 @@ pub struct ShareMenuState {
 pub fn use_share_menu(keep: &Keep) -> ShareMenuState {
     let keep = keep.clone();
     let dialog = use_state(|| None::<Dialog>);
+    let big = use_state(|| BigQr::Off);
     let status = use_state(|| Key::ShareCopying);
     let recent_open = use_state(|| false);
     let file_input = use_node_ref();
@@ -100,11 +115,12 @@ pub fn use_share_menu(keep: &Keep) -> ShareMenuState {
     let dragging = use_file_drop(open_file.clone());
 
     {
-        // The link is focused and selected on open (ready for Ctrl+C); Escape closes the dialog.
-        let dialog = dialog.clone();
+        // The link is focused and selected on open (ready for Ctrl+C); Escape closes the QR
+        // view first, then the dialog.
+        let (dialog, big) = (dialog.clone(), big.clone());
         let url_input = url_input.clone();
         let ready = matches!(*dialog, Some(Dialog::Ready(_)));
-        use_effect_with((dialog.is_some(), ready), move |(open, _)| {
+        use_effect_with((dialog.is_some(), ready, *big), move |&(open, _, shown)| {
             if let Some(input) = url_input.cast::<HtmlInputElement>() {
                 let _ = input.focus();
                 input.select();
@@ -112,52 +128,65 @@ pub fn use_share_menu(keep: &Keep) -> ShareMenuState {
             let listener = open.then(|| {
                 EventListener::new(&gloo::utils::window(), "keydown", move |e| {
                     if e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape") {
-                        close(&dialog);
+                        if shown == BigQr::OverDialog {
+                            big.set(BigQr::Off);
+                        } else {
+                            big.set(BigQr::Off);
+                            close(&dialog);
+                        }
                     }
                 })
             });
             move || drop(listener)
         });
     }
-    ShareMenuState { dialog, status, recent_open, file_input, url_input, open_file, dragging }
+    ShareMenuState { dialog, big, status, recent_open, file_input, url_input, open_file, dragging }
+}
+
+/// Opens the share dialog for the design being edited, or (`qr_alone`, presentation mode's Q)
+/// its QR code full screen. An unchanged preset gets its short `?preset=` address at once; any
+/// other design is compressed by the browser first (the dialog says so meanwhile).
+pub fn open_share(lang: Lang, keep: &Keep, menu: &ShareMenuState, qr_alone: bool) {
+    let (dialog, status, big) = (menu.dialog.clone(), menu.status.clone(), menu.big.clone());
+    big.set(if qr_alone { BigQr::Alone } else { BigQr::Off });
+    let scenario = keep.scenario().clone();
+    let ready = move |url: String| {
+        let qr = qr::qr_image(lang, &url).ok();
+        dialog.set(Some(Dialog::Ready(Rc::new(ShareView { qr, url: url.clone(), seed: scenario.seed }))));
+        copy(url, status);
+    };
+    if let Some(id) = crate::catalog::preset_id_of(keep.scenario()) {
+        return ready(persist::preset_url(&persist::base_url(), id));
+    }
+    let live = Rc::new(Cell::new(true));
+    menu.dialog.set(Some(Dialog::Preparing(live.clone())));
+    let (scenario, dialog) = (keep.scenario().clone(), menu.dialog.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let made = deflate::link(&scenario).await;
+        if !live.get() {
+            return;
+        }
+        match made {
+            Ok(link) => ready(format!("{}{}", persist::base_url(), share::fragment_of(&link))),
+            Err(e) => {
+                // A missing API is a TypeError; its message names it.
+                let detail = e
+                    .dyn_ref::<js_sys::Error>()
+                    .map_or_else(|| "CompressionStream".to_string(), |e| String::from(e.message()));
+                dialog.set(Some(Dialog::Failed(detail)));
+            }
+        }
+    });
 }
 
 /// The buttons, the dialog and the recent list, drawn from [`use_share_menu`]'s state.
 pub fn share_menu(lang: Lang, keep: &Keep, menu: &ShareMenuState) -> Html {
     let keep = keep.clone();
-    let ShareMenuState { dialog, status, recent_open, file_input, url_input, open_file, dragging } =
+    let ShareMenuState { dialog, big, status, recent_open, file_input, url_input, open_file, dragging } =
         menu.clone();
     let on_share = {
-        let (keep, dialog, status) = (keep.clone(), dialog.clone(), status.clone());
-        Callback::from(move |_| {
-            let live = Rc::new(Cell::new(true));
-            dialog.set(Some(Dialog::Preparing(live.clone())));
-            let (scenario, dialog, status) = (keep.scenario().clone(), dialog.clone(), status.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let made = deflate::link(&scenario).await;
-                if !live.get() {
-                    return;
-                }
-                let link = match made {
-                    Ok(link) => link,
-                    Err(e) => {
-                        // A missing API is a TypeError; its message names it.
-                        let detail = e
-                            .dyn_ref::<js_sys::Error>()
-                            .map_or_else(|| "CompressionStream".to_string(), |e| String::from(e.message()));
-                        return dialog.set(Some(Dialog::Failed(detail)));
-                    }
-                };
-                let url = format!("{}{}", persist::base_url(), share::fragment_of(&link));
-                let qr = qr::qr_data_url(lang, &url).ok();
-                dialog.set(Some(Dialog::Ready(Rc::new(ShareView {
-                    qr,
-                    url: url.clone(),
-                    seed: scenario.seed,
-                }))));
-                copy(url, status);
-            });
-        })
+        let (keep, menu) = (keep.clone(), menu.clone());
+        Callback::from(move |_| open_share(lang, &keep, &menu, false))
     };
     let on_copy = {
         let (dialog, status) = (dialog.clone(), status.clone());
@@ -168,8 +197,24 @@ pub fn share_menu(lang: Lang, keep: &Keep, menu: &ShareMenuState) -> Html {
         })
     };
     let on_close = {
-        let dialog = dialog.clone();
-        Callback::from(move |_| close(&dialog))
+        let (dialog, big) = (dialog.clone(), big.clone());
+        Callback::from(move |_| {
+            big.set(BigQr::Off);
+            close(&dialog);
+        })
+    };
+    let on_big = {
+        let big = big.clone();
+        Callback::from(move |_| big.set(BigQr::OverDialog))
+    };
+    let on_big_close = {
+        let (dialog, big) = (dialog.clone(), big.clone());
+        Callback::from(move |_| {
+            if *big == BigQr::Alone {
+                close(&dialog);
+            }
+            big.set(BigQr::Off);
+        })
     };
     let on_export = {
         let keep = keep.clone();
@@ -224,7 +269,11 @@ pub fn share_menu(lang: Lang, keep: &Keep, menu: &ShareMenuState) -> Html {
                 }
             </div>
             if let Some(d) = dialog.as_ref() {
-                { share_dialog(lang, d, *status, url_input.clone(), on_copy, on_close) }
+                if let (Dialog::Ready(view), true) = (d, *big != BigQr::Off) {
+                    { qr_view(lang, view, on_big_close) }
+                } else {
+                    { share_dialog(lang, d, *status, url_input.clone(), on_copy, on_close, on_big) }
+                }
             }
             if dragging {
                 <div class="share-drop" data-testid="drop-overlay">{ t(lang, Key::ShareDrop) }</div>
@@ -258,6 +307,7 @@ fn share_dialog(
     url_input: NodeRef,
     on_copy: Callback<MouseEvent>,
     on_close: Callback<MouseEvent>,
+    on_big: Callback<MouseEvent>,
 ) -> Html {
     let select_all = Callback::from(|e: FocusEvent| {
         if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
@@ -290,9 +340,10 @@ fn share_dialog(
                 <p class="share-status" role="status" data-testid="share-status">{ t(lang, status) }</p>
                 {
                     match &view.qr {
-                        Some(src) => html! {
-                            <img class="share-qr" src={src.clone()} alt={t(lang, Key::ShareQrAlt)} data-testid="share-qr" />
-                        },
+                        Some(qr) => html! { <>
+                            <img class="share-qr" src={qr.src.clone()} alt={t(lang, Key::ShareQrAlt)} data-testid="share-qr" />
+                            <button class="share-show-qr" data-testid="show-qr" onclick={on_big}>{ t(lang, Key::ShowQr) }</button>
+                        </> },
                         None => html! { <p class="share-qr-none" data-testid="share-qr-none">
                             { tf(lang, Key::ShareQrTooLong, &[&view.url.len().to_string()]) }
                         </p> },
@@ -307,6 +358,39 @@ fn share_dialog(
                 }
     </> };
     dialog_frame(lang, body, close)
+}
+
+/// The QR code alone on a white screen, each module a whole number of pixels and as large as
+/// the window allows (beside the address and how to close it on a wide screen, above them on a
+/// tall one).
+fn qr_view(lang: Lang, view: &ShareView, on_close: Callback<MouseEvent>) -> Html {
+    let window = gloo::utils::window();
+    let size = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let (w, h) = (size(window.inner_width()), size(window.inner_height()));
+    // Room for the code: the window's short side less a margin, less the text beside or under it.
+    let space = if w >= h { (h - 24.0).min(w - 420.0) } else { (w - 24.0).min(h - 220.0) };
+    let body = match &view.qr {
+        Some(qr) => {
+            let side = qr::module_px(qr.modules, space) as usize * qr.modules;
+            html! {
+                <img class="qr-big" src={qr.src.clone()} alt={t(lang, Key::ShareQrAlt)} data-testid="qr-big"
+                    data-modules={qr.modules.to_string()} style={format!("width:{side}px;height:{side}px")} />
+            }
+        }
+        None => {
+            html! { <p class="share-qr-none">{ tf(lang, Key::ShareQrTooLong, &[&view.url.len().to_string()]) }</p> }
+        }
+    };
+    html! {
+        <div class="qr-view" role="dialog" aria-modal="true" aria-label={t(lang, Key::ShowQr)} data-testid="qr-view">
+            { body }
+            <div class="qr-side">
+                <p class="qr-url" data-testid="qr-url">{ view.url.clone() }</p>
+                <p class="qr-help">{ t(lang, Key::ShowQrHelp) }</p>
+                <button data-testid="qr-close" onclick={on_close}>{ t(lang, Key::ShareClose) }</button>
+            </div>
+        </div>
+    }
 }
 
 /// The dialog around its body, with the title and the close button, in every state.

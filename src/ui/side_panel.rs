@@ -13,7 +13,7 @@ use super::chaos_pairs::use_pair_form;
 use super::fault_buttons::fault_buttons;
 use super::insights::{insights, History};
 use super::inspector::inspector;
-use super::lessons::{lesson_panel, LessonsContext};
+use super::lessons::{lesson_panel, LessonsContext, PanelTab};
 use super::operate_alarms::use_alarms_state;
 use super::operate_deploys::use_deploys_state;
 use super::operate_panel::operate_panel;
@@ -45,7 +45,10 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let shared = &props.shared;
     let editor = &props.editor;
     let lang = shared.lang;
-    let tab = use_state(|| Tab::Inspect);
+    let lessons = &props.lessons;
+    // A first visit opens on the lessons (lesson 1, "start here"); otherwise on the selection.
+    let first = lessons.first_visit;
+    let tab = use_state(|| if first { Tab::Learn } else { Tab::Inspect });
     let history = use_mut_ref(History::default);
     let fault_message = use_state(|| None);
     // The chaos panel's, the timeline's, the deployments' and the alarms' forms; they keep their values while another tab shows.
@@ -53,14 +56,35 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let timeline_form = use_timeline_form();
     let deploys = use_deploys_state(editor.scenario());
     let alarms = use_alarms_state(editor);
-    let lessons = &props.lessons;
     {
-        // A preset picked from the top bar brings its lesson into view.
+        // A preset picked from the top bar brings its lesson into view; presentation mode's
+        // keys bring the chaos panel or the inspector.
         let tab = tab.clone();
-        let shown = lessons.shown;
-        use_effect_with(shown, move |n| {
-            if *n > 0 {
-                tab.set(Tab::Learn);
+        use_effect_with(lessons.shown, move |&(n, which)| {
+            if n > 0 {
+                tab.set(match which {
+                    PanelTab::Inspect => Tab::Inspect,
+                    PanelTab::Chaos => Tab::Break,
+                    PanelTab::Lessons => Tab::Learn,
+                });
+            }
+        });
+    }
+    {
+        // Clicking a component shows its properties, whatever tab was open (after a preset
+        // the panel was on Lessons, and a click showed nothing to edit). Only a change of the
+        // selection switches: the panel does not jump back while the same component stays
+        // selected.
+        let tab = tab.clone();
+        let selection = editor.selected().to_vec();
+        let seen = use_mut_ref(|| selection.clone());
+        use_effect_with(selection, move |selection| {
+            let changed = *seen.borrow() != *selection;
+            if changed {
+                seen.borrow_mut().clone_from(selection);
+                if !selection.is_empty() {
+                    tab.set(Tab::Inspect);
+                }
             }
         });
     }

@@ -99,6 +99,9 @@ test('a palette item is added with the keyboard alone (Enter or Space), without 
 test('in Korean, a damaged link is refused in Korean, with its reason', async () => {
   const { page, context, errors } = await open(browser, server.url);
   await chooseLang(page, 'ko');
+  // An edited design (an unchanged preset is shared as `?preset=ID`, with no payload to damage).
+  await page.getByTestId('rate').fill('101');
+  await page.getByTestId('rate').press('Enter');
   await page.getByTestId('share').click();
   const url = await page.getByTestId('share-url').inputValue();
   await page.getByTestId('share-close').click();
@@ -114,6 +117,8 @@ test('in Korean, a damaged link is refused in Korean, with its reason', async ()
 
 test('picking a preset opens its lesson in the side panel', async () => {
   const { page, context, errors } = await open(browser, server.url);
+  // A first visit opens on the lessons (issue 19); start from another tab.
+  await page.getByTestId('tab-inspect').click();
   assert.equal(await page.getByTestId('tab-inspect').getAttribute('aria-selected'), 'true');
   await page.getByTestId('preset-menu').click();
   await page.getByTestId('preset-zone-outage').click();

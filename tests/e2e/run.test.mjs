@@ -54,6 +54,7 @@ test('an invalid rate is refused with a message and changes nothing', async () =
 
 test('raising the rate saturates the single server and the callout names it', async () => {
   const { page, errors } = await open(browser, server.url);
+  await page.getByTestId('tab-inspect').click(); // a first visit opens on the lessons (issue 19)
   await page.getByTestId('play').click();
   await until(async () => (await value(page, 'throughput')) > 0, 10000, 'throughput > 0');
   const callout = page.getByTestId('bottleneck');
@@ -112,6 +113,7 @@ test('space toggles play, but not while typing in a field', async () => {
 
 test('hovering a component and a chart shows their numbers', async () => {
   const { page, errors } = await open(browser, server.url);
+  await page.getByTestId('tab-inspect').click(); // a first visit opens on the lessons (issue 19)
   await setRate(page, 600);
   await page.getByTestId('play').click();
   await page.getByTestId('bottleneck-name').waitFor({ timeout: 20000 });

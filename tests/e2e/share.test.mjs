@@ -42,6 +42,13 @@ async function shareUrl(page) {
   return url;
 }
 
+/** Makes the design differ from its preset (issue 19: an unchanged preset is shared as
+ *  `?preset=ID`, without the browser's compressor), so the share dialog makes a `#s=` link. */
+async function editRate(page) {
+  await page.getByTestId('rate').fill('101');
+  await page.getByTestId('rate').press('Enter');
+}
+
 /** A link in the codec's envelope ("1." + base64url(zlib(bytes))) around arbitrary bytes. */
 const rawLink = (bytes) => `${server.url}#s=1.${deflateSync(bytes, { level: 9 }).toString('base64url')}`;
 
@@ -98,6 +105,7 @@ test('the dialog says the link is being prepared, and closing it first keeps it 
       }
     };
   } });
+  await editRate(a.page); // an unchanged preset would be shared by its id, without compressing
   await a.page.getByTestId('share').click();
   assert.equal(await a.page.getByTestId('share-preparing').textContent(), 'Preparing the link…');
   assert.equal(await a.page.getByTestId('share-url').count(), 0);
@@ -117,6 +125,7 @@ test('the dialog says the link is being prepared, and closing it first keeps it 
 
 test('a browser without CompressionStream says so in the dialog instead of failing silently', async () => {
   const a = await open(browser, server.url, { init: () => { window.CompressionStream = undefined; } });
+  await editRate(a.page);
   await a.page.getByTestId('share').click();
   const failed = a.page.getByTestId('share-failed');
   assert.match(await failed.textContent(),
@@ -244,6 +253,7 @@ test('a damaged autosave is set aside with a message, and the default opens', as
 
 test('opening a link over other work keeps that work in Recent, with a way back', async () => {
   const other = await open(browser, server.url);
+  await editRate(other.page);
   const singleUrl = await shareUrl(other.page);
   await other.context.close();
 

@@ -110,9 +110,13 @@ fn regions_and_zones_are_added_and_removed_with_their_rules() {
     assert_valid(&ed);
     ed.clear().unwrap();
     assert!(ed.scenario.components.is_empty() && !ed.scenario.regions.is_empty());
+    let named = ed.scenario.name.clone();
     ed.new_scenario().unwrap();
     assert!(ed.scenario.regions.is_empty());
+    assert_eq!(ed.scenario.name, "", "a new design is untitled, not named after the old one");
+    assert!(archlab::model::validate(&ed.scenario).is_empty(), "an untitled empty design is valid");
     ed.undo();
+    assert_eq!(ed.scenario.name, named);
     ed.undo();
     assert!(ed.scenario.component(&app).is_some());
 }

@@ -92,7 +92,8 @@ pub fn Chart(props: &ChartProps) -> Html {
     }
 }
 
-type Key2 = (Option<u64>, usize, Option<u64>, i32, i32, crate::i18n::Lang);
+/// What a chart was last drawn from; the run's number, so a new design is drawn at once.
+type Key2 = (u64, Option<u64>, usize, Option<u64>, i32, i32, crate::i18n::Lang);
 
 fn draw(
     ctx: &PaintCtx,
@@ -105,6 +106,7 @@ fn draw(
     let Some(el) = canvas.cast::<HtmlCanvasElement>() else { return };
     let m = ctx.runtime.sim().metrics();
     let key = (
+        ctx.runtime.runs(),
         m.series.back().map(|r| r.second),
         m.series.len(),
         hover.get().map(f64::to_bits),

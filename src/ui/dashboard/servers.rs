@@ -35,7 +35,7 @@ pub fn caption(lang: Lang, tiers: &[String]) -> String {
     }
 }
 
-pub type Seen = (Option<u64>, Option<u64>, i32, i32, crate::i18n::Lang);
+pub type Seen = (u64, Option<u64>, Option<u64>, i32, i32, crate::i18n::Lang);
 
 pub fn draw(
     ctx: &PaintCtx,
@@ -55,8 +55,14 @@ pub fn draw(
             (0..scenario.components.len()).filter_map(|i| Some((i, sim.billed_hosts(i)?))).collect();
         h.record(second, &tiers);
     }
-    let key =
-        (h.last_second(), hover.get().map(f64::to_bits), el.client_width(), el.client_height(), ctx.lang);
+    let key = (
+        ctx.runtime.runs(),
+        h.last_second(),
+        hover.get().map(f64::to_bits),
+        el.client_width(),
+        el.client_height(),
+        ctx.lang,
+    );
     if last.as_ref() == Some(&key) {
         return;
     }

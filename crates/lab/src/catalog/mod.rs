@@ -19,7 +19,7 @@ pub use lessons::{
     evaluate, lesson, lessons, CheckResult, Condition, Lesson, LessonId, Missing, RunSummary, SecondSummary,
     OBSERVE_S,
 };
-pub use preset_table::{builder, preset, Preset, PRESETS};
+pub use preset_table::{builder, preset, preset_id_of, Preset, PRESETS};
 pub use presets::{app_server, database, single_server};
 
 pub use archlab_engine::catalog::*;

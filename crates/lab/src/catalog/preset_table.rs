@@ -139,6 +139,13 @@ pub fn preset(id: &str) -> Option<Scenario> {
     PRESETS.iter().find(|p| p.id == id).map(Preset::scenario)
 }
 
+/// The id of the preset `s` is, unchanged (seed included), if any. Its share link can then be
+/// `?preset=ID`, about 40 characters instead of about 600: a QR code of a few large modules,
+/// which a phone reads from the back of a classroom. Only presets with the same name are built.
+pub fn preset_id_of(s: &Scenario) -> Option<&'static str> {
+    PRESETS.iter().find(|p| p.name == s.name && p.scenario() == *s).map(|p| p.id)
+}
+
 /// The code that builds the preset with this id: the source of its compact JSON, which
 /// `tests/presets.rs` writes and checks. Only tests and native tools call it, so the builders
 /// stay out of the wasm.

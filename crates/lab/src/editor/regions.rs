@@ -185,10 +185,11 @@ impl Editor {
         })
     }
 
-    /// Starts an empty scenario (no regions), keeping the name. Undoable.
+    /// Starts an empty, untitled scenario (no regions): the old design's name would title a
+    /// design that no longer has any of it (issue 19). Undoable.
     pub fn new_scenario(&mut self) -> Result<(), Refusal> {
         self.edit(|s| {
-            *s = Scenario::empty(&s.name);
+            *s = Scenario::empty("");
             Ok(())
         })
     }

@@ -256,7 +256,7 @@ pub const TEXTS: &[(Key, &str)] = {
     (MissFault, "Inject the failure first"),
     (MissErrorsAfterFault, "From {2} after the failure, keep errors under {0}% (now {1}%)"),
     // presentation and shortcuts
-    (PresentationHelp, "Presentation mode: ← → lesson steps, Space play or pause, F inject the failure, T fault timeline, Esc leave"),
+    (PresentationHelp, "Presentation mode: ← → lesson steps, Space play or pause, F inject the failure, T fault timeline, B chaos panel, E inspector, S next component, Q QR code, Esc close or leave"),
     (PresentationExit, "Leave presentation mode"),
     (ScPlayPause, "Play or pause"),
     (ScNextStep, "Next lesson step"),

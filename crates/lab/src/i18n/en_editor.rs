@@ -210,5 +210,13 @@ pub const TEXTS: &[(Key, &str)] = {
     (LivePromoting, "PROMOTING · {0} s"),
     (LiveDetecting, "DETECTING · ≤ {0} s"),
     (LivePromoted, "PROMOTED: NOW PRIMARY"),
+    // stage
+    (StartHere, "Start here"),
+    (StartHereHelp, "Lesson 1's design is open: press Play, then follow the steps below."),
+    (ShowQr, "Show QR"),
+    (ShowQrHelp, "Point a phone's camera at the code to open this design. Esc closes."),
+    (ScChaosPanel, "Show the chaos panel (break things)"),
+    (ScEditPanel, "Show the inspector (edit the selection)"),
+    (ScClosePanel, "Close the panel"),
     ]
 };

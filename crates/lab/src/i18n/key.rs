@@ -381,4 +381,6 @@ keys! {
     PresetRetryStorm,
     // linkenc: the share dialog while the browser compresses the link, or if it cannot
     SharePreparing, ShareLinkFailed,
+    // stage (issue 19): the first visit, the QR code full screen, presentation mode's panels
+    StartHere, StartHereHelp, ShowQr, ShowQrHelp, ScChaosPanel, ScEditPanel, ScClosePanel,
 }

@@ -258,7 +258,7 @@ pub const TEXTS: &[(Key, &str)] = {
     (MissFault, "먼저 장애를 주입하세요"),
     (MissErrorsAfterFault, "장애 {2} 뒤부터는 오류율을 {0}% 미만으로 유지하세요 (현재 {1}%)"),
     // presentation and shortcuts
-    (PresentationHelp, "발표 모드: ← → 학습 단계 이동, Space 재생/일시 정지, F 장애 주입, T 장애 타임라인, Esc 나가기"),
+    (PresentationHelp, "발표 모드: ← → 학습 단계 이동, Space 재생/일시 정지, F 장애 주입, T 장애 타임라인, B 장애 패널, E 속성 패널, S 다음 구성 요소, Q QR 코드, Esc 닫기/나가기"),
     (PresentationExit, "발표 모드 끝내기"),
     (ScPlayPause, "재생 / 일시 정지"),
     (ScNextStep, "다음 학습 단계"),

@@ -210,5 +210,13 @@ pub const TEXTS: &[(Key, &str)] = {
     (LivePromoting, "승격 중 · {0}초"),
     (LiveDetecting, "감지 중 · ≤ {0}초"),
     (LivePromoted, "승격됨: 이제 기본"),
+    // stage
+    (StartHere, "여기서 시작"),
+    (StartHereHelp, "학습 1의 구성이 열려 있습니다. 재생을 누른 뒤 아래 단계를 따라 하세요."),
+    (ShowQr, "QR 크게 보기"),
+    (ShowQrHelp, "휴대폰 카메라를 코드에 비추면 이 구성이 열립니다. Esc로 닫습니다."),
+    (ScChaosPanel, "장애 실험 패널 보기"),
+    (ScEditPanel, "속성 패널 보기 (선택 항목 편집)"),
+    (ScClosePanel, "패널 닫기"),
     ]
 };

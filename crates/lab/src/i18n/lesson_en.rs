@@ -96,8 +96,8 @@ pub fn text(id: LessonId) -> LessonText {
             ],
             steps: &[
                 "Play at 300 req/s.",
-                "Open the chaos panel and kill zone a. Follow the error chart and the event log: failure, \
-                 detection, failover.",
+                "Open the Break things tab (B in presentation mode) and kill zone a. Follow the error chart \
+                 and the event log: failure, detection, failover.",
                 "Read how long the errors lasted and which step took longest.",
                 "Revive zone a and watch its servers return after 5 passed health checks.",
             ],
