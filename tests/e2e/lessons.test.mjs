@@ -202,7 +202,7 @@ test('progress is read from storage and shown with ticks, not colour alone', asy
     JSON.stringify({ passed: ['single-server', 'multi-az', 'no-such-lesson'], current: 'lb-spof' })));
   await page.reload();
   await openLearnTab(page);
-  assert.match(await page.getByTestId('lesson-progress').innerText(), /2 of 12/);
+  assert.match(await page.getByTestId('lesson-progress').innerText(), /2 of 13/);
   const done = page.getByTestId('lesson-item-multi-az');
   assert.match(await done.innerText(), /✓/);
   assert.match(await done.getAttribute('aria-label'), /Passed/);

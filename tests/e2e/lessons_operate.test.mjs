@@ -25,7 +25,7 @@ test('the spike preset opens its lesson, and played as given its check names wha
   await page.getByTestId('lesson-intro').waitFor(); // the words come with lang/lessons-en.json
   assert.equal(await page.getByTestId('lesson-title').innerText(), 'Spike vs auto scaling');
   assert.equal(await page.getByTestId('lesson-item-spike-autoscaling').getAttribute('aria-current'), 'true');
-  assert.match(await page.getByTestId('lesson-progress').innerText(), /of 12/);
+  assert.match(await page.getByTestId('lesson-progress').innerText(), /of 13/);
   assert.match(await panel.innerText(), /keep p95 under 500 ms and errors under 1%/);
   const check = page.getByTestId('lesson-check');
   // Before the spike has been watched, the check asks to keep the run going.

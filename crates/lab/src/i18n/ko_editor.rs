@@ -103,7 +103,7 @@ pub const TEXTS: &[(Key, &str)] = {
     (FldLayer, "계층"),
     (FldAlgorithm, "알고리즘"),
     (FldFailOpen, "장애 시 개방(fail open)"),
-    (FldCrossZone, "영역 간 부하 분산(cross-zone)"),
+    (FldCrossZone, "영역 간 부하 분산"),
     (FldConnections, "유지 연결 수(keep-alive, 0 = 많은 사용자)"),
     (FldHcInterval, "헬스 체크 간격"),
     (FldHcTimeout, "헬스 체크 타임아웃"),
