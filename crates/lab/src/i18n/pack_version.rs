@@ -2,5 +2,5 @@
 //! The FNV-1a hashes of `static/lang/ko.json` and `static/lang/lessons-en.json`, asked for as
 //! `lang/ko.json?v=…`, so a browser that cached another version's pack fetches this build's one.
 
-pub const KO: &str = "9a391ba3ce7a278f";
+pub const KO: &str = "53b6754e738b83fa";
 pub const LESSONS_EN: &str = "bf861090d3514487";
