@@ -32,6 +32,7 @@ test('the details show CPU and workers apart for an app tier while running', asy
   assert.ok(r.cpu >= 0 && r.cpu <= 100 && r.workers >= 0 && r.workers <= 100, JSON.stringify(r));
   // The step-1 users do not retry: one attempt per request.
   assert.equal(await page.getByTestId('attempts-per-request').textContent(), '1.00');
+  await resources.scrollIntoViewIfNeeded();
   await page.waitForTimeout(500);
   await screenshot(page, 'resources-detail');
   assert.deepEqual(errors, []);
