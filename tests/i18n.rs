@@ -24,6 +24,8 @@ const NOT_TRANSLATED: &[Key] = &[
     Key::UnitPercent,
     Key::ChaosPlusMs,
     Key::ChaosProcessShort,
+    // "CPU" is what Korean dashboards (CloudWatch, top) write too.
+    Key::ResCpu,
 ];
 
 #[test]

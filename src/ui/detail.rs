@@ -1,12 +1,13 @@
-//! The selected component's numbers: arrivals, completions, utilisation, mean and current
-//! queue, and its share of the response time.
+//! The selected component's numbers: arrivals, completions, utilisation (the limiting resource)
+//! and, apart, its cores and its workers or connections, mean and current queue, and its share
+//! of the response time.
 
 use yew::prelude::*;
 
 use super::insights::Reading;
 use super::runtime::Runtime;
 use crate::engine::Health;
-use crate::i18n::{format_number, format_percent, format_rate, t, Key, Lang};
+use crate::i18n::{describe_resources, format_number, format_percent, format_rate, t, Key, Lang};
 
 /// A plain function of the insights panel, not a component: it holds no state of its own.
 pub fn detail(lang: Lang, rt: &Runtime, reading: &Reading, selected: Option<usize>) -> Html {
@@ -40,6 +41,9 @@ pub fn detail(lang: Lang, rt: &Runtime, reading: &Reading, selected: Option<usiz
                 { row(Key::DetailArrivals, rate(totals.arrivals), "detail-arrivals") }
                 { row(Key::DetailCompletions, rate(totals.completions), "detail-completions") }
                 { row(Key::Utilization, format!("{} % ({}/{})", format_percent(view.utilization), view.busy, view.capacity), "detail-utilization") }
+                if let Some(r) = describe_resources(lang, &c.kind, &view) {
+                    { row(Key::Resources, r, "detail-resources") }
+                }
                 { row(Key::DetailMeanQueue, format!("{:.1}", totals.mean_queue(window)), "detail-mean-queue") }
                 { row(Key::DetailQueueNow, format_number(u64::from(view.queue)), "detail-queue") }
                 { row(Key::DetailLatencyShare, format!("{} %", format_percent(seen.latency_share)), "detail-latency-share") }

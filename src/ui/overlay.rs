@@ -16,7 +16,7 @@ use super::fleet::tray_space;
 use super::painters::{use_painter, PaintCtx};
 use super::shared::Shared;
 use crate::engine::{ComponentView, Health};
-use crate::i18n::{format_number, t, tf, Key};
+use crate::i18n::{describe_resources, format_number, limiting_resource, t, tf, Key};
 
 /// Radius of a request dot in screen pixels.
 const DOT_R: f64 = 5.0;
@@ -143,7 +143,11 @@ fn component(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, (x, y, bw, bh): (f64, 
         pc.runtime.scenario().components.get(v.index).map_or(0.0, |c| tray_space(&c.kind, pc.view.zoom));
     let below = y + bh + pad + 4.0 + tray * pc.view.zoom;
     let below = if v.capacity > 0 || v.queue > 0 {
-        ring(ctx, v, (x, y, bw, bh), pad);
+        let busy = match pc.runtime.scenario().components.get(v.index) {
+            Some(c) => limiting_resource(lang, &c.kind, v),
+            None => format!("{:.0} %", v.utilization * 100.0),
+        };
+        ring(ctx, v, &busy, (x, y, bw, bh), pad);
         queue_bar(ctx, pc, v, x, below, bw)
     } else {
         below
@@ -226,12 +230,12 @@ fn queue_bar(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, x: f64, qy: f64, bw: f
 }
 
 /// Utilisation ring just outside the box (outlined so the light end stays visible) and the
-/// busy percentage above its right corner.
+/// busy percentage of the limiting resource, named ("CPU 93 %"), above its right corner.
 ///
 /// Light at low load, strong only near saturation: the frame's width and opacity grow with the
 /// square of the utilisation (a hairline at 0 %, 7 px and opaque at 100 %), and its dark outline
 /// appears only from 70 %; the colour stays viridis, which reads with any colour vision.
-fn ring(ctx: &Ctx, v: &ComponentView, (x, y, bw, bh): (f64, f64, f64, f64), pad: f64) {
+fn ring(ctx: &Ctx, v: &ComponentView, busy: &str, (x, y, bw, bh): (f64, f64, f64, f64), pad: f64) {
     let u = if v.utilization.is_finite() { v.utilization.clamp(0.0, 1.0) } else { 0.0 };
     let width = 1.5 + 5.5 * u * u;
     if u >= 0.7 {
@@ -245,7 +249,7 @@ fn ring(ctx: &Ctx, v: &ComponentView, (x, y, bw, bh): (f64, f64, f64, f64), pad:
     ctx.stroke_rect(x - pad, y - pad, bw + 2.0 * pad, bh + 2.0 * pad);
     ctx.set_global_alpha(1.0);
     ctx.set_text_align("right");
-    label(ctx, &format!("{:.0}%", v.utilization * 100.0), x + bw + 2.0, y - pad - 10.0, "#fff", INK);
+    label(ctx, busy, x + bw + 2.0, y - pad - 10.0, "#fff", INK);
 }
 
 fn dots_layer(ctx: &Ctx, pc: &PaintCtx, dots: &[crate::engine::Dot]) {
@@ -364,18 +368,20 @@ fn text_of(pc: &PaintCtx, key: Key) -> &'static str {
 /// The numbers of the component under the pointer.
 fn readout(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, hx: f64, hy: f64, w: f64) {
     let lang = pc.lang;
-    let id = pc.runtime.scenario().components.get(v.index).map_or("", |c| c.id.as_str());
+    let comp = pc.runtime.scenario().components.get(v.index);
+    let id = comp.map_or("", |c| c.id.as_str());
     let health = match v.health {
         Health::Up => Key::HealthUp,
         Health::Degraded => Key::HealthDegraded,
         Health::Down => Key::HealthDown,
     };
-    let rows = [
+    let mut rows = vec![
         format!("{id}: {}", t(lang, health)),
         format!("{}: {:.1}% ({}/{})", t(lang, Key::Utilization), v.utilization * 100.0, v.busy, v.capacity),
-        format!("{}: {}", t(lang, Key::DetailQueueNow), format_number(u64::from(v.queue))),
-        format!("{}: {}/s", t(lang, Key::Failed), format_number(v.recent_errors)),
     ];
+    rows.extend(comp.and_then(|c| describe_resources(lang, &c.kind, v)));
+    rows.push(format!("{}: {}", t(lang, Key::DetailQueueNow), format_number(u64::from(v.queue))));
+    rows.push(format!("{}: {}/s", t(lang, Key::Failed), format_number(v.recent_errors)));
     let bw = rows.iter().map(|r| text_width(ctx, r)).fold(0.0, f64::max) + 14.0;
     let bh = rows.len() as f64 * 16.0 + 8.0;
     let bx = if hx + 16.0 + bw < w { hx + 16.0 } else { hx - 16.0 - bw };

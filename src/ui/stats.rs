@@ -19,6 +19,9 @@ pub struct LiveNumbers {
     pub p95_ms: f64,
     pub p99_ms: f64,
     pub error_rate: f64,
+    /// Attempts started per request born in the last complete second (1 without retries): a
+    /// retry storm shows as a number well above 1.
+    pub attempts_per_request: f64,
     pub in_flight: u64,
     /// Requests drawn on the canvas / requests on the wire.
     pub dots: (usize, usize),
@@ -102,6 +105,7 @@ impl LiveNumbers {
             p95_ms: p95,
             p99_ms: p99,
             error_rate: err,
+            attempts_per_request: last.map_or(0.0, |s| s.attempts_per_request()).max(1.0),
             in_flight: sim.in_flight(),
             dots: (drawn.len(), total),
             completed_total: sim.metrics().totals.completed,
@@ -135,6 +139,10 @@ pub fn stats(lang: Lang, n: &LiveNumbers) -> Html {
             { stat("p95".into(), ms(n.p95_ms), "p95") }
             { stat("p99".into(), ms(n.p99_ms), "p99") }
             { stat(t(lang, Key::ErrorRate).into(), format!("{} %", format_percent(n.error_rate)), "error-rate") }
+            <div class="stat minor" title={t(lang, Key::AttemptsPerRequestHelp)}>
+                <span class="label">{ t(lang, Key::AttemptsPerRequest) }</span>
+                <span class="value" data-testid="attempts-per-request">{ format!("{:.2}", n.attempts_per_request) }</span>
+            </div>
             { stat(t(lang, Key::InFlight).into(), format_number(n.in_flight), "in-flight") }
             <div class="stat" title={t(lang, Key::AvailabilityHelp)}>
                 <span class="label">{ t(lang, Key::Availability) }</span>

@@ -61,6 +61,9 @@ fn evidence(e: &Evidence) -> Value {
         Evidence::Retries { attempts_per_request, error_rate } => json!({
             "attempts_per_request": attempts_per_request, "error_rate": error_rate,
         }),
+        Evidence::Connections { processes, max_connections, refused_per_s } => json!({
+            "processes": processes, "max_connections": max_connections, "refused_per_s": refused_per_s,
+        }),
     }
 }
 

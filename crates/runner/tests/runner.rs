@@ -183,3 +183,31 @@ fn json_names_the_zone_outage_while_it_lasts() {
     assert!(b["evidence"]["error_rate"].as_f64().unwrap() > 0.99, "{b}");
     assert!(v["failed_latency_ms"]["p50"].as_f64().unwrap() > 0.0);
 }
+
+#[test]
+fn json_bottleneck_agrees_with_the_callout_on_the_retry_storm() {
+    // The retry-storm preset 10 to 20 s after its spike ended: the runner names the callout's
+    // kind, which reads the same seconds from the per-second series.
+    use archlab_lab::analysis::{diagnose, observe};
+    use archlab_lab::engine::{secs, Sim};
+    let f = format!("{}/../../scenarios/presets/retry-storm.json", env!("CARGO_MANIFEST_DIR"));
+    let out = archlab(&["run", &f, "--seconds", "60", "--seed", "1", "--warmup", "50", "--json"]);
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let b = &v["bottleneck"];
+    assert_eq!(b["kind"], "retries", "{b}");
+    let req = &v["requests"];
+    let a = b["evidence"]["attempts_per_request"].as_f64().unwrap();
+    let expected = req["attempts"].as_f64().unwrap() / req["arrived"].as_f64().unwrap();
+    assert!((a - expected).abs() < 1e-9 && a >= 1.25, "{a} vs {expected}");
+    // The callout's own reading of the same ten seconds.
+    let s = archlab_lab::share::from_json_file(&std::fs::read_to_string(&f).unwrap()).unwrap();
+    let mut sim = Sim::new(&s, 1).unwrap();
+    sim.advance_to(secs(60.0));
+    let live = observe(&s, &sim.snapshot(), sim.metrics(), 10, None);
+    assert_eq!(diagnose(&s, &live).kind.key(), b["kind"].as_str().unwrap());
+    // The two ratios differ by design: the runner counts the attempts of the requests born in
+    // its window (some not yet retried when it ends), the callout the attempts started in its
+    // seconds per request born in them (retries of older requests included). Both see a storm.
+    assert!(live.traffic.attempts_per_request >= 1.25, "{:?}", live.traffic);
+}

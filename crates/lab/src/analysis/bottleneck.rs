@@ -1,8 +1,10 @@
 //! The rules: what limits the design now, the evidence, and the fix that works.
 //!
 //! In order: an outage (something down while requests fail, or the only load balancer dead)
-//! comes first, because nothing else matters while it lasts; then a retry storm; then the
-//! saturated components; then the network (users far from the servers); else nothing.
+//! comes first, because nothing else matters while it lasts; then a database refusing "too many
+//! connections" (more app processes than it accepts: a setting, not a load, and retries of
+//! those refusals would otherwise read as a storm); then a retry storm; then the saturated
+//! components; then the network (users far from the servers); else nothing.
 //!
 //! A saturated component backs up into everything upstream of it: a busy database keeps the
 //! app servers' synchronous workers waiting, so they look saturated too. The limiting one is
@@ -39,6 +41,9 @@ const FULL: f64 = 0.5;
 const COLLAPSE: f64 = 0.1;
 /// Attempts per request from which the retries are a storm (a quarter of the load or more).
 const RETRY_STORM: f64 = 1.25;
+/// Requests failing "too many connections" per second from which a database out of
+/// connections is the limit.
+const TOO_MANY_PER_S: f64 = 0.5;
 /// A round trip from which the network can limit the design, in ms …
 const FAR_MS: f64 = 40.0;
 /// … when it is at least this share of the median response time.
@@ -79,6 +84,16 @@ pub fn diagnose(scenario: &Scenario, obs: &Observation) -> Diagnosis {
             place: down.place,
         };
         return with(LimitKind::Outage, component, evidence, Suggestion::Redundancy);
+    }
+    if t.too_many_connections_rps >= TOO_MANY_PER_S {
+        if let Some((db, processes, max_connections)) = out_of_connections(scenario, &g) {
+            let evidence = Evidence::Connections {
+                processes,
+                max_connections,
+                refused_per_s: t.too_many_connections_rps,
+            };
+            return with(LimitKind::DbConnections, Some(db), evidence, Suggestion::DbProxy);
+        }
     }
     if t.attempts_per_request >= RETRY_STORM {
         let evidence =
@@ -152,6 +167,26 @@ fn saturated(s: &Scenario, obs: &Observation, g: &Graph) -> Vec<Saturated> {
             }
         })
         .collect()
+}
+
+/// The database (without a proxy) whose app processes outnumber its `max_connections`, with
+/// those two numbers: the processes past the limit hold no connection (see the engine's
+/// `database.rs`). The first such database in scenario order.
+fn out_of_connections(s: &Scenario, g: &Graph) -> Option<(usize, u32, u32)> {
+    (0..s.components.len()).find_map(|i| {
+        let Kind::Database(d) = &s.components[i].kind else { return None };
+        if d.proxy {
+            return None;
+        }
+        let processes: u32 = g.parents[i]
+            .iter()
+            .filter_map(|&p| match &s.components[p].kind {
+                Kind::AppServer(a) => Some(a.processes.saturating_mul(a.count)),
+                _ => None,
+            })
+            .fold(0, u32::saturating_add);
+        (processes > d.max_connections).then_some((i, processes, d.max_connections))
+    })
 }
 
 /// What a saturated component is short of.

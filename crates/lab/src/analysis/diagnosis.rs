@@ -120,6 +120,15 @@ pub enum Evidence {
         attempts_per_request: f64,
         error_rate: f64,
     },
+    /// More app processes want a connection than the database accepts: the ones without one
+    /// fail every query "too many connections", however idle the database is.
+    Connections {
+        /// Worker processes × hosts of the app tiers that query the database (as built).
+        processes: u32,
+        max_connections: u32,
+        /// Requests failed "too many connections", per second.
+        refused_per_s: f64,
+    },
 }
 
 /// Successful and all responses per second, for a goodput collapse.

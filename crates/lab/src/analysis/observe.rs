@@ -45,12 +45,17 @@ pub struct Traffic {
     pub goodput_rps: f64,
     /// Requests that timed out, per second.
     pub timeouts_rps: f64,
+    /// Requests that failed "too many connections" (an app process without a database
+    /// connection), per second.
+    pub too_many_connections_rps: f64,
     /// Failed / all responses.
     pub error_rate: f64,
     /// Median latency of successful responses, in ms (0 when none).
     pub p50_ms: f64,
-    /// Attempts clients made per request (1 without retries; 0 when unknown counts as 1).
-    /// The per-second series does not count attempts yet: the runner sets it from its summary.
+    /// Attempts clients started per request born over the window (first attempts plus
+    /// retries, ÷ first attempts; 1 without retries or without arrivals), from the per-second
+    /// series, so the live callout sees a retry storm as the runner does. The runner replaces
+    /// it with its summary's exact ratio over the measurement window.
     pub attempts_per_request: f64,
 }
 
@@ -142,20 +147,25 @@ fn traffic(rows: &[&SecondStats]) -> Traffic {
     let good: u64 = rows.iter().map(|r| r.goodput()).sum();
     let all: u64 = rows.iter().map(|r| r.answered()).sum();
     let timeouts: u64 = rows.iter().map(|r| r.errors.get(ErrorCause::Timeout)).sum();
+    let too_many: u64 = rows.iter().map(|r| r.errors.get(ErrorCause::TooManyConnections)).sum();
     // The median of the window, approximated by the seconds' medians weighted by their counts.
     let p50_ms = if good > 0 {
         rows.iter().map(|r| r.p50_ms * r.completed as f64).sum::<f64>() / good as f64
     } else {
         0.0
     };
+    let born: u64 = rows.iter().map(|r| r.arrived).sum();
+    let retries: u64 = rows.iter().map(|r| r.retries).sum();
+    let attempts_per_request = if born > 0 { (born + retries) as f64 / born as f64 } else { 1.0 };
     let per_s = |x: u64| x as f64 / n as f64;
     Traffic {
         throughput_rps: per_s(all),
         goodput_rps: per_s(good),
         timeouts_rps: per_s(timeouts),
+        too_many_connections_rps: per_s(too_many),
         error_rate: if all > 0 { (all - good) as f64 / all as f64 } else { 0.0 },
         p50_ms,
-        attempts_per_request: 1.0,
+        attempts_per_request,
     }
 }
 

@@ -132,6 +132,14 @@ pub fn describe_diagnosis(lang: Lang, d: &Diagnosis) -> DiagnosisText {
                 ],
             );
         }
+        Evidence::Connections { processes, max_connections, refused_per_s } => {
+            out.headline = tf(lang, Key::BottleneckIs, &[&id, limit_label(lang, d.kind)]);
+            out.evidence = Some(tf(
+                lang,
+                Key::BottleneckTooManyConnections,
+                &[&processes.to_string(), &max_connections.to_string(), &format_rate(*refused_per_s)],
+            ));
+        }
         Evidence::Retries { attempts_per_request, error_rate } => {
             out.headline = tf(
                 lang,

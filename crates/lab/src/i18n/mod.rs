@@ -40,6 +40,7 @@ mod pack;
 mod pack_version;
 mod problem;
 mod reason;
+mod resources;
 mod share;
 mod share_detail;
 mod texts;
@@ -66,6 +67,7 @@ pub use pack::{install_pack, installed_lesson, installed_text, is_ready, pack_le
 pub use pack::{pack_hash, pack_json};
 pub use problem::{describe_diagnostic, describe_problem};
 pub use reason::{capitalize, describe_reason};
+pub use resources::{describe_resources, limiting_resource};
 pub use share::describe_share_error;
 pub use share_detail::{describe_base64_detail, describe_json_syntax, describe_shape_detail};
 
