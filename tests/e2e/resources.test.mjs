@@ -35,5 +35,13 @@ test('the details show CPU and workers apart for an app tier while running', asy
   await resources.scrollIntoViewIfNeeded();
   await page.waitForTimeout(500);
   await screenshot(page, 'resources-detail');
+  // Every value stays inside the details panel (long ones wrap, none is cut at the edge).
+  const spill = await page.getByTestId('detail').evaluate((panel) => {
+    const edge = panel.getBoundingClientRect().right;
+    return [...panel.querySelectorAll('dd')]
+      .filter((dd) => dd.getBoundingClientRect().right > edge + 0.5 || dd.scrollWidth > dd.clientWidth + 1)
+      .map((dd) => dd.textContent);
+  });
+  assert.deepEqual(spill, [], 'values past the panel edge');
   assert.deepEqual(errors, []);
 });
