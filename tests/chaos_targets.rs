@@ -4,7 +4,7 @@
 use archlab::catalog::{preset, PRESETS};
 use archlab::engine::{secs, Health};
 use archlab::model::{validate, FaultAction, Placement, Scenario, ScheduledFault, Target};
-use archlab::ui::chaos_targets::*;
+use archlab::ui::components::chaos::targets::*;
 
 fn zone_outage() -> Scenario {
     preset("zone-outage").expect("the zone-outage preset exists")

@@ -4,7 +4,7 @@ use std::collections::VecDeque;
 
 use archlab::engine::{ErrorCounts, SecondStats};
 use archlab::i18n::Lang;
-use archlab::ui::dashboard::window::{
+use archlab::ui::components::dashboard::window::{
     axis_number, chart_data, error_percent, nearest, nice_ceiling, window, ChartKind,
 };
 

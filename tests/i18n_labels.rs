@@ -22,7 +22,8 @@ fn every_inspector_choice_has_a_label() {
                         if f.key == "size" {
                             // Sizes are shown as the catalog's instance names, the same in both
                             // languages ("m5.xlarge · 4 vCPU"), never as the bare number.
-                            let label = archlab::ui::inspector_operate::option_label(&c.kind, f.key, o);
+                            let label =
+                                archlab::ui::components::inspector::operate::option_label(&c.kind, f.key, o);
                             assert!(label.contains("m5.") && label.ends_with("vCPU"), "size {o}: {label}");
                             seen += 1;
                             continue;

@@ -2,10 +2,10 @@
 
 use archlab::engine::{ErrorCause, LogKind};
 use archlab::model::{validate, Kind};
+use archlab::ui::bench::scenario::{bench_scenario, BENCH_RATE_RPS};
 use archlab::ui::bench::{quantile, requested, DEFAULT_SECONDS};
-use archlab::ui::bench_scenario::{bench_scenario, BENCH_RATE_RPS};
-use archlab::ui::event_log::Group;
-use archlab::ui::toolbar::parse_number;
+use archlab::ui::components::log::event_log::Group;
+use archlab::ui::components::run::toolbar::parse_number;
 
 #[test]
 fn the_benchmark_scenario_is_valid_with_100_components_in_3_regions_at_20k() {

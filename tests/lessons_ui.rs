@@ -5,8 +5,8 @@ use archlab::catalog::{lesson, lesson_text, preset, LessonId};
 use archlab::engine::{secs, InjectedFault, LogEntry, LogKind};
 use archlab::i18n::Lang;
 use archlab::model::{FaultAction, Target};
-use archlab::ui::lang::initial_lang;
-use archlab::ui::lesson_flow::*;
+use archlab::ui::components::lessons::flow::*;
+use archlab::ui::state::lang::initial_lang;
 
 fn state_at(lesson: usize, slide: usize) -> LessonsState {
     LessonsState { lesson, slide, ..LessonsState::default() }

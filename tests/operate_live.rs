@@ -6,9 +6,9 @@ use archlab::catalog::preset;
 use archlab::catalog::pricing::{design_cost, prices, size_for};
 use archlab::engine::{secs, HostPhase, HostView, Sim};
 use archlab::model::{Kind, Scenario, Strategy};
-use archlab::ui::fleet::{pip, tray_height, FleetCounts, PipKind};
-use archlab::ui::money::{availability, format_availability, format_gb, format_usd};
-use archlab::ui::stats::CostNumbers;
+use archlab::ui::components::canvas::fleet::{pip, tray_height, FleetCounts, PipKind};
+use archlab::ui::components::run::money::{availability, format_availability, format_gb, format_usd};
+use archlab::ui::components::run::stats::CostNumbers;
 use archlab::ui::Runtime;
 
 #[test]
@@ -176,7 +176,7 @@ fn cost_meter_follows_the_group() {
 
 #[test]
 fn servers_history_records_each_second_and_starts_over_on_reset() {
-    use archlab::ui::dashboard::fleet_history::FleetHistory;
+    use archlab::ui::components::dashboard::fleet_history::FleetHistory;
     let ids: Vec<String> = ["lb", "app", "db"].iter().map(|s| s.to_string()).collect();
     let mut h = FleetHistory::default();
     for s in 0..200u64 {
@@ -199,7 +199,7 @@ fn servers_history_records_each_second_and_starts_over_on_reset() {
 
 #[test]
 fn skipped_seconds_hold_the_last_sizes() {
-    use archlab::ui::dashboard::fleet_history::FleetHistory;
+    use archlab::ui::components::dashboard::fleet_history::FleetHistory;
     let ids: Vec<String> = ["app"].iter().map(|s| s.to_string()).collect();
     let mut h = FleetHistory::default();
     h.record(10, &[(0, 2)]);
@@ -211,7 +211,7 @@ fn skipped_seconds_hold_the_last_sizes() {
 
 #[test]
 fn several_tiers_are_named_in_the_legend() {
-    use archlab::ui::dashboard::fleet_history::FleetHistory;
+    use archlab::ui::components::dashboard::fleet_history::FleetHistory;
     let ids: Vec<String> = ["app-1", "lb", "app-2"].iter().map(|s| s.to_string()).collect();
     let mut h = FleetHistory::default();
     h.record(0, &[(0, 2), (2, 3)]);

@@ -8,7 +8,7 @@
 use archlab::catalog::PRESETS;
 use archlab::engine::Time;
 use archlab::model::Scenario;
-use archlab::ui::runtime::{CHUNK, FRAME_EVENT_BUDGET};
+use archlab::ui::state::runtime::{CHUNK, FRAME_EVENT_BUDGET};
 use archlab::ui::Runtime;
 
 /// A 60 Hz frame.

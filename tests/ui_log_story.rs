@@ -5,8 +5,8 @@
 use archlab::catalog::preset;
 use archlab::engine::{secs, ErrorCause, LogEntry, LogKind, Sim};
 use archlab::i18n::{Lang, Names};
-use archlab::ui::event_log::word;
-use archlab::ui::log_story::{fold, phase, promotions, Phase, Promotion, Row};
+use archlab::ui::components::log::event_log::word;
+use archlab::ui::components::log::story::{fold, phase, promotions, Phase, Promotion, Row};
 
 fn at(s: f64, component: Option<usize>, kind: LogKind) -> LogEntry {
     LogEntry { time: secs(s), component, kind }
@@ -88,10 +88,10 @@ fn a_dead_balancer_is_being_detected_by_dns_until_it_is_removed() {
     let lb = s.components.iter().position(|c| c.id == "lb-1").unwrap();
     let dns = s.components.iter().position(|c| c.id == "dns-1").unwrap();
     let down = vec![at(30.0, Some(lb), LogKind::ComponentDown)];
-    let d = archlab::ui::log_story::detections(&down, &s);
+    let d = archlab::ui::components::log::story::detections(&down, &s);
     // Route 53 fast checks in the preset: 3 × 10 s + 4 s timeout.
     assert_eq!(d, vec![(lb, secs(30.0 + 34.0))]);
     let mut removed = down.clone();
     removed.push(at(58.0, Some(dns), LogKind::DnsRemoved { target: lb }));
-    assert!(archlab::ui::log_story::detections(&removed, &s).is_empty());
+    assert!(archlab::ui::components::log::story::detections(&removed, &s).is_empty());
 }

@@ -371,7 +371,7 @@ keys! {
     KeepFromPresets, BenchScenarioName,
     // kopack: the Korean language pack, fetched when chosen (ui/lang.rs)
     LangLoading, LangLoadFailed,
-    // lessonpack: the English lesson texts, fetched when a lesson is first shown (ui/lesson_texts.rs)
+    // lessonpack: the English lesson texts, fetched when a lesson is first shown (ui/components/lessons/texts.rs)
     LessonLoading, LessonLoadFailed, LessonRetry,
     // presets
     PresetSingleServer,

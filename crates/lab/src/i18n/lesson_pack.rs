@@ -1,5 +1,5 @@
 //! The English lessons pack: the lessons' English words as a static file, fetched the first
-//! time a student opens a lesson (`ui/lesson_texts.rs`).
+//! time a student opens a lesson (`ui/components/lessons/texts.rs`).
 //!
 //! The lesson texts are ~5 KB of the gzipped wasm that a student who never opens a lesson does
 //! not need, and a Korean reader has them in the Korean pack already. `lesson_en.rs`

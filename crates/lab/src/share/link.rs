@@ -26,7 +26,7 @@ const COMPRESSION_LEVEL: u8 = 10;
 /// Encodes a scenario as link text: `"1."` then base64url, without padding, of the zlib
 /// stream of its minified JSON. Deterministic: the same scenario always gives the same text.
 ///
-/// Native only: the browser compresses with its own `CompressionStream` (`ui/deflate.rs`) and
+/// Native only: the browser compresses with its own `CompressionStream` (`ui/platform/deflate.rs`) and
 /// wraps the result with [`link_from_zlib`], so miniz_oxide's compressor (8.5 KB of gzipped
 /// wasm) never reaches the bundle. Its inflater does: decoding is the same everywhere.
 #[cfg(not(target_arch = "wasm32"))]
