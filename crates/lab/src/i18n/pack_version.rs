@@ -2,5 +2,5 @@
 //! The FNV-1a hashes of `static/lang/ko.json` and `static/lang/lessons-en.json`, asked for as
 //! `lang/ko.json?v=…`, so a browser that cached another version's pack fetches this build's one.
 
-pub const KO: &str = "9a391ba3ce7a278f";
-pub const LESSONS_EN: &str = "bf861090d3514487";
+pub const KO: &str = "f226cb0e498d234c";
+pub const LESSONS_EN: &str = "33fe82888132a89f";
