@@ -40,6 +40,16 @@ fn obs(s: &Scenario, set: &[(&str, f64, f64)]) -> Observation {
     o
 }
 
+/// A step 1 or 2 preset with step 4's process manager (4 processes on its 2 vCPUs), so that its
+/// cores, not its one worker, are what saturates.
+fn with_four_processes(id: &str) -> Scenario {
+    let mut s = preset(id).expect("preset exists");
+    if let Kind::AppServer(a) = &mut s.component_mut("app-1").expect("app-1").kind {
+        a.processes = 4;
+    }
+    s
+}
+
 fn limit(d: Diagnosis) -> (String, Suggestion) {
     assert!(d.is_limited(), "expected a bottleneck, got none");
     (d.id.expect("a component is named"), d.suggestion)
@@ -83,7 +93,12 @@ fn nothing_busy_means_no_bottleneck() {
 
 #[test]
 fn a_saturated_single_server_is_named_and_the_database_should_move_out() {
-    let s = preset("single-server").unwrap();
+    // As given, one process: its worker saturates with a core idle, so more processes come
+    // first (moving the database out would not raise its capacity).
+    let one = preset("single-server").unwrap();
+    let (id, sug) = limit(diagnose(&one, &obs(&one, &[("app-1", 1.0, 4.0), ("db-1", 0.3, 0.0)])));
+    assert_eq!((id.as_str(), sug), ("app-1", Suggestion::MoreProcesses { vcpus: 2 }));
+    let s = with_four_processes("single-server");
     let (id, sug) = limit(diagnose(&s, &obs(&s, &[("app-1", 1.0, 4.0), ("db-1", 0.3, 0.0)])));
     assert_eq!((id.as_str(), sug), ("app-1", Suggestion::DbOwnServer));
     // A database on the host is part of the host: its saturation names the host.
@@ -127,7 +142,7 @@ fn fewer_processes_than_cores_calls_for_more_processes() {
 
 #[test]
 fn a_lone_saturated_server_without_a_balancer_should_scale_out() {
-    let s = preset("separate-db").unwrap();
+    let s = with_four_processes("separate-db");
     let (id, sug) = limit(diagnose(&s, &obs(&s, &[("app-1", 0.95, 1.0)])));
     assert_eq!((id.as_str(), sug), ("app-1", Suggestion::ScaleOut));
     // Busy but with its queue steady and below 90%: not yet a bottleneck.
@@ -164,8 +179,14 @@ fn run(s: &Scenario, seconds: f64) -> Diagnosis {
 
 #[test]
 fn run_a_single_server_at_twice_its_capacity() {
-    // About 166 req/s fit on the preset's one host (see catalog::presets); send 400.
-    let mut s = preset("single-server").unwrap();
+    // As given, one process serves about 83 req/s with a core idle: more processes first.
+    let mut one = preset("single-server").unwrap();
+    one.traffic.rate_rps = 200.0;
+    let (id, sug) = limit(run(&one, 20.0));
+    assert_eq!((id.as_str(), sug), ("app-1", Suggestion::MoreProcesses { vcpus: 2 }));
+    // With step 4's 4 processes about 219 req/s fit on its cores, shared with the database
+    // (see catalog::presets); send 400: now moving the database out frees them.
+    let mut s = with_four_processes("single-server");
     s.traffic.rate_rps = 400.0;
     let (id, sug) = limit(run(&s, 20.0));
     assert_eq!((id.as_str(), sug), ("app-1", Suggestion::DbOwnServer));
@@ -415,7 +436,7 @@ fn run_three_saturated_servers_are_all_named_as_full() {
 fn run_a_server_serving_only_timed_out_requests_is_a_goodput_collapse() {
     // A long backlog and a 1 s client timeout at more than twice the capacity: requests wait
     // almost the timeout, so what the server finishes its clients have already given up on.
-    let mut s = preset("separate-db").unwrap();
+    let mut s = with_four_processes("separate-db");
     if let Kind::AppServer(a) = &mut s.component_mut("app-1").unwrap().kind {
         a.backlog = 100_000;
     }

@@ -2,14 +2,19 @@
 //! three failure scenarios. Each makes one claim measurable (tests/presets.rs checks it).
 //!
 //! Shared parameters, chosen so the arithmetic is easy to follow in a lesson:
-//! - app server: 2 vCPUs, 4 worker processes, 8 ms of CPU per request, 2 queries per request
-//!   (20% writes). CPU-bound at 2 / 8 ms = 250 req/s per server when the database is elsewhere.
-//! - database: db.m5.large (2 vCPUs), 2 ms per query of which a quarter (0.5 ms) is CPU:
-//!   2 cores / 0.5 ms = 4,000 queries/s = 2,000 req/s, so it becomes the bottleneck at about 8
-//!   app servers. 100 connections, so the pools of up to 25 servers of 4 processes fit.
-//! - steps 1 and 2 run a heavier database, whose queries are all CPU (`query_cpu_fraction` 1):
-//!   on one host (step 1) its 2 x 2 ms per request run on the app's cores as well:
-//!   2 / (8 + 4) ms = about 166 req/s; on its own server (step 2) it frees them.
+//! - app server: 2 vCPUs, 8 ms of CPU per request, 2 queries per request (20% writes). Steps 1
+//!   to 3 run ONE worker process per server, as the book's first servers do; step 4 is the
+//!   book's change, a process manager running 4 (`app_server`, used by every later design).
+//!   One synchronous process holds a request for its whole stay (8 ms CPU, then its two
+//!   queries), so it serves about 1 / 12.4 ms = 80 req/s and keeps at most one core busy:
+//!   its 2 vCPUs are about 32 % used at saturation. Four processes keep both cores about 95 %
+//!   busy and serve about 238 req/s per server (exact MVA in tests/presets.rs).
+//! - database (one set for the whole path): db.m5.large, 2 vCPUs; 2 ms per query, of which a
+//!   quarter (0.5 ms) is CPU and the rest waits on I/O and locks, holding a connection but no
+//!   core: 2 cores / (2 x 0.5 ms) = 2,000 req/s. 100 connections, so the pools of up to 25
+//!   servers of 4 processes fit.
+//! - on the app's host (step 1) the database's 1 ms of CPU per request runs on the app's cores
+//!   (9 ms a request instead of 8); on its own server (step 2) it frees them.
 //!
 //! Layout: regions are 900 x 420 (two-zone regions 1000 x 480); components (drawn 120 x 64)
 //! sit on a grid inside their zone, left to right in the order requests flow.
@@ -19,7 +24,7 @@ use crate::model::*;
 pub(super) const SEOUL: &str = "ap-northeast-2";
 const VIRGINIA: &str = "us-east-1";
 
-/// The app server used throughout the path (see the module comment for its capacity).
+/// The app server of step 4 on: a process manager runs 4 workers (see the module comment).
 pub fn app_server(count: u32) -> Kind {
     Kind::AppServer(AppServer {
         count,
@@ -35,7 +40,7 @@ pub fn app_server(count: u32) -> Kind {
     })
 }
 
-/// The primary database used throughout the path.
+/// The primary database used throughout the path (one set of settings, see the module comment).
 pub fn database(host: Option<&str>) -> Kind {
     Kind::Database(Database {
         role: DbRole::Primary,
@@ -52,6 +57,15 @@ pub fn database(host: Option<&str>) -> Kind {
         host: host.map(str::to_string),
         vcpus: 2,
     })
+}
+
+/// The app server of steps 1 to 3: one worker process per server, before the book's process
+/// manager (step 4) runs several.
+pub fn one_process_server(count: u32) -> Kind {
+    match app_server(count) {
+        Kind::AppServer(a) => Kind::AppServer(AppServer { processes: 1, ..a }),
+        other => other,
+    }
 }
 
 pub(super) fn copy_of(role: DbRole, primary: &str) -> Kind {
@@ -164,26 +178,17 @@ fn component(id: &str) -> Target {
     Target::Component { id: id.to_string() }
 }
 
-/// The database of steps 1 and 2: queries all CPU, so the cores it shares with the app on one
-/// host (step 1) are plain to see, and moving it out (step 2) frees them.
-fn cpu_heavy_database(host: Option<&str>) -> Kind {
-    match database(host) {
-        Kind::Database(d) => Kind::Database(Database { query_cpu_fraction: 1.0, ..d }),
-        other => other,
-    }
-}
-
 /// Step 1: users -> one host running the app and its database.
 pub fn single_server() -> Scenario {
-    Build::new("Single server", 100.0, 120.0)
+    Build::new("Single server", 50.0, 120.0)
         .region(SEOUL, 0.0, 900.0, 420.0, &["a"])
         .row(
             SEOUL,
             "a",
             vec![
                 ("users-1", clients(1.0)),
-                ("app-1", app_server(1)),
-                ("db-1", cpu_heavy_database(Some("app-1"))),
+                ("app-1", one_process_server(1)),
+                ("db-1", database(Some("app-1"))),
             ],
         )
         .links(&[("users-1", "app-1"), ("app-1", "db-1")])
@@ -192,20 +197,20 @@ pub fn single_server() -> Scenario {
 
 /// Step 2: the database on its own server.
 pub fn separate_db() -> Scenario {
-    Build::new("Separate database", 100.0, 120.0)
+    Build::new("Separate database", 50.0, 120.0)
         .region(SEOUL, 0.0, 900.0, 420.0, &["a"])
         .row(
             SEOUL,
             "a",
-            vec![("users-1", clients(1.0)), ("app-1", app_server(1)), ("db-1", cpu_heavy_database(None))],
+            vec![("users-1", clients(1.0)), ("app-1", one_process_server(1)), ("db-1", database(None))],
         )
         .links(&[("users-1", "app-1"), ("app-1", "db-1")])
         .done()
 }
 
-/// Step 3: an L4 load balancer in front of a target group of four app servers.
+/// Step 3: an L4 load balancer in front of a target group of four app servers (one process each).
 pub fn load_balancer() -> Scenario {
-    Build::new("Load balancer", 400.0, 120.0)
+    Build::new("Load balancer", 200.0, 120.0)
         .region(SEOUL, 0.0, 900.0, 420.0, &["a"])
         .row(
             SEOUL,
@@ -213,7 +218,7 @@ pub fn load_balancer() -> Scenario {
             vec![
                 ("users-1", clients(1.0)),
                 ("lb-1", l4_lb()),
-                ("app-1", app_server(4)),
+                ("app-1", one_process_server(4)),
                 ("db-1", database(None)),
             ],
         )
@@ -221,13 +226,13 @@ pub fn load_balancer() -> Scenario {
         .done()
 }
 
-/// Step 4: 4-vCPU servers whose process manager runs 4 processes (try 1 to see the difference).
+/// Step 4: the same four 2-vCPU servers, whose process manager now runs 4 processes each (the
+/// only change from step 3; try 1 to see the difference).
 pub fn processes() -> Scenario {
     let mut s = load_balancer();
     s.name = "Processes per server".to_string();
-    s.traffic.rate_rps = 800.0;
+    s.traffic.rate_rps = 700.0;
     if let Some(Kind::AppServer(a)) = s.component_mut("app-1").map(|c| &mut c.kind) {
-        a.vcpus = 4;
         a.processes = 4;
     }
     s

@@ -9,14 +9,17 @@ pub fn text(id: LessonId) -> LessonText {
                     Nothing has to be configured between them, but they share the same two cores, and when the \
                     server dies, everything dies with it.",
             notice: &[
-                "The database's queries run on the same cores as the app: together they need about 12 ms of CPU \
-                 per request, so two cores serve at most about 166 req/s.",
-                "Below that rate p95 stays low; close to it the queue grows fast and p95 shoots up.",
+                "The server runs one worker process, which serves one request at a time: 8 ms of app CPU, then \
+                 two 2 ms queries, 12 ms in all, so it serves at most about 83 req/s; close to that the queue \
+                 grows fast and p95 shoots up.",
+                "The database's queries run on the same cores as the app: 1 ms of CPU per request on top of the \
+                 app's 8 ms. At 50 req/s app-1's CPU is about 22.5% busy, and even at the limit one process \
+                 keeps it under 40%.",
                 "Kill app-1: the app and the database go down together. There is no second copy of anything.",
             ],
             steps: &[
-                "Press play and read the throughput and p95 at 100 req/s.",
-                "Raise the traffic rate step by step: 130, 150, 160, 170 req/s. Watch the queue bar on app-1.",
+                "Press play and read the throughput, p95 and app-1's CPU at 50 req/s.",
+                "Raise the traffic rate step by step: 60, 70, 80, 90 req/s. Watch the queue bar on app-1.",
                 "Note the rate where p95 passes 500 ms: that is the capacity of this server.",
                 "Inject the failure (kill app-1) and watch every request fail.",
             ],
@@ -28,17 +31,20 @@ pub fn text(id: LessonId) -> LessonText {
                     price is a network hop between the two, and users still see a single server, so scaling out \
                     is still hard.",
             notice: &[
-                "app-1 now spends its 2 cores only on the app's 8 ms per request: the same server handles about \
-                 238 req/s instead of 166.",
-                "Each query crosses the network (0.2 ms round trip inside a zone): a small cost next to the gain.",
+                "app-1 now spends its 2 cores only on the app's 8 ms per request: at 50 req/s its CPU falls from \
+                 22.5% to 20%. The database's share of the cores is freed.",
+                "Its one process still serves one request at a time, so the limit stays near 81 req/s (83 before: \
+                 each query now crosses the network, 0.2 ms round trip inside a zone). The freed cores become \
+                 throughput once more processes use them (lesson 4).",
                 "Kill db-1: the app still answers, but every request that needs data fails.",
             ],
             steps: &[
-                "Play at 100 req/s and compare p95 with lesson 1.",
-                "Raise the rate to 180 req/s: the single server of lesson 1 could not keep up with this.",
-                "Keep raising the rate until p95 climbs: where does this design saturate?",
+                "Play at 50 req/s and compare p95 and app-1's CPU with lesson 1.",
+                "Select db-1: its own cores now do the queries' CPU work.",
+                "Keep raising the rate until p95 climbs: where does this design saturate, and how busy is the CPU \
+                 then?",
             ],
-            task: "Serve 180 req/s with p95 under 100 ms and under 1% errors.",
+            task: "Serve 50 req/s with p95 under 150 ms and under 1% errors.",
         },
         LessonId::LoadBalancer => LessonText {
             intro: "Users now talk only to a load balancer (the book's L4 switch), which spreads their requests over \
@@ -46,20 +52,20 @@ pub fn text(id: LessonId) -> LessonText {
                     the load balancer sends requests only to the healthy ones. But every request passes through \
                     the load balancer.",
             notice: &[
-                "Four servers serve about four times what one server did (about 950 req/s), because the database \
-                 still has room.",
+                "Four servers, one process each, serve about four times what one server did (about 320 req/s), \
+                 because the database still has room.",
                 "The database handles about 2,000 req/s (2 cores, 0.5 ms of CPU in each 2 ms query, 2 queries per request): \
-                 beyond about 8 servers it becomes the bottleneck and more servers no longer help.",
+                 beyond about 25 such servers it becomes the bottleneck and more servers no longer help.",
                 "When a server dies, requests sent to it fail until the health check notices (2 failed checks, \
                  30 s apart).",
             ],
             steps: &[
-                "Play at 400 req/s, then raise the rate to 1,200 req/s: p95 and errors explode.",
+                "Play at 200 req/s, then raise the rate to 600 req/s: p95 and errors explode.",
                 "Raise the number of servers of app-1 until the design keeps up.",
-                "Try 12 servers at 2,500 req/s: the bottleneck callout names the database.",
+                "Try 30 servers at 2,500 req/s: the bottleneck callout names the database.",
                 "Inject the failure (kill one server) and watch the health check remove it.",
             ],
-            task: "Serve 1,200 req/s with p95 under 150 ms and under 1% errors.",
+            task: "Serve 600 req/s with p95 under 150 ms and under 1% errors.",
         },
         LessonId::Processes => LessonText {
             intro: "A server with several cores runs the same application as several processes, and a process \
@@ -67,19 +73,21 @@ pub fn text(id: LessonId) -> LessonText {
                     one request at a time and waits for its database queries, so one process never uses more than \
                     one core.",
             notice: &[
-                "With 4 processes on a 4-vCPU server, each server serves about 320 req/s; with 1 process only about \
-                 80, a quarter.",
+                "The same four 2-vCPU servers as lesson 3, now with 4 processes each: a server serves about 238 \
+                 req/s instead of 81, and its CPU goes from about 32% to 95% busy. The four carry about 950 req/s \
+                 instead of 320.",
                 "More processes help even while the CPU is not busy, because a process waiting for the database \
                  holds no core.",
                 "Once every core is busy, more processes only make the queue longer.",
             ],
             steps: &[
-                "Play at 800 req/s and note the throughput and p95.",
-                "Set processes per server to 1 and play again: find the new limit.",
-                "Try 8 processes: now the cores are the limit, at about 490 req/s per server.",
+                "Play at 700 req/s and note the throughput, p95 and app-1's CPU (about 70% busy).",
+                "Set processes per server to 1 and play again: the four servers stop near 320 req/s with their \
+                 CPU about 32% busy.",
+                "Try 8 processes: now the cores are the limit, at about 250 req/s per server.",
                 "Inject the failure (kill a process): the process manager restarts it after 2 s.",
             ],
-            task: "Serve 1,400 req/s with p95 under 150 ms and under 1% errors.",
+            task: "Serve 700 req/s with p95 under 150 ms and under 1% errors.",
         },
         LessonId::MultiAz => LessonText {
             intro: "A region has several availability zones: data centres isolated from each other's failures. Here \

@@ -2,5 +2,5 @@
 //! The FNV-1a hashes of `static/lang/ko.json` and `static/lang/lessons-en.json`, asked for as
 //! `lang/ko.json?v=…`, so a browser that cached another version's pack fetches this build's one.
 
-pub const KO: &str = "8470b984e58b71f6";
-pub const LESSONS_EN: &str = "bf861090d3514487";
+pub const KO: &str = "225863acb8c8ff4b";
+pub const LESSONS_EN: &str = "33fe82888132a89f";
