@@ -7,7 +7,7 @@
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use archlab::share::{self, ShareError, MAX_JSON_LEN};
-    use archlab::{catalog::PRESETS, ui::deflate};
+    use archlab::{catalog::PRESETS, ui::platform::deflate};
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
     use base64::Engine;
     use wasm_bindgen_test::*;

@@ -114,6 +114,7 @@ pub const TEXTS: &[(Key, &str)] = {
     (InFlight, "In flight"),
     (Completed, "Served"),
     (Failed, "Failed"),
+    (AttemptsLine, "Attempts (retries included)"),
     (Availability, "Availability"),
     (DotsSampled, "Showing {0} of {1} requests on the wire"),
     (NoData, "No data yet: press play"),

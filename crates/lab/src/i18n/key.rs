@@ -126,6 +126,7 @@ keys! {
     InFlight,
     Completed,
     Failed,
+    AttemptsLine,
     Availability,
     DotsSampled,
     NoData,

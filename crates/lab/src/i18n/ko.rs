@@ -116,6 +116,7 @@ pub const TEXTS: &[(Key, &str)] = {
     (InFlight, "처리 중인 요청"),
     (Completed, "처리 완료"),
     (Failed, "실패"),
+    (AttemptsLine, "시도 (재시도 포함)"),
     (Availability, "가용성"),
     (DotsSampled, "이동 중인 요청 {1}건 중 {0}건 표시"),
     (NoData, "아직 데이터가 없습니다. 재생을 눌러 보세요"),

@@ -88,14 +88,18 @@ pub fn chart_data(
         points: rows.iter().map(|r| (r.second as f64, f(r))).collect(),
     };
     let (unit, lines, floor) = match kind {
-        ChartKind::Throughput => (
-            t(lang, Key::UnitRps),
-            vec![
+        ChartKind::Throughput => {
+            let mut lines = vec![
                 line(t(lang, Key::Completed), &|r| r.completed as f64),
                 line(t(lang, Key::Failed), &|r| r.errors.total() as f64),
-            ],
-            10.0,
-        ),
+            ];
+            // Once clients retry, the attempts they start per second: far above what is served,
+            // it is a retry storm multiplying the load (the legend stays short without one).
+            if rows.iter().any(|r| r.retries > 0) {
+                lines.push(line(t(lang, Key::AttemptsLine), &|r| (r.arrived + r.retries) as f64));
+            }
+            (t(lang, Key::UnitRps), lines, 10.0)
+        }
         ChartKind::Latency => (
             t(lang, Key::UnitMs),
             vec![
