@@ -32,9 +32,10 @@ use crate::ui::hooks::frame_loop::FrameLoop;
 use crate::ui::hooks::keep::{use_boot, use_persistence};
 use crate::ui::hooks::painters::{FrameLogHandle, FrameTiming, PaintCtx, PaintersHandle};
 use crate::ui::platform::persist::{self, Extras, Origin};
+use crate::ui::state::lab::{Lab, Tick};
 use crate::ui::state::lang::{lang_notice, lang_switch, use_lang_root};
 use crate::ui::state::runtime::Runtime;
-use crate::ui::state::shared::{Shared, ViewBox};
+use crate::ui::state::view::ViewBox;
 
 /// How often the live panels re-render, in wall-clock milliseconds.
 const PANEL_REFRESH_MS: f64 = 250.0;
@@ -146,17 +147,19 @@ pub fn App() -> Html {
         });
     }
 
-    let shared = Shared {
+    // The one context: the editor, the running lab and the language. The beat is its own
+    // context (`state/lab.rs` says why).
+    let lab = Lab {
+        editor: editor.clone(),
         runtime: runtime.clone(),
         view: view.clone(),
         painters,
         frames,
         journal: journal.clone(),
         lang,
-        tick: *tick,
     };
-    let bench_done = use_bench(bench, &shared);
-    let overlay_canvas = use_overlay(&shared);
+    let bench_done = use_bench(bench, &lab);
+    let overlay_canvas = use_overlay(&lab);
     let selected = editor
         .selected()
         .first()
@@ -186,12 +189,13 @@ pub fn App() -> Html {
     // Busy while a link in the address is being inflated (it opens a moment after the start).
     let busy = (*keep.opening).then_some("true");
     html! {
-        <>
+        <ContextProvider<Lab> context={lab}>
+        <ContextProvider<Tick> context={Tick(*tick)}>
             <div class="app" data-testid="app" aria-busy={busy}>
                 <header class="top">
                     <div class="topbar">
                         <h1>{ t(lang, Key::AppTitle) }</h1>
-                        <Toolbar dispatch={editor.dispatcher()} shared={shared.clone()} />
+                        <Toolbar />
                         { preset_menu(lang, &lessons, &presets) }
                         { share_menu(lang, &keep, &share) }
                         { presentation_toggle(lang, &lessons) }
@@ -200,20 +204,21 @@ pub fn App() -> Html {
                     { share_notice(lang, &keep) }
                     { lang_notice(&lang_ctx) }
                 </header>
-                <aside class="palette-slot" aria-label={t(lang, Key::Palette)}><Palette editor={editor.clone()} {lang} /></aside>
+                <aside class="palette-slot" aria-label={t(lang, Key::Palette)}><Palette /></aside>
                 <div class="canvas-area" data-testid="canvas-area">
-                    <Canvas editor={editor.clone()} {lang} presenting={lessons.state.presenting} shared={shared.clone()} />
+                    <Canvas presenting={lessons.state.presenting} />
                     { overlay(overlay_canvas) }
                 </div>
-                <SidePanel {selected} on_select={on_select.clone()} editor={editor.clone()} lessons={lessons.clone()} shared={shared.clone()} />
+                <SidePanel {selected} on_select={on_select.clone()} lessons={lessons.clone()} />
                 <section class="bottom">
-                    <Dashboard shared={shared.clone()} />
-                    <EventLog {on_select} shared={shared.clone()} />
+                    <Dashboard />
+                    <EventLog {on_select} />
                 </section>
                 if bench.is_some() { { bench_result(lang, &bench_done) } }
             </div>
-            <PresentationStage lessons={lessons.clone()} shared={shared.clone()} {show_qr} editor={editor.clone()} />
-        </>
+            <PresentationStage lessons={lessons.clone()} {show_qr} />
+        </ContextProvider<Tick>>
+        </ContextProvider<Lab>>
     }
 }
 

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::i18n::Lang;
 use crate::ui::state::runtime::Runtime;
-use crate::ui::state::shared::{Shared, ViewBox};
+use crate::ui::{state::lab::Lab, state::view::ViewBox};
 
 /// What a painter may read while it draws one frame.
 pub struct PaintCtx<'a> {
@@ -49,13 +49,13 @@ impl Painters {
 /// Registers `paint` for as long as the calling component is mounted (or until `deps`
 /// change, when the painter built from the new deps replaces it).
 #[hook]
-pub fn use_painter<D, M, F>(shared: &Shared, deps: D, make: M)
+pub fn use_painter<D, M, F>(lab: &Lab, deps: D, make: M)
 where
     D: PartialEq + 'static,
     M: FnOnce(&D) -> F + 'static,
     F: FnMut(&PaintCtx) + 'static,
 {
-    let painters = shared.painters.clone();
+    let painters = lab.painters.clone();
     use_effect_with(deps, move |deps| {
         let id = painters.borrow_mut().add(Box::new(make(deps)));
         move || painters.borrow_mut().remove(id)

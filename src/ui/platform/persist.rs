@@ -22,7 +22,7 @@ use web_sys::Storage;
 use super::persist_json::{autosave_text, read_autosave, read_recent, recent_text, NotRecord};
 use crate::model::Scenario;
 use crate::share::{self, ShareError, Stored};
-use crate::ui::state::shared::ViewBox;
+use crate::ui::state::view::ViewBox;
 
 pub use crate::ui::components::share::notice::{
     clip, isolated_parts, preset_title, scenario_name, Notice, Says, Source, Why,

@@ -22,8 +22,8 @@ use crate::model::{FaultAction, Kind, Problem, Scenario, Target};
 use crate::ui::components::chaos::pairs::{pair_controls, PairForm};
 use crate::ui::components::chaos::targets::{can_revive, target_slug, zones, FaultState, Journal, RunMark};
 use crate::ui::components::inspector::fault_buttons::FaultMessage;
+use crate::ui::state::lab::Lab;
 use crate::ui::state::runtime::Runtime;
-use crate::ui::state::shared::Shared;
 
 /// At most this many hosts, and processes per host, get their own buttons (a tier may have 64
 /// hosts of 64 processes); the whole tier stays one row above them.
@@ -246,12 +246,12 @@ fn more(lang: Lang, n: u32) -> Html {
 
 /// The chaos panel. A function, not a component: its click message is the side panel's
 /// (cleared when the tab changes, as when the panel unmounted) and its pair form a hook there.
-pub fn chaos_panel(lang: Lang, shared: &Shared, message: &FaultMessage, pair_form: &PairForm) -> Html {
-    let journal = shared.journal.clone();
-    let live = LiveFaults::read(&shared.runtime, &journal);
+pub fn chaos_panel(lang: Lang, lab: &Lab, message: &FaultMessage, pair_form: &PairForm) -> Html {
+    let journal = lab.journal.clone();
+    let live = LiveFaults::read(&lab.runtime, &journal);
 
     let on = {
-        let runtime = shared.runtime.clone();
+        let runtime = lab.runtime.clone();
         let journal = journal.clone();
         let message = message.clone();
         Callback::from(move |action: FaultAction| {

@@ -19,8 +19,7 @@ use crate::ui::components::operate::alarms::use_alarms_state;
 use crate::ui::components::operate::deploys::use_deploys_state;
 use crate::ui::components::operate::operate_panel;
 use crate::ui::components::run::timeline::{timeline, use_timeline_form};
-use crate::ui::state::shared::Shared;
-use crate::ui::state::EditorHandle;
+use crate::ui::state::lab::{use_lab, use_tick};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -35,16 +34,16 @@ pub struct SidePanelProps {
     /// Index of the selected component in the scenario, for the detail panel.
     pub selected: Option<usize>,
     pub on_select: Callback<usize>,
-    pub editor: EditorHandle,
     pub lessons: LessonsContext,
-    pub shared: Shared,
 }
 
 #[component]
 pub fn SidePanel(props: &SidePanelProps) -> Html {
-    let shared = &props.shared;
-    let editor = &props.editor;
-    let lang = shared.lang;
+    let lab = &use_lab();
+    // The readings, the chaos panel and the lesson's check show the run: they follow the beat.
+    use_tick();
+    let editor = &lab.editor;
+    let lang = lab.lang;
     let lessons = &props.lessons;
     // A first visit opens on the lessons (lesson 1, "start here"); otherwise on the selection.
     let first = lessons.first_visit;
@@ -118,19 +117,19 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 <div class="tab-body" role="tabpanel">
                     { inspector(lang, editor) }
                     if let Some(id) = selected_id {
-                        { fault_buttons(lang, shared, &id, &fault_message) }
+                        { fault_buttons(lang, lab, &id, &fault_message) }
                     }
-                    { insights(shared, &history, props.selected, &props.on_select) }
+                    { insights(lab, &history, props.selected, &props.on_select) }
                 </div>
             } else if *tab == Tab::Break {
                 <div class="tab-body" role="tabpanel">
-                    { timeline(lang, editor, shared, &timeline_form) }
-                    { chaos_panel(lang, shared, &fault_message, &pair_form) }
+                    { timeline(lang, editor, lab, &timeline_form) }
+                    { chaos_panel(lang, lab, &fault_message, &pair_form) }
                 </div>
             } else if *tab == Tab::Operate {
-                <div class="tab-body" role="tabpanel">{ operate_panel(lang, editor, shared, &deploys, &alarms) }</div>
+                <div class="tab-body" role="tabpanel">{ operate_panel(lang, editor, lab, &deploys, &alarms) }</div>
             } else {
-                <div class="tab-body" role="tabpanel">{ lesson_panel(lang, lessons, shared) }</div>
+                <div class="tab-body" role="tabpanel">{ lesson_panel(lang, lessons) }</div>
             }
         </aside>
     }

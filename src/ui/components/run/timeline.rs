@@ -19,7 +19,7 @@ use crate::ui::components::chaos::targets::{
     fault_targets, is_breaking, parse_number, strip_percent, strip_span_s, with_fault, without_fault, zones,
     FaultKind, MAX_ADDED_MS,
 };
-use crate::ui::state::shared::Shared;
+use crate::ui::state::lab::Lab;
 use crate::ui::state::{Action, EditorHandle};
 
 /// The add form's fields as typed. A hook of the side panel, which shows the timeline as a plain
@@ -126,12 +126,12 @@ fn strip(lang: Lang, s: &Scenario, now_s: f64) -> Html {
 }
 
 /// The scripted faults and the form that adds one; `editor` holds the edited scenario.
-pub fn timeline(lang: Lang, editor: &EditorHandle, shared: &Shared, form: &TimelineForm) -> Html {
+pub fn timeline(lang: Lang, editor: &EditorHandle, lab: &Lab, form: &TimelineForm) -> Html {
     let TimelineForm { at_text, kind, target, pair, problem } = form.clone();
     let PairForm { a: pair_a, b: pair_b, ms_text } = pair;
 
     let s = editor.scenario().clone();
-    let now_s = shared.runtime.borrow().clock_for(&s);
+    let now_s = lab.runtime.borrow().clock_for(&s);
     let fk = FaultKind::ALL.get(*kind).copied().unwrap_or(FaultKind::Kill);
     // Revive offers the same list as kill (indices stay put when the kind changes); a process
     // has no revive, which the form says when it is chosen.
