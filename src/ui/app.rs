@@ -20,7 +20,6 @@ use crate::ui::bench::scenario::bench_scenario;
 use crate::ui::components::canvas::overlay::{overlay, use_overlay};
 use crate::ui::components::canvas::palette::Palette;
 use crate::ui::components::canvas::Canvas;
-use crate::ui::components::chaos::targets::Journal;
 use crate::ui::components::dashboard::Dashboard;
 use crate::ui::components::inspector::side_panel::SidePanel;
 use crate::ui::components::lessons::{preset_menu, use_lessons_root, use_preset_menu};
@@ -30,10 +29,10 @@ use crate::ui::components::run::toolbar::Toolbar;
 use crate::ui::components::share::menu::{open_share, share_menu, share_notice, use_share_menu};
 use crate::ui::hooks::frame_loop::FrameLoop;
 use crate::ui::hooks::keep::{use_boot, use_persistence};
-use crate::ui::hooks::painters::{FrameLogHandle, FrameTiming, PaintCtx, PaintersHandle};
 use crate::ui::platform::persist::{self, Extras, Origin};
 use crate::ui::state::lab::{Lab, Tick};
 use crate::ui::state::lang::{lang_notice, lang_switch, use_lang_root};
+use crate::ui::state::painters::{FrameLogHandle, FrameTiming, PaintCtx, PaintersHandle};
 use crate::ui::state::runtime::Runtime;
 use crate::ui::state::view::ViewBox;
 
@@ -75,8 +74,6 @@ struct Roots {
     frames: FrameLogHandle,
     /// The frame loop outlives renders: it reads the language through this cell.
     lang: Rc<Cell<Lang>>,
-    /// The chaos clicks of this run, shared by the chaos panel and the inspector's buttons.
-    journal: Rc<RefCell<Journal>>,
 }
 
 #[component]
@@ -99,7 +96,6 @@ pub fn App() -> Html {
                 painters: Rc::default(),
                 frames: Rc::default(),
                 lang: Rc::new(Cell::new(lang)),
-                journal: Rc::default(),
             }
         })
     };
@@ -125,7 +121,7 @@ pub fn App() -> Html {
     let view = roots.view.clone();
     let extras = Extras { selection: editor.selected().to_vec(), view: Some(view.get().into()) };
     let keep = use_persistence(&editor, &boot, extras);
-    let (painters, frames, journal) = (roots.painters.clone(), roots.frames.clone(), roots.journal.clone());
+    let (painters, frames) = (roots.painters.clone(), roots.frames.clone());
     roots.lang.set(lang);
     let tick = use_state(|| 0u64);
 
@@ -149,15 +145,8 @@ pub fn App() -> Html {
 
     // The one context: the editor, the running lab and the language. The beat is its own
     // context (`state/lab.rs` says why).
-    let lab = Lab {
-        editor: editor.clone(),
-        runtime: runtime.clone(),
-        view: view.clone(),
-        painters,
-        frames,
-        journal: journal.clone(),
-        lang,
-    };
+    let lab =
+        Lab { editor: editor.clone(), runtime: runtime.clone(), view: view.clone(), painters, frames, lang };
     let bench_done = use_bench(bench, &lab);
     let overlay_canvas = use_overlay(&lab);
     let selected = editor

@@ -13,8 +13,8 @@ use yew::prelude::*;
 
 use crate::engine::to_secs;
 use crate::i18n::{t, Key, Lang};
-use crate::ui::hooks::painters::FrameTiming;
 use crate::ui::state::lab::Lab;
+use crate::ui::state::painters::FrameTiming;
 
 const WARMUP_MS: u32 = 3000;
 pub const DEFAULT_SECONDS: u32 = 15;

@@ -3,7 +3,7 @@
 //! `examples/contexts` (a reducer handle as the context's value).
 //!
 //! The running lab is a set of handles that never change for the app's life (the engine, the
-//! view, the painters, the frame timings, the chaos journal): the frame loop and the painters
+//! view, the painters, the frame timings): the frame loop and the painters
 //! read them through their `Rc` cells every frame, never through a render, so per-frame drawing
 //! stays out of Yew. The context's value changes, and its readers re-render, only when the
 //! editor acts (an edit, a selection, a drag's move) or the language switches.
@@ -18,12 +18,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::painters::{FrameLogHandle, PaintersHandle};
 use super::runtime::Runtime;
 use super::view::ViewBox;
 use super::EditorHandle;
 use crate::i18n::Lang;
-use crate::ui::components::chaos::targets::Journal;
-use crate::ui::hooks::painters::{FrameLogHandle, PaintersHandle};
 
 /// The editor, the running lab and the language.
 #[derive(Clone)]
@@ -38,8 +37,6 @@ pub struct Lab {
     pub painters: PaintersHandle,
     /// Recent frame timings, for the benchmark page.
     pub frames: FrameLogHandle,
-    /// The chaos clicks of this run, shared by the chaos panel and the inspector's buttons.
-    pub journal: Rc<RefCell<Journal>>,
     pub lang: Lang,
 }
 

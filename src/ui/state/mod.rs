@@ -17,6 +17,7 @@
 mod action;
 pub mod lab;
 pub mod lang;
+pub mod painters;
 pub mod runtime;
 pub mod view;
 

@@ -14,9 +14,10 @@ use super::colors::{viridis, DEAD_WASH, ERROR};
 use super::fleet::tray_space;
 use crate::engine::{ComponentView, Health};
 use crate::i18n::{describe_resources, format_number, limiting_resource, t, tf, Key};
-use crate::ui::hooks::painters::{use_painter, PaintCtx};
+use crate::ui::hooks::painters::use_painter;
 use crate::ui::platform::draw::{label, prepare, set_dash, text, text_width};
 use crate::ui::state::lab::Lab;
+use crate::ui::state::painters::PaintCtx;
 
 /// Radius of a request dot in screen pixels.
 const DOT_R: f64 = 5.0;

@@ -13,8 +13,9 @@ use super::paint::paint;
 use super::servers;
 use super::window::{chart_data, window, ChartKind};
 use crate::i18n::{t, Key};
-use crate::ui::hooks::painters::{use_painter, PaintCtx};
+use crate::ui::hooks::painters::use_painter;
 use crate::ui::state::lab::use_lab;
+use crate::ui::state::painters::PaintCtx;
 
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {

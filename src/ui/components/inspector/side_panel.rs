@@ -10,8 +10,8 @@ use crate::ui::class::class_list;
 
 use super::fault_buttons::fault_buttons;
 use crate::i18n::{t, Key};
-use crate::ui::components::chaos::chaos_panel;
 use crate::ui::components::chaos::pairs::use_pair_form;
+use crate::ui::components::chaos::{chaos_panel, use_journal};
 use crate::ui::components::dashboard::insights::{insights, History};
 use crate::ui::components::inspector::inspector;
 use crate::ui::components::lessons::{lesson_panel, LessonsContext, PanelTab};
@@ -50,6 +50,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let tab = use_state(|| if first { Tab::Learn } else { Tab::Inspect });
     let history = use_mut_ref(History::default);
     let fault_message = use_state(|| None);
+    let journal = use_journal();
     // The chaos panel's, the timeline's, the deployments' and the alarms' forms; they keep their values while another tab shows.
     let pair_form = use_pair_form();
     let timeline_form = use_timeline_form();
@@ -117,14 +118,14 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 <div class="tab-body" role="tabpanel">
                     { inspector(lang, editor) }
                     if let Some(id) = selected_id {
-                        { fault_buttons(lang, lab, &id, &fault_message) }
+                        { fault_buttons(lang, lab, &journal, &id, &fault_message) }
                     }
                     { insights(lab, &history, props.selected, &props.on_select) }
                 </div>
             } else if *tab == Tab::Break {
                 <div class="tab-body" role="tabpanel">
                     { timeline(lang, editor, lab, &timeline_form) }
-                    { chaos_panel(lang, lab, &fault_message, &pair_form) }
+                    { chaos_panel(lang, lab, &journal, &fault_message, &pair_form) }
                 </div>
             } else if *tab == Tab::Operate {
                 <div class="tab-body" role="tabpanel">{ operate_panel(lang, editor, lab, &deploys, &alarms) }</div>
