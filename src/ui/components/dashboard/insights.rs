@@ -7,9 +7,9 @@ use std::collections::VecDeque;
 use yew::prelude::*;
 
 use super::callout::callout;
+use super::detail::detail;
 use crate::analysis::{diagnose, observe, Cumulative, Diagnosis, Observation};
 use crate::engine::{secs, Time};
-use crate::ui::components::inspector::detail::detail;
 use crate::ui::state::lab::Lab;
 
 /// Seconds of simulated time the utilisation and queue growth are read over.

@@ -1,9 +1,11 @@
 //! The live dashboard: the headline numbers and five charts over the last minutes of
 //! simulated time. Charts are canvases drawn by the frame loop, not Yew diffs.
 //!
-//! The folder also holds the right-hand readings (`insights.rs`) and the bottleneck callout.
+//! The folder also holds the right-hand readings (`insights.rs`), the selected component's
+//! numbers among them (`detail.rs`), and the bottleneck callout.
 
 pub mod callout;
+pub mod detail;
 pub mod insights;
 
 mod chart;

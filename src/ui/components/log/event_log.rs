@@ -157,7 +157,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
     drop(rt);
     let lines = Rc::new(lines);
 
-    let on_text = crate::ui::components::run::timeline::set_on_input(&needle);
+    let on_text = crate::ui::platform::fields::set_on_input(&needle);
     let on_group = {
         let group = group.clone();
         Callback::from(move |e: Event| {

@@ -5,10 +5,10 @@
 //! The timeline is part of the design, so an edit replaces the scenario (`Action::Replace`),
 //! which restarts the run: a timeline is a script that plays from time zero.
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::ui::class::class_list;
+use crate::ui::platform::fields::{index_select, set_on_input};
 
 use crate::i18n::{
     describe_fault, describe_scheduled, describe_target, format_time, t, tf, zone_label, Key, Lang,
@@ -54,33 +54,6 @@ fn kind_key(k: FaultKind) -> Key {
         FaultKind::AddLatency => Key::ChaosAddLatency,
         FaultKind::ClearLatency => Key::ChaosClearLatency,
     }
-}
-
-/// A `<select>` of `options` (value = index) that stores the chosen index.
-pub fn index_select(
-    id: &'static str,
-    options: Vec<String>,
-    chosen: usize,
-    set: UseStateHandle<usize>,
-) -> Html {
-    let onchange = Callback::from(move |e: Event| {
-        if let Ok(i) = e.target_unchecked_into::<HtmlSelectElement>().value().parse() {
-            set.set(i);
-        }
-    });
-    html! {
-        <select {id} data-testid={id} {onchange}>
-            { for options.into_iter().enumerate().map(|(i, o)| html! {
-                <option value={i.to_string()} selected={i == chosen}>{ o }</option>
-            }) }
-        </select>
-    }
-}
-
-/// Keeps what is typed into a text field in `state`: one closure type for every such field.
-pub fn set_on_input(state: &UseStateHandle<String>) -> Callback<InputEvent> {
-    let state = state.clone();
-    Callback::from(move |e: InputEvent| state.set(e.target_unchecked_into::<HtmlInputElement>().value()))
 }
 
 fn text_input(
