@@ -1,5 +1,6 @@
-//! The root component: owns the edited scenario and the running lab, lays out the panels, and
-//! runs the one animation-frame loop (engine first, then every painter).
+//! The root component: owns the edited scenario and the running lab, provides them with the
+//! language to every panel in one context (`state::lab::Lab`), lays out the panels, and runs the
+//! one animation-frame loop (engine first, then every painter).
 //!
 //! Layout (CSS grid, static/style.css): the toolbar on top; the palette slot on the left; the
 //! canvas area in the middle (the diagram editor's `<Canvas/>` with the lab's overlay canvas

@@ -3,15 +3,16 @@
 //! `examples/contexts` (a reducer handle as the context's value).
 //!
 //! The running lab is a set of handles that never change for the app's life (the engine, the
-//! view, the painters, the frame timings): the frame loop and the painters
-//! read them through their `Rc` cells every frame, never through a render, so per-frame drawing
-//! stays out of Yew. The context's value changes, and its readers re-render, only when the
-//! editor acts (an edit, a selection, a drag's move) or the language switches.
+//! view, the painters, the frame timings): the frame loop and the painters read them through
+//! their `Rc` cells every frame, never through a render, so per-frame drawing stays out of Yew.
+//! The context's value changes, and its readers re-render, only when the editor acts (an edit, a
+//! selection, a drag's move) or the language switches: as often as the editor canvas and the
+//! side panel re-rendered when the same values were handed down as properties.
 //!
 //! The panel beat ([`Tick`], bumped by the frame loop four times a second) is a context of its
 //! own, apart from `Lab`: in `Lab` it would re-render every reader four times a second (the
-//! palette, the share menu's readers), where only the panels showing live numbers subscribe to
-//! it with [`use_tick`].
+//! palette, the keyboard connect list, the charts' frames, whose markup does not change with the
+//! run), where only the panels showing live numbers subscribe to it with [`use_tick`].
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
