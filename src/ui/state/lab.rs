@@ -7,7 +7,9 @@
 //! their `Rc` cells every frame, never through a render, so per-frame drawing stays out of Yew.
 //! The context's value changes, and its readers re-render, only when the editor acts (an edit, a
 //! selection, a drag's move) or the language switches: as often as the editor canvas and the
-//! side panel re-rendered when the same values were handed down as properties.
+//! side panel re-rendered when the same values were handed down as properties. Readers that
+//! read no editor (the toolbar, the dashboard's charts) re-render at an editor action too: Yew's
+//! `use_context` has no selector, and their markup is small (ARCHITECTURE.md has the counts).
 //!
 //! The panel beat ([`Tick`], bumped by the frame loop four times a second) is a context of its
 //! own, apart from `Lab`: in `Lab` it would re-render every reader four times a second (the
