@@ -3,7 +3,7 @@
 //! The reducer wraps the pure [`Editor`] (selection, drag machine, history, view) and adds only
 //! what the screen needs around it: a notice to show at the pointer after a refusal, the text
 //! the user typed into an inspector field that was refused (with its error) or not applied yet
-//! (a name), and a pending "remove this region?" question. Its actions are in `state_action.rs`.
+//! (a name), and a pending "remove this region?" question. Its actions are in `action.rs`.
 //!
 //! The editor lives behind `Rc<RefCell<..>>` because its history holds up to 200 whole
 //! scenarios: cloning that on every pointer move of a drag would be wasteful. Only `reduce`

@@ -2,9 +2,10 @@
 //! break or mend it now, while the run continues, and its current state in words.
 //!
 //! A click goes straight to `Sim::inject` on the running engine; the scenario is not edited
-//! (scripted faults belong to the timeline, `ui::timeline`). States come from the engine's
+//! (scripted faults belong to the timeline, `run/timeline.rs`). States come from the engine's
 //! snapshot where it has them (component health) and otherwise from the faults applied in this
-//! run (`chaos_targets::Journal`). The panel re-renders with the lab's panel tick.
+//! run (`targets::Journal`, kept by the side panel through [`use_journal`]). The panel re-renders
+//! with the side panel, on the lab's beat.
 
 pub mod pairs;
 pub mod targets;
