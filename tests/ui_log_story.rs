@@ -47,9 +47,9 @@ fn a_run_of_per_second_failures_is_one_live_row_and_the_phase_lines_stay() {
 #[test]
 fn a_pause_or_another_cause_or_component_starts_another_row() {
     let mut log: Vec<LogEntry> = (0..3).map(|k| errors(10.0 + f64::from(k), Some(2), 5)).collect();
-    log.extend((0..3).map(|k| errors(20.0 + f64::from(k), Some(2), 7))); // after a quiet spell
-    log.push(errors(22.0, Some(5), 1)); // another component
-    log.push(at(22.0, Some(2), LogKind::Errors { cause: ErrorCause::Timeout, count: 2 }));
+    log.extend((0..3).map(|k| errors(30.0 + f64::from(k), Some(2), 7))); // after a quiet spell
+    log.push(errors(32.0, Some(5), 1)); // another component
+    log.push(at(32.0, Some(2), LogKind::Errors { cause: ErrorCause::Timeout, count: 2 }));
     let rows = fold(&log);
     let runs: Vec<(u64, u64)> = rows
         .iter()
@@ -62,13 +62,31 @@ fn a_pause_or_another_cause_or_component_starts_another_row() {
 }
 
 #[test]
+fn failures_in_bursts_one_timeout_apart_are_one_row() {
+    // Workers hanging on a dead database fail together every 10 s (the driver's timeout): one
+    // episode, one row, counting every burst; a spell of 16 s without failures starts another.
+    let mut log: Vec<LogEntry> = (0..4).map(|k| errors(41.0 + 10.0 * f64::from(k), Some(2), 2000)).collect();
+    log.push(errors(87.0, Some(2), 3));
+    let rows = fold(&log);
+    let runs: Vec<(u64, u64, u64)> = rows
+        .iter()
+        .map(|r| match r {
+            Row::Failing(f) => (f.per_s, f.seconds(), f.total),
+            Row::Entry(e) => panic!("unexpected {e:?}"),
+        })
+        .collect();
+    assert_eq!(runs, vec![(3, 1, 3), (2000, 31, 8000)]);
+}
+
+#[test]
 fn a_full_queue_is_one_row_per_run_at_its_newest_line() {
-    // app-2 (component 5) is full from 40 s to 49 s and again at 60 s; app-1 (4) at 45 s.
+    // app-2 (component 5) is full from 40 s to 49 s and again at 70 s (after a quiet spell
+    // longer than an episode's pauses); app-1 (4) at 45 s.
     let mut log: Vec<LogEntry> =
         (0..10).map(|k| at(40.45 + f64::from(k), Some(5), LogKind::QueueFull)).collect();
     log.push(at(45.2, Some(4), LogKind::QueueFull));
     log.push(at(47.0, Some(3), LogKind::FailoverStarted { standby: 7, seconds: 60.0 }));
-    log.push(at(60.0, Some(5), LogKind::QueueFull));
+    log.push(at(70.0, Some(5), LogKind::QueueFull));
     log.sort_by_key(|e| e.time);
     let rows: Vec<(f64, Option<usize>)> = fold(&log)
         .iter()
@@ -77,7 +95,7 @@ fn a_full_queue_is_one_row_per_run_at_its_newest_line() {
             Row::Failing(f) => panic!("unexpected {f:?}"),
         })
         .collect();
-    assert_eq!(rows, vec![(60.0, Some(5)), (49.45, Some(5)), (47.0, Some(3)), (45.2, Some(4))]);
+    assert_eq!(rows, vec![(70.0, Some(5)), (49.45, Some(5)), (47.0, Some(3)), (45.2, Some(4))]);
 }
 
 #[test]

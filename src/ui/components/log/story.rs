@@ -14,8 +14,13 @@
 use crate::engine::{secs, ErrorCause, LogEntry, LogKind, Time};
 use crate::model::{Kind, Scenario};
 
-/// Per-second failure lines further apart than this start a new run.
-const RUN_GAP: Time = 1_500_000_000;
+/// Per-second failure lines of one component and cause (or a component's "queue full" lines,
+/// which the engine repeats once a second while the queue stays full) further apart than this
+/// start a new row; closer ones are one episode. Failures come in bursts when something waits out a
+/// timeout: a tier whose workers hang on a dead database fails them together once per driver
+/// timeout (10 s, `catalog::DB_CONNECT_TIMEOUT_S`), and clients time out in waves. A row per
+/// burst buried the failover's lines again; a quiet spell longer than this is a new episode.
+const EPISODE_GAP: Time = 15_000_000_000;
 
 /// A step of the failure story a log line tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,8 +102,8 @@ impl Row {
     }
 }
 
-/// The log's rows, newest first: every line as it is, except that each unbroken run of
-/// per-second failure lines of one component and one cause becomes one [`Row::Failing`] at the
+/// The log's rows, newest first: every line as it is, except that each run of
+/// per-second failure lines (pauses up to [`EPISODE_GAP`] included) of one component and one cause becomes one [`Row::Failing`] at the
 /// place of its newest line, and of each run of a component's "queue full" lines only the
 /// newest stays. `entries` are in log order (oldest first).
 pub fn fold(entries: &[LogEntry]) -> Vec<Row> {
@@ -113,7 +118,7 @@ pub fn fold(entries: &[LogEntry]) -> Vec<Row> {
         let key = (e.component, cause);
         let run = open.iter().position(|(k, _)| *k == key);
         let continues = run.and_then(|r| match &rows[open[r].1] {
-            Row::Failing(f) if e.time.saturating_sub(f.until) <= RUN_GAP => Some(r),
+            Row::Failing(f) if e.time.saturating_sub(f.until) <= EPISODE_GAP => Some(r),
             _ => None,
         });
         match continues {
@@ -155,7 +160,7 @@ pub fn fold(entries: &[LogEntry]) -> Vec<Row> {
 }
 
 /// `entries` without the "queue full" lines that a newer one of the same component follows
-/// within [`RUN_GAP`]. The engine repeats that line once a second while a queue stays full: a
+/// within [`EPISODE_GAP`]. The engine repeats that line once a second while a queue stays full: a
 /// tier whose workers all hang on a dead database for a whole failover would otherwise bury the
 /// failover's own lines under one row a second per tier.
 fn without_repeated_queue_full(entries: &[LogEntry]) -> Vec<&LogEntry> {
@@ -170,7 +175,7 @@ fn without_repeated_queue_full(entries: &[LogEntry]) -> Vec<&LogEntry> {
             }
             match newer.iter_mut().find(|(c, _)| *c == e.component) {
                 Some((_, t)) => {
-                    let repeated = t.saturating_sub(e.time) <= RUN_GAP;
+                    let repeated = t.saturating_sub(e.time) <= EPISODE_GAP;
                     *t = e.time;
                     !repeated
                 }
