@@ -176,7 +176,9 @@ test('killing a zone during a run shows its components dead, the error spike and
   await page.getByTestId(`revive-${ZONE_A}`).click();
   await page.waitForFunction((s) => document.querySelector(`[data-testid=chaos-${s}]`)?.dataset.health !== 'down', ZONE_A);
   const after = await until(page, 'error-rate', (v) => v < 1, 'the error rate recovers after the revive', 20000);
-  assert.ok(await shown(page, 'throughput') > 0.5 * before.tp, 'throughput comes back');
+  // Throughput comes back too, though not in the same instant: workers that queried the dead
+  // database still wait out the driver's 10 s timeout (simulated) after the revive.
+  await until(page, 'throughput', (v) => v > 0.5 * before.tp, 'throughput comes back', 20000);
   await screenshot(page, 'chaos-run-recovered');
   console.log(`killed at ${killedAt} s; error rate ${before.err} % -> ${spike} % (at ${spikeAt} s) -> ${after} %`);
   assert.deepEqual(errors, []);
