@@ -21,6 +21,7 @@ use crate::ui::components::canvas::overlay::{overlay, use_overlay};
 use crate::ui::components::canvas::palette::Palette;
 use crate::ui::components::canvas::Canvas;
 use crate::ui::components::chaos::targets::Journal;
+use crate::ui::components::curve::use_curve;
 use crate::ui::components::dashboard::Dashboard;
 use crate::ui::components::inspector::side_panel::SidePanel;
 use crate::ui::components::lessons::{preset_menu, use_lessons_root, use_preset_menu};
@@ -178,6 +179,8 @@ pub fn App() -> Html {
     let lessons = use_lessons_root(load_lesson);
     let presets = use_preset_menu();
     let share = use_share_menu(&keep);
+    // The Curve tab's sweep and pinned curve: the pinned one travels in the share link.
+    let curve = use_curve(&share.extra);
     // Presentation mode's Q: the share link's QR code, full screen.
     let show_qr = {
         let (keep, share) = (keep.clone(), share.clone());
@@ -205,7 +208,7 @@ pub fn App() -> Html {
                     <Canvas editor={editor.clone()} {lang} presenting={lessons.state.presenting} shared={shared.clone()} />
                     { overlay(overlay_canvas) }
                 </div>
-                <SidePanel {selected} on_select={on_select.clone()} editor={editor.clone()} lessons={lessons.clone()} shared={shared.clone()} />
+                <SidePanel {selected} on_select={on_select.clone()} editor={editor.clone()} lessons={lessons.clone()} shared={shared.clone()} {curve} />
                 <section class="bottom">
                     <Dashboard shared={shared.clone()} />
                     <EventLog {on_select} shared={shared.clone()} />

@@ -7,3 +7,5 @@ pub mod file_io;
 pub(in crate::ui) mod math;
 pub mod persist;
 mod persist_json;
+pub mod sweep_pool;
+pub mod sweep_worker;

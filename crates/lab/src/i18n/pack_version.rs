@@ -2,5 +2,5 @@
 //! The FNV-1a hashes of `static/lang/ko.json` and `static/lang/lessons-en.json`, asked for as
 //! `lang/ko.json?v=…`, so a browser that cached another version's pack fetches this build's one.
 
-pub const KO: &str = "c3d329c1b3dee3de";
+pub const KO: &str = "d69e821cda68f2ba";
 pub const LESSONS_EN: &str = "33fe82888132a89f";
