@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::state::{Curve, Which};
 use crate::i18n::{format_rate, t, tf, Key, Lang};
 use crate::sweep::message::CurvePoint;
+use crate::ui::platform::math::{log10, pow};
 
 /// The drawing's own units (the SVG scales to the panel's width, text with it).
 const W: f64 = 340.0;
@@ -46,7 +47,7 @@ impl Scale {
     }
     fn y(self, v: f64) -> f64 {
         let f = match self.log_from {
-            Some(lo) => (v.max(lo) / lo).log10() / (self.max_y / lo).log10(),
+            Some(lo) => log10(v.max(lo) / lo) / log10(self.max_y / lo),
             None => v / self.max_y,
         };
         H - BOTTOM - (H - TOP - BOTTOM) * f.clamp(0.0, 1.0)
@@ -64,8 +65,8 @@ impl Scale {
 
 /// Powers of ten around the latencies drawn: below the smallest p50, above the largest p99.
 fn log_range(lo: f64, hi: f64) -> (f64, f64) {
-    let lo = if lo.is_finite() && lo > 0.0 { 10f64.powf(lo.log10().floor()) } else { 1.0 };
-    let hi = if hi.is_finite() && hi > lo { 10f64.powf(hi.log10().ceil()) } else { lo * 10.0 };
+    let lo = if lo.is_finite() && lo > 0.0 { pow(10.0, log10(lo).floor()) } else { 1.0 };
+    let hi = if hi.is_finite() && hi > lo { pow(10.0, log10(hi).ceil()) } else { lo * 10.0 };
     (lo, hi.max(lo * 10.0))
 }
 
@@ -74,7 +75,7 @@ fn nice(v: f64) -> f64 {
     if !(v.is_finite() && v > 0.0) {
         return 1.0;
     }
-    let p = 10f64.powf(v.log10().floor());
+    let p = pow(10.0, log10(v).floor());
     [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * p).find(|&n| n >= v).unwrap_or(10.0 * p)
 }
 
