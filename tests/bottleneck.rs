@@ -375,8 +375,13 @@ fn run_the_zone_outage_speaks_of_the_outage() {
         let text = describe_diagnosis(lang, &d);
         assert!(text.headline.contains(words), "{}", text.headline);
     }
-    // Once the standby serves, the outage is over.
+    // At 140 s the standby serves, but zone b's servers, which hung on the dead primary until
+    // then, are still out of lb-2 (it fails open to the dead zone a): still an outage.
     sim.advance_to(secs(140.0));
+    let o = observe(&s, &sim.snapshot(), sim.metrics(), 5, None);
+    assert_eq!(diagnose(&s, &o).kind, LimitKind::Outage, "{:?}", o.traffic);
+    // Once they are back (5 passed checks, 30 s apart, after the promotion), it is over.
+    sim.advance_to(secs(270.0));
     let o = observe(&s, &sim.snapshot(), sim.metrics(), 5, None);
     assert_ne!(diagnose(&s, &o).kind, LimitKind::Outage, "{:?}", o.traffic);
 }

@@ -191,7 +191,7 @@ fn mark(now_s: f64, events: u64, log_len: usize) -> RunMark {
 
 #[test]
 fn the_journal_merges_clicks_with_the_due_timeline_in_time_order() {
-    let s = zone_outage(); // its timeline: kill zone a at 30 s, revive it at 150 s
+    let s = zone_outage(); // its timeline: kill zone a at 30 s, revive it at 330 s
     let mut j = Journal::default();
     j.observe(&s, mark(40.0, 100, 3));
     j.record(secs(20.0), kill(comp("lb-2")));
@@ -204,8 +204,8 @@ fn the_journal_merges_clicks_with_the_due_timeline_in_time_order() {
     // Before 30 s only the click at 20 s counts.
     assert_eq!(j.applied(&s, secs(25.0)), vec![kill(comp("lb-2"))]);
     // At equal times the timeline comes first.
-    j.record(secs(150.0), kill(zone("a")));
-    assert!(j.state(&s, secs(150.0)).zone_down(&place("a")));
+    j.record(secs(330.0), kill(zone("a")));
+    assert!(j.state(&s, secs(330.0)).zone_down(&place("a")));
 }
 
 #[test]
@@ -259,7 +259,7 @@ fn timeline_edits_keep_time_order_and_ignore_bad_indices() {
     let at = |at_s, action| ScheduledFault { at_s, action };
     let s1 = with_fault(&s, at(90.0, kill(comp("lb-2"))));
     let times: Vec<f64> = s1.faults.iter().map(|f| f.at_s).collect();
-    assert_eq!(times, vec![30.0, 90.0, 150.0]);
+    assert_eq!(times, vec![30.0, 90.0, 330.0]);
     // Same time: after the existing entry.
     let s2 = with_fault(&s1, at(30.0, kill(comp("db-1"))));
     assert_eq!(s2.faults[0].action, kill(zone("a")));

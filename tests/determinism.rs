@@ -105,7 +105,9 @@ fn slicing_does_not_change_the_run() {
         one.log().len(),
         one.events_processed()
     );
-    assert!(m.totals.failed > 0 && m.totals.completed > 20_000, "the scenario exercises failures");
+    // The database's failover at 45 s holds the app tier's workers on the dead primary for
+    // 25 s (15 s failover and the driver's 10 s timeout), so fewer complete than before it did.
+    assert!(m.totals.failed > 0 && m.totals.completed > 10_000, "the scenario exercises failures");
     let reference = one.fingerprint();
     let runs = [
         ("1 ms steps", in_steps(3, NS_PER_MS)),

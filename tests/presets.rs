@@ -430,12 +430,16 @@ fn the_lessons_quote_the_checked_numbers() {
 #[test]
 fn two_zones_keep_serving_through_a_zone_failure() {
     // Zone a dies at 30 s. Detection bounds: LB 2 x 30 s + 5 s = 65 s; DNS 3 x 10 s + 4 s plus
-    // a 30 s TTL = 64 s; database failover 60 s. So from 95 s on, zone b serves everyone
-    // (2 servers, about 476 req/s for 300 req/s).
-    let (_, sim) = run(&preset("zone-outage").unwrap(), 150.0, 0.0, 5);
+    // a 30 s TTL = 64 s; database failover 60 s. Until the promotion (90 s) zone b's workers
+    // hang on the dead primary for the driver's 10 s, so zone b's servers fail their own health
+    // checks too; after the last wait (100 s) they need 5 passes 30 s apart: from 250 s on
+    // (plus the balancer's 10 s connect timeout for requests sent before: 260 s), zone b
+    // serves everyone (2 servers, about 476 req/s for 300 req/s).
+    let (_, sim) = run(&preset("zone-outage").unwrap(), 320.0, 0.0, 5);
     assert!(window_errors(&sim, 5, 30) < 0.001);
     assert!(window_errors(&sim, 31, 60) > 0.05, "the failure is visible before detection");
-    let after = window_errors(&sim, 100, 150);
+    assert!(window_errors(&sim, 100, 200) > 0.3, "zone b's servers are still out after the promotion");
+    let after = window_errors(&sim, 260, 320);
     assert!(after < 0.001, "availability after detection: {:.4}", 1.0 - after);
     // The same failure in the one-zone design of step 3: nothing is served. (The users move to
     // a zone b of their own: users in a dead zone send nothing at all.)

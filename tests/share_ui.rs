@@ -5,8 +5,9 @@ use archlab::i18n::Lang;
 use archlab::share;
 use archlab::ui::components::share::qr::{module_px, qr_data_url, qr_image};
 use archlab::ui::platform::file_io::export_file_name;
+use archlab::ui::platform::notice::clip;
 use archlab::ui::platform::persist::{
-    clip, preset_url, sane_extras, shareable_search, with_recent, Extras, SavedView, RECENT_MAX,
+    preset_url, sane_extras, shareable_search, with_recent, Extras, SavedView, RECENT_MAX,
 };
 use base64::Engine;
 
@@ -118,7 +119,8 @@ fn a_share_url_drops_the_parameters_that_outrank_its_fragment() {
 /// both open, through the same checks, and the size caps hold before anything is parsed.
 #[test]
 fn autosaves_and_recent_entries_open_in_both_forms() {
-    use archlab::ui::platform::persist::{read_recent_list, read_saved, Why, MAX_AUTOSAVE_LEN};
+    use archlab::ui::platform::notice::Why;
+    use archlab::ui::platform::persist::{read_recent_list, read_saved, MAX_AUTOSAVE_LEN};
     let text = std::fs::read_to_string("scenarios/examples/lb-two-zones.json").unwrap();
     let scenario = share::from_json_file(&text).unwrap();
     let record = |kept: &str| {
@@ -148,7 +150,7 @@ fn autosaves_and_recent_entries_open_in_both_forms() {
     let huge = record(&" ".repeat(MAX_AUTOSAVE_LEN));
     assert!(matches!(read_saved(&huge), Err(Why::AutosaveTooLarge { max: MAX_AUTOSAVE_LEN, .. })));
     use archlab::i18n::Lang;
-    use archlab::ui::platform::persist::{Notice, Says, Source};
+    use archlab::ui::platform::notice::{Notice, Says, Source};
     let say =
         |why| Notice::new(Says::Rejected { what: Source::Autosave { kept: true }, why }).words(Lang::En);
     let shape = say(Why::NotAutosaveRecord);

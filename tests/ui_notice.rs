@@ -4,7 +4,7 @@
 use archlab::catalog::PRESETS;
 use archlab::i18n::{t, Key, Lang};
 use archlab::share::ShareError;
-use archlab::ui::platform::persist::{scenario_name, Notice, Says, Source, Why};
+use archlab::ui::platform::notice::{scenario_name, Notice, Says, Source, Why};
 
 fn all_notices() -> Vec<Notice> {
     let opened = |from| Says::Opened { next: "Single server".into(), from, previous: "My shop".into() };
@@ -89,7 +89,8 @@ fn a_preset_name_reads_as_its_title_and_a_typed_name_as_typed() {
 
 #[test]
 fn the_benchmark_design_is_named_in_korean_too() {
-    use archlab::ui::bench::scenario::{bench_scenario, BENCH_NAME};
+    use archlab::ui::bench::scenario::bench_scenario;
+    use archlab::ui::platform::notice::BENCH_NAME;
     assert_eq!(bench_scenario().name, BENCH_NAME);
     assert_eq!(scenario_name(Lang::En, BENCH_NAME), BENCH_NAME);
     assert_eq!(scenario_name(Lang::Ko, BENCH_NAME), "벤치마크: 구성 요소 100개, 리전 3개");
@@ -133,7 +134,7 @@ fn an_autosave_copy_that_failed_is_said_to_be_lost() {
 /// drops format characters from file names, which nothing validated.
 #[test]
 fn names_in_the_banner_are_isolated() {
-    use archlab::ui::platform::persist::isolated_parts;
+    use archlab::ui::platform::notice::isolated_parts;
     let n = Notice::new(Says::Opened {
         next: "שלום 2".into(),
         from: Source::File("evil\u{202E}nosj.exe".into()),

@@ -1,5 +1,6 @@
-//! The root component: owns the edited scenario and the running lab, lays out the panels, and
-//! runs the one animation-frame loop (engine first, then every painter).
+//! The root component: owns the edited scenario and the running lab, provides them with the
+//! language to every panel in one context (`state::lab::Lab`), lays out the panels, and runs the
+//! one animation-frame loop (engine first, then every painter).
 //!
 //! Layout (CSS grid, static/style.css): the toolbar on top; the palette slot on the left; the
 //! canvas area in the middle (the diagram editor's `<Canvas/>` with the lab's overlay canvas
@@ -20,7 +21,6 @@ use crate::ui::bench::scenario::bench_scenario;
 use crate::ui::components::canvas::overlay::{overlay, use_overlay};
 use crate::ui::components::canvas::palette::Palette;
 use crate::ui::components::canvas::Canvas;
-use crate::ui::components::chaos::targets::Journal;
 use crate::ui::components::curve::use_curve;
 use crate::ui::components::dashboard::Dashboard;
 use crate::ui::components::inspector::side_panel::SidePanel;
@@ -31,11 +31,12 @@ use crate::ui::components::run::toolbar::Toolbar;
 use crate::ui::components::share::menu::{open_share, share_menu, share_notice, use_share_menu};
 use crate::ui::hooks::frame_loop::FrameLoop;
 use crate::ui::hooks::keep::{use_boot, use_persistence};
-use crate::ui::hooks::painters::{FrameLogHandle, FrameTiming, PaintCtx, PaintersHandle};
 use crate::ui::platform::persist::{self, Extras, Origin};
+use crate::ui::state::lab::{Lab, Tick};
 use crate::ui::state::lang::{lang_notice, lang_switch, use_lang_root};
+use crate::ui::state::painters::{FrameLogHandle, FrameTiming, PaintCtx, PaintersHandle};
 use crate::ui::state::runtime::Runtime;
-use crate::ui::state::shared::{Shared, ViewBox};
+use crate::ui::state::view::ViewBox;
 
 /// How often the live panels re-render, in wall-clock milliseconds.
 const PANEL_REFRESH_MS: f64 = 250.0;
@@ -75,8 +76,6 @@ struct Roots {
     frames: FrameLogHandle,
     /// The frame loop outlives renders: it reads the language through this cell.
     lang: Rc<Cell<Lang>>,
-    /// The chaos clicks of this run, shared by the chaos panel and the inspector's buttons.
-    journal: Rc<RefCell<Journal>>,
 }
 
 #[component]
@@ -99,7 +98,6 @@ pub fn App() -> Html {
                 painters: Rc::default(),
                 frames: Rc::default(),
                 lang: Rc::new(Cell::new(lang)),
-                journal: Rc::default(),
             }
         })
     };
@@ -125,7 +123,7 @@ pub fn App() -> Html {
     let view = roots.view.clone();
     let extras = Extras { selection: editor.selected().to_vec(), view: Some(view.get().into()) };
     let keep = use_persistence(&editor, &boot, extras);
-    let (painters, frames, journal) = (roots.painters.clone(), roots.frames.clone(), roots.journal.clone());
+    let (painters, frames) = (roots.painters.clone(), roots.frames.clone());
     roots.lang.set(lang);
     let tick = use_state(|| 0u64);
 
@@ -147,17 +145,12 @@ pub fn App() -> Html {
         });
     }
 
-    let shared = Shared {
-        runtime: runtime.clone(),
-        view: view.clone(),
-        painters,
-        frames,
-        journal: journal.clone(),
-        lang,
-        tick: *tick,
-    };
-    let bench_done = use_bench(bench, &shared);
-    let overlay_canvas = use_overlay(&shared);
+    // The one context: the editor, the running lab and the language. The beat is its own
+    // context (`state/lab.rs` says why).
+    let lab =
+        Lab { editor: editor.clone(), runtime: runtime.clone(), view: view.clone(), painters, frames, lang };
+    let bench_done = use_bench(bench, &lab);
+    let overlay_canvas = use_overlay(&lab);
     let selected = editor
         .selected()
         .first()
@@ -189,12 +182,13 @@ pub fn App() -> Html {
     // Busy while a link in the address is being inflated (it opens a moment after the start).
     let busy = (*keep.opening).then_some("true");
     html! {
-        <>
+        <ContextProvider<Lab> context={lab}>
+        <ContextProvider<Tick> context={Tick(*tick)}>
             <div class="app" data-testid="app" aria-busy={busy}>
                 <header class="top">
                     <div class="topbar">
                         <h1>{ t(lang, Key::AppTitle) }</h1>
-                        <Toolbar dispatch={editor.dispatcher()} shared={shared.clone()} />
+                        <Toolbar />
                         { preset_menu(lang, &lessons, &presets) }
                         { share_menu(lang, &keep, &share) }
                         { presentation_toggle(lang, &lessons) }
@@ -203,20 +197,21 @@ pub fn App() -> Html {
                     { share_notice(lang, &keep) }
                     { lang_notice(&lang_ctx) }
                 </header>
-                <aside class="palette-slot" aria-label={t(lang, Key::Palette)}><Palette editor={editor.clone()} {lang} /></aside>
+                <aside class="palette-slot" aria-label={t(lang, Key::Palette)}><Palette /></aside>
                 <div class="canvas-area" data-testid="canvas-area">
-                    <Canvas editor={editor.clone()} {lang} presenting={lessons.state.presenting} shared={shared.clone()} />
+                    <Canvas presenting={lessons.state.presenting} />
                     { overlay(overlay_canvas) }
                 </div>
-                <SidePanel {selected} on_select={on_select.clone()} editor={editor.clone()} lessons={lessons.clone()} shared={shared.clone()} {curve} />
+                <SidePanel {selected} on_select={on_select.clone()} lessons={lessons.clone()} {curve} />
                 <section class="bottom">
-                    <Dashboard shared={shared.clone()} />
-                    <EventLog {on_select} shared={shared.clone()} />
+                    <Dashboard />
+                    <EventLog {on_select} />
                 </section>
                 if bench.is_some() { { bench_result(lang, &bench_done) } }
             </div>
-            <PresentationStage lessons={lessons.clone()} shared={shared.clone()} {show_qr} editor={editor.clone()} />
-        </>
+            <PresentationStage lessons={lessons.clone()} {show_qr} />
+        </ContextProvider<Tick>>
+        </ContextProvider<Lab>>
     }
 }
 

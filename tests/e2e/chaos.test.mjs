@@ -27,7 +27,7 @@ async function loadZoneOutage(page) {
   const entries = page.getByTestId('timeline-entry');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=timeline-entry]').length === 2);
   assert.match(await entries.nth(0).textContent(), /30\.0 s.*Kill zone ap-northeast-2a/);
-  assert.match(await entries.nth(1).textContent(), /2:30\.0.*Revive zone ap-northeast-2a/);
+  assert.match(await entries.nth(1).textContent(), /5:30\.0.*Revive zone ap-northeast-2a/);
   await page.getByTestId('timeline-remove-1').click();
   await page.getByTestId('timeline-remove-0').click();
   await page.getByTestId('timeline-empty').waitFor();

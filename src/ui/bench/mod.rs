@@ -13,8 +13,8 @@ use yew::prelude::*;
 
 use crate::engine::to_secs;
 use crate::i18n::{t, Key, Lang};
-use crate::ui::hooks::painters::FrameTiming;
-use crate::ui::state::shared::Shared;
+use crate::ui::state::lab::Lab;
+use crate::ui::state::painters::FrameTiming;
 
 const WARMUP_MS: u32 = 3000;
 pub const DEFAULT_SECONDS: u32 = 15;
@@ -81,14 +81,14 @@ fn now_ms() -> f64 {
 /// The probe, for the root to hold (a hook, not a component of its own): with `seconds`, it
 /// measures that long after the warm-up and returns the result as JSON; without, nothing.
 #[hook]
-pub fn use_bench(seconds: Option<u32>, shared: &Shared) -> UseStateHandle<Option<String>> {
+pub fn use_bench(seconds: Option<u32>, lab: &Lab) -> UseStateHandle<Option<String>> {
     let result = use_state(|| None::<String>);
     {
-        let (result, shared) = (result.clone(), shared.clone());
+        let (result, lab) = (result.clone(), lab.clone());
         use_effect_with(seconds, move |&seconds| {
             let timers = seconds.map(|seconds| {
                 let start = Rc::new(Cell::new(Mark::default()));
-                let mark = |s: &Shared| {
+                let mark = |s: &Lab| {
                     let rt = s.runtime.borrow();
                     Mark {
                         frames: s.frames.borrow().count,
@@ -97,12 +97,12 @@ pub fn use_bench(seconds: Option<u32>, shared: &Shared) -> UseStateHandle<Option
                         wall_ms: now_ms(),
                     }
                 };
-                let (s1, st1) = (shared.clone(), start.clone());
+                let (s1, st1) = (lab.clone(), start.clone());
                 let warm = Timeout::new(WARMUP_MS, move || st1.set(mark(&s1)));
                 let done = Timeout::new(WARMUP_MS + seconds * 1000, move || {
                     let a = start.get();
-                    let b = mark(&shared);
-                    let log = shared.frames.borrow();
+                    let b = mark(&lab);
+                    let log = lab.frames.borrow();
                     let n = ((b.frames - a.frames) as usize).min(log.frames.len());
                     let frames: Vec<FrameTiming> =
                         log.frames.iter().skip(log.frames.len() - n).copied().collect();
@@ -110,7 +110,7 @@ pub fn use_bench(seconds: Option<u32>, shared: &Shared) -> UseStateHandle<Option
                     let (interval, work, engine) =
                         (pick(|f| f.interval_ms), pick(|f| f.work_ms), pick(|f| f.engine_ms));
                     let wall_s = (b.wall_ms - a.wall_ms) / 1000.0;
-                    let rt = shared.runtime.borrow();
+                    let rt = lab.runtime.borrow();
                     let (dots, on_wire) = rt.sim().dots(crate::ui::components::canvas::overlay::MAX_DOTS);
                     let spread = |xs: &[f64], max: bool| {
                         let mut v = object([

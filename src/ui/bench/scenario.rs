@@ -2,10 +2,9 @@
 //! Pure data (tests/bench_scenario.rs checks that it validates and has that size).
 
 use crate::model::*;
+use crate::ui::platform::notice::BENCH_NAME;
 
 pub const BENCH_RATE_RPS: f64 = 20_000.0;
-/// The scenario's name; outside English the UI shows `Key::BenchScenarioName` instead.
-pub const BENCH_NAME: &str = "Benchmark: 100 components, 3 regions";
 /// App tiers per region; with each region's users, load balancer, database and read replica,
 /// plus one more user population, the three regions hold 100 components.
 const APPS_PER_REGION: usize = 29;

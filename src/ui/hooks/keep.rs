@@ -4,12 +4,12 @@
 //!
 //! Wiring, in the root component:
 //! ```ignore
-//! let boot = persist::use_boot(|| catalog::PRESETS[0].scenario());
+//! let boot = keep::use_boot(|| catalog::PRESETS[0].scenario());
 //! let editor = use_reducer(|| EditorState::new(boot.scenario.clone()));
 //! // Selection and view, from the editor state when it has them (restore them from
 //! // `boot.extras` once, at start).
 //! let extras = Extras { selection: Vec::new(), view: Some(view.get().into()) };
-//! let keep = persist::use_persistence(&editor, &boot, extras);
+//! let keep = keep::use_persistence(&editor, &boot, extras);
 //! html! { <>
 //!     <header>{ /* … */ }{ share_menu(lang, &keep, &share) }</header>
 //!     { share_notice(lang, &keep) }   // in the flow, under the top bar
@@ -26,7 +26,8 @@ use wasm_bindgen_futures::spawn_local;
 use crate::model::Scenario;
 use crate::share::{self, ShareError, Stored};
 use crate::ui::platform::deflate::{decode_link_async, decode_stored_async};
-use crate::ui::platform::persist::{self, Boot, Extras, Notice, Origin, Pending, Recent, Saved};
+use crate::ui::platform::notice::{Notice, Why};
+use crate::ui::platform::persist::{self, Boot, Extras, Origin, Pending, Recent, Saved};
 use crate::ui::state::{Action, EditorHandle};
 
 /// The banner and the recent list, plus the editor they load into.
@@ -181,7 +182,7 @@ async fn finish_boot(pending: Pending) -> Boot {
         Some(Saved::Ready(ready)) => Some(ready.clone()),
         Some(Saved::Link(kept, extras)) => {
             let decoded = decode_link_async(kept).await;
-            Some(decoded.map(|s| (s, extras.clone())).map_err(persist::Why::Share))
+            Some(decoded.map(|s| (s, extras.clone())).map_err(Why::Share))
         }
         None => None,
     };

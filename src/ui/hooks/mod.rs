@@ -1,5 +1,5 @@
-//! Hooks the root component runs once: the animation-frame loop, the registry of per-frame
-//! painters it calls, and the tie between the editor and storage (autosave, links).
+//! Hooks the root and the panels share: the animation-frame loop, registering a per-frame
+//! painter, and the tie between the editor and storage (autosave, links).
 
 pub mod frame_loop;
 pub mod keep;

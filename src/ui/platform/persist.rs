@@ -19,15 +19,10 @@
 use serde::{Deserialize, Serialize};
 use web_sys::Storage;
 
+use super::notice::{Notice, Says, Source, Why};
 use super::persist_json::{autosave_text, read_autosave, read_recent, recent_text, NotRecord};
 use crate::model::Scenario;
 use crate::share::{self, ShareError, Stored};
-use crate::ui::state::shared::ViewBox;
-
-pub use crate::ui::components::share::notice::{
-    clip, isolated_parts, preset_title, scenario_name, Notice, Says, Source, Why,
-};
-pub use crate::ui::hooks::keep::{use_boot, use_persistence, Keep};
 
 /// Versioned keys: a future format gets new keys instead of misreading these.
 pub const AUTOSAVE_KEY: &str = "archlab.autosave.v1";
@@ -62,18 +57,6 @@ pub struct SavedView {
     pub x: f64,
     pub y: f64,
     pub zoom: f64,
-}
-
-impl From<ViewBox> for SavedView {
-    fn from(v: ViewBox) -> Self {
-        SavedView { x: v.x, y: v.y, zoom: v.zoom }
-    }
-}
-
-impl From<SavedView> for ViewBox {
-    fn from(v: SavedView) -> Self {
-        ViewBox { x: v.x, y: v.y, zoom: v.zoom }
-    }
 }
 
 /// Editing state restored on reload but not part of the scenario: what was selected and

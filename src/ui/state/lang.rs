@@ -7,11 +7,11 @@
 //! never shows half-translated text. Meanwhile the button says it is loading; if the fetch
 //! fails, the page stays in English with a notice, and choosing Korean again retries.
 //!
-//! Wiring: the root component holds it and hands the language down, in `Shared.lang` or as a
-//! `lang` property:
+//! Wiring: the root component holds it and provides the language in the one context
+//! (`lab.rs`), where every panel reads it:
 //! ```ignore
 //! let lang_ctx = use_lang_root();
-//! let shared = Shared { lang: lang_ctx.lang, /* … */ };
+//! let lab = Lab { lang: lang_ctx.lang, /* … */ };
 //! ```
 
 use std::cell::RefCell;

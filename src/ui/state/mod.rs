@@ -3,7 +3,7 @@
 //! The reducer wraps the pure [`Editor`] (selection, drag machine, history, view) and adds only
 //! what the screen needs around it: a notice to show at the pointer after a refusal, the text
 //! the user typed into an inspector field that was refused (with its error) or not applied yet
-//! (a name), and a pending "remove this region?" question. Its actions are in `state_action.rs`.
+//! (a name), and a pending "remove this region?" question. Its actions are in `action.rs`.
 //!
 //! The editor lives behind `Rc<RefCell<..>>` because its history holds up to 200 whole
 //! scenarios: cloning that on every pointer move of a drag would be wasteful. Only `reduce`
@@ -11,14 +11,15 @@
 //! action, so the state still compares unequal after each change. The price: states share
 //! their editor, so only the newest state is meaningful (as in Yew, which keeps only that).
 //!
-//! The folder holds what many components read: this reducer and its actions, the editor as a
-//! property, the language, the running lab and the state the frame loop shares.
+//! The folder holds what many components read: this reducer and its actions, the language, the
+//! running lab, the canvas view and the one context that carries them (`lab.rs`).
 
 mod action;
-pub mod editor_props;
+pub mod lab;
 pub mod lang;
+pub mod painters;
 pub mod runtime;
-pub mod shared;
+pub mod view;
 
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
@@ -403,4 +404,9 @@ impl EditorState {
 
 pub type EditorHandle = UseReducerHandle<EditorState>;
 
-pub use crate::ui::state::editor_props::{on_click, EditorProps};
+/// A button's click that dispatches `action`: one closure type for every such button, where a
+/// closure per button would each bring their own code.
+pub fn on_click(state: &EditorHandle, action: Action) -> Callback<MouseEvent> {
+    let state = state.clone();
+    Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
+}

@@ -148,7 +148,8 @@ impl Sim {
         }
     }
 
-    /// A query failed (database refused, queue full, network cut): the request fails.
+    /// A query failed (too many connections, a full queue, or no answer until the driver's
+    /// connect timeout: a dead database or a cut, see `connect`): the request fails.
     pub(super) fn query_failed(&mut self, r: u32, cause: ErrorCause) {
         let req = *self.slab.get(r);
         let comp = self.tiers.comp_of_host(req.host as usize);

@@ -17,8 +17,12 @@
 //!
 //! Writes go to the group's primary; reads go round robin to the alive read replicas the app
 //! links to, else to the primary. When a primary with an alive standby dies, the standby is
-//! promoted after `failover_s`; meanwhile writes fail `Refused`. A revived old primary becomes
-//! the standby. Without a standby the group stays down until its primary is revived.
+//! promoted after `failover_s`; meanwhile writes still go to the dead primary, which does not
+//! answer: each holds its app worker for the driver's connect timeout and fails
+//! `ConnectTimeout` (see `connect`). New queries go to the standby at once after its promotion;
+//! a query already waiting on the old primary waits out its timeout, as a pooled connection to a
+//! dead host does. A revived old primary becomes the standby. Without a standby the group stays
+//! down until its primary is revived.
 
 use super::log::LogKind;
 use super::queue::Kind;
@@ -67,6 +71,13 @@ pub(super) struct Group {
 
 impl Sim {
     /// The database a query goes to.
+    ///
+    /// Reads skip a read replica that is down from the instant it dies: a stand-in for a pool
+    /// that has detected the failure (as a driver does after one failed connect, like pgJDBC's
+    /// multi-host `hostRecheckSeconds`), without the first unanswered attempt. It is the
+    /// optimistic end: reads already sent to the replica, or inside it, still wait their
+    /// timeout. Writes, and reads without an alive replica, go to the group's current primary,
+    /// dead or not: only a promotion moves them.
     pub(super) fn query_target(&mut self, a: usize, write: bool) -> usize {
         if !write {
             let n = self.tiers.apps[a].replicas.len();
@@ -87,9 +98,11 @@ impl Sim {
         let d = self.slab.get(r).db as usize;
         let comp = self.data.dbs[d].comp as usize;
         if !self.data.dbs[d].up {
-            // Still an instant refusal, unlike a dead host or balancer (see `connect`).
+            // A dead database does not answer: the app process waits for its driver's connect
+            // timeout, counted from when it sent the query (see `connect`).
             self.obs.rec.component_error(comp);
-            self.query_back(r, Some(ErrorCause::Refused));
+            let req = self.slab.get(r);
+            self.connect_unanswered(r, req.from, req.to, req.t0);
             return;
         }
         self.obs.rec.component_arrival(comp);
@@ -324,7 +337,9 @@ impl Sim {
         req.gen = req.gen.wrapping_add(1);
     }
 
-    /// Database `d` went down: its queries fail `Refused` back to their app hosts.
+    /// Database `d` went down: its queries get no answer, so their app processes wait until the
+    /// driver's connect timeout after they sent them (`t0` of their crossing to it, see
+    /// `connect`).
     pub(super) fn db_down(&mut self, d: usize) {
         self.data.dbs[d].up = false;
         let comp = self.data.dbs[d].comp as usize;
@@ -346,7 +361,9 @@ impl Sim {
                 continue;
             }
             self.cancel(r);
-            self.query_back(r, Some(ErrorCause::Refused));
+            let req = self.slab.get(r);
+            let app = self.tiers.comp_of_host(req.host as usize) as u32;
+            self.connect_unanswered(r, app, comp as u32, req.t0);
         }
         self.note(Some(comp), LogKind::ComponentDown);
         self.check_failover(self.data.dbs[d].group as usize);

@@ -67,8 +67,10 @@ impl Sim {
     }
 
     /// Starts a crossing from component `from` to `to`. A partition between their zones
-    /// leaves a new connection to an entry point or a host unanswered until the sender's
-    /// connect timeout; a query or an answer that cannot cross fails at once (see `connect`).
+    /// leaves a new connection to an entry point or a host, and a query to a database,
+    /// unanswered until the sender's connect timeout; a query's answer that cannot cross back
+    /// leaves its app waiting the same timeout from when it sent the query (the crossing's
+    /// `t0` is still that send); a response that cannot cross fails at once (see `connect`).
     pub(super) fn send(&mut self, r: u32, from: u32, to: u32, stage: Stage) {
         let (za, zb) =
             (self.topo.comps[from as usize].zone as usize, self.topo.comps[to as usize].zone as usize);
@@ -94,8 +96,16 @@ impl Sim {
             }
             None if self.slab.get(r).check => self.slab.release(r),
             None => match stage {
-                Stage::ToEntry | Stage::ToHost => self.connect_unanswered(r, from, to, self.clock.now),
-                Stage::ToDb | Stage::FromDb => self.query_failed(r, ErrorCause::Refused),
+                Stage::ToEntry | Stage::ToHost | Stage::ToDb => {
+                    self.connect_unanswered(r, from, to, self.clock.now)
+                }
+                Stage::FromDb => {
+                    // The app never sees the answer (nor the error it carried).
+                    let req = self.slab.get_mut(r);
+                    req.err = None;
+                    let since = req.t0;
+                    self.connect_unanswered(r, to, from, since);
+                }
                 _ => {
                     let err = self.slab.get(r).err.or(Some(ErrorCause::Refused));
                     self.finish(r, err);

@@ -4,8 +4,9 @@
 //! uniform factor in [1 - JITTER, 1 + JITTER]. A link with its own `rtt_ms` takes exactly half
 //! of that, without jitter (textbook scenarios need exact delays). An "add latency" fault adds
 //! half its round trip to every crossing between its two zones. A crossing between partitioned
-//! zones cannot be established: the sender sees the connection refused. Requests already on
-//! the wire when a partition starts still arrive (the cut applies to new connections).
+//! zones cannot be established: nobody answers, and the sender waits for its connect timeout
+//! (see `connect`). Requests already on the wire when a partition starts still arrive (the cut
+//! applies to new connections).
 
 use crate::catalog::JITTER;
 

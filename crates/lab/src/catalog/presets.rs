@@ -326,13 +326,15 @@ pub fn lb_spof() -> Scenario {
     s
 }
 
-/// Failure: zone a of the two-zone design fails at 30 s and recovers at 150 s.
+/// Failure: zone a of the two-zone design fails at 30 s and recovers at 330 s. Zone b serves
+/// everyone alone only from about 240 s: until the standby's promotion (90 s) zone b's workers
+/// hang on the dead primary and fail their health checks, and they return after 5 passes.
 pub fn zone_outage() -> Scenario {
     let zone_a = || Target::Zone { region: SEOUL.to_string(), zone: "a".to_string() };
     let mut b = Build { s: multi_az() };
     b.s.name = "Zone outage".to_string();
-    b.s.run.duration_s = 330.0;
-    b.fault(30.0, kill(zone_a())).fault(150.0, FaultAction::Revive { target: zone_a() }).done()
+    b.s.run.duration_s = 510.0;
+    b.fault(30.0, kill(zone_a())).fault(330.0, FaultAction::Revive { target: zone_a() }).done()
 }
 
 /// Failure: the primary database of the two-zone design dies at 30 s; the standby takes over.

@@ -95,7 +95,8 @@ pub fn multi_az_cost() -> Scenario {
     let zone_a = || Target::Zone { region: SEOUL.to_string(), zone: "a".to_string() };
     let mut s = multi_az();
     s.name = "What multi-AZ costs".to_string();
-    s.run.duration_s = 300.0;
+    // Errors stop about 210 s after the failure (see `lesson`'s check): time to see it.
+    s.run.duration_s = 420.0;
     s.faults.push(ScheduledFault { at_s: 120.0, action: FaultAction::Kill { target: zone_a() } });
     s.alarms.push(Alarm {
         id: "zone-a-servers".into(),

@@ -98,7 +98,10 @@ pub fn text(id: LessonId) -> LessonText {
                 "Each zone alone can carry the whole load (2 servers, about 476 req/s, for 300 req/s).",
                 "When zone a fails, three things must happen before errors stop: the load balancer in zone b \
                  removes the dead servers (health checks), DNS stops answering with the dead load balancer (its \
-                 health checks and TTL), and the standby database is promoted (about 60 s).",
+                 health checks and TTL), and the standby database is promoted (about 60 s). Until then every \
+                 query to the dead primary waits the driver's 10 s connect timeout, so zone b's servers fill \
+                 up, fail their own health checks and are taken out too; they return after 5 passed checks, \
+                 about 3.5 minutes after the failure.",
                 "Users and DNS sit in zone b so that the failure does not hit the people measuring it; in reality \
                  DNS is a global service.",
             ],
@@ -109,7 +112,7 @@ pub fn text(id: LessonId) -> LessonText {
                 "Read how long the errors lasted and which step took longest.",
                 "Revive zone a and watch its servers return after 5 passed health checks.",
             ],
-            task: "Kill zone a. From 120 s after the failure on, keep errors under 0.1%.",
+            task: "Kill zone a. From 240 s after the failure on, keep errors under 0.1%.",
         },
         LessonId::MultiRegion => LessonText {
             intro: "Pick the region nearest your users: every request pays the distance. Here users in Korea and in \
@@ -149,10 +152,11 @@ pub fn text(id: LessonId) -> LessonText {
         },
         LessonId::ZoneOutage => LessonText {
             intro: "The two-zone design of lesson 5 with a scripted failure: zone a goes down at 30 s and comes back \
-                    at 150 s. Surviving is not enough: the zone that is left must carry the whole load.",
+                    at 330 s. Surviving is not enough: the zone that is left must carry the whole load.",
             notice: &[
-                "Between 30 s and about 95 s the errors come from the three detections: load balancer health \
-                 checks, DNS, and the database failover.",
+                "Between 30 s and about 240 s the errors come from the detections (load balancer health checks, \
+                 DNS, the database failover) and from the wait on the dead primary: until the promotion at 90 s, \
+                 zone b's workers hang 10 s on each query, fail their health checks, and need 5 passes to return.",
                 "After that zone b serves everyone alone: is it big enough?",
                 "When zone a returns, its servers rejoin only after 5 passed health checks (about 2.5 minutes).",
             ],
@@ -161,25 +165,28 @@ pub fn text(id: LessonId) -> LessonText {
                 "Raise the rate to 600 req/s and play again: zone b alone (about 476 req/s) cannot keep up.",
                 "Add servers to app-2 (zone b) until p95 stays low while zone a is down.",
             ],
-            task: "At 600 req/s, while zone a is down (120 s to 150 s), keep errors under 0.1% and p95 under \
+            task: "At 600 req/s, while zone a is down (270 s to 330 s), keep errors under 0.1% and p95 under \
                    100 ms.",
         },
         LessonId::DbFailover => LessonText {
             intro: "A managed database such as RDS keeps a standby in another zone. When the primary fails, the \
-                    standby is promoted, but that takes time (typically 60 to 120 s). Until then writes fail, and \
-                    reads fail too unless a read replica serves them.",
+                    standby is promoted, but that takes time (typically 60 to 120 s). Until then the dead primary \
+                    does not answer: each query sent to it waits the driver's 10 s connect timeout, and the app \
+                    process that sent it waits with it.",
             notice: &[
                 "At 30 s db-1 dies; the event log shows the failover start and, 60 s later, the promotion.",
-                "During the failover every request fails, because each request queries the database.",
-                "A read replica keeps reads working: only requests that write fail (about a third of them, with \
-                 20% writes and 2 queries per request).",
+                "During the failover every request fails: app workers hang on the dead primary for the driver's \
+                 timeout, so the app tier fills and refuses even requests that would not touch the database.",
+                "A read replica does not save the reads here: about a third of the requests write (20% writes, \
+                 2 queries per request), each holds its worker for 10 s, and the reads wait behind them.",
             ],
             steps: &[
-                "Play and watch the error rate between 30 s and 90 s.",
-                "Add a read replica of db-1 in zone b and connect both app servers to it.",
-                "Play again and compare the error rate during the failover.",
+                "Play and watch the error rate and the app servers' queues between 30 s and 90 s.",
+                "Add a read replica of db-1 in zone b, connect both app servers to it, and play again: the errors \
+                 during the failover barely change.",
+                "Delete standby-1 and play again: without a standby nothing ends the outage.",
             ],
-            task: "Between 40 s and 80 s, keep errors under 50%.",
+            task: "After the promotion, keep errors under 0.1% from 100 s to 150 s.",
         },
         LessonId::SpikeAutoscaling => LessonText {
             intro: "Traffic does not stay flat. An auto-scaling group adds servers when their average CPU passes \
@@ -239,14 +246,15 @@ pub fn text(id: LessonId) -> LessonText {
                 "The same four servers in one zone, with one load balancer and no standby, cost about $533 a \
                  month: surviving a zone failure costs about $190 a month more, about 35%.",
                 "At 120 s zone a fails. Requests fail until the health checks, DNS and the database failover \
-                 notice; after that zone b serves everyone.",
+                 notice, and until zone b's servers, which hung on the dead primary, pass their health checks \
+                 again (about 3.5 minutes in all); after that zone b serves everyone.",
             ],
             steps: &[
                 "Read the cost per month in the stats bar and hover it for the parts.",
                 "Play through the zone failure at 120 s and watch the errors stop.",
                 "Try a third server in each zone: see what it adds to the month, and whether zone b needed it.",
             ],
-            task: "Survive zone a's failure: from 120 s after it, keep errors under 0.1%, with a design that costs \
+            task: "Survive zone a's failure: from 240 s after it, keep errors under 0.1%, with a design that costs \
                    at most $750 a month.",
         },
         LessonId::RetryStorm => LessonText {

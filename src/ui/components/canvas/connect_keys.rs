@@ -8,13 +8,12 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::editor::link_targets;
-use crate::i18n::{t, tf, Key, Lang};
-use crate::ui::state::{Action, EditorHandle};
+use crate::i18n::{t, tf, Key};
+use crate::ui::state::lab::use_lab;
+use crate::ui::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ConnectProps {
-    pub editor: EditorHandle,
-    pub lang: Lang,
     /// The component the link starts from.
     pub from: String,
     pub on_close: Callback<()>,
@@ -44,7 +43,8 @@ fn step_focus(root: &NodeRef, by: i32) {
 
 #[component]
 pub fn ConnectChooser(props: &ConnectProps) -> Html {
-    let lang = props.lang;
+    let lab = use_lab();
+    let lang = lab.lang;
     let needle = use_state(String::new);
     let root = use_node_ref();
     let input = use_node_ref();
@@ -56,10 +56,10 @@ pub fn ConnectChooser(props: &ConnectProps) -> Html {
             }
         });
     }
-    let targets = link_targets(props.editor.scenario(), &props.from);
+    let targets = link_targets(lab.editor.scenario(), &props.from);
     let shown = filtered(&targets, &needle);
     let pick = {
-        let (state, from, close) = (props.editor.clone(), props.from.clone(), props.on_close.clone());
+        let (state, from, close) = (lab.editor.clone(), props.from.clone(), props.on_close.clone());
         Callback::from(move |to: String| {
             state.dispatch(Action::Connect { from: from.clone(), to });
             close.emit(());

@@ -2,7 +2,7 @@
 //!
 //! This component holds no editing logic. It turns pointer and wheel events into
 //! [`Action`]s (canvas-relative screen pixels; the editor converts with its view) and draws
-//! what the editor holds. The view it draws with is also written into `Shared.view`, so the
+//! what the editor holds. The view it draws with is also written into `Lab.view`, so the
 //! lab's per-frame `<canvas>` overlay draws dots in the same place.
 //!
 //! The folder also holds what sits on or beside the diagram: the palette, the live overlay, the
@@ -34,8 +34,17 @@ use crate::ui::class::class_list;
 use crate::editor::{self, Drag, Modifiers};
 use crate::ui::components::canvas::overlay::{NARROW_CANVAS_PX, NARROW_LEGEND_H};
 use crate::ui::keys::{shortcuts, use_keys};
-use crate::ui::state::shared::ViewBox;
-use crate::ui::state::{Action, EditorHandle, EditorProps};
+use crate::ui::state::lab::{use_lab, use_tick};
+use crate::ui::state::view::ViewBox;
+use crate::ui::state::{Action, EditorHandle};
+
+/// The canvas's own input: the editor, the running lab and the language come from the context.
+#[derive(Properties, PartialEq)]
+pub struct CanvasProps {
+    /// Presentation mode is on (the canvas fits itself to its new size).
+    #[prop_or_default]
+    pub presenting: bool,
+}
 use controls::controls;
 
 pub use icons::{color, icon};
@@ -99,10 +108,12 @@ fn blur_active() {
 }
 
 #[component]
-pub fn Canvas(props: &EditorProps) -> Html {
-    let state = props.editor.clone();
-    let lang = props.lang;
-    let shared = props.shared.clone();
+pub fn Canvas(props: &CanvasProps) -> Html {
+    let lab = use_lab();
+    // The host trays under app tiers show the run: they refresh with the live panels.
+    use_tick();
+    let state = lab.editor.clone();
+    let lang = lab.lang;
     let svg = use_node_ref();
     let space = use_mut_ref(|| false);
     // The component a link is being made from with the keyboard (`c`), while its list is open.
@@ -184,9 +195,7 @@ pub fn Canvas(props: &EditorProps) -> Html {
     let ed = state.editor();
     let s = state.scenario();
     let view = ed.view;
-    if let Some(shared) = &shared {
-        shared.view.set(ViewBox { x: view.x, y: view.y, zoom: view.zoom });
-    }
+    lab.view.set(ViewBox { x: view.x, y: view.y, zoom: view.zoom });
     let transform =
         format!("translate({} {}) scale({})", (-view.x * view.zoom), (-view.y * view.zoom), view.zoom);
 
@@ -231,7 +240,7 @@ pub fn Canvas(props: &EditorProps) -> Html {
         let class = class_list("canvas-notice", &[n.at.is_none().then_some("top")]);
         html! { <div class={class} data-testid="notice" role="status" style={style}>{ n.words(lang) }</div> }
     });
-    let trays = shared.as_ref().map(|sh| fleet_tray::trays(lang, s, &sh.runtime.borrow(), view.zoom));
+    let trays = fleet_tray::trays(lang, s, &lab.runtime.borrow(), view.zoom);
     let ctl = controls(lang, &state, &svg);
     let empty = s.regions.is_empty().then(
         || html! { <div class="canvas-empty">{ crate::i18n::t(lang, crate::i18n::Key::CanvasEmpty) }</div> },
@@ -249,7 +258,7 @@ pub fn Canvas(props: &EditorProps) -> Html {
                     { for s.regions.iter().map(|r| regions::region(lang, r, drop.as_ref(), view.zoom)) }
                     { links::links(s, &ed.selection, view.zoom) }
                     { for nodes }
-                    { trays.unwrap_or_default() }
+                    { trays }
                     { gesture::gesture(s, &ed.drag) }
                 </g>
             </svg>
@@ -259,7 +268,7 @@ pub fn Canvas(props: &EditorProps) -> Html {
             { ctl }
             { shortcuts(lang, &keys_open) }
             if let Some(from) = (*connecting).clone() {
-                <connect_keys::ConnectChooser editor={state.clone()} {lang} {from}
+                <connect_keys::ConnectChooser {from}
                     on_close={{ let c = connecting.clone(); Callback::from(move |_| c.set(None)) }} />
             }
         </div>

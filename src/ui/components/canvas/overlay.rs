@@ -14,9 +14,10 @@ use super::colors::{viridis, DEAD_WASH, ERROR};
 use super::fleet::tray_space;
 use crate::engine::{ComponentView, Health};
 use crate::i18n::{describe_resources, format_number, limiting_resource, t, tf, Key};
-use crate::ui::hooks::painters::{use_painter, PaintCtx};
+use crate::ui::hooks::painters::use_painter;
 use crate::ui::platform::draw::{label, prepare, set_dash, text, text_width};
-use crate::ui::state::shared::Shared;
+use crate::ui::state::lab::Lab;
+use crate::ui::state::painters::PaintCtx;
 
 /// Radius of a request dot in screen pixels.
 const DOT_R: f64 = 5.0;
@@ -34,12 +35,12 @@ const FONT: &str = "600 12px system-ui, sans-serif";
 /// The overlay's painter, held by the root (a hook, not a component of its own: the overlay has
 /// nothing to re-render). Returns the canvas to draw on, for [`overlay`].
 #[hook]
-pub fn use_overlay(shared: &Shared) -> NodeRef {
+pub fn use_overlay(lab: &Lab) -> NodeRef {
     let canvas = use_node_ref();
     let hover = use_memo((), |_| Cell::new(None::<(f64, f64)>));
     {
         let canvas = canvas.clone();
-        use_painter(shared, (), move |_| {
+        use_painter(lab, (), move |_| {
             // Hover over the canvas area (the overlay itself lets pointer events through). The
             // listeners live as long as the painter: one effect for both.
             let area = canvas.cast::<HtmlCanvasElement>().and_then(|c| c.parent_element());

@@ -17,7 +17,8 @@ use crate::editor::{zone_at, zone_rect_of, PaletteItem};
 use crate::i18n::{region_name, t, Key, Lang};
 use crate::model::Placement;
 use crate::ui::components::canvas::{icon, SVG_ID};
-use crate::ui::state::{on_click, Action, EditorHandle, EditorProps};
+use crate::ui::state::lab::use_lab;
+use crate::ui::state::{on_click, Action, EditorHandle};
 
 mod text {
     use crate::i18n::{t, tf, Key, Lang};
@@ -92,9 +93,10 @@ fn add_by_keyboard(state: &EditorHandle, item: PaletteItem) {
 }
 
 #[component]
-pub fn Palette(props: &EditorProps) -> Html {
-    let state = props.editor.clone();
-    let lang = props.lang;
+pub fn Palette() -> Html {
+    let lab = use_lab();
+    let state = lab.editor.clone();
+    let lang = lab.lang;
     let ghost = use_state(|| None::<Ghost>);
     let choice = use_node_ref();
 

@@ -2,9 +2,10 @@
 //! break or mend it now, while the run continues, and its current state in words.
 //!
 //! A click goes straight to `Sim::inject` on the running engine; the scenario is not edited
-//! (scripted faults belong to the timeline, `ui::timeline`). States come from the engine's
+//! (scripted faults belong to the timeline, `run/timeline.rs`). States come from the engine's
 //! snapshot where it has them (component health) and otherwise from the faults applied in this
-//! run (`chaos_targets::Journal`). The panel re-renders with the lab's panel tick.
+//! run (`targets::Journal`, kept by the side panel through [`use_journal`]). The panel re-renders
+//! with the side panel, on the lab's beat.
 
 pub mod pairs;
 pub mod targets;
@@ -21,13 +22,23 @@ use crate::i18n::{describe_fault, describe_problem, describe_target, health_key,
 use crate::model::{FaultAction, Kind, Problem, Scenario, Target};
 use crate::ui::components::chaos::pairs::{pair_controls, PairForm};
 use crate::ui::components::chaos::targets::{can_revive, target_slug, zones, FaultState, Journal, RunMark};
-use crate::ui::components::inspector::fault_buttons::FaultMessage;
+use crate::ui::state::lab::Lab;
 use crate::ui::state::runtime::Runtime;
-use crate::ui::state::shared::Shared;
 
 /// At most this many hosts, and processes per host, get their own buttons (a tier may have 64
 /// hosts of 64 processes); the whole tier stays one row above them.
 const MAX_ROWS: u32 = 16;
+
+/// The outcome of the last fault click (its action names the component): the side panel's, so
+/// the chaos panel and the inspector's fault buttons show the same one.
+pub type FaultMessage = UseStateHandle<Option<Injected>>;
+
+/// The chaos clicks of this run, shared by the chaos panel and the inspector's fault buttons.
+/// A hook of the side panel, which shows both and is mounted for the app's life.
+#[hook]
+pub fn use_journal() -> Rc<RefCell<Journal>> {
+    use_mut_ref(Journal::default)
+}
 
 /// What the panels need to draw the faults of the running lab at this tick.
 pub struct LiveFaults {
@@ -246,12 +257,17 @@ fn more(lang: Lang, n: u32) -> Html {
 
 /// The chaos panel. A function, not a component: its click message is the side panel's
 /// (cleared when the tab changes, as when the panel unmounted) and its pair form a hook there.
-pub fn chaos_panel(lang: Lang, shared: &Shared, message: &FaultMessage, pair_form: &PairForm) -> Html {
-    let journal = shared.journal.clone();
-    let live = LiveFaults::read(&shared.runtime, &journal);
+pub fn chaos_panel(
+    lang: Lang,
+    lab: &Lab,
+    journal: &Rc<RefCell<Journal>>,
+    message: &FaultMessage,
+    pair_form: &PairForm,
+) -> Html {
+    let live = LiveFaults::read(&lab.runtime, journal);
 
     let on = {
-        let runtime = shared.runtime.clone();
+        let runtime = lab.runtime.clone();
         let journal = journal.clone();
         let message = message.clone();
         Callback::from(move |action: FaultAction| {

@@ -10,7 +10,7 @@ use crate::i18n::{describe_fault, format_ms, t, tf, zone_label, Key, Lang};
 use crate::model::{FaultAction, Placement};
 use crate::ui::components::chaos::emit_on_click;
 use crate::ui::components::chaos::targets::{parse_number, FaultState, MAX_ADDED_MS};
-use crate::ui::components::run::timeline::{index_select, set_on_input};
+use crate::ui::platform::fields::{index_select, set_on_input};
 
 /// What the user picked in the network section: the two zones (indices into the zones) and
 /// the extra round-trip time as typed. Held by the chaos panel.

@@ -26,7 +26,7 @@ use crate::model::{validate, Pattern, Scenario};
 use crate::sweep::message::SweepJob;
 use crate::sweep::{capacity_rps, rates_between, DEFAULT_POINTS};
 use crate::ui::platform::sweep_pool::{PoolEvent, SweepPool};
-use crate::ui::state::shared::Shared;
+use crate::ui::state::lab::Lab;
 use crate::ui::state::{Action, EditorHandle};
 use state::{Curve, CurveAction, CurveState, Stop};
 
@@ -141,9 +141,9 @@ impl CurveHandle {
 /// Runs the live lab at `offered` req/s, steady (the traffic a sweep point measured), from the
 /// start. The rate is a run setting like the toolbar's slider: saved and shared with the
 /// scenario, outside the design's undo history.
-fn run_at(shared: &Shared, editor: &EditorHandle, offered: f64) {
+fn run_at(lab: &Lab, editor: &EditorHandle, offered: f64) {
     let traffic = {
-        let mut rt = shared.runtime.borrow_mut();
+        let mut rt = lab.runtime.borrow_mut();
         let mut tr = rt.scenario().traffic.clone();
         tr.rate_rps = offered;
         tr.pattern = Pattern::Steady;
@@ -168,7 +168,7 @@ fn number_field(label: String, testid: &'static str, value: f64, on: Callback<f6
 }
 
 /// The tab's body.
-pub fn curve_panel(lang: Lang, h: &CurveHandle, editor: &EditorHandle, shared: &Shared) -> Html {
+pub fn curve_panel(lang: Lang, h: &CurveHandle, editor: &EditorHandle, lab: &Lab) -> Html {
     let s = &*h.state;
     let r = *h.range;
     let scenario = editor.scenario();
@@ -198,8 +198,8 @@ pub fn curve_panel(lang: Lang, h: &CurveHandle, editor: &EditorHandle, shared: &
         Callback::from(move |p| state.dispatch(CurveAction::Show(p)))
     };
     let on_pick = {
-        let (shared, editor) = (shared.clone(), editor.clone());
-        Callback::from(move |offered: f64| run_at(&shared, &editor, offered))
+        let (lab, editor) = (lab.clone(), editor.clone());
+        Callback::from(move |offered: f64| run_at(&lab, &editor, offered))
     };
     let done = s.current.as_ref().map_or(0, |c| c.points.len());
     let total = s.current.as_ref().map_or(r.points, |c| c.total);

@@ -13,8 +13,9 @@ use super::paint::paint;
 use super::servers;
 use super::window::{chart_data, window, ChartKind};
 use crate::i18n::{t, Key};
-use crate::ui::hooks::painters::{use_painter, PaintCtx};
-use crate::ui::state::shared::Shared;
+use crate::ui::hooks::painters::use_painter;
+use crate::ui::state::lab::use_lab;
+use crate::ui::state::painters::PaintCtx;
 
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
@@ -25,7 +26,6 @@ pub struct ChartProps {
     /// the app tiers' ids, a single one named in the caption.
     #[prop_or_default]
     pub tiers: Option<Vec<String>>,
-    pub shared: Shared,
 }
 
 fn title(kind: ChartKind) -> Key {
@@ -50,14 +50,15 @@ fn test_id(kind: ChartKind) -> &'static str {
 
 #[component]
 pub fn Chart(props: &ChartProps) -> Html {
-    let shared = &props.shared;
+    // The charts are drawn by the frame loop; the markup only follows the language (no beat).
+    let lab = use_lab();
     let canvas = use_node_ref();
     let hover = use_memo((), |_| Cell::new(None::<f64>));
     let is_servers = props.tiers.is_some();
     {
         let canvas = canvas.clone();
         let hover = hover.clone();
-        use_painter(shared, (props.kind, props.span, is_servers), move |&(kind, span, is_servers)| {
+        use_painter(&lab, (props.kind, props.span, is_servers), move |&(kind, span, is_servers)| {
             let mut last = None;
             let history = RefCell::new(FleetHistory::default());
             let mut seen = None;
@@ -76,7 +77,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     };
     let onmouseleave = Callback::from(move |_: MouseEvent| hover.set(None));
     if let Some(tiers) = &props.tiers {
-        let caption = servers::caption(shared.lang, tiers);
+        let caption = servers::caption(lab.lang, tiers);
         return html! {
             <figure class="chart servers" title={caption.clone()}>
                 <figcaption>{ caption }</figcaption>
@@ -86,7 +87,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     }
     html! {
         <figure class="chart">
-            <figcaption>{ t(shared.lang, title(props.kind)) }</figcaption>
+            <figcaption>{ t(lab.lang, title(props.kind)) }</figcaption>
             <canvas ref={canvas} data-testid={test_id(props.kind)} {onmousemove} {onmouseleave} />
         </figure>
     }

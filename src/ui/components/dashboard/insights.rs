@@ -7,10 +7,10 @@ use std::collections::VecDeque;
 use yew::prelude::*;
 
 use super::callout::callout;
+use super::detail::detail;
 use crate::analysis::{diagnose, observe, Cumulative, Diagnosis, Observation};
 use crate::engine::{secs, Time};
-use crate::ui::components::inspector::detail::detail;
-use crate::ui::state::shared::Shared;
+use crate::ui::state::lab::Lab;
 
 /// Seconds of simulated time the utilisation and queue growth are read over.
 pub const WINDOW_S: usize = 5;
@@ -33,13 +33,13 @@ pub type History = VecDeque<(Time, Cumulative)>;
 /// The readings: a plain function of the side panel, not a component. `selected` is the index
 /// of the selected component, if exactly one is selected.
 pub fn insights(
-    shared: &Shared,
+    lab: &Lab,
     history: &RefCell<History>,
     selected: Option<usize>,
     on_select: &Callback<usize>,
 ) -> Html {
     let reading = {
-        let rt = shared.runtime.borrow();
+        let rt = lab.runtime.borrow();
         let sim = rt.sim();
         let now = sim.now();
         let metrics = sim.metrics();
@@ -58,11 +58,11 @@ pub fn insights(
         let diagnosis = diagnose(rt.scenario(), &observation);
         Reading { observation, diagnosis, seconds: metrics.series.len() }
     };
-    let rt = shared.runtime.borrow();
+    let rt = lab.runtime.borrow();
     html! {
         <div class="insights">
-            { callout(shared.lang, &reading, on_select) }
-            { detail(shared.lang, &rt, &reading, selected) }
+            { callout(lab.lang, &reading, on_select) }
+            { detail(lab.lang, &rt, &reading, selected) }
         </div>
     }
 }

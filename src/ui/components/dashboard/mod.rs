@@ -1,9 +1,11 @@
 //! The live dashboard: the headline numbers and five charts over the last minutes of
 //! simulated time. Charts are canvases drawn by the frame loop, not Yew diffs.
 //!
-//! The folder also holds the right-hand readings (`insights.rs`) and the bottleneck callout.
+//! The folder also holds the right-hand readings (`insights.rs`), the selected component's
+//! numbers among them (`detail.rs`), and the bottleneck callout.
 
 pub mod callout;
+pub mod detail;
 pub mod insights;
 
 mod chart;
@@ -21,25 +23,27 @@ pub use chart::Chart;
 use window::ChartKind;
 
 use crate::ui::components::run::stats::{stats, LiveNumbers};
-use crate::ui::state::shared::SharedProps;
+use crate::ui::state::lab::{use_lab, use_tick};
 
 /// Simulated seconds the charts show.
 pub const SPAN_S: u64 = 120;
 
 #[component]
-pub fn Dashboard(props: &SharedProps) -> Html {
-    let shared = &props.shared;
-    let rt = shared.runtime.borrow();
+pub fn Dashboard() -> Html {
+    let lab = use_lab();
+    // The headline numbers and the operations strip are the run's: they follow the beat.
+    use_tick();
+    let rt = lab.runtime.borrow();
     let numbers = LiveNumbers::read(&rt);
     let fleet = servers::fleet_changes(rt.scenario());
     html! {
         <section class="dashboard" data-testid="dashboard">
-            { stats(shared.lang, &numbers) }
-            { ops::ops_strip(shared.lang, &rt) }
+            { stats(lab.lang, &numbers) }
+            { ops::ops_strip(lab.lang, &rt) }
             <div class={class_list("charts", &[fleet.then_some("with-servers")])}>
-                { for ChartKind::ALL.iter().map(|&kind| html! { <Chart {kind} span={SPAN_S} shared={shared.clone()} /> }) }
+                { for ChartKind::ALL.iter().map(|&kind| html! { <Chart {kind} span={SPAN_S} /> }) }
                 if fleet {
-                    <Chart kind={ChartKind::Throughput} span={SPAN_S} tiers={servers::tiers(rt.scenario())} shared={shared.clone()} />
+                    <Chart kind={ChartKind::Throughput} span={SPAN_S} tiers={servers::tiers(rt.scenario())} />
                 }
             </div>
         </section>

@@ -14,7 +14,7 @@ use super::paint::paint;
 use crate::engine::NS_PER_S;
 use crate::i18n::{t, Key, Lang};
 use crate::model::{Kind, Scenario};
-use crate::ui::hooks::painters::PaintCtx;
+use crate::ui::state::painters::PaintCtx;
 
 /// Whether the fleet of `s` can change during a run (an auto-scaling group or a deployment).
 pub fn fleet_changes(s: &Scenario) -> bool {

@@ -2,28 +2,36 @@
 //! the chaos panel, applied now to the running lab.
 //!
 //! A plain function of the side panel, not a component: the panel holds the outcome of the
-//! last click ([`FaultMessage`]), which names the component it was about.
+//! last click (the chaos panel's [`FaultMessage`]), which names the component it was about, and
+//! the journal of this run's clicks.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::i18n::Lang;
 use crate::model::{FaultAction, Target};
-use crate::ui::components::chaos::{fault_row, inject_now, Injected, LiveFaults};
-use crate::ui::state::shared::Shared;
-
-/// The outcome of the last click (its action names the component).
-pub type FaultMessage = UseStateHandle<Option<Injected>>;
+use crate::ui::components::chaos::targets::Journal;
+use crate::ui::components::chaos::{fault_row, inject_now, FaultMessage, Injected, LiveFaults};
+use crate::ui::state::lab::Lab;
 
 /// The buttons of component `id` (its id in the running scenario).
-pub fn fault_buttons(lang: Lang, shared: &Shared, id: &str, message: &FaultMessage) -> Html {
-    let journal = shared.journal.clone();
-    let live = LiveFaults::read(&shared.runtime, &journal);
+pub fn fault_buttons(
+    lang: Lang,
+    lab: &Lab,
+    journal: &Rc<RefCell<Journal>>,
+    id: &str,
+    message: &FaultMessage,
+) -> Html {
+    let journal = journal.clone();
+    let live = LiveFaults::read(&lab.runtime, &journal);
     // A component just added in the editor is not running until the edit reaches the lab.
     if live.scenario.component(id).is_none() {
         return html! {};
     }
     let on = {
-        let runtime = shared.runtime.clone();
+        let runtime = lab.runtime.clone();
         let message = message.clone();
         Callback::from(move |action: FaultAction| {
             message.set(Some(inject_now(&runtime, &journal, action)));

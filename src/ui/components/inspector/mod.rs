@@ -6,10 +6,10 @@
 //! invalid one without changing anything; the refused text stays in the field with its error
 //! next to it.
 //!
-//! The folder also holds the right-hand panel whose first tab this is (`side_panel.rs`), the
-//! selected component's live numbers (`detail.rs`) and its Kill / Revive row.
+//! The folder also holds the right-hand panel whose first tab this is (`side_panel.rs`) and the
+//! selected component's Kill / Revive row; its live numbers are the readings'
+//! (`dashboard/detail.rs`).
 
-pub mod detail;
 pub mod fault_buttons;
 pub mod operate;
 pub mod side_panel;

@@ -10,8 +10,8 @@ use crate::ui::class::class_list;
 
 use super::fault_buttons::fault_buttons;
 use crate::i18n::{t, Key};
-use crate::ui::components::chaos::chaos_panel;
 use crate::ui::components::chaos::pairs::use_pair_form;
+use crate::ui::components::chaos::{chaos_panel, use_journal};
 use crate::ui::components::curve::{curve_panel, CurveHandle};
 use crate::ui::components::dashboard::insights::{insights, History};
 use crate::ui::components::inspector::inspector;
@@ -20,8 +20,7 @@ use crate::ui::components::operate::alarms::use_alarms_state;
 use crate::ui::components::operate::deploys::use_deploys_state;
 use crate::ui::components::operate::operate_panel;
 use crate::ui::components::run::timeline::{timeline, use_timeline_form};
-use crate::ui::state::shared::Shared;
-use crate::ui::state::EditorHandle;
+use crate::ui::state::lab::{use_lab, use_tick};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -37,24 +36,25 @@ pub struct SidePanelProps {
     /// Index of the selected component in the scenario, for the detail panel.
     pub selected: Option<usize>,
     pub on_select: Callback<usize>,
-    pub editor: EditorHandle,
     pub lessons: LessonsContext,
-    pub shared: Shared,
     /// The Curve tab's state, held by the root (its pinned curve goes into share links).
     pub curve: CurveHandle,
 }
 
 #[component]
 pub fn SidePanel(props: &SidePanelProps) -> Html {
-    let shared = &props.shared;
-    let editor = &props.editor;
-    let lang = shared.lang;
+    let lab = &use_lab();
+    // The readings, the chaos panel and the lesson's check show the run: they follow the beat.
+    use_tick();
+    let editor = &lab.editor;
+    let lang = lab.lang;
     let lessons = &props.lessons;
     // A first visit opens on the lessons (lesson 1, "start here"); otherwise on the selection.
     let first = lessons.first_visit;
     let tab = use_state(|| if first { Tab::Learn } else { Tab::Inspect });
     let history = use_mut_ref(History::default);
     let fault_message = use_state(|| None);
+    let journal = use_journal();
     // The chaos panel's, the timeline's, the deployments' and the alarms' forms; they keep their values while another tab shows.
     let pair_form = use_pair_form();
     let timeline_form = use_timeline_form();
@@ -133,21 +133,21 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 <div class="tab-body" role="tabpanel">
                     { inspector(lang, editor) }
                     if let Some(id) = selected_id {
-                        { fault_buttons(lang, shared, &id, &fault_message) }
+                        { fault_buttons(lang, lab, &journal, &id, &fault_message) }
                     }
-                    { insights(shared, &history, props.selected, &props.on_select) }
+                    { insights(lab, &history, props.selected, &props.on_select) }
                 </div>
             } else if *tab == Tab::Break {
                 <div class="tab-body" role="tabpanel">
-                    { timeline(lang, editor, shared, &timeline_form) }
-                    { chaos_panel(lang, shared, &fault_message, &pair_form) }
+                    { timeline(lang, editor, lab, &timeline_form) }
+                    { chaos_panel(lang, lab, &journal, &fault_message, &pair_form) }
                 </div>
             } else if *tab == Tab::Operate {
-                <div class="tab-body" role="tabpanel">{ operate_panel(lang, editor, shared, &deploys, &alarms) }</div>
+                <div class="tab-body" role="tabpanel">{ operate_panel(lang, editor, lab, &deploys, &alarms) }</div>
             } else if *tab == Tab::Curve {
-                <div class="tab-body" role="tabpanel">{ curve_panel(lang, curve, editor, shared) }</div>
+                <div class="tab-body" role="tabpanel">{ curve_panel(lang, curve, editor, lab) }</div>
             } else {
-                <div class="tab-body" role="tabpanel">{ lesson_panel(lang, lessons, shared) }</div>
+                <div class="tab-body" role="tabpanel">{ lesson_panel(lang, lessons) }</div>
             }
         </aside>
     }

@@ -31,7 +31,7 @@ use crate::ui::components::lessons::flow::{
     lesson_of_search, slides_of, FaultClock, LessonsAction, LessonsState, Progress, Slide, PROGRESS_KEY,
 };
 use crate::ui::components::lessons::texts::{use_lesson_texts, LessonTexts};
-use crate::ui::state::shared::Shared;
+use crate::ui::state::lab::{use_lab, use_tick};
 
 /// A tab of the side panel that another part of the page brings into view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -162,14 +162,6 @@ pub fn use_lessons_root(load: Callback<Scenario>) -> LessonsContext {
     LessonsContext { state: (*state).clone(), go, load, shown: *shown, show, texts, first_visit }
 }
 
-/// The lessons, handed down as a property (with the running lab, for the panels that show it).
-#[derive(Properties, PartialEq)]
-pub struct LessonsProps {
-    pub lessons: LessonsContext,
-    #[prop_or_default]
-    pub shared: Option<Shared>,
-}
-
 /// The text of one slide: its heading (none for the intro, which sits under the title) and its
 /// lines.
 pub fn slide_text(lang: Lang, text: &LessonText, slide: Slide) -> (String, Vec<&'static str>) {
@@ -188,18 +180,20 @@ pub fn slide_text(lang: Lang, text: &LessonText, slide: Slide) -> (String, Vec<&
 pub struct LessonCheckProps {
     pub id: LessonId,
     pub lessons: LessonsContext,
-    pub shared: Shared,
 }
 
 /// The task's check, evaluated on the running simulation at every panel tick: pass, or what
 /// is still missing. A pass is remembered in the progress.
 #[component]
 pub fn LessonCheck(props: &LessonCheckProps) -> Html {
-    let shared = Some(&props.shared);
-    let lang = props.shared.lang;
+    let lab = use_lab();
+    // Checked on the running simulation: at every beat.
+    use_tick();
+    let lang = lab.lang;
+    let lab = Some(&lab);
     let lessons = props.lessons.clone();
     let clock = use_mut_ref(FaultClock::default);
-    let result = shared.as_ref().map(|sh| {
+    let result = lab.as_ref().map(|sh| {
         let rt = sh.runtime.borrow();
         let sim = rt.sim();
         let now = sim.now();
@@ -247,7 +241,7 @@ pub fn LessonCheck(props: &LessonCheckProps) -> Html {
 
 /// The lesson list with progress, and the chosen lesson's text and live check. A plain
 /// function of the side panel, which holds the lessons, not a component.
-pub fn lesson_panel(lang: Lang, ctx: &LessonsContext, shared: &Shared) -> Html {
+pub fn lesson_panel(lang: Lang, ctx: &LessonsContext) -> Html {
     let state = ctx.state.clone();
     let id = state.id();
     let text = ctx.texts.get(lang, id);
@@ -323,7 +317,7 @@ pub fn lesson_panel(lang: Lang, ctx: &LessonsContext, shared: &Shared) -> Html {
                 } else {
                     { ctx.texts.placeholder(lang) }
                 }
-                <LessonCheck {id} lessons={ctx.clone()} shared={shared.clone()} />
+                <LessonCheck {id} lessons={ctx.clone()} />
                 <div class="lesson-nav">
                     <button type="button" data-testid="lesson-prev" disabled={state.lesson == 0} onclick={step(-1)}>
                         { format!("← {}", t(lang, Key::LessonPrev)) }

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::engine::{to_secs, LogEntry, LogKind};
 use crate::i18n::{cause_key, describe_log, format_number, format_time, t, tf, Key, Lang, Names};
 use crate::ui::components::log::story::{fold, phase, Phase, Row};
-use crate::ui::state::shared::Shared;
+use crate::ui::state::lab::{use_lab, use_tick};
 
 /// Entries shown at most (the newest); older ones stay in the engine's log.
 pub const SHOWN: usize = 300;
@@ -127,16 +127,17 @@ pub fn matches(entry: &LogEntry, line: &str, group: Group, needle: &str) -> bool
 pub struct EventLogProps {
     /// Called with the component's index (scenario order) when an entry is clicked.
     pub on_select: Callback<usize>,
-    pub shared: Shared,
 }
 
 #[component]
 pub fn EventLog(props: &EventLogProps) -> Html {
-    let shared = &props.shared;
-    let lang = shared.lang;
+    let lab = use_lab();
+    // The log grows with the run: the rows follow the beat.
+    use_tick();
+    let lang = lab.lang;
     let needle = use_state(String::new);
     let group = use_state(|| Group::All);
-    let rt = shared.runtime.borrow();
+    let rt = lab.runtime.borrow();
     let log = rt.sim().log();
     // Ids marked inside each sentence and shown in a `<bdi>`, so a right-to-left id cannot
     // reorder the sentence around it.
@@ -156,7 +157,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
     drop(rt);
     let lines = Rc::new(lines);
 
-    let on_text = crate::ui::components::run::timeline::set_on_input(&needle);
+    let on_text = crate::ui::platform::fields::set_on_input(&needle);
     let on_group = {
         let group = group.clone();
         Callback::from(move |e: Event| {

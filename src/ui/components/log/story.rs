@@ -4,7 +4,8 @@
 //! which buried the lines that tell what happened: a second of those lines each second pushed
 //! "db-1 is down: promoting standby-1, which takes about 60 s" out of sight within three
 //! seconds. [`fold`] turns each unbroken run of those per-second lines (same component, same
-//! cause) into one live row, "failing: 298/s for 12 s, connection refused", and [`phase`] marks
+//! cause) into one live row, "failing: 298/s for 12 s, connection refused" (and keeps only the
+//! newest of a run of a component's once-a-second "queue full" lines), and [`phase`] marks
 //! the lines of the story (failure, detection, failover or removal, recovery) so the log shows
 //! them apart. [`promotions`] tells the canvas which standby is being promoted, and until when;
 //! [`detections`] which dead component a health check has yet to notice, and by when at most.
@@ -98,12 +99,13 @@ impl Row {
 
 /// The log's rows, newest first: every line as it is, except that each unbroken run of
 /// per-second failure lines of one component and one cause becomes one [`Row::Failing`] at the
-/// place of its newest line. `entries` are in log order (oldest first).
+/// place of its newest line, and of each run of a component's "queue full" lines only the
+/// newest stays. `entries` are in log order (oldest first).
 pub fn fold(entries: &[LogEntry]) -> Vec<Row> {
     let mut rows: Vec<Row> = Vec::new();
     // The open run of each (component, cause): its row's index.
     let mut open: Vec<((Option<usize>, ErrorCause), usize)> = Vec::new();
-    for e in entries {
+    for e in without_repeated_queue_full(entries) {
         let LogKind::Errors { cause, count } = e.kind else {
             rows.push(Row::Entry(e.clone()));
             continue;
@@ -150,6 +152,37 @@ pub fn fold(entries: &[LogEntry]) -> Vec<Row> {
     }
     rows.reverse();
     rows
+}
+
+/// `entries` without the "queue full" lines that a newer one of the same component follows
+/// within [`RUN_GAP`]. The engine repeats that line once a second while a queue stays full: a
+/// tier whose workers all hang on a dead database for a whole failover would otherwise bury the
+/// failover's own lines under one row a second per tier.
+fn without_repeated_queue_full(entries: &[LogEntry]) -> Vec<&LogEntry> {
+    // The oldest line seen so far of each component's newest run (walking back in time).
+    let mut newer: Vec<(Option<usize>, Time)> = Vec::new();
+    let mut kept: Vec<&LogEntry> = entries
+        .iter()
+        .rev()
+        .filter(|e| {
+            if !matches!(e.kind, LogKind::QueueFull) {
+                return true;
+            }
+            match newer.iter_mut().find(|(c, _)| *c == e.component) {
+                Some((_, t)) => {
+                    let repeated = t.saturating_sub(e.time) <= RUN_GAP;
+                    *t = e.time;
+                    !repeated
+                }
+                None => {
+                    newer.push((e.component, e.time));
+                    true
+                }
+            }
+        })
+        .collect();
+    kept.reverse();
+    kept
 }
 
 /// What the canvas says over a standby: being promoted until a time, or promoted.

@@ -15,7 +15,7 @@ use crate::editor::{app_tiers, blue_green_ready, DeployForm, FieldError, Operate
 use crate::i18n::{describe_diagnostic, format_time, t, tf, Key, Lang};
 use crate::model::{Deployment, Diagnostic, Scenario, Strategy};
 use crate::ui::components::operate::{self, message, select_field, text_field};
-use crate::ui::state::shared::Shared;
+use crate::ui::state::lab::Lab;
 use crate::ui::state::{Action, EditorHandle};
 
 fn strategy_key(s: &str) -> Key {
@@ -105,11 +105,11 @@ pub fn use_deploys_state(s: &Scenario) -> DeploysState {
     }
 }
 
-pub fn deploys_editor(lang: Lang, editor: &EditorHandle, shared: &Shared, state: &DeploysState) -> Html {
+pub fn deploys_editor(lang: Lang, editor: &EditorHandle, lab: &Lab, state: &DeploysState) -> Html {
     let editor = editor.clone();
     let s = editor.scenario().clone();
     let DeploysState { form, editing, errors, outcome } = state.clone();
-    let now_s = shared.runtime.borrow().clock_for(&s);
+    let now_s = lab.runtime.borrow().clock_for(&s);
 
     let schedule = {
         let (editor, form, editing, errors, outcome) =
@@ -136,7 +136,7 @@ pub fn deploys_editor(lang: Lang, editor: &EditorHandle, shared: &Shared, state:
     };
     let deploy_now = {
         let (editor, form, errors, outcome) = (editor.clone(), form.clone(), errors.clone(), outcome.clone());
-        let runtime = shared.runtime.clone();
+        let runtime = lab.runtime.clone();
         Callback::from(move |_: MouseEvent| {
             let s = editor.scenario().clone();
             let d = match form.parse(&s, Some(0.0)) {

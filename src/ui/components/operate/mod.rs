@@ -15,21 +15,21 @@ use crate::editor::FieldError;
 use crate::i18n::{capitalize, describe_reason, t, Key, Lang};
 use crate::ui::components::operate::alarms::{alarms_editor, AlarmsState};
 use crate::ui::components::operate::deploys::{deploys_editor, DeploysState};
-use crate::ui::state::shared::Shared;
+use crate::ui::state::lab::Lab;
 use crate::ui::state::EditorHandle;
 
 /// A plain function of the side panel, not a component: the editors' states are hooks there.
 pub fn operate_panel(
     lang: Lang,
     editor: &EditorHandle,
-    shared: &Shared,
+    lab: &Lab,
     deploys: &DeploysState,
     alarms: &AlarmsState,
 ) -> Html {
     html! {
         <section class="operate" data-testid="operate-panel">
             <p class="op-intro">{ t(lang, Key::OpIntro) }</p>
-            { deploys_editor(lang, editor, shared, deploys) }
+            { deploys_editor(lang, editor, lab, deploys) }
             { alarms_editor(lang, editor, alarms) }
         </section>
     }

@@ -25,8 +25,8 @@ use crate::ui::components::lessons::flow::{
     next_selection, presentation_command, slides_of, Command, LessonsAction,
 };
 use crate::ui::components::lessons::{set_root_class, slide_text, LessonCheck, LessonsContext, PanelTab};
+use crate::ui::state::lab::{use_lab, use_tick, Lab};
 use crate::ui::state::runtime::Runtime;
-use crate::ui::state::shared::Shared;
 use crate::ui::state::{Action, EditorHandle};
 
 /// The button that enters (and leaves) presentation mode: a plain function of the root, which
@@ -44,15 +44,13 @@ pub fn presentation_toggle(lang: Lang, ctx: &LessonsContext) -> Html {
     }
 }
 
-/// The stage's properties: the lessons, the running lab, and how to show the QR code (the share
-/// menu's, which the root holds).
+/// The stage's properties: the lessons and how to show the QR code (the share menu's, which the
+/// root holds). The editor (for S: selecting components from the keyboard), the running lab and
+/// the language come from the context.
 #[derive(Properties, PartialEq)]
 pub struct StageProps {
     pub lessons: LessonsContext,
-    pub shared: Shared,
     pub show_qr: Callback<()>,
-    /// For S: selecting components from the keyboard.
-    pub editor: EditorHandle,
 }
 
 /// What a command needs besides the lessons: the lab, the side panel's state, the QR view.
@@ -108,18 +106,21 @@ fn run_command(cmd: Command, ctx: &LessonsContext, stage: &Stage) -> Option<Inje
 #[component]
 pub fn PresentationStage(props: &StageProps) -> Html {
     let lessons = Some(props.lessons.clone());
-    let shared = Some(props.shared.clone());
-    let lang = props.shared.lang;
+    let lab = use_lab();
+    // The status line shows the run's time: it follows the beat.
+    use_tick();
+    let lang = lab.lang;
+    let lab = Some(lab);
     let notice = use_state(|| None::<Injected>);
     let stage_ref = use_node_ref();
     let presenting = lessons.as_ref().is_some_and(|l| l.state.presenting);
     // The side panel over the stage (B, E), closed whenever presentation mode starts or ends.
     let panel = use_state(|| false);
-    let stage_of = |shared: &Shared| Stage {
-        runtime: shared.runtime.clone(),
+    let stage_of = |lab: &Lab| Stage {
+        runtime: lab.runtime.clone(),
         panel: panel.clone(),
         show_qr: props.show_qr.clone(),
-        editor: props.editor.clone(),
+        editor: lab.editor.clone(),
     };
     {
         let panel = panel.clone();
@@ -128,7 +129,7 @@ pub fn PresentationStage(props: &StageProps) -> Html {
     use_effect_with(presenting && *panel, |on| set_root_class("stage-panel", *on));
     // The key listener is registered once per presentation; it reads the newest lessons here.
     let latest = use_mut_ref(|| None::<(LessonsContext, Stage)>);
-    *latest.borrow_mut() = lessons.clone().zip(shared.as_ref().map(stage_of));
+    *latest.borrow_mut() = lessons.clone().zip(lab.as_ref().map(stage_of));
     {
         let (latest, notice, stage_ref) = (latest.clone(), notice.clone(), stage_ref.clone());
         use_effect_with(presenting, move |on| {
@@ -161,7 +162,7 @@ pub fn PresentationStage(props: &StageProps) -> Html {
             move || drop(listener)
         });
     }
-    let (Some(ctx), Some(shared)) = (lessons, shared) else { return html! {} };
+    let (Some(ctx), Some(lab)) = (lessons, lab) else { return html! {} };
     if !presenting {
         return html! {};
     }
@@ -172,11 +173,11 @@ pub fn PresentationStage(props: &StageProps) -> Html {
     // Slide navigation needs only the shape; the words may still be on their way.
     let words = ctx.texts.get(lang, id).map(|text| slide_text(lang, &text, slide));
     let (playing, now_s, faults) = {
-        let rt = shared.runtime.borrow();
+        let rt = lab.runtime.borrow();
         (rt.playing, crate::engine::to_secs(rt.sim().now()), rt.scenario().faults.clone())
     };
     // Short faces (the keys) with the full action as the accessible name and tooltip.
-    let stage = stage_of(&shared);
+    let stage = stage_of(&lab);
     let button = |cmd: Command, face: &str, name: Key, testid: &'static str| {
         let (ctx, stage, notice) = (ctx.clone(), stage.clone(), notice.clone());
         let onclick = Callback::from(move |_| {
@@ -212,7 +213,7 @@ pub fn PresentationStage(props: &StageProps) -> Html {
                     { ctx.texts.placeholder(lang) }
                 }
             </div>
-            <LessonCheck {id} lessons={ctx.clone()} shared={shared.clone()} />
+            <LessonCheck {id} lessons={ctx.clone()} />
             if state.timeline {
                 <section class="stage-timeline" data-testid="stage-timeline" aria-label={t(lang, Key::Timeline)}>
                     <h3>{ t(lang, Key::Timeline) }</h3>

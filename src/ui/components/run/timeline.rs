@@ -5,10 +5,10 @@
 //! The timeline is part of the design, so an edit replaces the scenario (`Action::Replace`),
 //! which restarts the run: a timeline is a script that plays from time zero.
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::ui::class::class_list;
+use crate::ui::platform::fields::{index_select, set_on_input};
 
 use crate::i18n::{
     describe_fault, describe_scheduled, describe_target, format_time, t, tf, zone_label, Key, Lang,
@@ -19,7 +19,7 @@ use crate::ui::components::chaos::targets::{
     fault_targets, is_breaking, parse_number, strip_percent, strip_span_s, with_fault, without_fault, zones,
     FaultKind, MAX_ADDED_MS,
 };
-use crate::ui::state::shared::Shared;
+use crate::ui::state::lab::Lab;
 use crate::ui::state::{Action, EditorHandle};
 
 /// The add form's fields as typed. A hook of the side panel, which shows the timeline as a plain
@@ -54,33 +54,6 @@ fn kind_key(k: FaultKind) -> Key {
         FaultKind::AddLatency => Key::ChaosAddLatency,
         FaultKind::ClearLatency => Key::ChaosClearLatency,
     }
-}
-
-/// A `<select>` of `options` (value = index) that stores the chosen index.
-pub fn index_select(
-    id: &'static str,
-    options: Vec<String>,
-    chosen: usize,
-    set: UseStateHandle<usize>,
-) -> Html {
-    let onchange = Callback::from(move |e: Event| {
-        if let Ok(i) = e.target_unchecked_into::<HtmlSelectElement>().value().parse() {
-            set.set(i);
-        }
-    });
-    html! {
-        <select {id} data-testid={id} {onchange}>
-            { for options.into_iter().enumerate().map(|(i, o)| html! {
-                <option value={i.to_string()} selected={i == chosen}>{ o }</option>
-            }) }
-        </select>
-    }
-}
-
-/// Keeps what is typed into a text field in `state`: one closure type for every such field.
-pub fn set_on_input(state: &UseStateHandle<String>) -> Callback<InputEvent> {
-    let state = state.clone();
-    Callback::from(move |e: InputEvent| state.set(e.target_unchecked_into::<HtmlInputElement>().value()))
 }
 
 fn text_input(
@@ -126,12 +99,12 @@ fn strip(lang: Lang, s: &Scenario, now_s: f64) -> Html {
 }
 
 /// The scripted faults and the form that adds one; `editor` holds the edited scenario.
-pub fn timeline(lang: Lang, editor: &EditorHandle, shared: &Shared, form: &TimelineForm) -> Html {
+pub fn timeline(lang: Lang, editor: &EditorHandle, lab: &Lab, form: &TimelineForm) -> Html {
     let TimelineForm { at_text, kind, target, pair, problem } = form.clone();
     let PairForm { a: pair_a, b: pair_b, ms_text } = pair;
 
     let s = editor.scenario().clone();
-    let now_s = shared.runtime.borrow().clock_for(&s);
+    let now_s = lab.runtime.borrow().clock_for(&s);
     let fk = FaultKind::ALL.get(*kind).copied().unwrap_or(FaultKind::Kill);
     // Revive offers the same list as kill (indices stay put when the kind changes); a process
     // has no revive, which the form says when it is chosen.

@@ -15,19 +15,13 @@ use crate::engine::ms;
 use crate::i18n::{format_rate, t, tf, Key};
 use crate::model::{Pattern, Traffic, LIMITS};
 use crate::ui::platform::math::{log10, pow};
+use crate::ui::state::lab::{use_lab, use_tick};
 use crate::ui::state::runtime::{Runtime, MAX_SPEED, MIN_SPEED};
-use crate::ui::state::shared::Shared;
-use crate::ui::state::{Action, EditorState};
+use crate::ui::state::Action;
 
 /// What the Step button advances, in simulated milliseconds: one second, the granularity of
 /// the charts and of the live numbers, so each step adds exactly one point.
 pub const STEP_MS: f64 = 1000.0;
-
-#[derive(Properties, PartialEq)]
-pub struct ToolbarProps {
-    pub dispatch: UseReducerDispatcher<EditorState>,
-    pub shared: Shared,
-}
 
 /// Slider positions (0..=1000) ↔ values on a log scale between `lo` and `hi`.
 fn to_slider(v: f64, lo: f64, hi: f64) -> f64 {
@@ -54,9 +48,12 @@ fn toggle_play(rt: &Rc<RefCell<Runtime>>) {
 }
 
 #[component]
-pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let shared = &props.shared;
-    let lang = shared.lang;
+pub fn Toolbar() -> Html {
+    let lab = use_lab();
+    // Play state, speed reached and the rate are the run's: they follow the beat.
+    use_tick();
+    let dispatch = lab.editor.dispatcher();
+    let lang = lab.lang;
     let update = use_force_update();
     let rate_draft = use_state(|| None::<String>);
     let rate_error = use_state(|| false);
@@ -78,7 +75,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
 
     // Space toggles play anywhere except where it types or presses (inputs, buttons).
     {
-        let runtime = shared.runtime.clone();
+        let runtime = lab.runtime.clone();
         let update = update.clone();
         use_effect_with((), move |_| {
             let doc = gloo::utils::document();
@@ -103,15 +100,15 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         });
     }
 
-    let rt = shared.runtime.borrow();
+    let rt = lab.runtime.borrow();
     let traffic = rt.scenario().traffic.clone();
     let (playing, speed, achieved) = (rt.playing, rt.speed, rt.achieved_speed);
     let seed = rt.scenario().seed;
     drop(rt);
 
     let apply_traffic = {
-        let runtime = shared.runtime.clone();
-        let dispatch = props.dispatch.clone();
+        let runtime = lab.runtime.clone();
+        let dispatch = dispatch.clone();
         Rc::new(move |tr: Traffic, commit: bool| {
             runtime.borrow_mut().set_traffic(tr.clone());
             if commit {
@@ -120,7 +117,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         })
     };
     let on_play = {
-        let runtime = shared.runtime.clone();
+        let runtime = lab.runtime.clone();
         let update = update.clone();
         Callback::from(move |_| {
             toggle_play(&runtime);
@@ -128,16 +125,16 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         })
     };
     let on_step = {
-        let runtime = shared.runtime.clone();
+        let runtime = lab.runtime.clone();
         Callback::from(move |_| runtime.borrow_mut().step(ms(STEP_MS)))
     };
     let on_reset = {
-        let runtime = shared.runtime.clone();
+        let runtime = lab.runtime.clone();
         Callback::from(move |_| runtime.borrow_mut().reset())
     };
     let on_speed = {
-        let runtime = shared.runtime.clone();
-        let dispatch = props.dispatch.clone();
+        let runtime = lab.runtime.clone();
+        let dispatch = dispatch.clone();
         let update = update.clone();
         Callback::from(move |e: InputEvent| {
             let el: HtmlInputElement = e.target_unchecked_into();
@@ -236,7 +233,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         }
     };
     let on_seed = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         let seed_error = seed_error.clone();
         let draft = draft.clone();
         Callback::from(move |e: Event| {

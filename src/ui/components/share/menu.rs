@@ -25,7 +25,8 @@ use crate::share;
 use crate::ui::hooks::keep::Keep;
 use crate::ui::platform::deflate;
 use crate::ui::platform::file_io::{self, use_file_drop};
-use crate::ui::platform::persist::{self, Notice, Origin, Recent, Says};
+use crate::ui::platform::notice::{isolated_parts, preset_title, scenario_name, Notice, Says};
+use crate::ui::platform::persist::{self, Origin, Recent};
 
 mod text {
     pub const JSON_MIME: &str = "application/json";
@@ -35,7 +36,7 @@ mod text {
 
 /// The name in full for the tooltip (a preset's translated title, or what was typed).
 fn full_name(lang: Lang, name: &str) -> String {
-    persist::preset_title(lang, name).map_or_else(|| name.to_string(), str::to_string)
+    preset_title(lang, name).map_or_else(|| name.to_string(), str::to_string)
 }
 
 /// The share dialog: the browser compresses the link asynchronously (a few milliseconds), so
@@ -266,7 +267,7 @@ pub fn share_menu(lang: Lang, keep: &Keep, menu: &ShareMenuState) -> Html {
     html! {
         <div class="share-menu">
             <span class="share-name" data-testid="scenario-name" title={full_name(lang, &keep.scenario().name)}>
-                { persist::scenario_name(lang, &keep.scenario().name) }
+                { scenario_name(lang, &keep.scenario().name) }
             </span>
             <button data-testid="share" onclick={on_share}>{ t(lang, Key::ShareBtn) }</button>
             <button data-testid="export" onclick={on_export}>{ t(lang, Key::ExportBtn) }</button>
@@ -434,7 +435,7 @@ fn recent_list(lang: Lang, keep: &Keep, recent: &[Recent], open: UseStateHandle<
                 });
                 html! {
                     <li><button data-testid="recent-item" {onclick}>
-                        <span class="share-recent-name">{ persist::scenario_name(lang, &r.name) }</span>
+                        <span class="share-recent-name">{ scenario_name(lang, &r.name) }</span>
                         <span class="share-recent-time">{ ago(lang, now - r.saved_at) }</span>
                     </button></li>
                 }
@@ -471,7 +472,7 @@ pub fn share_notice(lang: Lang, keep: &Keep) -> Html {
 /// A sentence with each user text in a `<bdi>`, so it cannot reorder the rest (the banner, the
 /// event log).
 pub(in crate::ui) fn isolated(marked: &str) -> Html {
-    persist::isolated_parts(marked)
+    isolated_parts(marked)
         .into_iter()
         .map(|(iso, s)| {
             if iso {

@@ -4,9 +4,9 @@
 
 use yew::prelude::*;
 
+use super::insights::Reading;
 use crate::engine::Health;
 use crate::i18n::{describe_resources, format_number, format_percent, format_rate, t, Key, Lang};
-use crate::ui::components::dashboard::insights::Reading;
 use crate::ui::state::runtime::Runtime;
 
 /// A plain function of the insights panel, not a component: it holds no state of its own.

@@ -8,7 +8,11 @@ use crate::catalog::PRESETS;
 use crate::i18n::{describe_share_error, t, tf, Key, Lang};
 use crate::model::is_format_char;
 use crate::share::ShareError;
-use crate::ui::bench::scenario::BENCH_NAME;
+
+/// The benchmark page's scenario's name (`bench/scenario.rs` builds it with this name); outside
+/// English the banner and the recent list show `Key::BenchScenarioName` instead, as they show a
+/// preset's title. Here, with the names the banner knows, so the page above is not named below.
+pub const BENCH_NAME: &str = "Benchmark: 100 components, 3 regions";
 
 /// FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: [`Notice::marked`] puts each user text
 /// between them, and the banner renders what is between as a `<bdi>` (`isolated_parts`), so a
