@@ -1,5 +1,6 @@
-//! The browser entry point: mounts the app and registers the service worker. Everything else
-//! lives in the library.
+//! The browser entry point: mounts the app and registers the service worker, or, inside a
+//! sweep's Web Worker (no window there), answers sweep jobs instead. Everything else lives in
+//! the library.
 
 /// Talc instead of std's dlmalloc: 2.6 KB less gzipped wasm (issue 4's bundle budget). The page
 /// is single-threaded, which is what `TalckWasm`'s lock assumes.
@@ -8,6 +9,12 @@
 static ALLOC: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
 
 fn main() {
+    // `static/sweep-worker.js` starts this same wasm in a worker: it serves sweep points there.
+    #[cfg(target_arch = "wasm32")]
+    if web_sys::window().is_none() {
+        archlab::ui::platform::sweep_worker::serve();
+        return;
+    }
     archlab::ui::start();
     #[cfg(target_arch = "wasm32")]
     register_service_worker();

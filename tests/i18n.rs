@@ -41,7 +41,7 @@ fn all_lists_every_key_once_in_declaration_order() {
 /// An exhaustive-by-construction helper: the last variant's discriminant + 1 is the variant
 /// count; if ALL stopped early its last element would not be the last variant.
 fn exhaustive_last_check(last: Key) -> usize {
-    assert_eq!(last, Key::ScClosePanel, "a key was added after ScClosePanel: update this test");
+    assert_eq!(last, Key::CurveNoWorker, "a key was added after CurveNoWorker: update this test");
     last as usize + 1
 }
 

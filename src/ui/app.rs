@@ -21,6 +21,7 @@ use crate::ui::bench::scenario::bench_scenario;
 use crate::ui::components::canvas::overlay::{overlay, use_overlay};
 use crate::ui::components::canvas::palette::Palette;
 use crate::ui::components::canvas::Canvas;
+use crate::ui::components::curve::use_curve;
 use crate::ui::components::dashboard::Dashboard;
 use crate::ui::components::inspector::side_panel::SidePanel;
 use crate::ui::components::lessons::{preset_menu, use_lessons_root, use_preset_menu};
@@ -171,6 +172,8 @@ pub fn App() -> Html {
     let lessons = use_lessons_root(load_lesson);
     let presets = use_preset_menu();
     let share = use_share_menu(&keep);
+    // The Curve tab's sweep and pinned curve: the pinned one travels in the share link.
+    let curve = use_curve(&share.extra);
     // Presentation mode's Q: the share link's QR code, full screen.
     let show_qr = {
         let (keep, share) = (keep.clone(), share.clone());
@@ -199,7 +202,7 @@ pub fn App() -> Html {
                     <Canvas presenting={lessons.state.presenting} />
                     { overlay(overlay_canvas) }
                 </div>
-                <SidePanel {selected} on_select={on_select.clone()} lessons={lessons.clone()} />
+                <SidePanel {selected} on_select={on_select.clone()} lessons={lessons.clone()} {curve} />
                 <section class="bottom">
                     <Dashboard />
                     <EventLog {on_select} />

@@ -11,3 +11,5 @@ pub(in crate::ui) mod math;
 pub mod notice;
 pub mod persist;
 mod persist_json;
+pub mod sweep_pool;
+pub mod sweep_worker;

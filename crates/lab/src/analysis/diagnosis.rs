@@ -2,12 +2,15 @@
 //! evidence a student can check on the screen, every saturated tier, and the fix that works.
 //!
 //! One value feeds the live callout and the runner's `--json` (`bottleneck: {component, kind,
-//! evidence}`), so the two never disagree.
+//! evidence}`), so the two never disagree. It derives serde because a sweep's Web Worker sends
+//! each point's diagnosis to the page (`sweep::message`), which words it in the reader's language.
+
+use serde::{Deserialize, Serialize};
 
 use super::Observed;
 
 /// What limits the design. The names are the runner's JSON `kind`s.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum LimitKind {
     /// An app tier's cores are busy: only more or bigger servers help.
     Cpu,
@@ -45,7 +48,7 @@ impl LimitKind {
 }
 
 /// The fix that works for the limit found, tied to the book's step where one fits.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Suggestion {
     /// Step 1 → 2: the database shares the saturated host: give it its own server.
     DbOwnServer,
@@ -76,7 +79,7 @@ pub enum Suggestion {
 }
 
 /// A saturated component, with what it is short of.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Saturated {
     /// Index in scenario order.
     pub component: usize,
@@ -88,7 +91,7 @@ pub struct Saturated {
 }
 
 /// What the diagnosis rests on, by kind.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Evidence {
     None,
     /// A saturated component (cpu, workers, db_cpu, db_connections).
@@ -132,14 +135,14 @@ pub enum Evidence {
 }
 
 /// Successful and all responses per second, for a goodput collapse.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Goodput {
     pub goodput_rps: f64,
     pub throughput_rps: f64,
 }
 
 /// The diagnosis of a design over a window.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Diagnosis {
     pub kind: LimitKind,
     /// The component to blame, in scenario order (none for a network limit, a retry storm, a

@@ -1,11 +1,13 @@
 //! Evidence over a recent window: per component utilisation (per resource too), queue growth
 //! and fill, latency share; for the whole design responses, goodput, errors and latency.
 
+use serde::{Deserialize, Serialize};
+
 use crate::engine::{ErrorCause, Health, Metrics, SecondStats, Snapshot};
 use crate::model::Scenario;
 
 /// What the analysis knows about one component over the window.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Observed {
     /// Mean busy fraction over the window (0..=1), of the resource that limits.
     pub utilization: f64,
@@ -24,6 +26,9 @@ pub struct Observed {
     /// Share of the end-to-end response time spent at this component itself (0..=1), not
     /// counting the time its requests spent further downstream.
     pub latency_share: f64,
+    /// Not carried by a sweep's worker messages (the engine's `Health` has no serde, and no
+    /// wording of a diagnosis reads it): a point read back says `Up`.
+    #[serde(skip)]
     pub health: Health,
 }
 

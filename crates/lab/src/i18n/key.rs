@@ -392,4 +392,7 @@ keys! {
     SharePreparing, ShareLinkFailed,
     // stage (issue 19): the first visit, the QR code full screen, presentation mode's panels
     StartHere, StartHereHelp, ShowQr, ShowQrHelp, ScChaosPanel, ScEditPanel, ScClosePanel,
+    // curve (issue 21): the Curve tab's sweep, curves and comparison
+    TabCurve, CurveHelp, CurveCapacity, CurveNoCapacity, CurveFrom, CurveTo, CurvePoints, CurveSweep, CurveCancel, CurveProgress, CurveCancelled, CurveInvalid, CurveFailed, CurveBadRange, CurveThroughputTitle, CurveLatencyTitle, CurveServed, CurveGood, CurveKnee, CurveNoKnee, CurveCurrent, CurvePinnedLabel, CurvePin, CurveUnpin, CurveSweepToCompare, CurveHint, CurveReadout, CurveLimit, CurveRunAt, CurveDesign, CurveMaxServed, CurveKneeCol, CurveP95At, CurveCompareLoad,
+    CurveLinkRefused, CurveErrShape, CurveErrPoints, CurveErrNumber, CurveErrLimit, CurveErrTitle, CurveErrDesign, CurveFromLink, CurveNoWorker,
 }

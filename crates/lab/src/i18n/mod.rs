@@ -10,6 +10,7 @@
 
 mod diagnosis;
 mod en;
+mod en_curve;
 mod en_editor;
 mod en_notice;
 mod en_operate;
@@ -20,6 +21,8 @@ mod format;
 mod key;
 #[cfg(not(target_arch = "wasm32"))]
 mod ko;
+#[cfg(not(target_arch = "wasm32"))]
+mod ko_curve;
 #[cfg(not(target_arch = "wasm32"))]
 mod ko_editor;
 #[cfg(not(target_arch = "wasm32"))]

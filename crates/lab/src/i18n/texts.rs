@@ -7,21 +7,35 @@
 //! every key has exactly one text in each language.
 
 use super::Key;
-use super::{en, en_editor, en_notice, en_operate, en_problem, en_reason};
+use super::{en, en_curve, en_editor, en_notice, en_operate, en_problem, en_reason};
 #[cfg(not(target_arch = "wasm32"))]
-use super::{ko, ko_editor, ko_notice, ko_operate, ko_problem, ko_reason};
+use super::{ko, ko_curve, ko_editor, ko_notice, ko_operate, ko_problem, ko_reason};
 
 /// How many keys there are.
 pub const KEYS: usize = Key::ALL.len();
 
 /// Every English block, in the order the files were written.
-pub const EN_BLOCKS: &[&[(Key, &str)]] =
-    &[en::TEXTS, en_editor::TEXTS, en_operate::TEXTS, en_reason::TEXTS, en_problem::TEXTS, en_notice::TEXTS];
+pub const EN_BLOCKS: &[&[(Key, &str)]] = &[
+    en::TEXTS,
+    en_editor::TEXTS,
+    en_operate::TEXTS,
+    en_reason::TEXTS,
+    en_problem::TEXTS,
+    en_notice::TEXTS,
+    en_curve::TEXTS,
+];
 
 /// Every Korean block, in the same order (native only: the wasm build fetches them as a pack).
 #[cfg(not(target_arch = "wasm32"))]
-pub const KO_BLOCKS: &[&[(Key, &str)]] =
-    &[ko::TEXTS, ko_editor::TEXTS, ko_operate::TEXTS, ko_reason::TEXTS, ko_problem::TEXTS, ko_notice::TEXTS];
+pub const KO_BLOCKS: &[&[(Key, &str)]] = &[
+    ko::TEXTS,
+    ko_editor::TEXTS,
+    ko_operate::TEXTS,
+    ko_reason::TEXTS,
+    ko_problem::TEXTS,
+    ko_notice::TEXTS,
+    ko_curve::TEXTS,
+];
 
 /// English: every text in key order, one after another, and where each one ends.
 pub static EN: Texts = Texts { all: as_str(&EN_BYTES), ends: &ends(&EN_TABLE) };

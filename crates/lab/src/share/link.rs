@@ -98,7 +98,20 @@ pub fn unwrap_link(input: &str) -> Result<Packed, ShareError> {
 
 /// The value of the `s=` parameter of a fragment, if present.
 fn fragment_param(fragment: &str) -> Option<&str> {
-    fragment.split('&').find_map(|p| p.strip_prefix(FRAGMENT_KEY)?.strip_prefix('='))
+    fragment_value(fragment, FRAGMENT_KEY)
+}
+
+/// The value of parameter `key` in a URL fragment (`#s=…&c=…`, the `#` optional): the
+/// design's link is `s`, a pinned curve's `c` (`sweep::pinned`).
+pub fn fragment_value<'a>(fragment: &'a str, key: &str) -> Option<&'a str> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment.split('&').find_map(|p| p.strip_prefix(key)?.strip_prefix('='))
+}
+
+/// A bare link (`1.…`, no address or fragment) unwrapped to its zlib parts, with every check
+/// of [`unwrap_link`]: for other parts of an address packed the same way (a pinned curve).
+pub fn unwrap_packed(link: &str) -> Result<Packed, ShareError> {
+    unwrap_bare(link)
 }
 
 /// Unwraps bare link text `<marker>.<payload>`, in the order the format documents.

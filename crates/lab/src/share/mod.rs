@@ -60,8 +60,10 @@ pub use file::{file_text, from_file_bytes, from_json_file, to_json_file};
 pub use format::InFormat;
 #[cfg(not(target_arch = "wasm32"))]
 pub use link::{decode, encode, fragment, from_fragment};
-pub use link::{fragment_link, fragment_of, link_from_zlib, unwrap_link};
-pub use packed::{finish_link, Packed};
+pub use link::{fragment_link, fragment_of, fragment_value, link_from_zlib, unwrap_link, unwrap_packed};
+#[cfg(not(target_arch = "wasm32"))]
+pub use packed::inflate_native;
+pub use packed::{checked, finish_link, Packed};
 #[cfg(not(target_arch = "wasm32"))]
 pub use stored::from_stored;
 pub use stored::{stored_form, Stored};

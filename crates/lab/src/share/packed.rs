@@ -53,13 +53,19 @@ pub fn unwrap_zlib(mut bytes: Vec<u8>) -> Result<Packed, ShareError> {
 /// `DecodedTooLarge` (an inflater should have stopped there already), a checksum other than
 /// the trailer's is `ChecksumMismatch`, and the JSON then loads as any link's does.
 pub fn finish_link(packed: &Packed, inflated: Vec<u8>) -> Result<Scenario, ShareError> {
+    load::from_link_bytes(checked(packed, inflated)?)
+}
+
+/// The inflated bytes of `packed`, if they are within [`MAX_JSON_LEN`] and match its
+/// checksum: [`finish_link`]'s first checks, for other parts packed the same way.
+pub fn checked(packed: &Packed, inflated: Vec<u8>) -> Result<Vec<u8>, ShareError> {
     if inflated.len() > MAX_JSON_LEN {
         return Err(ShareError::DecodedTooLarge { max: MAX_JSON_LEN });
     }
     if adler2::adler32_slice(&inflated) != packed.adler32 {
         return Err(ShareError::ChecksumMismatch);
     }
-    load::from_link_bytes(inflated)
+    Ok(inflated)
 }
 
 /// Native inflation of the raw deflate body with miniz_oxide, stopping at [`MAX_JSON_LEN`]:

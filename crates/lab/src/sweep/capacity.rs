@@ -66,9 +66,16 @@ pub fn capacity_rps(s: &Scenario) -> Option<f64> {
 /// About a dozen offered loads, evenly from 10 % to 150 % of [`capacity_rps`]; around the
 /// scenario's own rate when the design has no capacity to estimate.
 pub fn default_rates(s: &Scenario) -> Vec<f64> {
+    rates_between(s, 0.1, 1.5, DEFAULT_POINTS)
+}
+
+/// `points` offered loads evenly from `lo` to `hi` times [`capacity_rps`] (the scenario's own
+/// rate when there is none to estimate); one point is `lo`'s. The page's editable range; the
+/// default range gives exactly [`default_rates`], so the page's sweep equals the runner's.
+pub fn rates_between(s: &Scenario, lo: f64, hi: f64, points: usize) -> Vec<f64> {
     let full = capacity_rps(s).unwrap_or(s.traffic.rate_rps);
-    let (lo, hi) = (0.1, 1.5);
-    (0..DEFAULT_POINTS).map(|i| full * (lo + (hi - lo) * i as f64 / (DEFAULT_POINTS - 1) as f64)).collect()
+    let steps = points.saturating_sub(1).max(1) as f64;
+    (0..points).map(|i| full * (lo + (hi - lo) * i as f64 / steps)).collect()
 }
 
 /// One app tier's bound and where its queries go.

@@ -15,14 +15,18 @@
 //! The parts: [`sweep_point`] and [`SweepPoint`] (`point.rs`); the capacity the design's
 //! numbers promise and the default rates around it ([`capacity_rps`], [`default_rates`],
 //! `capacity.rs`); [`knee`] (`knee.rs`); the mean and 95 % interval over independent seeds
-//! ([`summarize`], [`Estimate`], `seeds.rs`).
+//! ([`summarize`], [`Estimate`], `seeds.rs`); what the page and a sweep's Web Worker say to
+//! each other, and the worker's pure entry ([`message::answer`], `message.rs`); a pinned curve
+//! in a share link (`pinned.rs`).
 
 mod capacity;
 mod knee;
+pub mod message;
+pub mod pinned;
 mod point;
 mod seeds;
 
-pub use capacity::{capacity_rps, default_rates, DEFAULT_POINTS};
+pub use capacity::{capacity_rps, default_rates, rates_between, DEFAULT_POINTS};
 pub use knee::{knee, knee_of};
 pub use point::{sweep_point, SweepPoint};
 pub use seeds::{point_seed, summarize, t95, Estimate, LatencyEstimate, PointSummary};

@@ -12,6 +12,7 @@ use super::fault_buttons::fault_buttons;
 use crate::i18n::{t, Key};
 use crate::ui::components::chaos::pairs::use_pair_form;
 use crate::ui::components::chaos::{chaos_panel, use_journal};
+use crate::ui::components::curve::{curve_panel, CurveHandle};
 use crate::ui::components::dashboard::insights::{insights, History};
 use crate::ui::components::inspector::inspector;
 use crate::ui::components::lessons::{lesson_panel, LessonsContext, PanelTab};
@@ -26,6 +27,7 @@ enum Tab {
     Inspect,
     Break,
     Operate,
+    Curve,
     Learn,
 }
 
@@ -35,6 +37,8 @@ pub struct SidePanelProps {
     pub selected: Option<usize>,
     pub on_select: Callback<usize>,
     pub lessons: LessonsContext,
+    /// The Curve tab's state, held by the root (its pinned curve goes into share links).
+    pub curve: CurveHandle,
 }
 
 #[component]
@@ -56,6 +60,16 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let timeline_form = use_timeline_form();
     let deploys = use_deploys_state(editor.scenario());
     let alarms = use_alarms_state(editor);
+    let curve = &props.curve;
+    {
+        // A pinned curve that came with the link (or was refused) shows its tab.
+        let tab = tab.clone();
+        use_effect_with(curve.state.linked, move |&n| {
+            if n > 0 {
+                tab.set(Tab::Curve);
+            }
+        });
+    }
     {
         // A preset picked from the top bar brings its lesson into view; presentation mode's
         // keys bring the chaos panel or the inspector.
@@ -112,6 +126,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 { button(Tab::Inspect, Key::Inspector, "tab-inspect") }
                 { button(Tab::Break, Key::Chaos, "tab-chaos") }
                 { button(Tab::Operate, Key::TabOperate, "tab-operate") }
+                { button(Tab::Curve, Key::TabCurve, "tab-curve") }
                 { button(Tab::Learn, Key::Lessons, "tab-lessons") }
             </div>
             if *tab == Tab::Inspect {
@@ -129,6 +144,8 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 </div>
             } else if *tab == Tab::Operate {
                 <div class="tab-body" role="tabpanel">{ operate_panel(lang, editor, lab, &deploys, &alarms) }</div>
+            } else if *tab == Tab::Curve {
+                <div class="tab-body" role="tabpanel">{ curve_panel(lang, curve, editor, lab) }</div>
             } else {
                 <div class="tab-body" role="tabpanel">{ lesson_panel(lang, lessons) }</div>
             }

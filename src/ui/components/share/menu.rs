@@ -8,7 +8,7 @@
 //! Every load goes through [`Keep`], so nothing opened from here can lose the current work.
 //! User text (scenario names) is only ever rendered as text.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -82,6 +82,9 @@ pub struct ShareMenuState {
     open_file: Callback<File>,
     /// A file is being dragged over the page.
     dragging: bool,
+    /// Another part the link carries beside the design: a fragment key and its JSON, packed
+    /// like the design (the Curve tab's pinned curve, `&c=`). Set by its owner.
+    pub extra: Rc<RefCell<Option<(&'static str, String)>>>,
 }
 
 #[hook]
@@ -141,7 +144,8 @@ pub fn use_share_menu(keep: &Keep) -> ShareMenuState {
             move || drop(listener)
         });
     }
-    ShareMenuState { dialog, big, status, recent_open, file_input, url_input, open_file, dragging }
+    let extra = use_mut_ref(|| None);
+    ShareMenuState { dialog, big, status, recent_open, file_input, url_input, open_file, dragging, extra }
 }
 
 /// Opens the share dialog for the design being edited, or (`qr_alone`, presentation mode's Q)
@@ -156,7 +160,8 @@ pub fn open_share(lang: Lang, keep: &Keep, menu: &ShareMenuState, qr_alone: bool
         dialog.set(Some(Dialog::Ready(Rc::new(ShareView { qr, url: url.clone(), seed: scenario.seed }))));
         copy(url, status);
     };
-    if let Some(id) = crate::catalog::preset_id_of(keep.scenario()) {
+    let extra = menu.extra.borrow().clone();
+    if let (Some(id), None) = (crate::catalog::preset_id_of(keep.scenario()), &extra) {
         return ready(persist::preset_url(&persist::base_url(), id));
     }
     let live = Rc::new(Cell::new(true));
@@ -164,11 +169,18 @@ pub fn open_share(lang: Lang, keep: &Keep, menu: &ShareMenuState, qr_alone: bool
     let (scenario, dialog) = (keep.scenario().clone(), menu.dialog.clone());
     wasm_bindgen_futures::spawn_local(async move {
         let made = deflate::link(&scenario).await;
+        // The extra part, packed the same way: `&key=1.…` after the design.
+        let mut part = String::new();
+        if let Some((key, json)) = extra {
+            if let Ok(zlib) = deflate::zlib(json.as_bytes()).await {
+                part = format!("&{key}={}", share::link_from_zlib(&zlib));
+            }
+        }
         if !live.get() {
             return;
         }
         match made {
-            Ok(link) => ready(format!("{}{}", persist::base_url(), share::fragment_of(&link))),
+            Ok(link) => ready(format!("{}{}{part}", persist::base_url(), share::fragment_of(&link))),
             Err(e) => {
                 // A missing API is a TypeError; its message names it.
                 let detail = e
@@ -183,8 +195,9 @@ pub fn open_share(lang: Lang, keep: &Keep, menu: &ShareMenuState, qr_alone: bool
 /// The buttons, the dialog and the recent list, drawn from [`use_share_menu`]'s state.
 pub fn share_menu(lang: Lang, keep: &Keep, menu: &ShareMenuState) -> Html {
     let keep = keep.clone();
-    let ShareMenuState { dialog, big, status, recent_open, file_input, url_input, open_file, dragging } =
-        menu.clone();
+    let ShareMenuState {
+        dialog, big, status, recent_open, file_input, url_input, open_file, dragging, ..
+    } = menu.clone();
     let on_share = {
         let (keep, menu) = (keep.clone(), menu.clone());
         Callback::from(move |_| open_share(lang, &keep, &menu, false))

@@ -25,6 +25,7 @@ macro_rules! model_default {
 }
 
 mod components;
+pub mod curve;
 mod operate;
 mod scenario;
 pub(crate) mod tagged;
