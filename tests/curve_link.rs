@@ -13,15 +13,12 @@ use serde_json::{json, Value};
 fn pinned() -> PinnedCurve {
     let design = preset("multi-az").unwrap();
     let rates = default_rates(&design);
-    let points = (0..rates.len())
+    let points = SweepJob::for_sweep(&design, &rates, 1.0, 3.0, 1)
+        .iter()
         .step_by(3)
-        .map(|i| {
-            match WorkerAnswer::from_json(&answer(&SweepJob::new(&design, &rates, i, 1.0, 3.0, 1).to_json()))
-                .unwrap()
-            {
-                WorkerAnswer::Point(p) => p,
-                other => panic!("{other:?}"),
-            }
+        .map(|job| match WorkerAnswer::from_json(&answer(&job.to_json())).unwrap() {
+            WorkerAnswer::Point(p) => p,
+            other => panic!("{other:?}"),
         })
         .collect();
     PinnedCurve { title: design.name.clone(), design, points }

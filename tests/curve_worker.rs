@@ -12,7 +12,7 @@ fn multi_az() -> Scenario {
 }
 
 fn job(s: &Scenario, point: usize) -> SweepJob {
-    SweepJob::new(s, &default_rates(s), point, 2.0, 5.0, s.seed)
+    SweepJob::for_sweep(s, &default_rates(s), 2.0, 5.0, s.seed).swap_remove(point)
 }
 
 fn point_of(text: &str) -> CurvePoint {

@@ -4,7 +4,7 @@
 //! terminated, mid-point included.
 //!
 //! Results do not depend on how many workers run: each job carries its point's own seed
-//! (`SweepJob::new`), and each answer its point's index.
+//! (`SweepJob::for_sweep`), and each answer its point's index.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;

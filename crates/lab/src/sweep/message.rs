@@ -32,24 +32,28 @@ pub struct SweepJob {
 }
 
 impl SweepJob {
-    /// The job of point `point` of a sweep of `scenario` at `rates`, seeded with `seed` as
-    /// `archlab sweep --seed` is.
-    pub fn new(
+    /// The jobs of a sweep of `scenario` at `rates`, one per point, seeded with `seed` as
+    /// `archlab sweep --seed` is. The design is written to JSON once and shared by every job.
+    pub fn for_sweep(
         scenario: &Scenario,
         rates: &[f64],
-        point: usize,
         warmup_s: f64,
         seconds: f64,
         seed: u64,
-    ) -> SweepJob {
-        SweepJob {
-            scenario: to_compact_json(scenario),
-            point,
-            offered_rps: rates.get(point).copied().unwrap_or(0.0),
-            warmup_s,
-            seconds,
-            seed: point_seed(seed, point, 0),
-        }
+    ) -> Vec<SweepJob> {
+        let design = to_compact_json(scenario);
+        rates
+            .iter()
+            .enumerate()
+            .map(|(point, &offered_rps)| SweepJob {
+                scenario: design.clone(),
+                point,
+                offered_rps,
+                warmup_s,
+                seconds,
+                seed: point_seed(seed, point, 0),
+            })
+            .collect()
     }
 
     pub fn to_json(&self) -> String {

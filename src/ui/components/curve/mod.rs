@@ -5,7 +5,7 @@
 //!
 //! The sweep runs beside the live lab, never in it: each point is a separate `Sim` in a worker
 //! (`ui::platform::sweep_pool`), so the live run keeps running, undisturbed, while the page
-//! answers clicks. Its state lives in [`use_curve`], which the side panel holds, so a sweep
+//! answers clicks. Its state lives in [`use_curve`], which the root holds (`app.rs`), so a sweep
 //! keeps going while another tab shows (selecting a component opens the inspector).
 //! `state.rs` is the reducer, `plot.rs` the charts, `readout.rs` a point's numbers,
 //! `compare.rs` the table against the pinned curve, `link.rs` the pinned curve in share links.
@@ -58,7 +58,7 @@ impl Range {
     }
 }
 
-/// The tab's state, kept by the side panel so a sweep outlives a change of tab.
+/// The tab's state, kept by the root so a sweep outlives a change of tab.
 #[derive(Clone)]
 pub struct CurveHandle {
     pub state: UseReducerHandle<CurveState>,
@@ -106,8 +106,9 @@ impl CurveHandle {
         }
         let r = *self.range;
         let rates = rates_between(scenario, r.from_pct / 100.0, r.to_pct / 100.0, r.points);
-        let jobs: Vec<String> = (0..rates.len())
-            .map(|i| SweepJob::new(scenario, &rates, i, WARMUP_S, SECONDS, scenario.seed).to_json())
+        let jobs: Vec<String> = SweepJob::for_sweep(scenario, &rates, WARMUP_S, SECONDS, scenario.seed)
+            .iter()
+            .map(SweepJob::to_json)
             .collect();
         let run = self.state.run.max(self.runs.get()) + 1;
         self.runs.set(run);
