@@ -2,7 +2,8 @@
 //! that does not; every lesson has its text in both languages.
 
 use archlab::catalog::{
-    evaluate, lesson, lesson_text, lessons, preset, Condition, LessonId, RunSummary, SecondSummary, PRESETS,
+    evaluate, lesson, lesson_text, lessons, preset, Condition, KneeReading, LessonId, RunSummary,
+    SecondSummary, SweepSummary, PRESETS,
 };
 use archlab::i18n::{Key, Lang};
 use archlab::model::validate;
@@ -26,6 +27,7 @@ fn run(secs: u64, rps: f64, p95: f64, err: f64) -> RunSummary {
             .collect(),
         utilization: vec![("app-1".into(), 0.5)],
         cost_per_month_usd: 500.0,
+        sweeps: SweepSummary::default(),
     }
 }
 
@@ -84,14 +86,31 @@ fn separate_db_needs_rate_latency_and_no_errors() {
 }
 
 #[test]
-fn load_balancer_and_processes_need_their_rates() {
-    passes(LessonId::LoadBalancer, &run(120, 600.0, 90.0, 0.001));
-    assert_eq!(keys(LessonId::LoadBalancer, &run(120, 600.0, 3000.0, 0.0)), vec![Key::MissP95Below]);
-    passes(LessonId::Processes, &run(120, 700.0, 60.0, 0.0));
-    let one_process = run(120, 700.0, 5000.0, 0.05);
+fn load_balancer_and_processes_need_their_rates_and_knees() {
+    // Knees before and after the change, as lessons 3 and 4 ask (`lesson_knees.rs` sweeps them).
+    let swept = |before: f64, after: f64| SweepSummary {
+        pinned: Some(KneeReading::At(before)),
+        current: Some(KneeReading::At(after)),
+        current_stale: false,
+    };
+    let with = |mut r: RunSummary, s: SweepSummary| {
+        r.sweeps = s;
+        r
+    };
+    passes(LessonId::LoadBalancer, &with(run(120, 600.0, 90.0, 0.001), swept(232.0, 609.0)));
+    assert_eq!(
+        keys(LessonId::LoadBalancer, &with(run(120, 600.0, 3000.0, 0.0), swept(232.0, 609.0))),
+        vec![Key::MissP95Below]
+    );
+    assert_eq!(
+        keys(LessonId::LoadBalancer, &run(120, 600.0, 90.0, 0.001)),
+        vec![Key::MissPinCurve, Key::MissSweepAfter]
+    );
+    passes(LessonId::Processes, &with(run(120, 700.0, 60.0, 0.0), swept(232.0, 774.0)));
+    let one_process = with(run(120, 700.0, 5000.0, 0.05), swept(232.0, 232.0));
     assert_eq!(
         keys(LessonId::Processes, &one_process),
-        vec![Key::MissThroughput, Key::MissP95Below, Key::MissErrorRate]
+        vec![Key::MissKneeAtLeast, Key::MissThroughput, Key::MissP95Below, Key::MissErrorRate]
     );
 }
 

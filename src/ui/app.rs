@@ -202,14 +202,14 @@ pub fn App() -> Html {
                     <Canvas presenting={lessons.state.presenting} />
                     { overlay(overlay_canvas) }
                 </div>
-                <SidePanel {selected} on_select={on_select.clone()} lessons={lessons.clone()} {curve} />
+                <SidePanel {selected} on_select={on_select.clone()} lessons={lessons.clone()} curve={curve.clone()} />
                 <section class="bottom">
                     <Dashboard />
                     <EventLog {on_select} />
                 </section>
                 if bench.is_some() { { bench_result(lang, &bench_done) } }
             </div>
-            <PresentationStage lessons={lessons.clone()} {show_qr} />
+            <PresentationStage lessons={lessons.clone()} {show_qr} curve={curve.clone()} />
         </ContextProvider<Tick>>
         </ContextProvider<Lab>>
     }

@@ -121,7 +121,7 @@ test('a pinned curve and the changed design are drawn together, labelled, with t
   assert.deepEqual(errors, []);
 });
 
-test('a shared link carries the pinned curve: it opens with both; a hostile curve part is refused, the design opens', async () => {
+test('a shared link carries the pinned curve: it opens with both, at the start or pasted later; a hostile curve part is refused, the design opens', async () => {
   const a = await open(browser, `${server.url}?preset=multi-az`);
   await a.page.getByTestId('tab-curve').click();
   await sweepAndWait(a.page, 12);
@@ -156,6 +156,12 @@ test('a shared link carries the pinned curve: it opens with both; a hostile curv
   assert.match(await c.page.getByTestId('curve-link').textContent(), /^The pinned curve in this link was not opened \(.+\); the design opened as usual\.$/);
   assert.match(await c.page.locator('[data-testid=component-app-1]').textContent(), /4 × 2 vCPU/);
   assert.equal(await c.page.getByTestId('curve-label-pinned').count(), 0);
+  // The good link pasted into the address bar of this running tab: its curve opens too.
+  await c.page.evaluate((hash) => { location.hash = hash; }, new URL(url).hash);
+  await c.page.getByTestId('curve-label-pinned').waitFor();
+  assert.equal(await c.page.getByTestId('curve-label-pinned').textContent(), 'pinned: Two availability zones');
+  assert.match(await c.page.getByTestId('curve-link').textContent(), /A pinned curve came with this link/);
+  assert.equal(await points(c.page, 'curve-point-pinned'), 12);
   assert.deepEqual(c.errors, []);
   await c.context.close();
 });

@@ -8,6 +8,7 @@
 
 use crate::engine::{secs, to_secs, Sim, Time};
 use crate::model::{validate, Deployment, Diagnostic, Scenario, Traffic};
+use crate::sweep::same_run;
 
 /// Events one frame may process at most, whatever the rate asked for, so every frame hands the
 /// thread back to the browser (input, painting) however far behind the run is. An event count,
@@ -187,22 +188,4 @@ impl Runtime {
         }
         report
     }
-}
-
-/// True when two scenarios differ only in how they are drawn (positions, region rectangles,
-/// name), so the engine would run them identically.
-fn same_run(a: &Scenario, b: &Scenario) -> bool {
-    fn strip(s: &Scenario) -> Scenario {
-        let mut s = s.clone();
-        s.name.clear();
-        for c in &mut s.components {
-            c.x = 0.0;
-            c.y = 0.0;
-        }
-        for r in &mut s.regions {
-            r.rect = crate::model::Rect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 };
-        }
-        s
-    }
-    a.components.len() == b.components.len() && strip(a) == strip(b)
 }

@@ -16,8 +16,8 @@ mod run_summary;
 pub use crate::i18n::lesson_text;
 pub use crate::i18n::{lesson_shape, loaded_lesson_text, LessonShape, LessonText};
 pub use lessons::{
-    evaluate, lesson, lessons, CheckResult, Condition, Lesson, LessonId, Missing, RunSummary, SecondSummary,
-    OBSERVE_S,
+    evaluate, lesson, lessons, CheckResult, Condition, KneeReading, Lesson, LessonId, Missing, RunSummary,
+    SecondSummary, SweepSummary, OBSERVE_S,
 };
 pub use preset_table::{builder, preset, preset_id_of, Preset, PRESETS};
 pub use presets::{app_server, database, single_server};

@@ -4,6 +4,7 @@
 use super::pricing::design_cost;
 use crate::engine::{to_secs, Metrics, Time};
 use crate::model::Scenario;
+use crate::sweep::knee_of;
 
 /// One simulated second as the checks need it.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -36,6 +37,43 @@ pub struct RunSummary {
     pub utilization: Vec<(String, f64)>,
     /// What the design costs per month at catalog prices (the stats bar's cost meter).
     pub cost_per_month_usd: f64,
+    /// What the Curve tab's sweeps found (filled by the UI, which holds them).
+    pub sweeps: SweepSummary,
+}
+
+/// Where a complete sweep puts the knee (p95 at twice its low-load value).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum KneeReading {
+    /// At this offered load, in req/s.
+    At(f64),
+    /// Past the sweep's highest offered load, this one: p95 never doubled.
+    Beyond(f64),
+}
+
+impl KneeReading {
+    /// The reading of a complete curve's (offered load, p95) points; `None` for fewer than two
+    /// points (no curve to read).
+    pub fn of(curve: &[(f64, f64)]) -> Option<KneeReading> {
+        if curve.len() < 2 {
+            return None;
+        }
+        Some(match knee_of(curve.iter().copied()) {
+            Some(k) => KneeReading::At(k),
+            None => KneeReading::Beyond(curve.iter().map(|p| p.0).fold(0.0, f64::max)),
+        })
+    }
+}
+
+/// The Curve tab's state as a lesson check reads it: the knees of the pinned curve ("before")
+/// and of the last complete sweep ("after").
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SweepSummary {
+    /// The pinned curve's knee; `None` when nothing is pinned.
+    pub pinned: Option<KneeReading>,
+    /// The last complete sweep's knee, when it is of the design on the canvas now.
+    pub current: Option<KneeReading>,
+    /// A complete sweep exists, but of a design changed since.
+    pub current_stale: bool,
 }
 
 impl RunSummary {
@@ -74,6 +112,7 @@ impl RunSummary {
                 .map(|(c, t)| (c.id.clone(), t.utilization()))
                 .collect(),
             cost_per_month_usd: design_cost(s).per_month(),
+            sweeps: SweepSummary::default(),
         }
     }
 

@@ -54,5 +54,14 @@ pub const TEXTS: &[(Key, &str)] = {
     (CurveErrDesign, "its design: {0}"),
     (CurveFromLink, "A pinned curve came with this link. Sweep the design to draw the current curve beside it."),
     (CurveNoWorker, "the sweep's worker did not start (this browser may not run module workers)"),
+    // What a lesson's check of the knee still misses (catalog::Condition::PinnedKneeBelow,
+    // KneeAtLeast).
+    (MissPinCurve, "Sweep the design before your change in the Curve tab and pin its curve (knee below {0} req/s)"),
+    (MissPinnedKnee, "The pinned knee is at {1} req/s: pin the design before your change (knee below {0} req/s)"),
+    (MissPinnedNoKnee, "The pinned curve has no knee up to {1} req/s: pin the design before your change (knee below {0} req/s)"),
+    (MissSweepAfter, "Sweep the changed design: its knee must reach {0} req/s"),
+    (MissSweepStale, "The design changed since the last sweep: sweep again (knee at {0} req/s or more)"),
+    (MissKneeAtLeast, "Move the knee to {0} req/s or more (the last sweep puts it at {1} req/s)"),
+    (MissKneeRange, "The last sweep ends at {1} req/s, before its knee: sweep past {0} req/s"),
     ]
 };

@@ -343,6 +343,8 @@ keys! {
     ShareErrAndMore,
     // oplessons: what the operating lessons' checks still miss
     MissFailedRequests, MissCostPerMonth,
+    // curve lessons (issue 21): what a check of the knee before and after a change still misses
+    MissPinCurve, MissPinnedKnee, MissPinnedNoKnee, MissSweepAfter, MissSweepStale, MissKneeAtLeast, MissKneeRange,
     // i18n3: why the editor refused something (editor::Reason in words)
     RsnNeedPrimary, RsnEveryPrimaryHasStandby, RsnDropInZone, RsnDropIdInZone, RsnNothingToDuplicate, RsnBadId,
     RsnIdTaken, RsnNoComponent, RsnPrimaryOf, RsnHasStandby, RsnLinkSelf, RsnLinkEnds, RsnLinkExists,

@@ -53,19 +53,25 @@ pub fn text(id: LessonId) -> LessonText {
                     the load balancer.",
             notice: &[
                 "Four servers, one process each, serve about four times what one server did (about 320 req/s), \
-                 because the database still has room.",
+                 because the database still has room. Their knee, where p95 reaches twice its low-load value, \
+                 comes earlier, near 230 req/s: past it, queues grow fast.",
                 "The database handles about 2,000 req/s (2 cores, 0.5 ms of CPU in each 2 ms query, 2 queries per request): \
                  beyond about 25 such servers it becomes the bottleneck and more servers no longer help.",
                 "When a server dies, requests sent to it fail until the health check notices (2 failed checks, \
                  30 s apart).",
             ],
             steps: &[
-                "Play at 200 req/s, then raise the rate to 600 req/s: p95 and errors explode.",
-                "Raise the number of servers of app-1 until the design keeps up.",
-                "Try 30 servers at 2,500 req/s: the bottleneck callout names the database.",
+                "Open the Curve tab and press Sweep: four servers have their knee near 230 req/s and serve no \
+                 more than about 320. Pin this curve.",
+                "Raise the number of servers of app-1 and sweep again: each server moves the knee about 60 \
+                 req/s; about ten put it past 600 req/s.",
+                "Play at 600 req/s to see it live. Try 30 servers at 2,500 req/s: the bottleneck callout names \
+                 the database.",
                 "Inject the failure (kill one server) and watch the health check remove it.",
             ],
-            task: "Serve 600 req/s with p95 under 150 ms and under 1% errors.",
+            task: "Find the knee of the four servers and pin their curve, add servers until a new sweep puts \
+                   the knee at 600 req/s or more, then serve 600 req/s with p95 under 150 ms and under 1% \
+                   errors.",
         },
         LessonId::Processes => LessonText {
             intro: "A server with several cores runs the same application as several processes, and a process \
@@ -75,19 +81,22 @@ pub fn text(id: LessonId) -> LessonText {
             notice: &[
                 "The same four 2-vCPU servers as lesson 3, now with 4 processes each: a server serves about 238 \
                  req/s instead of 81, and its CPU goes from about 32% to 95% busy. The four carry about 950 req/s \
-                 instead of 320.",
+                 instead of 320, and their knee moves from about 230 to about 770 req/s.",
                 "More processes help even while the CPU is not busy, because a process waiting for the database \
                  holds no core.",
                 "Once every core is busy, more processes only make the queue longer.",
             ],
             steps: &[
                 "Play at 700 req/s and note the throughput, p95 and app-1's CPU (about 70% busy).",
-                "Set processes per server to 1 and play again: the four servers stop near 320 req/s with their \
-                 CPU about 32% busy.",
-                "Try 8 processes: now the cores are the limit, at about 250 req/s per server.",
+                "Set processes per server to 1, open the Curve tab and sweep: the knee falls near 230 req/s \
+                 while the CPU stays about 32% busy. Pin this curve.",
+                "Set 4 processes again and sweep: the knee moves to about 770 req/s. Try 8 and sweep: only to \
+                 about 820, because the cores are now the limit (about 250 req/s per server).",
                 "Inject the failure (kill a process): the process manager restarts it after 2 s.",
             ],
-            task: "Serve 700 req/s with p95 under 150 ms and under 1% errors.",
+            task: "Sweep and pin the design with one process per server (knee below 400 req/s), sweep it with \
+                   four or more (knee at 700 req/s or more), then serve 700 req/s with p95 under 150 ms and \
+                   under 1% errors.",
         },
         LessonId::MultiAz => LessonText {
             intro: "A region has several availability zones: data centres isolated from each other's failures. Here \

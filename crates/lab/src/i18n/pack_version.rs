@@ -2,5 +2,5 @@
 //! The FNV-1a hashes of `static/lang/ko.json` and `static/lang/lessons-en.json`, asked for as
 //! `lang/ko.json?v=…`, so a browser that cached another version's pack fetches this build's one.
 
-pub const KO: &str = "bf0a458299844eb4";
-pub const LESSONS_EN: &str = "769b32568f7e5a3f";
+pub const KO: &str = "63378499495f8026";
+pub const LESSONS_EN: &str = "f640507937c24fa9";

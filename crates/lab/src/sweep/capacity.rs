@@ -23,8 +23,9 @@
 //! is 94–102 % of it; the presets that kill something mid-run read lower, as they should.
 //! The tier's `count` is its size as drawn (an auto-scaling group may grow past it).
 
-use crate::catalog::rtt_ms;
+// The engine's catalog of latencies (re-exported by `catalog`, which sits above this module).
 use crate::model::{Component, DbRole, Kind, Scenario};
+use archlab_engine::catalog::rtt_ms;
 
 /// Points in a default sweep.
 pub const DEFAULT_POINTS: usize = 12;

@@ -17,9 +17,11 @@
 //! `capacity.rs`); [`knee`] (`knee.rs`); the mean and 95 % interval over independent seeds
 //! ([`summarize`], [`Estimate`], `seeds.rs`); what the page and a sweep's Web Worker say to
 //! each other, and the worker's pure entry ([`message::answer`], `message.rs`); a pinned curve
-//! in a share link (`pinned.rs`).
+//! in a share link (`pinned.rs`); whether a curve still describes the design on the canvas
+//! ([`same_design`], `design.rs`).
 
 mod capacity;
+mod design;
 mod knee;
 pub mod message;
 pub mod pinned;
@@ -27,6 +29,7 @@ mod point;
 mod seeds;
 
 pub use capacity::{capacity_rps, default_rates, rates_between, DEFAULT_POINTS};
+pub use design::{same_design, same_run};
 pub use knee::{knee, knee_of};
-pub use point::{sweep_point, SweepPoint};
+pub use point::{sweep_point, SweepPoint, DEFAULT_SECONDS, DEFAULT_WARMUP_S};
 pub use seeds::{point_seed, summarize, t95, Estimate, LatencyEstimate, PointSummary};

@@ -4,6 +4,12 @@ use crate::analysis::{diagnose, observe, Diagnosis};
 use crate::engine::{secs, LatencySummary, Sim, NS_PER_S};
 use crate::model::{Diagnostic, Pattern, Scenario};
 
+/// Simulated seconds of warm-up before a point's window, and the window, unless asked
+/// otherwise: the runner's defaults and the Curve tab's, so the page's numbers equal the
+/// runner's for the same file (and a lesson's knees, computed natively, equal the page's).
+pub const DEFAULT_WARMUP_S: f64 = 10.0;
+pub const DEFAULT_SECONDS: f64 = 60.0;
+
 /// What one run at one offered load measured over its window (after the warm-up).
 #[derive(Clone, Debug, PartialEq)]
 pub struct SweepPoint {

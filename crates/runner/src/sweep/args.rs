@@ -1,6 +1,7 @@
 //! The command line of `archlab sweep`.
 
 use archlab_lab::model::LIMITS;
+use archlab_lab::sweep::{DEFAULT_SECONDS, DEFAULT_WARMUP_S};
 
 pub const USAGE: &str = "usage: archlab sweep FILE.json [--rates R1,R2,...] [--seconds S] [--warmup W] \
 [--seed N] [--seeds K] [--json]\n  S: seconds measured at each rate after W seconds of warm-up \
@@ -24,8 +25,8 @@ pub fn parse(args: &[String]) -> Result<SweepArgs, String> {
     let mut a = SweepArgs {
         file: String::new(),
         rates: None,
-        seconds: 60.0,
-        warmup: 10.0,
+        seconds: DEFAULT_SECONDS,
+        warmup: DEFAULT_WARMUP_S,
         seed: None,
         seeds: 1,
         json: false,

@@ -1,11 +1,13 @@
 //! The pinned curve and the share link: the curve part (`&c=`, `sweep::pinned`) is handed to
-//! the share menu whenever the pin changes, and an address that carries one is read once at
-//! the start, with the browser's inflater and every check of `PinnedCurve::from_json`. A
+//! the share menu whenever the pin changes, and an address that carries one is read at the
+//! start and whenever a link is pasted into the address bar, with the browser's inflater and every check of `PinnedCurve::from_json`. A
 //! refused curve part leaves the design of the link alone; the tab says why.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo::events::EventListener;
+use js_sys::Reflect;
 use yew::prelude::*;
 
 use super::state::{CurveAction, CurveState};
@@ -13,6 +15,7 @@ use crate::i18n::{describe_share_error, t, tf, Key, Lang};
 use crate::share::{checked, fragment_value, unwrap_packed, MAX_JSON_LEN};
 use crate::sweep::pinned::{CurveLinkError, PinnedCurve, CURVE_KEY};
 use crate::ui::platform::deflate::inflate_raw;
+use crate::ui::platform::persist::current_hash;
 
 /// The share menu's extra part: the pinned curve's JSON under [`CURVE_KEY`], or nothing.
 pub type Extra = Rc<RefCell<Option<(&'static str, String)>>>;
@@ -27,21 +30,42 @@ pub fn use_share_pinned(state: &UseReducerHandle<CurveState>, extra: &Extra) {
     });
 }
 
-/// Reads the start address's pinned curve, if it has one. The address is read during the first
-/// render, before the link's own reading clears the fragment.
+/// Reads the pinned curve of the start address, if it has one, and of every link pasted into
+/// the address bar while the app runs (the design of that link opens through `Keep`; its curve
+/// opens here, or is refused with the reason, beside it). The address is read during the first
+/// render, before the link's own reading clears the fragment, and from each `hashchange`
+/// event's new address.
 #[hook]
 pub fn use_linked_curve(state: &UseReducerHandle<CurveState>) {
-    let part = use_memo((), |_| {
-        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-        fragment_value(&hash, CURVE_KEY).map(str::to_string)
-    });
+    let part = use_memo((), |_| curve_part(&current_hash()));
     let dispatch = state.dispatcher();
     use_effect_with(part, move |part| {
         if let Some(link) = (**part).clone() {
-            wasm_bindgen_futures::spawn_local(async move {
-                dispatch.dispatch(CurveAction::Linked(read(&link).await));
-            });
+            open(dispatch.clone(), link);
         }
+        let listener = web_sys::window().map(|w| {
+            // The address the event names (`HashChangeEvent.newURL`), not the location:
+            // `Keep`'s own listener, which runs first, may already have cleared the fragment.
+            EventListener::new(&w, "hashchange", move |e| {
+                let url =
+                    Reflect::get(e, &"newURL".into()).ok().and_then(|u| u.as_string()).unwrap_or_default();
+                if let Some(link) = url.split_once('#').and_then(|(_, hash)| curve_part(hash)) {
+                    open(dispatch.clone(), link);
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+fn curve_part(hash: &str) -> Option<String> {
+    fragment_value(hash, CURVE_KEY).map(str::to_string)
+}
+
+/// Inflates and checks a curve part in the background, then pins it or says why not.
+fn open(dispatch: UseReducerDispatcher<CurveState>, link: String) {
+    wasm_bindgen_futures::spawn_local(async move {
+        dispatch.dispatch(CurveAction::Linked(read(&link).await));
     });
 }
 

@@ -24,16 +24,11 @@ use yew::prelude::*;
 use crate::i18n::{describe_diagnostic, format_rate, t, tf, Key, Lang};
 use crate::model::{validate, Pattern, Scenario};
 use crate::sweep::message::SweepJob;
-use crate::sweep::{capacity_rps, rates_between, DEFAULT_POINTS};
+use crate::sweep::{capacity_rps, rates_between, DEFAULT_POINTS, DEFAULT_SECONDS, DEFAULT_WARMUP_S};
 use crate::ui::platform::sweep_pool::{PoolEvent, SweepPool};
 use crate::ui::state::lab::Lab;
 use crate::ui::state::{Action, EditorHandle};
 use state::{Curve, CurveAction, CurveState, Stop};
-
-/// Simulated seconds of warm-up before each point's window, and the window: `archlab sweep`'s
-/// defaults, so the page's numbers equal the runner's for the same file.
-pub const WARMUP_S: f64 = 10.0;
-pub const SECONDS: f64 = 60.0;
 
 /// The range a sweep covers, as the form holds it: percentages of the estimated capacity.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -106,10 +101,11 @@ impl CurveHandle {
         }
         let r = *self.range;
         let rates = rates_between(scenario, r.from_pct / 100.0, r.to_pct / 100.0, r.points);
-        let jobs: Vec<String> = SweepJob::for_sweep(scenario, &rates, WARMUP_S, SECONDS, scenario.seed)
-            .iter()
-            .map(SweepJob::to_json)
-            .collect();
+        let jobs: Vec<String> =
+            SweepJob::for_sweep(scenario, &rates, DEFAULT_WARMUP_S, DEFAULT_SECONDS, scenario.seed)
+                .iter()
+                .map(SweepJob::to_json)
+                .collect();
         let run = self.state.run.max(self.runs.get()) + 1;
         self.runs.set(run);
         let curve = Curve {

@@ -7,10 +7,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::catalog::{KneeReading, SweepSummary};
 use crate::model::{Diagnostic, Scenario};
-use crate::sweep::knee_of;
 use crate::sweep::message::CurvePoint;
 use crate::sweep::pinned::{CurveLinkError, PinnedCurve};
+use crate::sweep::{knee_of, same_design};
 
 /// One curve: the design it came from and its points so far, in the order of their offered
 /// loads.
@@ -65,6 +66,12 @@ impl Curve {
     pub fn done(&self) -> bool {
         self.points.len() >= self.total
     }
+
+    /// Its knee as a lesson reads it, once every point is in.
+    fn reading(&self) -> Option<KneeReading> {
+        let points: Vec<(f64, f64)> = self.points.iter().map(|p| (p.offered_rps, p.latency_ms.p95)).collect();
+        self.done().then(|| KneeReading::of(&points)).flatten()
+    }
 }
 
 /// Why the tab shows no progress.
@@ -100,6 +107,20 @@ pub struct CurveState {
     pub linked: u64,
     /// What came of the address's pinned curve: `Ok` it is pinned, `Err` why not.
     pub link: Option<Result<(), CurveLinkError>>,
+}
+
+impl CurveState {
+    /// What a lesson's check reads of the tab, with `design` the design on the canvas now: a
+    /// complete sweep counts as "after" only while it is of that design.
+    pub fn sweeps(&self, design: &Scenario) -> SweepSummary {
+        let current =
+            self.current.as_ref().and_then(|c| c.reading().map(|r| (r, same_design(&c.scenario, design))));
+        SweepSummary {
+            pinned: self.pinned.as_ref().and_then(Curve::reading),
+            current: current.filter(|(_, same)| *same).map(|(r, _)| r),
+            current_stale: current.is_some_and(|(_, same)| !same),
+        }
+    }
 }
 
 #[allow(clippy::large_enum_variant, reason = "one action per worker answer, consumed at once")]

@@ -147,7 +147,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             } else if *tab == Tab::Curve {
                 <div class="tab-body" role="tabpanel">{ curve_panel(lang, curve, editor, lab) }</div>
             } else {
-                <div class="tab-body" role="tabpanel">{ lesson_panel(lang, lessons) }</div>
+                <div class="tab-body" role="tabpanel">{ lesson_panel(lang, lessons, curve) }</div>
             }
         </aside>
     }

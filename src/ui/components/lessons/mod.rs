@@ -27,6 +27,7 @@ use crate::ui::class::class_list;
 use crate::catalog::{evaluate, lesson, lesson_shape, preset, LessonId, LessonText, RunSummary, PRESETS};
 use crate::i18n::{t, tf, Key, Lang};
 use crate::model::Scenario;
+use crate::ui::components::curve::CurveHandle;
 use crate::ui::components::lessons::flow::{
     lesson_of_search, slides_of, FaultClock, LessonsAction, LessonsState, Progress, Slide, PROGRESS_KEY,
 };
@@ -180,6 +181,8 @@ pub fn slide_text(lang: Lang, text: &LessonText, slide: Slide) -> (String, Vec<&
 pub struct LessonCheckProps {
     pub id: LessonId,
     pub lessons: LessonsContext,
+    /// The Curve tab's sweeps: lessons 3 and 4 check the knee before and after a change.
+    pub curve: CurveHandle,
 }
 
 /// The task's check, evaluated on the running simulation at every panel tick: pass, or what
@@ -200,7 +203,8 @@ pub fn LessonCheck(props: &LessonCheckProps) -> Html {
         let now_s = crate::engine::to_secs(now);
         let first_fault = clock.borrow_mut().observe(now_s, sim.log());
         let offered = rt.scenario().traffic.rate_at(now_s);
-        let summary = RunSummary::from_metrics(rt.scenario(), sim.metrics(), now, offered, first_fault);
+        let mut summary = RunSummary::from_metrics(rt.scenario(), sim.metrics(), now, offered, first_fault);
+        summary.sweeps = props.curve.state.sweeps(sh.editor.scenario());
         evaluate(&lesson(props.id).check, &summary)
     });
     let passed = result.as_ref().is_some_and(|r| r.passed);
@@ -241,7 +245,7 @@ pub fn LessonCheck(props: &LessonCheckProps) -> Html {
 
 /// The lesson list with progress, and the chosen lesson's text and live check. A plain
 /// function of the side panel, which holds the lessons, not a component.
-pub fn lesson_panel(lang: Lang, ctx: &LessonsContext) -> Html {
+pub fn lesson_panel(lang: Lang, ctx: &LessonsContext, curve: &CurveHandle) -> Html {
     let state = ctx.state.clone();
     let id = state.id();
     let text = ctx.texts.get(lang, id);
@@ -317,7 +321,7 @@ pub fn lesson_panel(lang: Lang, ctx: &LessonsContext) -> Html {
                 } else {
                     { ctx.texts.placeholder(lang) }
                 }
-                <LessonCheck {id} lessons={ctx.clone()} />
+                <LessonCheck {id} lessons={ctx.clone()} curve={curve.clone()} />
                 <div class="lesson-nav">
                     <button type="button" data-testid="lesson-prev" disabled={state.lesson == 0} onclick={step(-1)}>
                         { format!("← {}", t(lang, Key::LessonPrev)) }

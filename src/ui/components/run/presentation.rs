@@ -21,6 +21,7 @@ use yew::prelude::*;
 use crate::catalog::{lesson, lesson_shape, LessonId};
 use crate::i18n::{describe_fault, describe_problem, describe_scheduled, format_time, t, tf, Key, Lang};
 use crate::ui::components::chaos::Injected;
+use crate::ui::components::curve::CurveHandle;
 use crate::ui::components::lessons::flow::{
     next_selection, presentation_command, slides_of, Command, LessonsAction,
 };
@@ -51,6 +52,8 @@ pub fn presentation_toggle(lang: Lang, ctx: &LessonsContext) -> Html {
 pub struct StageProps {
     pub lessons: LessonsContext,
     pub show_qr: Callback<()>,
+    /// The Curve tab's sweeps, which some lessons' checks read.
+    pub curve: CurveHandle,
 }
 
 /// What a command needs besides the lessons: the lab, the side panel's state, the QR view.
@@ -213,7 +216,7 @@ pub fn PresentationStage(props: &StageProps) -> Html {
                     { ctx.texts.placeholder(lang) }
                 }
             </div>
-            <LessonCheck {id} lessons={ctx.clone()} />
+            <LessonCheck {id} lessons={ctx.clone()} curve={props.curve.clone()} />
             if state.timeline {
                 <section class="stage-timeline" data-testid="stage-timeline" aria-label={t(lang, Key::Timeline)}>
                     <h3>{ t(lang, Key::Timeline) }</h3>
