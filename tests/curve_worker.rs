@@ -41,6 +41,24 @@ fn a_job_and_every_answer_round_trip_as_json() {
 }
 
 #[test]
+fn the_workers_compute_time_round_trips_and_the_pure_answer_has_none() {
+    let s = multi_az();
+    let text = answer(&job(&s, 1).to_json());
+    // The lab reads no clock: its answer carries no time, and its JSON no field for it, so the
+    // answer reads the same to a page that knows nothing of the field.
+    assert!(!text.contains("compute_ms"), "{text}");
+    let mut p = point_of(&text);
+    assert_eq!(p.compute_ms, None);
+    // What the browser glue adds after timing the job survives the trip to the page.
+    p.compute_ms = Some(41.25);
+    let timed = WorkerAnswer::Point(p.clone()).to_json();
+    assert!(timed.contains(r#""compute_ms":41.25"#), "{timed}");
+    assert_eq!(point_of(&timed), p);
+    // ... and it is the only difference from the untimed answer.
+    assert_eq!(CurvePoint { compute_ms: None, ..point_of(&timed) }, point_of(&text));
+}
+
+#[test]
 fn a_point_through_the_worker_equals_sweep_point() {
     let s = multi_az();
     let rates = default_rates(&s);

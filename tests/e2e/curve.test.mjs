@@ -40,6 +40,10 @@ test('a sweep runs in workers with progress, draws its curves and knee, and a cl
   // puts the knee at 755.2 req/s.
   assert.equal(await page.getByTestId('curve-knee-line').textContent(), 'knee ≈ 755 req/s');
   assert.equal(await page.getByTestId('curve-label-current').textContent(), 'current');
+  // Each worker times its points on its own clock and the panel sums them, for
+  // tests/e2e/sweep_bench.mjs (a measurement, so only its presence is checked).
+  const panel = await page.getByTestId('curve-panel').evaluate((el) => ({ ...el.dataset }));
+  assert.ok(Number(panel.events) > 0 && Number(panel.computeMs) > 0, `the panel's sums: ${JSON.stringify(panel)}`);
 
   // Pointing at a point shows its numbers and its limit, worded as the callout words it.
   const last = page.locator('[data-testid=curve-latency] [data-testid=curve-point]').last();

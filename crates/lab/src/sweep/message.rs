@@ -83,6 +83,13 @@ pub struct CurvePoint {
     pub error_rate: f64,
     pub events: u64,
     pub bottleneck: Diagnosis,
+    /// Wall time the worker spent on this point's job, in ms, on the worker's own clock: for
+    /// the in-page benchmark (engine events per second inside a worker, without its start-up
+    /// or the messages). The lab reads no clock, so [`answer`] leaves it `None` and the browser
+    /// glue (`src/ui/platform/sweep_worker.rs`) fills it in; absent from the JSON when `None`,
+    /// so an answer without it reads as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compute_ms: Option<f64>,
 }
 
 impl CurvePoint {
@@ -98,6 +105,7 @@ impl CurvePoint {
             error_rate: p.error_rate,
             events: p.events,
             bottleneck: p.bottleneck.clone(),
+            compute_ms: None,
         }
     }
 }
@@ -137,10 +145,11 @@ pub const MAX_SECONDS: f64 = 3600.0;
 
 /// The worker's whole job: a [`SweepJob`] as JSON in, a [`WorkerAnswer`] as JSON out.
 pub fn answer(job: &str) -> String {
-    run(job).to_json()
+    answer_of(job).to_json()
 }
 
-fn run(job: &str) -> WorkerAnswer {
+/// [`answer`] before it is written out, for a worker that adds to it (its compute time).
+pub fn answer_of(job: &str) -> WorkerAnswer {
     let job: SweepJob = match serde_json::from_str(job) {
         Ok(j) => j,
         Err(e) => return WorkerAnswer::Refused { point: None, problem: format!("not a sweep job: {e}") },

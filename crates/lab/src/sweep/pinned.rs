@@ -161,6 +161,7 @@ fn point(design: &Scenario, i: usize, p: &format::CurvePoint) -> Result<CurvePoi
         error_rate: p.error_rate,
         events: 0,
         bottleneck,
+        compute_ms: None,
     })
 }
 

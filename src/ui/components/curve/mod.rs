@@ -222,9 +222,13 @@ pub fn curve_panel(lang: Lang, h: &CurveHandle, editor: &EditorHandle, lab: &Lab
         Some(k) => tf(lang, Key::CurveKnee, &[&format_rate(k)]),
         None => t(lang, Key::CurveNoKnee).to_string(),
     });
-    // The engine events of the current curve's points, for tests/e2e/sweep_bench.mjs.
-    let events: u64 = s.current.as_ref().map_or(0, |c| c.points.iter().map(|p| p.events).sum());
-    html! { <section class="curve" data-testid="curve-panel" data-events={events.to_string()}>
+    // The engine events of the current curve's points and the workers' summed compute time for
+    // them (ms, each worker's own clock), for tests/e2e/sweep_bench.mjs.
+    let points = s.current.as_ref().map_or(&[][..], |c| &c.points[..]);
+    let events: u64 = points.iter().map(|p| p.events).sum();
+    let compute_ms: f64 = points.iter().filter_map(|p| p.compute_ms).sum();
+    html! { <section class="curve" data-testid="curve-panel" data-events={events.to_string()}
+        data-compute-ms={compute_ms.to_string()}>
         <p class="quiet">{ t(lang, Key::CurveHelp) }</p>
         <p data-testid="curve-capacity">{ match capacity {
             Some(c) => tf(lang, Key::CurveCapacity, &[&format_rate(c)]),
