@@ -244,6 +244,26 @@ test('processes edited in the inspector: invalid values refused with a message, 
   await page.context().close();
 });
 
+test('typing into a number field is one undo step; coming back to the field later is another', async () => {
+  const { page, errors } = await open(browser, `${server.url}?preset=load-balancer`);
+  const card = page.getByTestId('component-app-1');
+  await card.click();
+  const count = page.getByTestId('field-count');
+  // Typed key by key: "1", "10" — one step.
+  await count.fill('');
+  await count.pressSequentially('10', { delay: 50 });
+  assert.match(await card.textContent(), /10 × 2 vCPU/);
+  // The student leaves the field (a click on the canvas's empty space), later types 11.
+  await page.locator('.topbar h1').click();
+  await count.fill('11');
+  assert.match(await card.textContent(), /11 × 2 vCPU/);
+  await page.getByTestId('undo').click();
+  assert.match(await card.textContent(), /10 × 2 vCPU/, 'undo goes back to the earlier visit\'s value');
+  await page.getByTestId('undo').click();
+  assert.match(await card.textContent(), /4 × 2 vCPU/, 'and then to the preset');
+  assert.deepEqual(errors, []);
+});
+
 test('a name typed at a person\'s pace is kept while the lab runs, and applied on Enter', async () => {
   const { page, errors } = await open(browser, `${server.url}?preset=single-server`);
   await select(page, 'app-1');

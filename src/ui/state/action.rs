@@ -75,6 +75,9 @@ pub enum Action {
         from: String,
         to: String,
     },
+    /// The focus left a number field: the next edit of that field is a new undo step, not a
+    /// continuation of this one's typing.
+    FieldLeft,
     /// A name being typed into field `key` of component `id`, kept as a draft until `SetField`.
     TypeField {
         id: String,

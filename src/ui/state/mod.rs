@@ -100,7 +100,8 @@ pub struct EditorState {
     /// The selected component ids, copied out of the editor for panels that read them.
     selection: Vec<String>,
     /// The last field edit (component, key, revision after it): typing into the same field
-    /// again replaces that undo step instead of adding one per keystroke.
+    /// again replaces that undo step instead of adding one per keystroke, until the field is
+    /// left (`Action::FieldLeft`).
     last_field: Option<(String, String, u64)>,
 }
 
@@ -317,6 +318,10 @@ impl EditorState {
                     ed.selection.only_link(&from, &to);
                 }
                 refused(r, None)
+            }
+            Action::FieldLeft => {
+                self.last_field = None;
+                None
             }
             Action::TypeField { id, key, text } => {
                 self.drafts.retain(|d| !(d.id == id && d.key == key));

@@ -222,9 +222,14 @@ fn field_row(lang: Lang, state: &EditorHandle, c: &Component, f: Field) -> Html 
                     send(el.value());
                 }
             });
+            // Keystrokes are one undo step until the field is left; a later visit is another.
+            let onblur = {
+                let state = state.clone();
+                Callback::from(move |_: FocusEvent| state.dispatch(Action::FieldLeft))
+            };
             let mode = if matches!(f.input, Input::Int { .. }) { "numeric" } else { "decimal" };
             html! { <input type="text" inputmode={mode} id={input_id.clone()} data-testid={input_id.clone()}
-            {value} {oninput} aria-invalid={invalid} spellcheck="false" /> }
+            {value} {oninput} {onblur} aria-invalid={invalid} spellcheck="false" /> }
         }
     };
     let unit = f.unit.map(|u| unit_key(u).map_or(u, |k| t(lang, k)));
