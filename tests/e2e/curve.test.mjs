@@ -204,3 +204,14 @@ test('the Curve tab reads in presentation mode at 1920×1080 and on a 390×844 p
     assert.deepEqual(errors, []);
   }
 });
+
+test('in Korean the pinned curve of a preset is labelled with the preset\'s Korean title', async () => {
+  const { page, errors } = await open(browser, `${server.url}?preset=load-balancer`);
+  await page.getByTestId('lang-ko').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'ko');
+  await page.getByTestId('tab-curve').click();
+  await sweepAndWait(page, 12);
+  await page.getByTestId('curve-pin').click();
+  assert.equal(await page.getByTestId('curve-label-pinned').textContent(), '고정: 3. 로드 밸런서와 애플리케이션 서버');
+  assert.deepEqual(errors, []);
+});

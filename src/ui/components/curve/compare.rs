@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::state::{Curve, CurveAction, CurveState};
 use crate::i18n::{format_ms, format_rate, t, tf, Key, Lang};
+use crate::ui::platform::notice::scenario_name;
 
 pub fn compare(lang: Lang, state: &UseReducerHandle<CurveState>) -> Html {
     let Some(pinned) = state.pinned.as_ref() else { return html! {} };
@@ -47,7 +48,7 @@ pub fn compare(lang: Lang, state: &UseReducerHandle<CurveState>) -> Html {
                 <th scope="col">{ tf(lang, Key::CurveP95At, &[&format_rate(load)]) }</th>
             </tr></thead>
             <tbody>
-                { row(tf(lang, Key::CurvePinnedLabel, &[&pinned.title]), Some(pinned), "curve-compare-pinned") }
+                { row(tf(lang, Key::CurvePinnedLabel, &[&scenario_name(lang, &pinned.title)]), Some(pinned), "curve-compare-pinned") }
                 { row(t(lang, Key::CurveCurrent).to_string(), state.current.as_ref(), "curve-compare-current") }
             </tbody>
         </table>

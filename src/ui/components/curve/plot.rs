@@ -10,6 +10,7 @@ use super::state::{Curve, Which};
 use crate::i18n::{format_rate, t, tf, Key, Lang};
 use crate::sweep::message::CurvePoint;
 use crate::ui::platform::math::{log10, pow};
+use crate::ui::platform::notice::scenario_name;
 
 /// The drawing's own units (the SVG scales to the panel's width, text with it).
 const W: f64 = 340.0;
@@ -224,7 +225,7 @@ fn legend(p: &Plot) -> Html {
             <li class="current" data-testid="curve-label-current">{ t(lang, Key::CurveCurrent) }</li>
         }
         if let Some(c) = p.pinned {
-            <li class="pinned" data-testid="curve-label-pinned">{ tf(lang, Key::CurvePinnedLabel, &[&c.title]) }</li>
+            <li class="pinned" data-testid="curve-label-pinned">{ tf(lang, Key::CurvePinnedLabel, &[&scenario_name(lang, &c.title)]) }</li>
         }
     </ul> }
 }

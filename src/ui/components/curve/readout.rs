@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::state::{Curve, Which};
 use crate::i18n::{describe_diagnosis, format_ms, format_percent, format_rate, t, tf, Key, Lang};
+use crate::ui::platform::notice::scenario_name;
 
 pub fn readout(
     lang: Lang,
@@ -44,7 +45,7 @@ pub fn readout(
     };
     let label = match w {
         Which::Current => t(lang, Key::CurveCurrent).to_string(),
-        Which::Pinned => tf(lang, Key::CurvePinnedLabel, &[&c.title]),
+        Which::Pinned => tf(lang, Key::CurvePinnedLabel, &[&scenario_name(lang, &c.title)]),
     };
     let (pick, offered) = (on_pick.clone(), p.offered_rps);
     html! { <div class="curve-readout" data-testid="curve-readout" aria-live="polite">
