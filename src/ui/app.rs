@@ -15,6 +15,7 @@ use yew::prelude::*;
 use super::bench::{bench_result, requested, use_bench};
 use super::state::{Action, EditorHandle, EditorState};
 use crate::catalog::preset;
+use crate::editor::View;
 use crate::i18n::{t, Key, Lang};
 use crate::model::Scenario;
 use crate::ui::bench::scenario::bench_scenario;
@@ -36,7 +37,6 @@ use crate::ui::state::lab::{Lab, Tick};
 use crate::ui::state::lang::{lang_notice, lang_switch, use_lang_root};
 use crate::ui::state::painters::{FrameLogHandle, FrameTiming, PaintCtx, PaintersHandle};
 use crate::ui::state::runtime::Runtime;
-use crate::ui::state::view::ViewBox;
 
 /// How often the live panels re-render, in wall-clock milliseconds.
 const PANEL_REFRESH_MS: f64 = 250.0;
@@ -71,7 +71,7 @@ fn default_scenario() -> Scenario {
 struct Roots {
     bench: Option<u32>,
     start: Scenario,
-    view: Rc<Cell<ViewBox>>,
+    view: Rc<Cell<View>>,
     painters: PaintersHandle,
     frames: FrameLogHandle,
     /// The frame loop outlives renders: it reads the language through this cell.
@@ -94,7 +94,7 @@ pub fn App() -> Html {
                 // What the address asks for, else a shared link, else the autosave, else the
                 // first preset: `keep::use_boot` decides.
                 start: boot.scenario.clone(),
-                view: Rc::new(Cell::new(boot.extras.view.map(ViewBox::from).unwrap_or_default())),
+                view: Rc::new(Cell::new(boot.extras.view.map(View::from).unwrap_or_default())),
                 painters: Rc::default(),
                 frames: Rc::default(),
                 lang: Rc::new(Cell::new(lang)),
@@ -222,7 +222,7 @@ fn start_loop(
     tick: UseStateHandle<u64>,
     painters: PaintersHandle,
     frames: FrameLogHandle,
-    view: Rc<Cell<ViewBox>>,
+    view: Rc<Cell<View>>,
     lang: Rc<Cell<Lang>>,
 ) -> FrameLoop {
     let mut last_ts: Option<f64> = None;

@@ -21,6 +21,7 @@ use web_sys::Storage;
 
 use super::notice::{Notice, Says, Source, Why};
 use super::persist_json::{autosave_text, read_autosave, read_recent, recent_text, NotRecord};
+use crate::editor::View;
 use crate::model::Scenario;
 use crate::share::{self, ShareError, Stored};
 
@@ -51,12 +52,25 @@ impl Origin<'_> {
     }
 }
 
-/// The canvas view, saved beside the scenario (never shared in links).
+/// The canvas view, saved beside the scenario (never shared in links): the editor's pan and
+/// zoom in the storage format this adapter owns.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SavedView {
     pub x: f64,
     pub y: f64,
     pub zoom: f64,
+}
+
+impl From<View> for SavedView {
+    fn from(v: View) -> Self {
+        SavedView { x: v.x, y: v.y, zoom: v.zoom }
+    }
+}
+
+impl From<SavedView> for View {
+    fn from(v: SavedView) -> Self {
+        View { x: v.x, y: v.y, zoom: v.zoom }
+    }
 }
 
 /// Editing state restored on reload but not part of the scenario: what was selected and

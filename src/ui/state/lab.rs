@@ -23,8 +23,8 @@ use yew::prelude::*;
 
 use super::painters::{FrameLogHandle, PaintersHandle};
 use super::runtime::Runtime;
-use super::view::ViewBox;
 use super::EditorHandle;
+use crate::editor::View;
 use crate::i18n::Lang;
 
 /// The editor, the running lab and the language.
@@ -35,7 +35,7 @@ pub struct Lab {
     /// The engine, advanced by the frame loop.
     pub runtime: Rc<RefCell<Runtime>>,
     /// The canvas view, written by the canvas, read by the painters and the autosave.
-    pub view: Rc<Cell<ViewBox>>,
+    pub view: Rc<Cell<View>>,
     /// Per-frame drawing hooks, called by the frame loop after the engine advanced.
     pub painters: PaintersHandle,
     /// Recent frame timings, for the benchmark page.

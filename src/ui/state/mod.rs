@@ -19,7 +19,6 @@ pub mod lab;
 pub mod lang;
 pub mod painters;
 pub mod runtime;
-pub mod view;
 
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;

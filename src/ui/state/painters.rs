@@ -9,13 +9,13 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use super::runtime::Runtime;
-use super::view::ViewBox;
+use crate::editor::View;
 use crate::i18n::Lang;
 
 /// What a painter may read while it draws one frame.
 pub struct PaintCtx<'a> {
     pub runtime: &'a Runtime,
-    pub view: ViewBox,
+    pub view: View,
     pub lang: Lang,
     /// Wall-clock time of this frame (performance.now), for animations such as error flashes.
     pub now_ms: f64,

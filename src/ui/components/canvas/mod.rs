@@ -35,7 +35,6 @@ use crate::editor::{self, Drag, Modifiers};
 use crate::ui::components::canvas::overlay::{NARROW_CANVAS_PX, NARROW_LEGEND_H};
 use crate::ui::keys::{shortcuts, use_keys};
 use crate::ui::state::lab::{use_lab, use_tick};
-use crate::ui::state::view::ViewBox;
 use crate::ui::state::{Action, EditorHandle};
 
 /// The canvas's own input: the editor, the running lab and the language come from the context.
@@ -195,7 +194,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     let ed = state.editor();
     let s = state.scenario();
     let view = ed.view;
-    lab.view.set(ViewBox { x: view.x, y: view.y, zoom: view.zoom });
+    lab.view.set(view);
     let transform =
         format!("translate({} {}) scale({})", (-view.x * view.zoom), (-view.y * view.zoom), view.zoom);
 
