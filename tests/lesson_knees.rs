@@ -201,3 +201,12 @@ fn a_sweep_stays_true_to_its_design_until_the_design_changes() {
     fewer.components.pop();
     assert!(!same_design(&s, &fewer));
 }
+
+#[test]
+fn only_lessons_3_and_4_read_the_sweeps() {
+    let reading: Vec<LessonId> = LessonId::ALL
+        .into_iter()
+        .filter(|&id| lesson(id).check.iter().any(archlab::catalog::Condition::reads_sweeps))
+        .collect();
+    assert_eq!(reading, vec![LessonId::LoadBalancer, LessonId::Processes]);
+}

@@ -80,6 +80,14 @@ pub enum Condition {
     },
 }
 
+impl Condition {
+    /// Whether it reads the Curve tab's sweeps ([`RunSummary::sweeps`]), which the UI then
+    /// fills (comparing designs, so only for the lessons that ask).
+    pub fn reads_sweeps(&self) -> bool {
+        matches!(self, Condition::PinnedKneeBelow { .. } | Condition::KneeAtLeast { .. })
+    }
+}
+
 /// How long a window after a fault must be watched before it counts.
 pub const OBSERVE_S: f64 = 30.0;
 

@@ -24,7 +24,9 @@ use yew::prelude::*;
 
 use crate::ui::class::class_list;
 
-use crate::catalog::{evaluate, lesson, lesson_shape, preset, LessonId, LessonText, RunSummary, PRESETS};
+use crate::catalog::{
+    evaluate, lesson, lesson_shape, preset, Condition, LessonId, LessonText, RunSummary, PRESETS,
+};
 use crate::i18n::{t, tf, Key, Lang};
 use crate::model::Scenario;
 use crate::ui::components::curve::CurveHandle;
@@ -204,8 +206,11 @@ pub fn LessonCheck(props: &LessonCheckProps) -> Html {
         let first_fault = clock.borrow_mut().observe(now_s, sim.log());
         let offered = rt.scenario().traffic.rate_at(now_s);
         let mut summary = RunSummary::from_metrics(rt.scenario(), sim.metrics(), now, offered, first_fault);
-        summary.sweeps = props.curve.state.sweeps(sh.editor.scenario());
-        evaluate(&lesson(props.id).check, &summary)
+        let check = lesson(props.id).check;
+        if check.iter().any(Condition::reads_sweeps) {
+            summary.sweeps = props.curve.state.sweeps(sh.editor.scenario());
+        }
+        evaluate(&check, &summary)
     });
     let passed = result.as_ref().is_some_and(|r| r.passed);
     {
