@@ -76,13 +76,16 @@ impl Gauge {
     }
 }
 
-/// `value x dt` exactly: a 64-bit multiply when it fits (always, in practice; a 128-bit
-/// multiply is a library call in wasm32), 128 bits otherwise.
+/// `value x dt` exactly: a 64-bit multiply when it fits (always, in practice), 128 bits
+/// otherwise. The test counts leading zeros instead of calling `checked_mul`: in wasm32 an
+/// overflow-checked 64-bit multiply is a 128-bit one, a library call (`__multi3`) that took
+/// 8 % of a sweep's time in V8 (BENCHMARKS.md, "Sweep in the page").
 #[inline]
 fn area(value: u64, dt: Time) -> u128 {
-    match value.checked_mul(dt) {
-        Some(x) => x as u128,
-        None => value as u128 * dt as u128,
+    if value.leading_zeros() + dt.leading_zeros() >= 64 {
+        (value * dt) as u128
+    } else {
+        value as u128 * dt as u128
     }
 }
 
