@@ -4,8 +4,8 @@
 //! both, so a shared link replays exactly. No OS-seeded generator, and no generator whose
 //! algorithm differs between platforms or releases, belongs here.
 
-use rand::{RngCore, SeedableRng};
-use rand_chacha::ChaCha8Rng;
+use chacha20::rand_core::{Rng as _, SeedableRng};
+use chacha20::ChaCha8Rng;
 
 pub(super) struct Rng(ChaCha8Rng);
 
