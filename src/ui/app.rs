@@ -216,7 +216,7 @@ pub fn App() -> Html {
 }
 
 /// Drives the engine every frame, then the painters, and bumps `tick` a few times a second
-/// for the live panels.
+/// for the live panels when the run changed (a paused lab's panels would render the same).
 fn start_loop(
     runtime: Rc<RefCell<Runtime>>,
     tick: UseStateHandle<u64>,
@@ -228,23 +228,30 @@ fn start_loop(
     let mut last_ts: Option<f64> = None;
     let mut since_panel = 0.0;
     let mut ticks = 0u64;
+    // What the panels were last bumped for: the run's revision and its play state and speed
+    // (toggled through the runtime's public fields, which the revision does not see).
+    let mut ticked = None;
     FrameLoop::start(move |ts| {
         let dt = last_ts.map_or(0.0, |l| ts - l);
         last_ts = Some(ts);
         let start = now_ms();
         runtime.borrow_mut().frame(dt, &mut || now_ms() - start > ENGINE_BUDGET_MS);
         let engine_ms = now_ms() - start;
-        {
+        let state = {
             let rt = runtime.borrow();
             let ctx = PaintCtx { runtime: &rt, view: view.get(), lang: lang.get(), now_ms: start };
             painters.borrow_mut().paint_all(&ctx);
-        }
+            (rt.revision(), rt.playing, rt.speed.to_bits())
+        };
         frames.borrow_mut().push(FrameTiming { interval_ms: dt, engine_ms, work_ms: now_ms() - start });
         since_panel += dt;
         if since_panel >= PANEL_REFRESH_MS {
             since_panel = 0.0;
-            ticks += 1;
-            tick.set(ticks);
+            if ticked != Some(state) {
+                ticked = Some(state);
+                ticks += 1;
+                tick.set(ticks);
+            }
         }
     })
 }

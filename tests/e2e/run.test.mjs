@@ -111,6 +111,42 @@ test('space toggles play, but not while typing in a field', async () => {
   assert.deepEqual(errors, []);
 });
 
+/** Counts `clearRect` per canvas (by its test id): each painter clears its canvas to draw. */
+function countDraws() {
+  window.__draws = {};
+  const clear = CanvasRenderingContext2D.prototype.clearRect;
+  CanvasRenderingContext2D.prototype.clearRect = function (...args) {
+    const id = this.canvas.dataset.testid || '';
+    window.__draws[id] = (window.__draws[id] || 0) + 1;
+    return clear.apply(this, args);
+  };
+}
+
+test('a paused lab leaves its overlay alone until something changes', async () => {
+  const { page, errors } = await open(browser, server.url, { init: countDraws });
+  const draws = () => page.evaluate(() => window.__draws.overlay || 0);
+  await page.getByTestId('tab-inspect').click();
+  await setRate(page, 20);
+  const play = page.getByTestId('play');
+  await play.click();
+  await until(async () => (await page.getByTestId('sim-time').textContent()) !== '0:00.0', 10000, 'the run moves');
+  const playing = await draws();
+  await page.waitForTimeout(500);
+  assert.ok((await draws()) > playing + 5, 'a playing lab redraws its overlay');
+  await play.click();
+  // The toolbar follows the pause although the run itself no longer changes.
+  await until(async () => (await play.textContent()) === 'Play', 2000, 'the button says Play');
+  await page.mouse.move(5, 700); // off the canvas: no hover readout
+  await page.waitForTimeout(300);
+  const paused = await draws();
+  await page.waitForTimeout(1000);
+  assert.equal(await draws(), paused, 'a paused lab draws nothing new');
+  // A change while paused is drawn (here the language of its labels).
+  await page.getByTestId('lang-ko').click();
+  await until(async () => (await draws()) > paused, 2000, 'the overlay redrawn in Korean');
+  assert.deepEqual(errors, []);
+});
+
 test('hovering a component and a chart shows their numbers', async () => {
   const { page, errors } = await open(browser, server.url);
   await page.getByTestId('tab-inspect').click(); // a first visit opens on the lessons (issue 19)

@@ -36,6 +36,12 @@ pub struct Runtime {
     /// changed key on it, so a new design's first frame is drawn with its own names even when
     /// both runs are at second zero (after New, the charts' legends named the old design).
     runs: u64,
+    /// Bumped by every change to the run or to this lab's copy of the scenario (a frame that
+    /// processed events, a step, an edit, a fault through `sim_mut`), so what is drawn from the
+    /// lab can tell that nothing changed: paused, the overlay is not redrawn and the live panels
+    /// are not re-rendered (the page's main thread idles instead of redrawing the same picture
+    /// sixty times a second, beside the Curve tab's workers and on a phone's battery).
+    revision: u64,
 }
 
 /// What one frame did.
@@ -50,14 +56,16 @@ impl Runtime {
     pub fn new(scenario: Scenario) -> Result<Self, Vec<Diagnostic>> {
         let sim = Sim::new(&scenario, scenario.seed)?;
         let speed = scenario.run.speed;
-        Ok(Runtime { scenario, sim, playing: false, speed, achieved_speed: speed, runs: 0 })
+        Ok(Runtime { scenario, sim, playing: false, speed, achieved_speed: speed, runs: 0, revision: 0 })
     }
 
     pub fn sim(&self) -> &Sim {
         &self.sim
     }
 
+    /// The engine, to change it (a fault): counts as a change.
     pub fn sim_mut(&mut self) -> &mut Sim {
+        self.revision += 1;
         &mut self.sim
     }
 
@@ -68,6 +76,11 @@ impl Runtime {
     /// The number of the run shown: it changes whenever a scenario is (re)loaded.
     pub fn runs(&self) -> u64 {
         self.runs
+    }
+
+    /// Changes so far (see the field): equal numbers mean an identical run and scenario.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// Simulated seconds of the run of `s`: the lab's clock once the edit reached it, 0 until
@@ -86,6 +99,7 @@ impl Runtime {
         self.set_speed(scenario.run.speed);
         self.scenario = scenario;
         self.runs += 1;
+        self.revision += 1;
         Ok(())
     }
 
@@ -97,6 +111,7 @@ impl Runtime {
         }
         if same_run(&self.scenario, scenario) {
             self.scenario = scenario.clone();
+            self.revision += 1;
             return Ok(());
         }
         self.load(scenario.clone())
@@ -107,6 +122,7 @@ impl Runtime {
     pub fn set_traffic(&mut self, traffic: Traffic) {
         self.sim.set_traffic(&traffic);
         self.scenario.traffic = traffic;
+        self.revision += 1;
     }
 
     /// Rolls `d` out in the running lab at the engine's current time, without a restart, and
@@ -124,6 +140,7 @@ impl Runtime {
         }
         self.sim.deploy(&d)?;
         self.scenario = next;
+        self.revision += 1;
         Ok(d)
     }
 
@@ -133,12 +150,14 @@ impl Runtime {
         self.speed = speed;
         self.achieved_speed = speed;
         self.scenario.run.speed = speed;
+        self.revision += 1;
     }
 
     /// Restarts the current scenario from time zero with its seed.
     pub fn reset(&mut self) {
         if let Ok(sim) = Sim::new(&self.scenario, self.scenario.seed) {
             self.sim = sim;
+            self.revision += 1;
         }
     }
 
@@ -146,6 +165,7 @@ impl Runtime {
     pub fn step(&mut self, dt: Time) {
         let t = self.sim.now() + dt;
         self.sim.advance_to(t);
+        self.revision += 1;
     }
 
     /// Advances the engine for one animation frame of `wall_ms` milliseconds, within the
@@ -166,6 +186,7 @@ impl Runtime {
         if !self.playing {
             return FrameReport::default();
         }
+        self.revision += 1;
         let wall_ms = wall_ms.clamp(0.0, MAX_FRAME_MS);
         let start = self.sim.now();
         let target = start + secs(wall_ms / 1000.0 * self.speed);

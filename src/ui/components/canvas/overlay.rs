@@ -1,7 +1,9 @@
 //! The running lab drawn over the diagram: request dots moving along links, utilisation rings,
 //! queue bars, error flashes and dead components, all on one `<canvas>` laid over the canvas
-//! area (pointer events pass through to the editor beneath). Drawn every frame from
-//! `Sim::snapshot()` and `Sim::dots()`, never through Yew.
+//! area (pointer events pass through to the editor beneath). Drawn by the frame loop from
+//! `Sim::snapshot()` and `Sim::dots()`, never through Yew, on the frames where the run, the
+//! view, the language, the pointer or the canvas changed (and on every frame while an error
+//! outline pulses): a paused lab's overlay costs nothing.
 
 use std::cell::Cell;
 
@@ -57,13 +59,47 @@ pub fn use_overlay(lab: &Lab) -> NodeRef {
                 let left = EventListener::new(&area, "mouseleave", move |_| h.set(None));
                 (moved, left)
             });
+            let mut last = None;
             move |ctx: &PaintCtx| {
                 let _listening = &listeners;
-                draw(ctx, &canvas, hover.get())
+                let Some(el) = canvas.cast::<HtmlCanvasElement>() else { return };
+                let key = Drawn::of(ctx, &el, hover.get());
+                // The same picture again on the same element: nothing to draw (the canvas keeps
+                // the last one; a canvas the layout re-created starts blank and is drawn).
+                if last.as_ref() == Some(&(key, el.clone())) {
+                    return;
+                }
+                let pulsing = draw(ctx, &el, hover.get());
+                last = (!pulsing).then_some((key, el));
             }
         });
     }
     canvas
+}
+
+/// What the overlay was last drawn from. Equal keys draw the same picture, unless an error
+/// outline was pulsing (it follows the wall clock), which the painter checks apart.
+#[derive(Clone, Copy, PartialEq)]
+struct Drawn {
+    revision: u64,
+    view: (u64, u64, u64),
+    lang: crate::i18n::Lang,
+    hover: Option<(u64, u64)>,
+    size: (i32, i32, u64),
+}
+
+impl Drawn {
+    fn of(pc: &PaintCtx, el: &HtmlCanvasElement, hover: Option<(f64, f64)>) -> Drawn {
+        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+        let v = pc.view;
+        Drawn {
+            revision: pc.runtime.revision(),
+            view: (v.x.to_bits(), v.y.to_bits(), v.zoom.to_bits()),
+            lang: pc.lang,
+            hover: hover.map(|(x, y)| (x.to_bits(), y.to_bits())),
+            size: (el.client_width(), el.client_height(), dpr.to_bits()),
+        }
+    }
 }
 
 /// The overlay's `<canvas>`, which [`use_overlay`]'s painter draws on.
@@ -78,9 +114,9 @@ fn rect_of(ctx: &PaintCtx, i: usize) -> Option<(f64, f64, f64, f64)> {
     Some((x, y, BOX_W * ctx.view.zoom, BOX_H * ctx.view.zoom))
 }
 
-fn draw(pc: &PaintCtx, canvas: &NodeRef, hover: Option<(f64, f64)>) {
-    let Some(el) = canvas.cast::<HtmlCanvasElement>() else { return };
-    let Some((ctx, w, h)) = prepare(&el) else { return };
+/// Draws one frame; true when an error outline pulses (so the next frame must be drawn too).
+fn draw(pc: &PaintCtx, el: &HtmlCanvasElement, hover: Option<(f64, f64)>) -> bool {
+    let Some((ctx, w, h)) = prepare(el) else { return false };
     let snap = pc.runtime.sim().snapshot();
     ctx.set_font(FONT);
     ctx.set_text_baseline("middle");
@@ -116,6 +152,8 @@ fn draw(pc: &PaintCtx, canvas: &NodeRef, hover: Option<(f64, f64)>) {
             readout(&ctx, pc, v, hx, hy, w);
         }
     }
+    // `component` pulses the outline of a live component with recent errors.
+    snap.components.iter().any(|v| v.recent_errors > 0 && v.health != Health::Down)
 }
 
 fn component(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, (x, y, bw, bh): (f64, f64, f64, f64)) {
