@@ -29,6 +29,9 @@
 // process's wall time (one thread, so its points one after the other: the same per-point compute
 // time summed, plus the process start, a few ms). Same release profile as the wasm (Cargo.toml);
 // ARCHLAB_RUNNER names another build of the runner.
+// Idle: before its first sweep each page is left alone for 1.5 s on the Curve tab (the lab
+// paused) and Chromium's own main-thread task time (`Performance.getMetrics`, TaskDuration) is
+// read before and after: what the page takes from the cores the workers will need.
 // Each round runs the three one after the other so that the machine's load (os.loadavg, printed)
 // falls on all three alike. On a shared machine the spread is wide: quote medians with ranges,
 // and the best run as the least disturbed.
@@ -100,12 +103,24 @@ async function sweep(page) {
   return { wall, events, computeMs, rate: events / (computeMs / 1000), steadyRate };
 }
 
+/** Main-thread task time (Chromium's own `TaskDuration`) over `IDLE_MS` of a page left alone. */
+const IDLE_MS = 1500;
+async function idleTaskMs(page, context) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+  const before = await task();
+  await page.waitForTimeout(IDLE_MS);
+  return (await task() - before) * 1000;
+}
+
 /** A fresh page (nothing compiled yet) sweeps twice: the first sweep, then the same again. */
 async function twoSweeps(browser, url, oneWorker) {
   const init = `(${pageInit})(${oneWorker})`;
   const { page, context, errors } = await open(browser, `${url}?preset=multi-az`, { init });
   await page.getByTestId('tab-curve').click();
   const workers = Math.min(await page.evaluate(() => navigator.hardwareConcurrency), 4);
+  idle.push(await idleTaskMs(page, context));
   const first = await sweep(page);
   const again = await sweep(page);
   if (errors.length) console.error('page errors:', errors);
@@ -137,6 +152,8 @@ const browser = await launch();
 const series = new Map();
 const add = (name, r) => { if (!series.has(name)) series.set(name, []); series.get(name).push(r); };
 const loads = [];
+// The page's main-thread task time while it waits on the Curve tab, before each first sweep.
+const idle = [];
 try {
   for (let i = 0; i < runs; i++) {
     const load = loadavg()[0];
@@ -160,6 +177,7 @@ try {
   const pick = (rs, k) => rs.map((r) => r[k]);
   const vsNative = (rs, k) => `${(median(pick(rs, k)) / nativeRate).toFixed(2)}× native`;
   console.log(`\n${runs} runs, load average ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}`);
+  console.log(`page idle on the Curve tab (paused lab): main-thread tasks ${summary(idle, ms)} per ${IDLE_MS} ms`);
   for (const [name, rs] of series) {
     if (name.startsWith('native')) {
       console.log(`${name}: wall ${summary(pick(rs, 'wall'), ms)}, ${summary(pick(rs, 'rate'), mevs)} ev/s`);
