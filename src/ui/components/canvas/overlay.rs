@@ -125,10 +125,10 @@ fn draw(pc: &PaintCtx, el: &HtmlCanvasElement, hover: Option<(f64, f64)>) -> boo
         crate::ui::components::log::story::detections(pc.runtime.sim().log(), pc.runtime.scenario());
     for v in &snap.components {
         if let Some(r) = rect_of(pc, v.index) {
-            component(&ctx, pc, v, r);
+            let busy = component(&ctx, pc, v, r);
             let promotion = promoting.iter().find(|(i, _)| *i == v.index).map(|(_, p)| *p);
             if let (Some(p), true) = (promotion, v.health != Health::Down) {
-                promotion_label(&ctx, pc, p, snap.time, r);
+                promotion_label(&ctx, pc, p, snap.time, r, busy);
             }
             // Under the card's "DOWN": how long at most until its checkers notice.
             let until = detecting.iter().find(|(i, _)| *i == v.index).map(|(_, u)| *u);
@@ -156,7 +156,28 @@ fn draw(pc: &PaintCtx, el: &HtmlCanvasElement, hover: Option<(f64, f64)>) -> boo
     snap.components.iter().any(|v| v.recent_errors > 0 && v.health != Health::Down)
 }
 
-fn component(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, (x, y, bw, bh): (f64, f64, f64, f64)) {
+/// The line above a card: a state label (DOWN, DEGRADED, PROMOTING) at its left, what keeps it
+/// busy ("CPU 37 %") at its right.
+const TOP_LINE: f64 = 15.0;
+/// A label's pill is 18 px high; a second line sits this far above the first.
+const LINE_STEP: f64 = 20.0;
+
+/// Where the left label `s` of a card goes: on the card's top line, or a line higher when it
+/// would run into the right one (`busy`, that pill's width; 0 when there is none), as on a
+/// narrow card or a zoomed-out view, so neither hides the other.
+fn left_label_y(ctx: &Ctx, s: &str, y: f64, bw: f64, busy: f64) -> f64 {
+    // Pills reach 4 px past their text; the right one ends 2 px past the card (`ring`).
+    let fits = busy == 0.0 || text_width(ctx, s) + 8.0 + 2.0 + busy <= bw + 2.0 + 4.0 + 4.0;
+    if fits {
+        y - TOP_LINE
+    } else {
+        y - TOP_LINE - LINE_STEP
+    }
+}
+
+/// Draws a live component's state over its card; returns the width of the pill at the right of
+/// its top line (what keeps it busy), 0 when there is none.
+fn component(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, (x, y, bw, bh): (f64, f64, f64, f64)) -> f64 {
     let lang = pc.lang;
     if v.health == Health::Down {
         // Greyed, crossed out and labelled: colour is never the only signal.
@@ -172,8 +193,8 @@ fn component(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, (x, y, bw, bh): (f64, 
         ctx.stroke();
         // Above the card, where DEGRADED goes, so the dead component's name stays readable.
         ctx.set_text_align("left");
-        label(ctx, &t(lang, Key::HealthDown).to_ascii_uppercase(), x, y - 15.0, "#fff", "#222");
-        return;
+        label(ctx, &t(lang, Key::HealthDown).to_ascii_uppercase(), x, y - TOP_LINE, "#fff", "#222");
+        return 0.0;
     }
     let pad = 5.0;
     // Components without servers of their own (user populations, DNS, load balancers) have no
@@ -182,15 +203,15 @@ fn component(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, (x, y, bw, bh): (f64, 
     let tray =
         pc.runtime.scenario().components.get(v.index).map_or(0.0, |c| tray_space(&c.kind, pc.view.zoom));
     let below = y + bh + pad + 4.0 + tray * pc.view.zoom;
-    let below = if v.capacity > 0 || v.queue > 0 {
+    let (below, busy_w) = if v.capacity > 0 || v.queue > 0 {
         let busy = match pc.runtime.scenario().components.get(v.index) {
             Some(c) => limiting_resource(lang, &c.kind, v),
             None => format!("{:.0} %", v.utilization * 100.0),
         };
         ring(ctx, v, &busy, (x, y, bw, bh), pad);
-        queue_bar(ctx, pc, v, x, below, bw)
+        (queue_bar(ctx, pc, v, x, below, bw), text_width(ctx, &busy) + 8.0)
     } else {
-        below
+        (below, 0.0)
     };
     // A database in a failover is not degraded itself: the promotion label says what happens.
     let db = matches!(
@@ -206,7 +227,7 @@ fn component(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, (x, y, bw, bh): (f64, 
             (v.servers_up, v.servers_total)
         };
         let s = format!("{} {good}/{all}", t(lang, Key::HealthDegraded).to_ascii_uppercase());
-        label(ctx, &s, x, y - pad - 10.0, "#fff", "#7c2d12");
+        label(ctx, &s, x, left_label_y(ctx, &s, y, bw, busy_w), "#fff", "#7c2d12");
     }
     if v.recent_errors > 0 {
         // A pulsing dashed outline plus a count.
@@ -222,6 +243,7 @@ fn component(ctx: &Ctx, pc: &PaintCtx, v: &ComponentView, (x, y, bw, bh): (f64, 
         let s = format!("⚠ {} {}/s", t(lang, Key::Failed), format_number(v.recent_errors));
         label(ctx, &s, x, below + 10.0, "#fff", ERROR);
     }
+    busy_w
 }
 
 /// Over a standby a failover promotes: the seconds left, counting down, then that it is the
@@ -231,7 +253,8 @@ fn promotion_label(
     pc: &PaintCtx,
     p: crate::ui::components::log::story::Promotion,
     now: crate::engine::Time,
-    (x, y, _, _): (f64, f64, f64, f64),
+    (x, y, bw, _): (f64, f64, f64, f64),
+    busy: f64,
 ) {
     let s = match p {
         crate::ui::components::log::story::Promotion::Until(end) => {
@@ -241,7 +264,7 @@ fn promotion_label(
         crate::ui::components::log::story::Promotion::Done => t(pc.lang, Key::LivePromoted).to_string(),
     };
     ctx.set_text_align("left");
-    label(ctx, &s, x, y - 15.0, "#fff", "#005a8c");
+    label(ctx, &s, x, left_label_y(ctx, &s, y, bw, busy), "#fff", "#005a8c");
 }
 
 /// The queue as a bar under the box (the fraction of its bound, or a log scale when
@@ -289,7 +312,7 @@ fn ring(ctx: &Ctx, v: &ComponentView, busy: &str, (x, y, bw, bh): (f64, f64, f64
     ctx.stroke_rect(x - pad, y - pad, bw + 2.0 * pad, bh + 2.0 * pad);
     ctx.set_global_alpha(1.0);
     ctx.set_text_align("right");
-    label(ctx, busy, x + bw + 2.0, y - pad - 10.0, "#fff", INK);
+    label(ctx, busy, x + bw + 2.0, y - TOP_LINE, "#fff", INK);
 }
 
 fn dots_layer(ctx: &Ctx, pc: &PaintCtx, dots: &[crate::engine::Dot]) {
