@@ -209,6 +209,8 @@ pub const TEXTS: &[(Key, &str)] = {
     (FleetLbDown, "down: routes nothing"),
     (LivePromoting, "PROMOTING · {0} s"),
     (LiveDetecting, "DETECTING · ≤ {0} s"),
+    // On a card too narrow for the line above (a zoomed-out canvas, a phone): under its "DOWN".
+    (LiveDetectingShort, "≤ {0} s"),
     (LivePromoted, "PROMOTED: NOW PRIMARY"),
     // stage
     (StartHere, "Start here"),

@@ -305,7 +305,7 @@ keys! {
     // canvas (issue 19): editing several at once, connecting from the keyboard, the failure story
     InsEditAll, InsMixed, KeysConnectHelp, ConnectTitle, ConnectFilter, ConnectNone, ConnectHint,
     LogFailing, LogFailingAll, PhaseFailure, PhaseDetection, PhaseFailover, PhaseRecovery, FleetLbDown,
-    LivePromoting, LiveDetecting, LivePromoted,
+    LivePromoting, LiveDetecting, LiveDetectingShort, LivePromoted,
     // opedit (issue #9, editing operations): inspector fields and prices, the Operate tab
     TabOperate, FldSize, FldAutoscaling, FldAsgMin, FldAsgMax, FldAsgTarget, FldAsgBoot, FldAsgWarmup,
     FldAsgCooldown, FldDeregDelay, InsPrice, InsPriceHosts, InsPriceMonth, InsPriceDns, InsPriceFree,

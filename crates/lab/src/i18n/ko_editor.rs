@@ -209,6 +209,7 @@ pub const TEXTS: &[(Key, &str)] = {
     (FleetLbDown, "중단: 전달하지 않음"),
     (LivePromoting, "승격 중 · {0}초"),
     (LiveDetecting, "감지 중 · ≤ {0}초"),
+    (LiveDetectingShort, "≤ {0}초"),
     (LivePromoted, "승격됨: 이제 기본"),
     // stage
     (StartHere, "여기서 시작"),

@@ -2,5 +2,5 @@
 //! The FNV-1a hashes of `static/lang/ko.json` and `static/lang/lessons-en.json`, asked for as
 //! `lang/ko.json?v=…`, so a browser that cached another version's pack fetches this build's one.
 
-pub const KO: &str = "63378499495f8026";
+pub const KO: &str = "b9ea1ace042082f3";
 pub const LESSONS_EN: &str = "f640507937c24fa9";

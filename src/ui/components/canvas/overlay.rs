@@ -21,6 +21,8 @@ use crate::ui::platform::draw::{label, prepare, set_dash, text, text_width};
 use crate::ui::state::lab::Lab;
 use crate::ui::state::painters::PaintCtx;
 
+/// How far past a dead card's sides (both together) its detection countdown may reach.
+const DETECTING_OVERHANG: f64 = 24.0;
 /// Radius of a request dot in screen pixels.
 const DOT_R: f64 = 5.0;
 /// The rim of a filled dot (a request, an error) and of a hollow one (a response).
@@ -130,13 +132,20 @@ fn draw(pc: &PaintCtx, el: &HtmlCanvasElement, hover: Option<(f64, f64)>) -> boo
             if let (Some(p), true) = (promotion, v.health != Health::Down) {
                 promotion_label(&ctx, pc, p, snap.time, r, busy);
             }
-            // Under the card's "DOWN": how long at most until its checkers notice.
+            // Under the card's "DOWN": how long at most until its checkers notice. Centred on
+            // the dead card, and only the countdown when the words would reach past it into a
+            // neighbour (a zoomed-out canvas, a phone).
             let until = detecting.iter().find(|(i, _)| *i == v.index).map(|(_, u)| *u);
             if let Some(until) = until.filter(|u| *u > snap.time) {
-                let left = crate::engine::to_secs(until - snap.time).ceil();
-                let s = crate::i18n::tf(pc.lang, Key::LiveDetecting, &[&format!("{left:.0}")]);
-                ctx.set_text_align("left");
-                label(&ctx, &s, r.0, r.1 + r.3 / 2.0, "#fff", "#7a4b00");
+                let left = format!("{:.0}", crate::engine::to_secs(until - snap.time).ceil());
+                let full = crate::i18n::tf(pc.lang, Key::LiveDetecting, &[&left]);
+                let s = if text_width(&ctx, &full) + 8.0 <= r.2 + DETECTING_OVERHANG {
+                    full
+                } else {
+                    crate::i18n::tf(pc.lang, Key::LiveDetectingShort, &[&left])
+                };
+                ctx.set_text_align("center");
+                label(&ctx, &s, r.0 + r.2 / 2.0, r.1 + r.3 / 2.0, "#fff", "#7a4b00");
             }
         }
     }
