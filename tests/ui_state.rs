@@ -73,6 +73,20 @@ fn keystrokes_into_one_field_make_one_undo_step() {
 }
 
 #[test]
+fn leaving_a_field_ends_its_typing_and_otherwise_changes_nothing() {
+    let st = start();
+    // Nothing typed: the same state comes back (no re-render of every panel on each blur).
+    let left = st.clone().reduce(Action::FieldLeft);
+    assert!(Rc::ptr_eq(&st, &left), "a blur with nothing typed is not a change");
+    // Typed, left, typed again: two undo steps.
+    let st = type_into(left, "processes", "4");
+    let st = st.reduce(Action::FieldLeft);
+    let st = type_into(st, "processes", "6");
+    let st = st.reduce(Action::Key(editor::Action::Undo));
+    assert_eq!(processes(st.scenario(), "app-1"), 4, "the second visit is its own step");
+}
+
+#[test]
 fn edits_to_two_fields_are_two_steps() {
     let st = start();
     let st = type_into(st, "processes", "4");

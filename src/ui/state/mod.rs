@@ -166,6 +166,11 @@ impl Reducible for EditorState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // Leaving a field with no typing pending changes nothing: the same state, so no panel
+        // re-renders (Yew 0.23's `use_reducer` skips a render when the same `Rc` comes back).
+        if matches!(action, Action::FieldLeft) && self.last_field.is_none() {
+            return self;
+        }
         let mut next = EditorState {
             editor: self.editor.clone(),
             scenario: self.scenario.clone(),
