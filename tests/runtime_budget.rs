@@ -19,7 +19,7 @@ fn lab_at(rate: f64) -> Runtime {
     let mut s: Scenario = PRESETS[0].scenario();
     s.traffic.rate_rps = rate;
     let mut rt = Runtime::new(s).unwrap();
-    rt.playing = true;
+    rt.set_playing(true);
     rt
 }
 
@@ -46,9 +46,9 @@ fn a_million_requests_a_second_stops_each_frame_at_the_event_budget() {
         clock.push(rt.sim().now());
     }
     assert!(clock.windows(2).all(|w| w[1] > w[0]), "simulated time advances every frame: {clock:?}");
-    let target_ns = (FRAME_MS / 1000.0 * rt.speed * 1e9) as Time;
+    let target_ns = (FRAME_MS / 1000.0 * rt.speed() * 1e9) as Time;
     assert!(rt.sim().now() < 20 * target_ns, "the run is slower than asked");
-    assert!(rt.achieved_speed < rt.speed, "and says so: {} < {}", rt.achieved_speed, rt.speed);
+    assert!(rt.achieved_speed() < rt.speed(), "and says so: {} < {}", rt.achieved_speed(), rt.speed());
 }
 
 #[test]
@@ -85,7 +85,7 @@ fn a_light_load_reaches_the_frame_target_within_the_budget() {
     }
     // 120 frames of 1/60 s at 1x: two simulated seconds, to the rounding of each frame's step.
     let t = rt.sim().now() as f64 / 1e9;
-    assert!((t - 2.0 * rt.speed).abs() < 1e-6, "reached {t} s");
+    assert!((t - 2.0 * rt.speed()).abs() < 1e-6, "reached {t} s");
 }
 
 /// What a frame does depends on the events it may process, never on when it runs: two labs fed
@@ -106,7 +106,7 @@ fn frames_are_independent_of_the_wall_clock() {
 #[test]
 fn a_paused_lab_processes_nothing() {
     let mut rt = lab_at(1_000_000.0);
-    rt.playing = false;
+    rt.set_playing(false);
     assert_eq!(rt.frame(FRAME_MS, &mut never()), Default::default());
     assert_eq!(rt.sim().events_processed(), 0);
 }

@@ -22,10 +22,17 @@ fn a_paused_lab_keeps_its_revision_and_a_playing_one_moves_it() {
         rt.frame(FRAME_MS, &mut || false);
     }
     assert_eq!(rt.revision(), r, "paused frames change nothing");
-    rt.playing = true;
+    rt.set_playing(true);
+    assert!(rt.revision() > r, "play is a change the toolbar shows");
+    let r = rt.revision();
     rt.frame(FRAME_MS, &mut || false);
     assert!(rt.revision() > r, "a playing frame advances the run");
     assert!(rt.sim().now() > 0);
+    let r = rt.revision();
+    rt.set_playing(true);
+    assert_eq!(rt.revision(), r, "playing again is no change");
+    rt.set_playing(false);
+    assert!(rt.revision() > r, "a pause is a change the toolbar shows");
 }
 
 #[test]

@@ -116,7 +116,7 @@ pub fn App() -> Html {
             let mut rt = Runtime::new(roots.start.clone())
                 .or_else(|_| Runtime::new(default_scenario()))
                 .unwrap_or_else(|_| panic!("the built-in preset is valid"));
-            rt.playing = roots.bench.is_some();
+            rt.set_playing(roots.bench.is_some());
             rt
         })
     };
@@ -228,8 +228,7 @@ fn start_loop(
     let mut last_ts: Option<f64> = None;
     let mut since_panel = 0.0;
     let mut ticks = 0u64;
-    // What the panels were last bumped for: the run's revision and its play state and speed
-    // (toggled through the runtime's public fields, which the revision does not see).
+    // The run's revision the panels were last bumped for.
     let mut ticked = None;
     FrameLoop::start(move |ts| {
         let dt = last_ts.map_or(0.0, |l| ts - l);
@@ -237,18 +236,18 @@ fn start_loop(
         let start = now_ms();
         runtime.borrow_mut().frame(dt, &mut || now_ms() - start > ENGINE_BUDGET_MS);
         let engine_ms = now_ms() - start;
-        let state = {
+        let revision = {
             let rt = runtime.borrow();
             let ctx = PaintCtx { runtime: &rt, view: view.get(), lang: lang.get(), now_ms: start };
             painters.borrow_mut().paint_all(&ctx);
-            (rt.revision(), rt.playing, rt.speed.to_bits())
+            rt.revision()
         };
         frames.borrow_mut().push(FrameTiming { interval_ms: dt, engine_ms, work_ms: now_ms() - start });
         since_panel += dt;
         if since_panel >= PANEL_REFRESH_MS {
             since_panel = 0.0;
-            if ticked != Some(state) {
-                ticked = Some(state);
+            if ticked != Some(revision) {
+                ticked = Some(revision);
                 ticks += 1;
                 tick.set(ticks);
             }

@@ -128,7 +128,7 @@ pub fn use_bench(seconds: Option<u32>, lab: &Lab) -> UseStateHandle<Option<Strin
                         ("frames", frames.len().into()),
                         ("components", rt.scenario().components.len().into()),
                         ("rate_rps", rt.scenario().traffic.rate_rps.into()),
-                        ("speed", rt.speed.into()),
+                        ("speed", rt.speed().into()),
                         ("achieved_speed", (to_secs(b.sim_ns - a.sim_ns) / wall_s.max(1e-9)).into()),
                         ("frame_interval_ms", spread(&interval, true)),
                         ("frame_work_ms", spread(&work, true)),

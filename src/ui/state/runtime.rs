@@ -27,17 +27,18 @@ const MAX_FRAME_MS: f64 = 100.0;
 pub struct Runtime {
     scenario: Scenario,
     sim: Sim,
-    pub playing: bool,
+    playing: bool,
     /// Simulated seconds per wall-clock second.
-    pub speed: f64,
+    speed: f64,
     /// Speed actually reached over the last frames (smoothed).
-    pub achieved_speed: f64,
+    achieved_speed: f64,
     /// How many runs were started (each `load`): painters that skip a frame when nothing
     /// changed key on it, so a new design's first frame is drawn with its own names even when
     /// both runs are at second zero (after New, the charts' legends named the old design).
     runs: u64,
-    /// Bumped by every change to the run or to this lab's copy of the scenario (a frame that
-    /// processed events, a step, an edit, a fault through `sim_mut`), so what is drawn from the
+    /// Bumped by every change to the run, its play state and speed, or this lab's copy of the
+    /// scenario (a playing frame, a step, an edit, a fault through `sim_mut`; the fields are
+    /// private so that no change can go around it), so what is drawn from the
     /// lab can tell that nothing changed: paused, the overlay is not redrawn and the live panels
     /// are not re-rendered (the page's main thread idles instead of redrawing the same picture
     /// sixty times a second, beside the Curve tab's workers and on a phone's battery).
@@ -81,6 +82,29 @@ impl Runtime {
     /// Changes so far (see the field): equal numbers mean an identical run and scenario.
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// Whether the run advances with the frames.
+    pub fn playing(&self) -> bool {
+        self.playing
+    }
+
+    /// Plays or pauses the run (a change the panels show, so it moves the revision).
+    pub fn set_playing(&mut self, playing: bool) {
+        if self.playing != playing {
+            self.playing = playing;
+            self.revision += 1;
+        }
+    }
+
+    /// Simulated seconds per wall-clock second asked for.
+    pub fn speed(&self) -> f64 {
+        self.speed
+    }
+
+    /// Simulated seconds per wall-clock second reached over the last frames (smoothed).
+    pub fn achieved_speed(&self) -> f64 {
+        self.achieved_speed
     }
 
     /// Simulated seconds of the run of `s`: the lab's clock once the edit reached it, 0 until

@@ -175,8 +175,10 @@ const LINE_STEP: f64 = 20.0;
 /// would run into the right one (`busy`, that pill's width; 0 when there is none), as on a
 /// narrow card or a zoomed-out view, so neither hides the other.
 fn left_label_y(ctx: &Ctx, s: &str, y: f64, bw: f64, busy: f64) -> f64 {
-    // Pills reach 4 px past their text; the right one ends 2 px past the card (`ring`).
-    let fits = busy == 0.0 || text_width(ctx, s) + 8.0 + 2.0 + busy <= bw + 2.0 + 4.0 + 4.0;
+    // The left pill spans the text and 4 px each side from the card's left edge; the right
+    // one ends 6 px past its right edge (`ring`): with 2 px between, they fit when the text and
+    // the right pill together are no wider than the card.
+    let fits = busy == 0.0 || text_width(ctx, s) + busy <= bw;
     if fits {
         y - TOP_LINE
     } else {

@@ -146,7 +146,7 @@ fn run_at(lab: &Lab, editor: &EditorHandle, offered: f64) {
         tr.pattern = Pattern::Steady;
         rt.set_traffic(tr.clone());
         rt.reset();
-        rt.playing = true;
+        rt.set_playing(true);
         tr
     };
     editor.dispatch(Action::SetTraffic(traffic));

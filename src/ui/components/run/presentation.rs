@@ -92,7 +92,8 @@ fn run_command(cmd: Command, ctx: &LessonsContext, stage: &Stage) -> Option<Inje
         Command::Leave => ctx.go(LessonsAction::Present(false)),
         Command::PlayPause => {
             let mut rt = runtime.borrow_mut();
-            rt.playing = !rt.playing;
+            let playing = rt.playing();
+            rt.set_playing(!playing);
         }
         // (With the chaos panel merged, `chaos::inject_now` does the same and also records the
         // fault in the chaos journal, so the panel shows it as live.)
@@ -177,7 +178,7 @@ pub fn PresentationStage(props: &StageProps) -> Html {
     let words = ctx.texts.get(lang, id).map(|text| slide_text(lang, &text, slide));
     let (playing, now_s, faults) = {
         let rt = lab.runtime.borrow();
-        (rt.playing, crate::engine::to_secs(rt.sim().now()), rt.scenario().faults.clone())
+        (rt.playing(), crate::engine::to_secs(rt.sim().now()), rt.scenario().faults.clone())
     };
     // Short faces (the keys) with the full action as the accessible name and tooltip.
     let stage = stage_of(&lab);

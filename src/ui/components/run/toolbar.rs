@@ -44,7 +44,8 @@ pub fn parse_number(s: &str) -> Option<f64> {
 
 fn toggle_play(rt: &Rc<RefCell<Runtime>>) {
     let mut rt = rt.borrow_mut();
-    rt.playing = !rt.playing;
+    let playing = rt.playing();
+    rt.set_playing(!playing);
 }
 
 #[component]
@@ -102,7 +103,7 @@ pub fn Toolbar() -> Html {
 
     let rt = lab.runtime.borrow();
     let traffic = rt.scenario().traffic.clone();
-    let (playing, speed, achieved) = (rt.playing, rt.speed, rt.achieved_speed);
+    let (playing, speed, achieved) = (rt.playing(), rt.speed(), rt.achieved_speed());
     let seed = rt.scenario().seed;
     drop(rt);
 
@@ -140,7 +141,7 @@ pub fn Toolbar() -> Html {
             let el: HtmlInputElement = e.target_unchecked_into();
             let v = round2(from_slider(el.value_as_number(), MIN_SPEED, MAX_SPEED));
             runtime.borrow_mut().set_speed(v);
-            dispatch.dispatch(Action::SetSpeed(runtime.borrow().speed));
+            dispatch.dispatch(Action::SetSpeed(runtime.borrow().speed()));
             update.force_update();
         })
     };
